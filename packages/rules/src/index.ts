@@ -1,0 +1,3 @@
+export * from './money.js';
+export * from './profiles.js';
+export * from './categories.js';
