@@ -1,0 +1,4 @@
+export * from './dates.js';
+export * from './types.js';
+export * from './calendar.js';
+export * from './deadline.js';
