@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import Fastify from 'fastify';
+import { sql } from '@portal/db';
+import { makeContextFactory, type AppDeps } from './context.js';
+import { appRouter, type AppRouter } from './root.js';
+
+/** Builds the HTTP server: tRPC under /trpc, /healthz, and the built web app with SPA fallback. */
+export async function buildApp(deps: AppDeps & { logger?: boolean | object }) {
+  const app = Fastify({
+    logger: deps.logger ?? { level: deps.env.LOG_LEVEL },
+    routerOptions: { maxParamLength: 5000 },
+    bodyLimit: 10 * 1024 * 1024,
+    trustProxy: true,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: makeContextFactory(deps),
+      onError({ error, path }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error.cause ?? error, path }, 'trpc error');
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  app.get('/healthz', async (_req, reply) => {
+    try {
+      await deps.db.execute(sql`select 1`);
+      return { status: 'ok', database: 'ok' };
+    } catch (err) {
+      app.log.error({ err }, 'health check failed');
+      return reply.code(503).send({ status: 'error', database: 'unreachable' });
+    }
+  });
+
+  const dist = deps.env.WEB_DIST;
+  if (existsSync(join(dist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: dist, wildcard: false, index: ['index.html'] });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/trpc') && !req.url.startsWith('/api')) {
+        return reply.type('text/html').sendFile('index.html');
+      }
+      return reply.code(404).send({ error: 'Not Found' });
+    });
+  } else {
+    app.log.warn({ dist }, 'web app not built; serving API only');
+  }
+  return app;
+}

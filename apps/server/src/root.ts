@@ -1,0 +1,15 @@
+import { adminRouter } from './routers/admin.js';
+import { auditRouter } from './routers/audit.js';
+import { authRouter } from './routers/auth.js';
+import { personsRouter } from './routers/persons.js';
+import { createCallerFactory, router } from './trpc.js';
+
+export const appRouter = router({
+  auth: authRouter,
+  admin: adminRouter,
+  persons: personsRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

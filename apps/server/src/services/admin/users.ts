@@ -1,0 +1,115 @@
+import { and, asc, eq, ilike, or, orgUnits, users, count } from '@portal/db';
+import { ZCreateUserInput, ZNewPassword, ZUpdateUserInput, type TRole } from '@portal/rules';
+import { z } from 'zod';
+import type { ServiceContext } from '../../context.js';
+import { conflict, forbidden, notFound, unauthorized } from '../../errors.js';
+import { writeAudit } from '../../lib/audit.js';
+import { hashPassword } from '../../lib/password.js';
+import { inUserRegion } from '../../lib/scope.js';
+import type { SessionUser } from '../auth/session.js';
+import { getScopedOrgUnit, toUserDto } from './internal.js';
+
+function requireAdmin(ctx: ServiceContext): SessionUser {
+  if (!ctx.user) throw unauthorized();
+  if (ctx.user.role !== 'admin') throw forbidden('只有系统管理员可以管理用户');
+  return ctx.user;
+}
+
+export const ZListUsersInput = z.object({
+  q: z.string().trim().max(64).optional(),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(100).default(20),
+});
+
+/** Users of the admin's region subtree, newest first, with paging. */
+export async function listUsers({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  const me = requireAdmin(ctx);
+  const { q, page, pageSize } = ZListUsersInput.parse(input);
+  const where = and(
+    inUserRegion(me, orgUnits.path),
+    q ? or(ilike(users.username, `%${q}%`), ilike(users.displayName, `%${q}%`)) : undefined,
+  );
+  const [rows, totalRows] = await Promise.all([
+    ctx.db
+      .select({
+        id: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        role: users.role,
+        orgUnitId: users.orgUnitId,
+        phone: users.phone,
+        isActive: users.isActive,
+        lockedUntil: users.lockedUntil,
+        createdAt: users.createdAt,
+        orgUnitName: orgUnits.name,
+      })
+      .from(users)
+      .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+      .where(where)
+      .orderBy(asc(orgUnits.path), asc(users.username))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    ctx.db.select({ n: count() }).from(users).innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId)).where(where),
+  ]);
+  return { items: rows.map(toUserDto), total: totalRows[0]?.n ?? 0, page, pageSize };
+}
+
+export async function createUser({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  const me = requireAdmin(ctx);
+  const data = ZCreateUserInput.parse(input);
+  const username = data.username.toLowerCase();
+  const passwordHash = await hashPassword(data.password);
+  return ctx.db.transaction(async (tx) => {
+    const unit = await getScopedOrgUnit(tx, me, data.orgUnitId);
+    const existing = await tx.select({ id: users.id }).from(users).where(eq(users.username, username)).limit(1);
+    if (existing.length) throw conflict(`用户名“${username}”已被使用`, 'username');
+    const [row] = await tx
+      .insert(users)
+      .values({ username, displayName: data.displayName, role: data.role, orgUnitId: unit.id, phone: data.phone ?? null, passwordHash })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    const dto = toUserDto({ ...row, orgUnitName: unit.name });
+    await writeAudit(tx, ctx, { action: 'user.create', entity: 'user', entityId: row.id, regionPath: unit.path, after: dto });
+    return dto;
+  });
+}
+
+export async function updateUser({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  const me = requireAdmin(ctx);
+  const { id, data } = ZUpdateUserInput.parse(input);
+  return ctx.db.transaction(async (tx) => {
+    const current = (await tx.select().from(users).where(eq(users.id, id)).limit(1))[0];
+    if (!current) throw notFound('用户不存在');
+    const currentUnit = await getScopedOrgUnit(tx, me, current.orgUnitId);
+    const unit = await getScopedOrgUnit(tx, me, data.orgUnitId);
+    if (current.id === me.id && (!data.isActive || data.role !== 'admin')) {
+      throw forbidden('不能停用自己的账户或取消自己的管理员角色');
+    }
+    const [row] = await tx
+      .update(users)
+      .set({ displayName: data.displayName, role: data.role as TRole, orgUnitId: unit.id, phone: data.phone ?? null, isActive: data.isActive, updatedAt: ctx.now() })
+      .where(eq(users.id, id))
+      .returning();
+    if (!row) throw notFound('用户不存在');
+    const before = toUserDto({ ...current, orgUnitName: currentUnit.name });
+    const after = toUserDto({ ...row, orgUnitName: unit.name });
+    await writeAudit(tx, ctx, { action: 'user.update', entity: 'user', entityId: id, regionPath: unit.path, before, after });
+    return after;
+  });
+}
+
+export const ZResetPasswordInput = z.object({ id: z.uuid(), password: ZNewPassword });
+
+/** Sets a new password chosen by the admin and unlocks the account. */
+export async function resetPassword({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  const me = requireAdmin(ctx);
+  const { id, password } = ZResetPasswordInput.parse(input);
+  const passwordHash = await hashPassword(password);
+  await ctx.db.transaction(async (tx) => {
+    const current = (await tx.select().from(users).where(eq(users.id, id)).limit(1))[0];
+    if (!current) throw notFound('用户不存在');
+    const unit = await getScopedOrgUnit(tx, me, current.orgUnitId);
+    await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: ctx.now() }).where(eq(users.id, id));
+    await writeAudit(tx, ctx, { action: 'user.reset_password', entity: 'user', entityId: id, regionPath: unit.path });
+  });
+}

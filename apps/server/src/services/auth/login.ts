@@ -1,0 +1,55 @@
+import { eq, users } from '@portal/db';
+import { ZLoginInput } from '@portal/rules';
+import type { ServiceContext } from '../../context.js';
+import { unauthorized } from '../../errors.js';
+import { writeAudit } from '../../lib/audit.js';
+import { getDummyHash, verifyPassword } from '../../lib/password.js';
+import { createSession } from './session.js';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+const WRONG = '用户名或密码错误';
+
+/** Checks the password, locks the account after repeated failures, and opens a session. */
+export async function login({ ctx, input, userAgent }: { ctx: ServiceContext; input: unknown; userAgent?: string }) {
+  const { username, password } = ZLoginInput.parse(input);
+  const now = ctx.now();
+  const user = (await ctx.db.select().from(users).where(eq(users.username, username.toLowerCase())).limit(1))[0];
+  if (!user) {
+    await verifyPassword(await getDummyHash(), password);
+    throw unauthorized(WRONG, `unknown user ${username}`);
+  }
+  if (user.lockedUntil && user.lockedUntil > now) {
+    throw unauthorized(`连续输错密码次数过多，账户已锁定，请 ${LOCK_MINUTES} 分钟后再试`);
+  }
+  const ok = await verifyPassword(user.passwordHash, password);
+  if (!ok) {
+    const failed = user.failedLogins + 1;
+    const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
+    await ctx.db.transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({ failedLogins: lockedUntil ? 0 : failed, lockedUntil })
+        .where(eq(users.id, user.id));
+      await writeAudit(tx, { user: null, ip: ctx.ip }, {
+        action: 'auth.login_failed',
+        entity: 'user',
+        entityId: user.id,
+        after: { username: user.username, failedLogins: failed, locked: Boolean(lockedUntil) },
+      });
+    });
+    if (lockedUntil) throw unauthorized(`连续输错密码 ${MAX_FAILED_LOGINS} 次，账户已锁定 ${LOCK_MINUTES} 分钟`);
+    throw unauthorized(WRONG);
+  }
+  if (!user.isActive) throw unauthorized('账户已停用，请联系系统管理员');
+  return ctx.db.transaction(async (tx) => {
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    const session = await createSession(tx, user.id, now, ctx.env.SESSION_TTL_HOURS, userAgent);
+    await writeAudit(tx, { user: { id: user.id, username: user.username } as never, ip: ctx.ip }, {
+      action: 'auth.login',
+      entity: 'user',
+      entityId: user.id,
+    });
+    return session;
+  });
+}

@@ -1,0 +1,2 @@
+export { listPersons } from './list.js';
+export { getPerson } from './get.js';

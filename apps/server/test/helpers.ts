@@ -1,0 +1,52 @@
+import type { DbHandle } from '@portal/db';
+import { createTestDb, createOrgTree, createUser } from '@portal/db/test';
+import type { TProfileId, TRole } from '@portal/rules';
+import type { RequestContext } from '../src/context.js';
+import { loadEnv } from '../src/env.js';
+import { hashPassword } from '../src/lib/password.js';
+import { createCaller } from '../src/root.js';
+import { findSessionUser } from '../src/services/auth/session.js';
+import { createSession } from '../src/services/auth/session.js';
+
+export const TEST_PASSWORD = 'Test@1234';
+let passwordHash: Promise<string> | null = null;
+export function testPasswordHash() {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  return passwordHash;
+}
+
+export const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
+
+export async function setupDb(): Promise<DbHandle> {
+  return createTestDb();
+}
+
+/** A tRPC caller acting as a freshly created user of the given role in the given org unit. */
+export async function callerAs(handle: DbHandle, role: TRole, orgUnitId: string) {
+  const user = await createUser(handle.db, { orgUnitId, role, passwordHash: await testPasswordHash() });
+  const session = await createSession(handle.db, user.id, new Date(), 1);
+  const sessionUser = await findSessionUser(handle.db, session.token, new Date(), 1);
+  return { user, caller: createCaller(makeContext(handle, sessionUser, session.token)) };
+}
+
+export function anonymousCaller(handle: DbHandle) {
+  return createCaller(makeContext(handle, null, null));
+}
+
+export function makeContext(handle: DbHandle, user: RequestContext['user'], token: string | null): RequestContext {
+  return {
+    db: handle.db,
+    env,
+    user,
+    ip: '127.0.0.1',
+    now: () => new Date(),
+    log: () => {},
+    sessionToken: token,
+    setSessionCookie: () => {},
+    clearSessionCookie: () => {},
+  };
+}
+
+export async function makeTree(handle: DbHandle, profile: TProfileId = 'qiannan-2019') {
+  return createOrgTree(handle.db, profile);
+}

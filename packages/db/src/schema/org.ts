@@ -1,0 +1,77 @@
+import { relations } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, regionPath, updatedAt } from './_columns.js';
+
+/**
+ * Org units form the region tree (province → city/prefecture → county → township), keyed by GB/T
+ * 2260 codes. Each unit is a medical-insurance agency of that region; `profile` is the policy
+ * profile of the jurisdiction it belongs to (null only for the system root).
+ */
+export const orgUnits = pgTable(
+  'org_units',
+  {
+    id: id(),
+    code: text().notNull(),
+    name: text().notNull(),
+    level: text({ enum: ['system', 'province', 'city', 'county', 'township'] }).notNull(),
+    parentId: uuid(),
+    path: regionPath(),
+    profile: text(),
+    isDemo: boolean().notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('org_units_code_idx').on(t.code),
+    index('org_units_path_idx').on(t.path.op('text_pattern_ops')),
+    index('org_units_parent_id_idx').on(t.parentId),
+  ],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    username: text().notNull(),
+    displayName: text().notNull(),
+    passwordHash: text().notNull(),
+    role: text({ enum: ['clerk', 'reviewer', 'supervisor', 'admin'] }).notNull(),
+    orgUnitId: uuid()
+      .notNull()
+      .references(() => orgUnits.id),
+    phone: text(),
+    isActive: boolean().notNull().default(true),
+    failedLogins: integer().notNull().default(0),
+    lockedUntil: timestamp({ withTimezone: true, mode: 'date' }),
+    passwordChangedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('users_username_idx').on(t.username), index('users_org_unit_id_idx').on(t.orgUnitId)],
+);
+
+/** Server-side sessions; the cookie carries a random token whose SHA-256 is the id here. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+    lastSeenAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    userAgent: text(),
+  },
+  (t) => [index('sessions_user_id_idx').on(t.userId)],
+);
+
+export const orgUnitsRelations = relations(orgUnits, ({ one, many }) => ({
+  parent: one(orgUnits, { fields: [orgUnits.parentId], references: [orgUnits.id], relationName: 'parent' }),
+  children: many(orgUnits, { relationName: 'parent' }),
+  users: many(users),
+}));
+
+export const usersRelations = relations(users, ({ one }) => ({
+  orgUnit: one(orgUnits, { fields: [users.orgUnitId], references: [orgUnits.id] }),
+}));

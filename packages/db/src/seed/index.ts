@@ -1,0 +1,190 @@
+import { makeIdNumber, PROFILE_CATEGORIES, type TCategoryId, type TProfileId } from '@portal/rules';
+import { count, eq } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../client.js';
+import { households, orgUnits, personCategories, persons, users } from '../schema/index.js';
+import { createRandom, makeAddress, makeName, type Random } from './names.js';
+import { JURISDICTIONS, type RegionSeed } from './regions.js';
+
+export { JURISDICTIONS } from './regions.js';
+
+export const SYSTEM_ROOT = { code: '000000', name: '医保扶贫经办系统', path: '/000000/' } as const;
+export const DEMO_PASSWORD = 'Demo@2026';
+
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  role: 'clerk' | 'reviewer' | 'supervisor' | 'admin';
+  orgUnitCode: string;
+  profile: TProfileId | null;
+}
+
+const SOURCE_OF: Partial<Record<TCategoryId, 'civil_affairs' | 'poverty_office' | 'disabled_federation'>> = {
+  registered_poor: 'poverty_office',
+  relapsed_poverty: 'poverty_office',
+  unstable_exit: 'poverty_office',
+  marginal: 'poverty_office',
+  sudden_hardship: 'poverty_office',
+  stable_exit: 'poverty_office',
+  guaranteed_family: 'poverty_office',
+  poor_disabled: 'disabled_federation',
+  severe_disability: 'disabled_federation',
+};
+
+/** The demo accounts the seed creates (printed at start-up and used by e2e tests). */
+export function listDemoAccounts(): DemoAccount[] {
+  const accounts: DemoAccount[] = [
+    { username: 'sysadmin', displayName: '系统管理员', role: 'admin', orgUnitCode: SYSTEM_ROOT.code, profile: null },
+  ];
+  for (const j of JURISDICTIONS) {
+    const root = j.root.code;
+    accounts.push(
+      { username: `${j.slug}-admin`, displayName: `${j.root.name}管理员`, role: 'admin', orgUnitCode: root, profile: j.profile },
+      { username: `${j.slug}-supervisor`, displayName: `${j.root.name}监管`, role: 'supervisor', orgUnitCode: root, profile: j.profile },
+    );
+    j.demoCounties.forEach((code, i) => {
+      accounts.push(
+        { username: `${j.slug}-clerk${i + 1}`, displayName: `经办员${i + 1}（${j.slug.toUpperCase()}）`, role: 'clerk', orgUnitCode: code, profile: j.profile },
+        { username: `${j.slug}-reviewer${i + 1}`, displayName: `审核员${i + 1}（${j.slug.toUpperCase()}）`, role: 'reviewer', orgUnitCode: code, profile: j.profile },
+      );
+    });
+  }
+  return accounts;
+}
+
+async function insertRegion(tx: DbOrTx, region: RegionSeed, parent: { id: string; path: string }, profile: TProfileId, out: Map<string, { id: string; path: string; name: string }>) {
+  const path = `${parent.path}${region.code}/`;
+  const [row] = await tx
+    .insert(orgUnits)
+    .values({ code: region.code, name: region.name, level: region.level, parentId: parent.id, path, profile, isDemo: region.isDemo ?? false })
+    .returning({ id: orgUnits.id });
+  if (!row) throw new Error('org unit insert failed');
+  out.set(region.code, { id: row.id, path, name: region.name });
+  for (const child of region.children ?? []) await insertRegion(tx, child, { id: row.id, path }, profile, out);
+}
+
+/**
+ * Creates the region tree of the five jurisdictions, the demo accounts and a few hundred
+ * beneficiaries, once: it does nothing when org units already exist. `hashPassword` comes from
+ * the server so this package stays free of the hashing library.
+ */
+export async function seedDemo(db: Db, options: { hashPassword: (p: string) => Promise<string>; personsPerJurisdiction?: number }) {
+  const existing = await db.select({ n: count() }).from(orgUnits);
+  if ((existing[0]?.n ?? 0) > 0) return { seeded: false as const };
+  const passwordHash = await options.hashPassword(DEMO_PASSWORD);
+  const perJurisdiction = options.personsPerJurisdiction ?? 80;
+  return db.transaction(async (tx) => {
+    const [root] = await tx
+      .insert(orgUnits)
+      .values({ code: SYSTEM_ROOT.code, name: SYSTEM_ROOT.name, level: 'system', path: SYSTEM_ROOT.path })
+      .returning({ id: orgUnits.id });
+    if (!root) throw new Error('root insert failed');
+    const units = new Map<string, { id: string; path: string; name: string }>();
+    units.set(SYSTEM_ROOT.code, { id: root.id, path: SYSTEM_ROOT.path, name: SYSTEM_ROOT.name });
+    for (const j of JURISDICTIONS) await insertRegion(tx, j.root, { id: root.id, path: SYSTEM_ROOT.path }, j.profile, units);
+
+    await tx.insert(users).values(
+      listDemoAccounts().map((a) => {
+        const unit = units.get(a.orgUnitCode);
+        if (!unit) throw new Error(`unknown org unit ${a.orgUnitCode}`);
+        return { username: a.username, displayName: a.displayName, role: a.role, orgUnitId: unit.id, passwordHash };
+      }),
+    );
+
+    let personCount = 0;
+    for (const [index, j] of JURISDICTIONS.entries()) {
+      const random = createRandom(20190624 + index);
+      const counties = collectCounties(j.root);
+      // Most people live in the demo counties so that the demo clerks have work to do.
+      const weighted = [...j.demoCounties, ...j.demoCounties, ...counties.map((c) => c.code)];
+      let made = 0;
+      let sequence = 1;
+      while (made < perJurisdiction) {
+        const code = random.pick(weighted);
+        const unit = units.get(code);
+        const countyName = counties.find((c) => c.code === code)?.name ?? '';
+        if (!unit) throw new Error(`unknown county ${code}`);
+        const size = Math.min(random.int(1, 5), perJurisdiction - made);
+        const place = makeAddress(random, countyName);
+        const [household] = await tx
+          .insert(households)
+          .values({ householdNo: `${code}${String(sequence).padStart(6, '0')}`, orgUnitId: unit.id, regionPath: unit.path, address: place.address })
+          .returning({ id: households.id });
+        if (!household) throw new Error('household insert failed');
+        const householdCategories = pickCategories(random, j.profile);
+        let headId: string | null = null;
+        for (let m = 0; m < size; m++) {
+          const sex = m === 1 ? 'female' : random.chance(0.5) ? 'male' : 'female';
+          const birthYear = m === 0 ? random.int(1945, 1985) : m === 1 ? random.int(1948, 1988) : random.int(1990, 2016);
+          const birthDate = `${birthYear}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`;
+          const idNumber = makeIdNumber(code, birthDate, sexSequence(random, sex));
+          const [person] = await tx
+            .insert(persons)
+            .values({
+              name: makeName(random, sex),
+              idNumber,
+              sex,
+              birthDate,
+              hukouType: random.chance(0.85) ? 'rural' : 'urban',
+              address: place.address,
+              orgUnitId: unit.id,
+              regionPath: unit.path,
+              phone: m === 0 ? `1${random.pick(['3', '5', '8', '9'])}${String(random.int(0, 999999999)).padStart(9, '0')}` : null,
+              bankAccount: m === 0 ? `6217${String(random.int(0, 999999999)).padStart(9, '0')}${String(random.int(0, 999999)).padStart(6, '0')}` : null,
+              bankName: m === 0 ? random.pick(['农村信用社', '中国农业银行', '中国邮政储蓄银行', '中国建设银行']) : null,
+              insuranceCardNo: `${code}${String(random.int(0, 99999999)).padStart(8, '0')}`,
+              householdId: household.id,
+              relationship: m === 0 ? '户主' : m === 1 ? '配偶' : random.pick(['子', '女', '孙子', '孙女']),
+            })
+            .onConflictDoNothing()
+            .returning({ id: persons.id });
+          sequence++;
+          if (!person) continue;
+          headId ??= person.id;
+          await tx.insert(personCategories).values(
+            householdCategories.map((c) => ({ personId: person.id, category: c.category, startDate: c.startDate, endDate: c.endDate, sourceDepartment: SOURCE_OF[c.category] ?? 'civil_affairs', sourceDocument: c.document })),
+          );
+          made++;
+          personCount++;
+        }
+        if (headId) await tx.update(households).set({ headPersonId: headId }).where(eq(households.id, household.id));
+      }
+    }
+    return { seeded: true as const, persons: personCount, units: units.size };
+  });
+}
+
+function pad(n: number) {
+  return String(n).padStart(2, '0');
+}
+
+function sexSequence(random: Random, sex: 'male' | 'female') {
+  const base = random.int(0, 499) * 2;
+  return sex === 'male' ? base + 1 : base;
+}
+
+function collectCounties(region: RegionSeed): RegionSeed[] {
+  if (region.level === 'county') return [region];
+  return (region.children ?? []).flatMap(collectCounties);
+}
+
+function pickCategories(random: Random, profile: TProfileId) {
+  const allowed = PROFILE_CATEGORIES[profile].filter((c) => c !== 'ordinary');
+  const fromYear = { 'qiannan-2019': 2016, 'hunan-2017': 2015, 'xianning-2022': 2019, 'liaoning-2019': 2016, 'weihai-2019': 2016 }[profile];
+  const main = random.pick(allowed);
+  const chosen: { category: TCategoryId; startDate: string; endDate: string | null; document: string }[] = [];
+  const start = `${random.int(fromYear, fromYear + 2)}-${pad(random.int(1, 12))}-01`;
+  chosen.push({ category: main, startDate: start, endDate: null, document: `${random.int(fromYear, fromYear + 2)}年第${random.int(1, 12)}批名单` });
+  if (random.chance(0.2)) {
+    const second = random.pick(allowed);
+    if (second !== main) {
+      const ended = random.chance(0.3);
+      chosen.push({
+        category: second,
+        startDate: `${fromYear}-0${random.int(1, 9)}-01`,
+        endDate: ended ? `${fromYear + 1}-12-31` : null,
+        document: `${fromYear}年比对名单`,
+      });
+    }
+  }
+  return chosen;
+}

@@ -1,0 +1,2 @@
+export { createTestDb } from './test-db.js';
+export * from './factories.js';
