@@ -1,0 +1,4 @@
+/** Local settlement parameters: labelled per-profile defaults, validation and deep merge. */
+export * from './schema.js';
+export * from './defaults.js';
+export * from './merge.js';
