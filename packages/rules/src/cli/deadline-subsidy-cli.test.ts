@@ -1,0 +1,83 @@
+/// <reference types="node" />
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+
+function run(script: 'deadline' | 'subsidy', input: string) {
+  const r = spawnSync(tsx, [`src/cli/${script}.ts`], { cwd: root, input, encoding: 'utf8', timeout: 30_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('deadline CLI', () => {
+  it('§9 example 8 → 2019-10-30, exit 0', () => {
+    const r = run('deadline', JSON.stringify({ start: '2019-09-20', workingDays: 25 }));
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ due: '2019-10-30' });
+  });
+  it('suspensions', () => {
+    const r = run('deadline', JSON.stringify({ start: '2019-09-20', workingDays: 25, suspensions: [{ from: '2019-09-27', to: '2019-10-09' }] }));
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).due).toBe('2019-11-06');
+  });
+  it('bad input → exit 2 with the field on stderr', () => {
+    const r = run('deadline', JSON.stringify({ start: '2019-9-20', workingDays: 2.5 }));
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('start');
+    expect(r.stderr).toContain('workingDays');
+  });
+  it('not JSON → exit 2', () => {
+    const r = run('deadline', '{start:');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('JSON');
+  });
+  it('a year without holiday data → exit 2 naming the year; calendarYears extends it', () => {
+    const r = run('deadline', JSON.stringify({ start: '2026-12-20', workingDays: 25 }));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('缺少2027年节假日安排，请管理员先录入');
+    const ok = run(
+      'deadline',
+      JSON.stringify({ start: '2026-12-20', workingDays: 25, calendarYears: [{ year: 2027, holidays: ['2027-01-01'], workingDays: [] }] }),
+    );
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).due).toBe('2027-01-25');
+  });
+});
+
+describe('subsidy CLI', () => {
+  it('§9 example 6', () => {
+    const r = run(
+      'subsidy',
+      JSON.stringify({ profile: 'qiannan-2019', year: 2019, premium: 25_000, person: { categories: ['registered_poor'], countyCode: '522725' } }),
+    );
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      appliedCategory: 'registered_poor',
+      amount: 10_000,
+      shares: { province: 5_000, prefecture: 2_000, county: 3_000 },
+    });
+  });
+  it('§9 example 7', () => {
+    const r = run(
+      'subsidy',
+      JSON.stringify({ profile: 'xianning-2022', year: 2023, premium: 38_000, person: { categories: ['subsistence_allowance'], countyCode: '421202' } }),
+    );
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ appliedCategory: 'subsistence_allowance', amount: 34_200 });
+  });
+  it('no subsidised category → ordinary, 0', () => {
+    const r = run('subsidy', JSON.stringify({ profile: 'weihai-2019', year: 2019, premium: 30_000, person: { categories: [], countyCode: '371002' } }));
+    expect(JSON.parse(r.stdout)).toMatchObject({ appliedCategory: 'ordinary', amount: 0 });
+  });
+  it('bad input → exit 2', () => {
+    const r = run('subsidy', JSON.stringify({ profile: 'nowhere', year: 2019, premium: -1, person: { categories: ['x'], countyCode: '52' } }));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('profile');
+    expect(r.stderr).toContain('premium');
+    expect(r.stderr).toContain('person.countyCode');
+  });
+});

@@ -1,0 +1,10 @@
+/// <reference types="node" />
+/**
+ * `pnpm --silent subsidy < req.json` (RULES §8): `{ profile, year, premium, params?, person:
+ * { categories, countyCode } }` → `{ appliedCategory, amount, shares?, … }` (the full
+ * `SubsidyResult`: also personPays, funding, explain, clause, evaluated, params).
+ */
+import { runCli } from './run-cli.js';
+import { ZSubsidyRequest, computeSubsidy } from '../subsidy/index.js';
+
+await runCli(ZSubsidyRequest, (request) => computeSubsidy(request));
