@@ -3,3 +3,4 @@ export * from './profiles.js';
 export * from './categories.js';
 export * from './access.js';
 export * from './id-number/index.js';
+export * from './calendar/index.js'; export * from './subsidy/index.js'; export * from './enrollment/index.js'; export * from './warning/index.js';

@@ -12,7 +12,7 @@ function run(script: 'deadline' | 'subsidy', input: string) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('deadline CLI', () => {
+describe('deadline CLI', { timeout: 30_000 }, () => {
   it('§9 example 8 → 2019-10-30, exit 0', () => {
     const r = run('deadline', JSON.stringify({ start: '2019-09-20', workingDays: 25 }));
     expect(r.status).toBe(0);
@@ -48,7 +48,7 @@ describe('deadline CLI', () => {
   });
 });
 
-describe('subsidy CLI', () => {
+describe('subsidy CLI', { timeout: 30_000 }, () => {
   it('§9 example 6', () => {
     const r = run(
       'subsidy',

@@ -273,7 +273,7 @@ function evaluateWeihai(category: TCategoryId, ctx: Ctx): SubsidyEvaluation {
 }
 
 function evaluateLiaoning(category: TCategoryId, ctx: Ctx): SubsidyEvaluation {
-  const clause = '003（参保资助标准由当地确定）';
+  const clause = '003 §三(一)';
   const amounts = ctx.params.liaoning;
   if (!(category in amounts)) return none(category, clause, '无参保资助规定');
   const setting = amounts[category as keyof typeof amounts];
@@ -301,7 +301,7 @@ const HIGHEST_CLAUSE: Record<TProfileId, string> = {
   'qiannan-2019': '000 §二(三)',
   'hunan-2017': '001 §一',
   'xianning-2022': '002 §二(一)',
-  'liaoning-2019': '003',
+  'liaoning-2019': '003 §三(一)',
   'weihai-2019': '004 §二(一)',
 };
 
