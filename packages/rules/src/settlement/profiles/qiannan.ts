@@ -1,0 +1,36 @@
+import type { TCategoryId } from '../../categories.js';
+import type { TProfileRules, TVisitContext } from '../types.js';
+import { getHalvedCriticalTerms, getOrdinaryCriticalTerms, settleFlatAssistance } from './common.js';
+
+const ASSISTANCE_RATES: Partial<Record<TCategoryId, number>> = { registered_poor: 70, extreme_poverty: 100 };
+
+/** 黔南州 2019 (`000`): L = 10 % for inpatient and outpatient care; 大病 tilt; 70 % / 100 % assistance. */
+export const QIANNAN_RULES: TProfileRules = {
+  clauses: {
+    basic: '000 §二(四)1',
+    critical: '000 §二(四)2',
+    assistance: '000 §二(四)3',
+    hospitalBorne: '000 §二(六)',
+    referral: '000 §二(七)',
+  },
+  getOutOfScopeLimit: (_ctx, category) => (category === 'ordinary' ? null : 10),
+  getInpatientDeductible: (_ctx, _category, levelDeductible) => ({ deductible: levelDeductible, note: null }),
+  getBasicRateBonus: () => 0,
+  fixedBasicCap: null,
+  isBasicDeductibleOutsideCritical: () => false,
+  getCriticalTerms(ctx: TVisitContext, category, isTiltAllowed) {
+    if (!isTiltAllowed || (category !== 'registered_poor' && category !== 'extreme_poverty')) {
+      return getOrdinaryCriticalTerms(ctx);
+    }
+    return getHalvedCriticalTerms(ctx, 5, category === 'registered_poor' ? null : ctx.params.critical.annualCap);
+  },
+  hasHospitalReduction: () => false,
+  settleAssistance(ctx, state) {
+    const rate = ASSISTANCE_RATES[state.category];
+    if (rate === undefined) return null;
+    return settleFlatAssistance(ctx, state, rate, ctx.params.assistance.annualCap, '000 §二(四)3');
+  },
+  settleTilted: () => null,
+  countsTowardsTiltedBase: () => false,
+  getNotices: () => [],
+};

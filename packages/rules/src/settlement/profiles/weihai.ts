@@ -1,0 +1,149 @@
+import type { TCategoryId } from '../../categories.js';
+import { applyRate } from '../../money.js';
+import { payOnCumulativeBase } from '../cumulative.js';
+import type { TBand } from '../cumulative.js';
+import { describeCap, percent, yuan } from '../explain.js';
+import type { TAssistanceOutcome, TProfileRules, TStepState, TVisitContext } from '../types.js';
+import { getOrdinaryCriticalTerms, quoteCategory } from './common.js';
+
+/** `004 §三(一)`: 困难人员 大病 deductible 5 000 yuan and bands 65 / 75 / 85 % at 100 000 and 300 000 yuan. */
+export const WEIHAI_CRITICAL_BANDS: readonly TBand[] = [
+  { from: 500_000, rate: 65 },
+  { from: 10_000_000, rate: 75 },
+  { from: 30_000_000, rate: 85 },
+];
+/** `004 §三(三)`: assistance threshold between the 70 % and 80 % parts, and the annual cap. */
+export const WEIHAI_ASSISTANCE_SPLIT = 2_000_000;
+export const WEIHAI_ASSISTANCE_CAP = 5_000_000;
+/** `004 §三(二)`: hospital reduction 10 %, at most 200 yuan per admission. */
+export const WEIHAI_REDUCTION_RATE = 10;
+export const WEIHAI_REDUCTION_MAX = 20_000;
+
+const HARDSHIP: readonly TCategoryId[] = ['registered_poor', 'severe_disability', 'subsistence_allowance', 'extreme_poverty', 'orphan'];
+const KEY_ASSISTED: readonly TCategoryId[] = ['subsistence_allowance', 'extreme_poverty', 'orphan'];
+const YEAR_END_RATES: Partial<Record<TCategoryId, number>> = { other_low_income: 60, illness_poverty: 40, other_special: 40 };
+
+function settleCumulative(
+  ctx: TVisitContext,
+  state: TStepState,
+  before: number,
+  bands: readonly TBand[],
+  clause: string,
+  describe: string,
+): TAssistanceOutcome {
+  const ytd = ctx.request.ytd;
+  const raw = payOnCumulativeBase(before, state.assistanceBase, bands);
+  const amount = Math.min(raw, Math.max(0, WEIHAI_ASSISTANCE_CAP - ytd.assistance));
+  return {
+    amount,
+    clause,
+    deductibleUsed: 0,
+    isYearEnd: false,
+    isCapped: amount < raw,
+    explain: () =>
+      `医疗救助：经基本医保、大病保险后合规个人自负 ${yuan(state.assistanceBase)}（本年累计 ${yuan(before + state.assistanceBase)}），${quoteCategory(state.category)}${describe}，计 ${yuan(raw)}` +
+      describeCap('医疗救助年度累计限额', WEIHAI_ASSISTANCE_CAP, ytd.assistance, raw, amount),
+  };
+}
+
+/** 威海市 2019 (`004`): banded 大病 and special drugs, hospital reduction, cumulative and year-end assistance. */
+export const WEIHAI_RULES: TProfileRules = {
+  clauses: {
+    basic: '004（本地参数）',
+    critical: '004 §三(一)',
+    assistance: '004 §三(三)',
+    hospitalBorne: '004',
+    referral: '004 §四(二)1',
+  },
+  getOutOfScopeLimit: () => null,
+  getInpatientDeductible: (_ctx, _category, levelDeductible) => ({ deductible: levelDeductible, note: null }),
+  getBasicRateBonus: () => 0,
+  fixedBasicCap: null,
+  isBasicDeductibleOutsideCritical: () => false,
+  getCriticalTerms(ctx, category, isTiltAllowed) {
+    if (!isTiltAllowed || !HARDSHIP.includes(category)) return getOrdinaryCriticalTerms(ctx);
+    return {
+      kind: 'banded',
+      deductible: 500_000,
+      bands: WEIHAI_CRITICAL_BANDS,
+      cap: null,
+      tiltNote: '困难人员起付线 5,000.00 元，5,000 元至 10 万元部分 65%、10 万元至 30 万元部分 75%、30 万元以上部分 85%，取消最高支付限额',
+      specialDrugRate: ctx.params.critical.specialDrugRate,
+    };
+  },
+  hasHospitalReduction: (ctx, category) =>
+    ctx.isInpatient &&
+    ctx.request.visit.location === 'in_county' &&
+    (category === 'registered_poor' || category === 'severe_disability'),
+  settleAssistance(ctx, state) {
+    const category = state.category;
+    const ytd = ctx.request.ytd;
+    const isKey = KEY_ASSISTED.includes(category);
+    if (ctx.isChronic) {
+      if (!isKey && category !== 'registered_poor' && category !== 'severe_disability') return null;
+      return settleCumulative(
+        ctx,
+        state,
+        ytd.chronicAssistanceBase,
+        [
+          { from: 0, rate: 70 },
+          { from: WEIHAI_ASSISTANCE_SPLIT, rate: 0 },
+        ],
+        '004 §三(三)3',
+        `门诊慢性病个人自负累计 ${yuan(WEIHAI_ASSISTANCE_SPLIT)}（含）以内的部分按 70% 救助`,
+      );
+    }
+    if (isKey) {
+      return settleCumulative(
+        ctx,
+        state,
+        ytd.assistanceBase,
+        [
+          { from: 0, rate: 70 },
+          { from: WEIHAI_ASSISTANCE_SPLIT, rate: 80 },
+        ],
+        '004 §三(三)1',
+        `（重点救助对象）累计 ${yuan(WEIHAI_ASSISTANCE_SPLIT)}（含）以内的部分按 70%、超过部分按 80% 救助`,
+      );
+    }
+    if (category === 'registered_poor' || category === 'severe_disability') {
+      return settleCumulative(
+        ctx,
+        state,
+        ytd.assistanceBase,
+        [{ from: WEIHAI_ASSISTANCE_SPLIT, rate: 70 }],
+        '004 §三(三)1',
+        `累计超过 ${yuan(WEIHAI_ASSISTANCE_SPLIT)} 的部分按 70% 救助`,
+      );
+    }
+    const yearEndRate = YEAR_END_RATES[category];
+    if (yearEndRate === undefined) return null;
+    const before = ytd.assistanceBase;
+    return {
+      amount: 0,
+      clause: '004 §三(三)2',
+      deductibleUsed: 0,
+      isYearEnd: true,
+      isCapped: false,
+      explain: () =>
+        `医疗救助：年底统一救助，本次不支付。${quoteCategory(category)}合规住院个人自负本年累计 ${yuan(before + state.assistanceBase)}，超过 ${yuan(WEIHAI_ASSISTANCE_SPLIT)} 的部分于年底按 ${percent(yearEndRate)} 统一救助（年度累计限额 ${yuan(WEIHAI_ASSISTANCE_CAP)}）`,
+    };
+  },
+  settleTilted: () => null,
+  countsTowardsTiltedBase: () => false,
+  getNotices(ctx, category) {
+    const notices: string[] = [];
+    const yearEndRate = YEAR_END_RATES[category];
+    if (yearEndRate !== undefined && ctx.isInpatient) {
+      notices.push(
+        `年底统一救助，本次不支付：${quoteCategory(category)}的医疗救助由镇（街道）初步确认、民政部门认定后于次年 1 月 20 日前报送名单，年底统一拨付（004 §三(三)2）`,
+      );
+    }
+    return notices;
+  },
+};
+
+/** Hospital reduction of step 3 for an out-of-scope remainder (fen). */
+export function computeWeihaiReduction(outOfScopeLeft: number): number {
+  return Math.min(applyRate(outOfScopeLeft, WEIHAI_REDUCTION_RATE), WEIHAI_REDUCTION_MAX);
+}

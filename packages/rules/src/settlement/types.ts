@@ -1,0 +1,109 @@
+import type { TCategoryId } from '../categories.js';
+import type { TSettleParams } from '../params/schema.js';
+import type { TProfileId } from '../profiles.js';
+import type { TSettleRequest } from './schema.js';
+
+/** Facts about the visit that do not depend on the category being evaluated. */
+export interface TVisitContext {
+  request: TSettleRequest;
+  params: TSettleParams;
+  profile: TProfileId;
+  isInpatient: boolean;
+  isChronic: boolean;
+  isOutpatient: boolean;
+  /** Inpatient outside the person's county (RULES §3, last paragraph). */
+  isReferralRequired: boolean;
+  /** Referral present where required (Weihai: or an off-site residence registration). */
+  isReferralMet: boolean;
+  /** Out-of-scope cost of steps 0 and 3: `T − S − specialDrug`. */
+  outOfScope: number;
+}
+
+/** Terms of the 大病 tier for one category. */
+export type TCriticalTerms =
+  | {
+      kind: 'linear';
+      deductible: number;
+      rate: number;
+      /** null: cap lifted. */
+      cap: number | null;
+      /** Chinese description of the tilt applied, for the explanation; null when ordinary terms. */
+      tiltNote: string | null;
+      /** Rate for Weihai's 单独补偿特药, null when the category gets none. */
+      specialDrugRate: number | null;
+    }
+  | {
+      kind: 'banded';
+      deductible: number;
+      /** Bands by cumulative base: `rate` applies from `from` (fen) up to the next band. */
+      bands: readonly { from: number; rate: number }[];
+      cap: null;
+      tiltNote: string;
+      specialDrugRate: number | null;
+    };
+
+/** Amounts of the earlier tiers that the assistance and tilted steps work from. */
+export interface TStepState {
+  category: TCategoryId;
+  /** In-scope cost S. */
+  inScope: number;
+  basic: number;
+  /** Basic deductible met by this visit, `min(S, Db)`. */
+  basicDeductibleUsed: number;
+  /** This visit's 大病 base Bc. */
+  criticalBase: number;
+  /** What is left of the applicable 大病 deductible before this visit: `max(0, Dc − ytd.criticalBase)`. */
+  criticalDeductibleLeft: number;
+  /** 大病 on the in-scope base (without special drugs). */
+  criticalInScope: number;
+  /** Assistance base Ba = S − basic − criticalInScope. */
+  assistanceBase: number;
+}
+
+/** Outcome of the assistance step for one category. */
+export interface TAssistanceOutcome {
+  amount: number;
+  clause: string;
+  /** Xianning assistance deductible met by this visit. */
+  deductibleUsed: number;
+  /** True when the category is paid in Weihai's year-end batch instead of at the visit. */
+  isYearEnd: boolean;
+  /** True when the annual cap cut the amount. */
+  isCapped: boolean;
+  explain: () => string;
+}
+
+/** Outcome of Xianning's tilted assistance. */
+export interface TTiltedOutcome {
+  amount: number;
+  clause: string;
+  explain: () => string;
+}
+
+/** Per-profile policy hooks the pipeline calls, in pipeline order. */
+export interface TProfileRules {
+  /** Clauses cited on each line. */
+  clauses: { basic: string; critical: string; assistance: string; hospitalBorne: string; referral: string };
+  /** Step 0: out-of-scope limit L in percent for a beneficiary, or null for no limit. */
+  getOutOfScopeLimit(ctx: TVisitContext, category: TCategoryId): number | null;
+  /** Step 1: inpatient basic deductible before referral/tilt handling (may be waived or reduced). */
+  getInpatientDeductible(ctx: TVisitContext, category: TCategoryId, levelDeductible: number): { deductible: number; note: string | null };
+  /** Step 1: inpatient rate points added for the category (tilt). */
+  getBasicRateBonus(ctx: TVisitContext, category: TCategoryId): number;
+  /** Step 1: a seed-fixed inpatient basic cap that replaces the local parameter, or null. */
+  fixedBasicCap: number | null;
+  /** Step 2: whether the inpatient basic deductible is left out of the 大病 base (Xianning). */
+  isBasicDeductibleOutsideCritical(category: TCategoryId): boolean;
+  /** Step 2: the 大病 terms; `isTiltAllowed` false means ordinary terms (unreferred). */
+  getCriticalTerms(ctx: TVisitContext, category: TCategoryId, isTiltAllowed: boolean): TCriticalTerms;
+  /** Step 3: whether the hospital reduction applies (Weihai). */
+  hasHospitalReduction(ctx: TVisitContext, category: TCategoryId): boolean;
+  /** Step 4: assistance, or null when the category has no assistance tier at all. */
+  settleAssistance(ctx: TVisitContext, state: TStepState): TAssistanceOutcome | null;
+  /** Step 5: tilted assistance (Xianning), or null when not applicable to the category. */
+  settleTilted(ctx: TVisitContext, state: TStepState, assistance: number): TTiltedOutcome | null;
+  /** Whether this visit's remaining out-of-pocket counts towards the tilted base (Xianning conditions). */
+  countsTowardsTiltedBase(ctx: TVisitContext): boolean;
+  /** Extra notices about the category under this profile (e.g. tilted refused), shown when applied. */
+  getNotices(ctx: TVisitContext, category: TCategoryId): string[];
+}
