@@ -1,4 +1,4 @@
-import { eq, users } from '@portal/db';
+import { eq, orgUnits, users } from '@portal/db';
 import { ZLoginInput } from '@portal/rules';
 import type { ServiceContext } from '../../context.js';
 import { unauthorized } from '../../errors.js';
@@ -14,7 +14,15 @@ const WRONG = '用户名或密码错误';
 export async function login({ ctx, input, userAgent }: { ctx: ServiceContext; input: unknown; userAgent?: string }) {
   const { username, password } = ZLoginInput.parse(input);
   const now = ctx.now();
-  const user = (await ctx.db.select().from(users).where(eq(users.username, username.toLowerCase())).limit(1))[0];
+  const found = (
+    await ctx.db
+      .select({ user: users, regionPath: orgUnits.path })
+      .from(users)
+      .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+      .where(eq(users.username, username.toLowerCase()))
+      .limit(1)
+  )[0];
+  const user = found?.user;
   if (!user) {
     await verifyPassword(await getDummyHash(), password);
     throw unauthorized(WRONG, `unknown user ${username}`);
@@ -35,6 +43,7 @@ export async function login({ ctx, input, userAgent }: { ctx: ServiceContext; in
         action: 'auth.login_failed',
         entity: 'user',
         entityId: user.id,
+        regionPath: found.regionPath,
         after: { username: user.username, failedLogins: failed, locked: Boolean(lockedUntil) },
       });
     });
@@ -45,10 +54,12 @@ export async function login({ ctx, input, userAgent }: { ctx: ServiceContext; in
   return ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
     const session = await createSession(tx, user.id, now, ctx.env.SESSION_TTL_HOURS, userAgent);
-    await writeAudit(tx, { user: { id: user.id, username: user.username } as never, ip: ctx.ip }, {
+    await writeAudit(tx, { user: null, ip: ctx.ip }, {
       action: 'auth.login',
       entity: 'user',
       entityId: user.id,
+      regionPath: found.regionPath,
+      after: { username: user.username },
     });
     return session;
   });

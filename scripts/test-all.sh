@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Every test of the project: typecheck, rules unit and property tests, server tests on PGlite and
+# on PostgreSQL, the web build, and Playwright end to end in Debian's Chromium. Ends with one
+# summary line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+results="$root/.test-results"
+rm -rf "$results" && mkdir -p "$results"
+status=0
+step() { echo; echo "=== $* ==="; }
+
+bash scripts/install-test-tools.sh || true
+
+step "typecheck"
+pnpm -r --reporter=append-only run typecheck || status=1
+
+step "lint (import boundaries)"
+node scripts/check-imports.mjs || status=1
+
+step "rules: unit and property tests"
+(cd packages/rules && npx vitest run --reporter=default --reporter=json --outputFile="$results/rules.json") || status=1
+
+step "server: service and router tests on PGlite"
+(cd apps/server && npx vitest run --reporter=default --reporter=json --outputFile="$results/server-pglite.json") || status=1
+
+step "server: service and router tests on PostgreSQL"
+bash scripts/with-postgres.sh bash -c "cd apps/server && npx vitest run --reporter=default --reporter=json --outputFile='$results/server-postgres.json'"
+pg=$?
+if [ $pg -eq 3 ]; then echo "(PostgreSQL not available: skipped)"; elif [ $pg -ne 0 ]; then status=1; fi
+
+step "web build"
+pnpm --filter @portal/web run build || status=1
+
+step "end-to-end (Playwright, Debian Chromium)"
+if [ -x /usr/bin/chromium ]; then
+  (cd e2e && PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json) || status=1
+else
+  echo "Chromium missing (/usr/bin/chromium): end-to-end tests cannot run" >&2
+  status=1
+fi
+
+step "summary"
+node scripts/summarize-tests.mjs "$results" || status=1
+exit $status
