@@ -34,6 +34,6 @@ export default defineConfig({
     timeout: 120_000,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { PORT: String(PORT), PGLITE_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: 'true', DATABASE_URL: '' },
+    env: { PORT: String(PORT), PGLITE_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: 'true', DATABASE_URL: '', ALLOW_TEST_CLOCK: 'true', NODE_ENV: 'test' },
   },
 });

@@ -6,12 +6,14 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/a
 import Fastify from 'fastify';
 import { sql } from '@portal/db';
 import { makeContextFactory, type AppDeps } from './context.js';
+import { chinaDate, createClock } from './lib/clock.js';
 import { appRouter, type AppRouter } from './root.js';
 
 /** Builds the HTTP server: tRPC under /trpc, /healthz, and the built web app with SPA fallback. */
-export async function buildApp(deps: AppDeps & { logger?: boolean | object }) {
+export async function buildApp(options: AppDeps & { logger?: boolean | object }) {
+  const deps = { ...options, clock: options.clock ?? createClock() };
   const app = Fastify({
-    logger: deps.logger ?? { level: deps.env.LOG_LEVEL },
+    logger: options.logger ?? { level: deps.env.LOG_LEVEL },
     routerOptions: { maxParamLength: 5000 },
     bodyLimit: 10 * 1024 * 1024,
     trustProxy: true,
@@ -27,6 +29,16 @@ export async function buildApp(deps: AppDeps & { logger?: boolean | object }) {
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
+
+  if (deps.env.ALLOW_TEST_CLOCK) {
+    app.post<{ Body: { now?: string | null } }>('/__test__/clock', async (req, reply) => {
+      const value = req.body?.now;
+      const instant = value ? new Date(value) : null;
+      if (instant && Number.isNaN(instant.getTime())) return reply.code(400).send({ error: 'bad date' });
+      deps.clock.set(instant);
+      return { now: deps.clock.now().toISOString(), today: chinaDate(deps.clock.now()) };
+    });
+  }
 
   app.get('/healthz', async (_req, reply) => {
     try {

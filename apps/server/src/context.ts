@@ -2,6 +2,7 @@ import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '@portal/db';
 import type { Env } from './env.js';
+import { createClock, type Clock } from './lib/clock.js';
 import { findSessionUser, type SessionUser } from './services/auth/session.js';
 
 export const SESSION_COOKIE = 'portal_session';
@@ -25,11 +26,12 @@ export interface RequestContext extends ServiceContext {
 export interface AppDeps {
   db: Db;
   env: Env;
-  now?: () => Date;
+  clock?: Clock;
 }
 
 export function makeContextFactory(deps: AppDeps) {
-  const now = deps.now ?? (() => new Date());
+  const clock = deps.clock ?? createClock();
+  const now = () => clock.now();
   return async ({ req, res }: { req: FastifyRequest; res: FastifyReply }): Promise<RequestContext> => {
     const token = req.cookies[SESSION_COOKIE] ?? null;
     const user = token ? await findSessionUser(deps.db, token, now(), deps.env.SESSION_TTL_HOURS) : null;

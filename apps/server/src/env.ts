@@ -25,6 +25,11 @@ const ZEnv = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   WEB_DIST: z.string().default(resolve(REPO_ROOT, 'apps/web/dist')),
+  /** Lets end-to-end tests set the server's date through POST /__test__/clock. Never in production. */
+  ALLOW_TEST_CLOCK: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -35,6 +40,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
     throw new Error(`环境变量配置有误 (invalid environment):\n${lines.join('\n')}`);
+  }
+  if (parsed.data.ALLOW_TEST_CLOCK && parsed.data.NODE_ENV === 'production') {
+    throw new Error('环境变量配置有误：生产环境不能启用 ALLOW_TEST_CLOCK');
   }
   return parsed.data;
 }

@@ -2,6 +2,7 @@ import { adminRouter } from './routers/admin.js';
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
 import { personsRouter } from './routers/persons.js';
+import { systemRouter } from './routers/system.js';
 import { createCallerFactory, router } from './trpc.js';
 
 export const appRouter = router({
@@ -9,6 +10,7 @@ export const appRouter = router({
   admin: adminRouter,
   persons: personsRouter,
   audit: auditRouter,
+  system: systemRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -75,3 +75,19 @@ describe('login over HTTP', () => {
     expect(res.json()).toEqual({ status: 'ok', database: 'ok' });
   });
 });
+
+describe('test clock', () => {
+  it('is absent unless ALLOW_TEST_CLOCK is set', async () => {
+    const res = await app.inject({ method: 'POST', url: '/__test__/clock', payload: { now: '2030-01-01T00:00:00Z' } });
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('moves ctx.now() when enabled', async () => {
+    const testApp = await buildApp({ db: handle.db, env: { ...env, ALLOW_TEST_CLOCK: true }, logger: false });
+    const set = await testApp.inject({ method: 'POST', url: '/__test__/clock', payload: { now: '2019-09-20T02:00:00Z' } });
+    expect(set.json().today).toBe('2019-09-20');
+    const info = await testApp.inject({ method: 'GET', url: '/trpc/system.info' });
+    expect(info.json().result.data.today).toBe('2019-09-20');
+    await testApp.close();
+  });
+});

@@ -1,12 +1,22 @@
 import type { AppRouter } from '@portal/server/router';
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
+/** A session that expired mid-work sends the user to the login page, then back. */
+function redirectOnUnauthorized(error: unknown) {
+  if (error instanceof TRPCClientError && error.data?.code === 'UNAUTHORIZED' && !window.location.pathname.startsWith('/login')) {
+    const next = encodeURIComponent(window.location.pathname + window.location.search);
+    window.location.assign(`/login?expired=1&next=${next}`);
+  }
+}
+
 export function makeQueryClient() {
   return new QueryClient({
+    queryCache: new QueryCache({ onError: redirectOnUnauthorized }),
+    mutationCache: new MutationCache({ onError: redirectOnUnauthorized }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
