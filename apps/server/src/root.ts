@@ -1,6 +1,8 @@
 import { adminRouter } from './routers/admin.js';
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
+import { hospitalsRouter } from './routers/hospitals.js';
+import { paramsRouter } from './routers/params.js';
 import { personsRouter } from './routers/persons.js';
 import { systemRouter } from './routers/system.js';
 import { createCallerFactory, router } from './trpc.js';
@@ -11,6 +13,8 @@ export const appRouter = router({
   persons: personsRouter,
   audit: auditRouter,
   system: systemRouter,
+  hospitals: hospitalsRouter,
+  params: paramsRouter,
 });
 
 export type AppRouter = typeof appRouter;

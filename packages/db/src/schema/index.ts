@@ -1,3 +1,5 @@
 export * from './org.js';
 export * from './audit.js';
 export * from './persons.js';
+export * from './params.js';
+export * from './hospitals.js';
