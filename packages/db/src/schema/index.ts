@@ -3,3 +3,4 @@ export * from './audit.js';
 export * from './persons.js';
 export * from './params.js';
 export * from './hospitals.js';
+export * from './claims.js';
