@@ -58,7 +58,9 @@ function settleSplitAssistance(ctx: TVisitContext, state: TStepState): TAssistan
     deductibleUsed: fromLow + fromHigh,
     isYearEnd: false,
     isCapped: amount < raw,
-    explain: () => {
+    explain: !ctx.isExplaining
+      ? ''
+      : (() => {
       const deductibleText =
         terms.deductible > 0
           ? `扣除救助起付线 ${yuan(fromLow + fromHigh)}（年度起付线 ${yuan(terms.deductible)}，本年此前已扣 ${yuan(Math.min(terms.deductible, ytd.assistanceDeductible))}，先从起付线以下部分扣除）后，`
@@ -69,7 +71,7 @@ function settleSplitAssistance(ctx: TVisitContext, state: TStepState): TAssistan
         `、以上部分 ${yuan(high)}；${quoteCategory(state.category)}${deductibleText}以下部分按 ${percent(terms.low)}、以上部分按 ${percent(terms.high)} 救助，计 ${yuan(raw)}` +
         describeCap('医疗救助年度限额（门诊、住院共用）', terms.cap, ytd.assistance, raw, amount)
       );
-    },
+    })(),
   };
 }
 
@@ -95,7 +97,7 @@ export const XIANNING_RULES: TProfileRules = {
     if (paid <= 0) return { deductible: levelDeductible, note: null };
     return {
       deductible: Math.max(0, levelDeductible - paid),
-      note: `省内规范转诊，住院起付线连续计算，扣除转出医院已付起付线 ${yuan(paid)}（002 §三(四)）`,
+      note: !ctx.isExplaining ? '' : `省内规范转诊，住院起付线连续计算，扣除转出医院已付起付线 ${yuan(paid)}（002 §三(四)）`,
     };
   },
   getBasicRateBonus: () => 0,
@@ -119,7 +121,7 @@ export const XIANNING_RULES: TProfileRules = {
       return {
         amount: 0,
         clause: '002 §三(三)',
-        explain: () => '倾斜救助：未按要求办理转诊手续或不在省内定点医疗机构就医，不享受倾斜救助，计 0.00 元',
+        explain: '倾斜救助：未按要求办理转诊手续或不在省内定点医疗机构就医，不享受倾斜救助，计 0.00 元',
       };
     }
     const bt = state.assistanceBase - assistance;
@@ -128,8 +130,9 @@ export const XIANNING_RULES: TProfileRules = {
     return {
       amount,
       clause: '002 §二(五)',
-      explain: () =>
-        `倾斜救助：三重保障后政策范围内个人负担 ${yuan(bt)}（本年累计 ${yuan(before + bt)}），超过起付线 ${yuan(XIANNING_TILTED_THRESHOLD)} 的部分按 ${percent(rate)} 救助，计 ${yuan(amount)}；不设年封顶`,
+      explain: !ctx.isExplaining
+        ? ''
+        : `倾斜救助：三重保障后政策范围内个人负担 ${yuan(bt)}（本年累计 ${yuan(before + bt)}），超过起付线 ${yuan(XIANNING_TILTED_THRESHOLD)} 的部分按 ${percent(rate)} 救助，计 ${yuan(amount)}；不设年封顶`,
     };
   },
   countsTowardsTiltedBase: isTiltedVisit,
