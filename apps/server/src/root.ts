@@ -1,6 +1,7 @@
 import { adminRouter } from './routers/admin.js';
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
+import { claimsRouter } from './routers/claims.js';
 import { hospitalsRouter } from './routers/hospitals.js';
 import { paramsRouter } from './routers/params.js';
 import { personsRouter } from './routers/persons.js';
@@ -15,6 +16,7 @@ export const appRouter = router({
   system: systemRouter,
   hospitals: hospitalsRouter,
   params: paramsRouter,
+  claims: claimsRouter,
 });
 
 export type AppRouter = typeof appRouter;

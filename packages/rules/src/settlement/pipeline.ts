@@ -9,6 +9,7 @@ import { describeCap, percent, yuan } from './explain.js';
 import { quoteCategory } from './profiles/common.js';
 import { PROFILE_RULES } from './profiles/index.js';
 import { computeWeihaiReduction } from './profiles/weihai.js';
+import { createEmptyYtd } from './schema.js';
 import type { TCategoryEvaluation, TSettleLine, TSettleRequest, TSettleResult, TYtdDelta } from './schema.js';
 import type { TAssistanceOutcome, TCriticalTerms, TProfileRules, TStepState, TTiltedOutcome, TVisitContext } from './types.js';
 
@@ -27,6 +28,8 @@ interface TEvaluation {
   lines: TSettleLine[];
   notices: string[];
 }
+
+const NO_DELTA: TYtdDelta = createEmptyYtd();
 
 /** Each profile's recognised categories in precedence order, `ordinary` last. */
 const PROFILE_CANDIDATES = Object.fromEntries(
@@ -183,7 +186,8 @@ function evaluateCategory(ctx: TVisitContext, rules: TProfileRules, category: TC
   const patientPays = total - basic - critical - reduction - assistanceAmount - tiltedAmount - hospitalBorne;
 
   const isWeihaiChronic = ctx.isChronic && ctx.profile === 'weihai-2019';
-  const ytdDelta: TYtdDelta = {
+  // Only the applied category's delta is returned; the candidates' are not built.
+  const ytdDelta: TYtdDelta = !ctx.isExplaining ? NO_DELTA : {
     basic: ctx.isInpatient ? basic : 0,
     critical,
     criticalBase,
@@ -330,7 +334,8 @@ export function settle(request: TSettleRequest): TSettleResult {
   const rules = PROFILE_RULES[request.profile];
   const held = request.person.categories;
   const recognised = PROFILE_CANDIDATES[request.profile];
-  const candidates: TCategoryId[] = recognised.filter((c) => held.includes(c));
+  const candidates: TCategoryId[] = [];
+  for (const category of recognised) if (held.includes(category)) candidates.push(category);
   candidates.push('ordinary');
   const ignored: TCategoryId[] = [];
   for (const category of held) {
@@ -351,7 +356,9 @@ export function settle(request: TSettleRequest): TSettleResult {
   }
   const applied = best!;
   ctx.isExplaining = true;
-  const { lines, notices } = evaluateCategory(ctx, rules, applied.category);
+  // The explaining pass of the applied category is the one that also builds the ytd delta.
+  const explained = evaluateCategory(ctx, rules, applied.category);
+  const { lines, notices } = explained;
   const allNotices = getVisitNotices(ctx, ignored);
   if (candidates.length > 2) {
     allNotices.push(
@@ -370,7 +377,7 @@ export function settle(request: TSettleRequest): TSettleResult {
     },
     evaluated,
     notices: allNotices,
-    ytdDelta: applied.ytdDelta,
+    ytdDelta: explained.ytdDelta,
   };
 }
 
