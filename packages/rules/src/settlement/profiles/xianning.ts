@@ -52,26 +52,25 @@ function settleSplitAssistance(ctx: TVisitContext, state: TStepState): TAssistan
   const fromHigh = Math.min(high, deductibleLeft - fromLow);
   const raw = divideHalfUp((low - fromLow) * terms.low * 100 + (high - fromHigh) * terms.high * 100, 10000);
   const amount = Math.min(raw, Math.max(0, terms.cap - ytd.assistance));
+  let explain = '';
+  if (ctx.isExplaining) {
+    const deductibleText =
+      terms.deductible > 0
+        ? `扣除救助起付线 ${yuan(fromLow + fromHigh)}（年度起付线 ${yuan(terms.deductible)}，本年此前已扣 ${yuan(Math.min(terms.deductible, ytd.assistanceDeductible))}，先从起付线以下部分扣除）后，`
+        : '不设起付线，';
+    explain =
+      `医疗救助：政策范围内个人自付 ${yuan(ba)}，其中大病保险起付线以下部分 ${yuan(low)}` +
+      (withDeductible > 0 ? `（含基本医保起付线 ${yuan(withDeductible)}）` : '') +
+      `、以上部分 ${yuan(high)}；${quoteCategory(state.category)}${deductibleText}以下部分按 ${percent(terms.low)}、以上部分按 ${percent(terms.high)} 救助，计 ${yuan(raw)}` +
+      describeCap('医疗救助年度限额（门诊、住院共用）', terms.cap, ytd.assistance, raw, amount);
+  }
   return {
     amount,
     clause: '002 §二(五)',
     deductibleUsed: fromLow + fromHigh,
     isYearEnd: false,
     isCapped: amount < raw,
-    explain: !ctx.isExplaining
-      ? ''
-      : (() => {
-      const deductibleText =
-        terms.deductible > 0
-          ? `扣除救助起付线 ${yuan(fromLow + fromHigh)}（年度起付线 ${yuan(terms.deductible)}，本年此前已扣 ${yuan(Math.min(terms.deductible, ytd.assistanceDeductible))}，先从起付线以下部分扣除）后，`
-          : '不设起付线，';
-      return (
-        `医疗救助：政策范围内个人自付 ${yuan(ba)}，其中大病保险起付线以下部分 ${yuan(low)}` +
-        (withDeductible > 0 ? `（含基本医保起付线 ${yuan(withDeductible)}）` : '') +
-        `、以上部分 ${yuan(high)}；${quoteCategory(state.category)}${deductibleText}以下部分按 ${percent(terms.low)}、以上部分按 ${percent(terms.high)} 救助，计 ${yuan(raw)}` +
-        describeCap('医疗救助年度限额（门诊、住院共用）', terms.cap, ytd.assistance, raw, amount)
-      );
-    })(),
+    explain,
   };
 }
 
