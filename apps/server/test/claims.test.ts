@@ -165,3 +165,29 @@ describe('claims.context', () => {
     expect(before.categories).toEqual([]);
   });
 });
+
+describe('settlement slip PDF', () => {
+  it('renders the slip for a user in the region and refuses others', async () => {
+    const { buildApp } = await import('../src/app.js');
+    const { env } = await import('./helpers.js');
+    const { createSession } = await import('../src/services/auth/session.js');
+    const { createUser } = await import('@portal/db/test');
+    const { testPasswordHash } = await import('./helpers.js');
+    const { tree, clerk, hospital, person } = await qiannanSetup();
+    const claim = await clerk.claims.create({ entry: entry(person.id, hospital.id), idempotencyKey: key() });
+    const app = await buildApp({ db: handle.db, env, logger: false });
+    const user = await createUser(handle.db, { orgUnitId: tree.countyA.id, role: 'clerk', passwordHash: await testPasswordHash() });
+    const session = await createSession(handle.db, user.id, new Date(), 1);
+    const ok = await app.inject({ method: 'GET', url: `/api/claims/${claim.id}/slip.pdf`, headers: { cookie: `portal_session=${session.token}` } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers['content-type']).toBe('application/pdf');
+    expect(ok.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const stranger = await createUser(handle.db, { orgUnitId: tree.countyB.id, role: 'clerk', passwordHash: await testPasswordHash() });
+    const other = await createSession(handle.db, stranger.id, new Date(), 1);
+    const denied = await app.inject({ method: 'GET', url: `/api/claims/${claim.id}/slip.pdf`, headers: { cookie: `portal_session=${other.token}` } });
+    expect(denied.statusCode).toBe(403);
+    const anonymous = await app.inject({ method: 'GET', url: `/api/claims/${claim.id}/slip.pdf` });
+    expect(anonymous.statusCode).toBe(401);
+    await app.close();
+  });
+});

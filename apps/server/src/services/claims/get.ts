@@ -1,5 +1,5 @@
 import { asc, claimLines, claims, eq, orgUnits, persons, users } from '@portal/db';
-import { maskIdNumber, type TSettleResult } from '@portal/rules';
+import { buildSlip, maskIdNumber, type TSettleResult } from '@portal/rules';
 import { z } from 'zod';
 import type { ServiceContext } from '../../context.js';
 import { notFound, unauthorized } from '../../errors.js';
@@ -26,7 +26,7 @@ export async function getClaim({ ctx, input }: { ctx: ServiceContext; input: unk
   const lines = await ctx.db.select().from(claimLines).where(eq(claimLines.claimId, id)).orderBy(asc(claimLines.seq));
   const c = row.claim;
   const result = c.result as TSettleResult;
-  return {
+  const detail = {
     id: c.id,
     claimNo: c.claimNo,
     kind: c.kind,
@@ -64,5 +64,12 @@ export async function getClaim({ ctx, input }: { ctx: ServiceContext; input: unk
     clerkName: row.clerkName,
     createdAt: c.createdAt.toISOString(),
   };
+  const slip = buildSlip({
+    ...detail,
+    kind: c.kind,
+    agencyName: detail.agency.name,
+    person: { name: detail.person.name, idNumberMasked: detail.person.idNumberMasked, sex: detail.person.sex },
+  });
+  return { ...detail, slip };
 }
 export type ClaimDetail = Awaited<ReturnType<typeof getClaim>>;
