@@ -17,7 +17,7 @@ const CASEWORK: readonly TRole[] = ['clerk', 'reviewer', 'supervisor'];
 export const MODULES: ModuleEntry[] = [
   { path: '/persons', label: '人员登记', description: '扶贫对象登记、身份类别与家庭成员', roles: ALL, status: 'ready', group: 'work' },
   { path: '/enrollment', label: '参保资助', description: '参保登记、应保尽保与参保资助计算', roles: CASEWORK, status: 'planned', group: 'work' },
-  { path: '/claims', label: '一站式结算', description: '就诊费用录入、分段结算与一单清', roles: CASEWORK, status: 'planned', group: 'work' },
+  { path: '/claims', label: '一站式结算', description: '就诊费用录入、分段结算与一单清', roles: CASEWORK, status: 'ready', group: 'work' },
   { path: '/reimbursements', label: '零星报销', description: '非联网结算报销受理，25 个工作日办结', roles: CASEWORK, status: 'planned', group: 'work' },
   { path: '/referrals', label: '转诊转院备案', description: '转诊转院与异地就医备案登记', roles: CASEWORK, status: 'planned', group: 'work' },
   { path: '/responsibility', label: '责任分工表', description: '医疗保障扶贫责任分工表的填报与汇总', roles: ALL, status: 'planned', group: 'supervise' },

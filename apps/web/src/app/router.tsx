@@ -2,6 +2,9 @@ import { createBrowserRouter } from 'react-router';
 import { RouteError } from '../components/route-error';
 import { NotFoundPage } from '../components/not-found-page';
 import { AuditPage } from '../features/audit/audit-page';
+import { ClaimDetailPage } from '../features/claims/claim-detail-page';
+import { ClaimListPage } from '../features/claims/claim-list-page';
+import { ClaimNewPage } from '../features/claims/claim-new-page';
 import { OrgUnitsPage } from '../features/admin/org-units-page';
 import { UsersPage } from '../features/admin/users-page';
 import { ChangePasswordPage } from '../features/auth/change-password-page';
@@ -23,6 +26,9 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage />, errorElement: <RouteError /> },
       { path: 'persons', element: <PersonListPage />, errorElement: <RouteError /> },
       { path: 'persons/:id', element: <PersonDetailPage />, errorElement: <RouteError /> },
+      { path: 'claims', element: <ClaimListPage />, errorElement: <RouteError /> },
+      { path: 'claims/new', element: <ClaimNewPage />, errorElement: <RouteError /> },
+      { path: 'claims/:id', element: <ClaimDetailPage />, errorElement: <RouteError /> },
       { path: 'admin/users', element: <UsersPage />, errorElement: <RouteError /> },
       { path: 'admin/org-units', element: <OrgUnitsPage />, errorElement: <RouteError /> },
       { path: 'audit', element: <AuditPage />, errorElement: <RouteError /> },

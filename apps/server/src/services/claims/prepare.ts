@@ -1,4 +1,4 @@
-import { PROFILES, ZClaimEntry, type TCategoryId, type TClaimEntry, type TProfileId, type TSettleParams, type TSettleRequest, type TYtd } from '@portal/rules';
+import { buildClaimSettleRequest, isReferralRequired, PROFILES, ZClaimEntry, type TCategoryId, type TClaimEntry, type TSettleParams, type TSettleRequest, type TYtd } from '@portal/rules';
 import type { DbOrTx } from '@portal/db';
 import type { ServiceContext } from '../../context.js';
 import { invalid } from '../../errors.js';
@@ -53,28 +53,19 @@ export async function prepareVisit(tx: DbOrTx, ctx: ServiceContext, user: Sessio
     paramVersionId: resolved.versionId,
     params: resolved.settle,
     location,
-    referralRequired: entry.visitType === 'inpatient' && location !== 'in_county',
+    referralRequired: isReferralRequired(entry.visitType, location),
   };
 }
 
 /** The rules package's request for a prepared visit and the person's accumulators. */
 export function buildSettleRequest(p: PreparedVisit, ytd: TYtd): TSettleRequest {
-  return {
-    profile: p.person.profile as TProfileId,
+  return buildClaimSettleRequest(p.entry, {
+    profile: p.person.profile,
     params: p.params,
-    person: { categories: p.categories, countyCode: p.person.countyCode },
-    visit: {
-      type: p.entry.visitType,
-      hospitalLevel: p.hospital.level,
-      location: p.location,
-      referred: p.referralRequired ? p.entry.referred : false,
-      date: p.entry.dischargeDate,
-      specialDisease: (p.entry.specialDisease ?? null) as TSettleRequest['visit']['specialDisease'],
-      designatedHospital: p.hospital.isSpecialDiseaseDesignated,
-      referralDeductiblePaid: 0,
-      offsiteRegistered: p.entry.offsiteRegistered,
-    },
-    costs: { total: p.entry.totalCost, inScope: p.entry.inScopeCost, specialDrug: p.entry.specialDrugCost },
+    categories: p.categories,
+    countyCode: p.person.countyCode,
+    hospital: p.hospital,
+    location: p.location,
     ytd,
-  };
+  });
 }
