@@ -7,3 +7,4 @@ export * from './calendar/index.js'; export * from './subsidy/index.js'; export 
 export * from './settlement/index.js'; export * from './params/index.js'; export * from './special-diseases.js';
 export * from './params-version.js';
 export * from './claims/index.js';
+export * from './reimbursements/index.js';

@@ -1,0 +1,3 @@
+export * from './schema.js';
+export * from './workflow.js';
+export * from './detect.js';
