@@ -1,10 +1,12 @@
 import { adminRouter } from './routers/admin.js';
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
+import { calendarRouter } from './routers/calendar.js';
 import { claimsRouter } from './routers/claims.js';
 import { hospitalsRouter } from './routers/hospitals.js';
 import { paramsRouter } from './routers/params.js';
 import { personsRouter } from './routers/persons.js';
+import { reimbursementsRouter } from './routers/reimbursements.js';
 import { systemRouter } from './routers/system.js';
 import { createCallerFactory, router } from './trpc.js';
 
@@ -17,6 +19,8 @@ export const appRouter = router({
   hospitals: hospitalsRouter,
   params: paramsRouter,
   claims: claimsRouter,
+  reimbursements: reimbursementsRouter,
+  calendar: calendarRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,1 @@
+export { createAdvanceDeclaration, listAdvanceDeclarations, payAdvanceDeclaration } from './advances.js';

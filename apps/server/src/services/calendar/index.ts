@@ -1,0 +1,3 @@
+export { loadServerCalendar } from './load.js';
+export { listCalendarYears } from './list.js';
+export { saveCalendarYear } from './save.js';

@@ -1,0 +1,33 @@
+import { calendarYears, eq } from '@portal/db';
+import { ZCalendarYear } from '@portal/rules';
+import type { ServiceContext } from '../../context.js';
+import { forbidden, unauthorized } from '../../errors.js';
+import { writeAudit } from '../../lib/audit.js';
+
+/**
+ * Stores a year's holiday arrangement (adds a year or replaces a built-in one). The calendar is
+ * national, so any administrator may keep it; every change is audited with the old and new lists.
+ */
+export async function saveCalendarYear({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  if (!ctx.user) throw unauthorized();
+  if (ctx.user.role !== 'admin') throw forbidden('只有系统管理员可以维护节假日安排');
+  const me = ctx.user;
+  const year = ZCalendarYear.parse(input);
+  const holidays = [...year.holidays].sort();
+  const workingDays = [...year.workingDays].sort();
+  await ctx.db.transaction(async (tx) => {
+    const before = (await tx.select().from(calendarYears).where(eq(calendarYears.year, year.year)).limit(1))[0] ?? null;
+    await tx
+      .insert(calendarYears)
+      .values({ year: year.year, holidays, workingDays, source: year.source ?? null, updatedBy: me.id, updatedAt: ctx.now() })
+      .onConflictDoUpdate({ target: calendarYears.year, set: { holidays, workingDays, source: year.source ?? null, updatedBy: me.id, updatedAt: ctx.now() } });
+    await writeAudit(tx, ctx, {
+      action: 'calendar.save',
+      entity: 'calendar_year',
+      entityId: null,
+      before: before && { year: before.year, holidays: before.holidays, workingDays: before.workingDays },
+      after: { year: year.year, holidays, workingDays, source: year.source },
+    });
+  });
+  return { year: year.year, holidays, workingDays };
+}

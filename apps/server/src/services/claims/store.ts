@@ -1,0 +1,89 @@
+import { claimLines, claims, eq, personYearAccumulators, type DbOrTx } from '@portal/db';
+import { addYtd, type TSettleRequest, type TSettleResult, type TYtd } from '@portal/rules';
+import type { ServiceContext } from '../../context.js';
+import { unauthorized } from '../../errors.js';
+import { writeAudit } from '../../lib/audit.js';
+import { nextClaimNo } from './internal.js';
+import type { PreparedVisit } from './prepare.js';
+
+/**
+ * Inserts a settled claim with its lines and moves the person's accumulators, inside the caller's
+ * transaction that holds the accumulator row (`lockYtd`). Shared by claim entry and by the payment
+ * step of a reimbursement case, so both update the accumulators the same way, exactly once.
+ */
+export async function storeSettledClaim(
+  tx: DbOrTx,
+  ctx: ServiceContext,
+  args: {
+    prepared: PreparedVisit;
+    acc: { id: string; ytd: TYtd; claimCount: number };
+    request: TSettleRequest;
+    result: TSettleResult;
+    idempotencyKey: string;
+    paidElsewhere?: number;
+    auditAfter?: Record<string, unknown>;
+  },
+): Promise<string> {
+  if (!ctx.user) throw unauthorized();
+  const me = ctx.user;
+  const { prepared, acc, request, result, idempotencyKey } = args;
+    const amount = (tier: string) => result.lines.filter((l) => l.tier === tier).reduce((s, l) => s + l.amount, 0);
+    const claimNo = await nextClaimNo(tx, prepared.year);
+    const [row] = await tx
+      .insert(claims)
+      .values({
+        claimNo,
+        personId: prepared.person.person.id,
+        orgUnitId: prepared.person.orgUnit.id,
+        regionPath: prepared.person.person.regionPath,
+        profile: prepared.person.profile,
+        year: prepared.year,
+        hospitalId: prepared.hospital.id,
+        hospitalName: prepared.hospital.name,
+        hospitalLevel: prepared.hospital.level,
+        location: prepared.location,
+        visitType: prepared.entry.visitType,
+        admissionDate: prepared.entry.admissionDate,
+        dischargeDate: prepared.entry.dischargeDate,
+        diagnosis: prepared.entry.diagnosis,
+        specialDisease: prepared.entry.specialDisease,
+        referred: request.visit.referred,
+        referralSource: !prepared.referralRequired ? 'not_required' : request.visit.referred ? 'override' : 'none',
+        referralNote: prepared.referralRequired && request.visit.referred ? '经办人确认已转诊（转诊备案模块上线前的声明）' : null,
+        totalCost: prepared.entry.totalCost,
+        inScopeCost: prepared.entry.inScopeCost,
+        specialDrugCost: prepared.entry.specialDrugCost,
+        appliedCategory: result.appliedCategory,
+        categoriesHeld: prepared.categories,
+        basic: amount('basic'),
+        critical: amount('critical'),
+        hospitalReduction: amount('hospital_reduction'),
+        assistance: amount('assistance'),
+        tilted: amount('tilted'),
+        hospitalBorne: result.totals.hospitalBorne,
+        fundPaid: result.totals.fundPaid,
+        patientPays: result.totals.patientPays,
+        paramVersionId: prepared.paramVersionId,
+        request,
+        result,
+        ytdBefore: acc.ytd,
+        idempotencyKey,
+        paidElsewhere: args.paidElsewhere ?? 0,
+        createdBy: me.id,
+      })
+      .returning({ id: claims.id });
+    if (!row) throw new Error('claim insert returned no row');
+    await tx.insert(claimLines).values(result.lines.map((l, seq) => ({ claimId: row.id, seq, tier: l.tier, amount: l.amount, clause: l.clause, explain: l.explain })));
+    await tx
+      .update(personYearAccumulators)
+      .set({ ytd: addYtd(acc.ytd, result.ytdDelta), claimCount: acc.claimCount + 1, updatedAt: ctx.now() })
+      .where(eq(personYearAccumulators.id, acc.id));
+    await writeAudit(tx, ctx, {
+      action: 'claim.create',
+      entity: 'claim',
+      entityId: row.id,
+      regionPath: prepared.person.person.regionPath,
+      after: { claimNo, appliedCategory: result.appliedCategory, totals: result.totals, ytdBefore: acc.ytd, ...args.auditAfter },
+    });
+    return row.id;
+}

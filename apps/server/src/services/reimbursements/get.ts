@@ -1,0 +1,117 @@
+import { asc, desc, eq, hospitals, orgUnits, persons, reimbursementAttachments, reimbursementCases, reimbursementEvents, users } from '@portal/db';
+import {
+  decideHold,
+  decideReturn,
+  decideStep,
+  HOLD_KIND_LABELS,
+  MATERIAL_ITEMS,
+  MATERIAL_LABELS,
+  maskBankAccount,
+  maskIdNumber,
+  REIMBURSEMENT_KIND_LABELS,
+  REIMBURSEMENT_STATUS_LABELS,
+  STEP_RULES,
+  stepOf,
+  type TClaimEntry,
+  type TMaterials,
+} from '@portal/rules';
+import { z } from 'zod';
+import type { ServiceContext } from '../../context.js';
+import { notFound, unauthorized } from '../../errors.js';
+import { chinaDate } from '../../lib/clock.js';
+import { assertInUserRegion } from '../../lib/scope.js';
+import { loadServerCalendar } from '../calendar/index.js';
+import { caseClock, loadSuspensions } from './internal.js';
+import type { CaseSettlement } from './settle.js';
+
+export const ZGetReimbursementInput = z.object({ id: z.uuid('案件编号格式不正确') });
+
+/** A case with its clock, materials, settlement, holds, events and what the caller may do now. */
+export async function getReimbursement({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  if (!ctx.user) throw unauthorized();
+  const me = ctx.user;
+  const { id } = ZGetReimbursementInput.parse(input);
+  const row = (
+    await ctx.db
+      .select({ c: reimbursementCases, person: persons, hospitalName: hospitals.name, hospitalLevel: hospitals.level, hospitalRegion: hospitals.regionName, unitName: orgUnits.name })
+      .from(reimbursementCases)
+      .innerJoin(persons, eq(persons.id, reimbursementCases.personId))
+      .innerJoin(hospitals, eq(hospitals.id, reimbursementCases.hospitalId))
+      .innerJoin(orgUnits, eq(orgUnits.id, reimbursementCases.orgUnitId))
+      .where(eq(reimbursementCases.id, id))
+      .limit(1)
+  )[0];
+  if (!row) throw notFound('报销案件不存在');
+  assertInUserRegion(me, row.c.regionPath, '该报销案件');
+  const c = row.c;
+  const today = chinaDate(ctx.now());
+  const [calendar, suspensionMap, events, attachments] = await Promise.all([
+    loadServerCalendar(ctx.db),
+    loadSuspensions(ctx.db, [c.id]),
+    ctx.db.select().from(reimbursementEvents).where(eq(reimbursementEvents.caseId, c.id)).orderBy(asc(reimbursementEvents.createdAt)),
+    ctx.db
+      .select({ id: reimbursementAttachments.id, material: reimbursementAttachments.material, fileName: reimbursementAttachments.fileName, fileType: reimbursementAttachments.fileType, size: reimbursementAttachments.size, createdAt: reimbursementAttachments.createdAt, uploadedBy: users.displayName })
+      .from(reimbursementAttachments)
+      .innerJoin(users, eq(users.id, reimbursementAttachments.uploadedBy))
+      .where(eq(reimbursementAttachments.caseId, c.id))
+      .orderBy(desc(reimbursementAttachments.createdAt)),
+  ]);
+  const suspensions = suspensionMap.get(c.id) ?? [];
+  const reviewers = [c.firstReviewBy, c.secondReviewBy].filter((x): x is string => Boolean(x));
+  const names = new Map<string, string>();
+  for (const uid of reviewers) {
+    const u = (await ctx.db.select({ name: users.displayName }).from(users).where(eq(users.id, uid)).limit(1))[0];
+    if (u) names.set(uid, u.name);
+  }
+  const materials = c.materials as TMaterials;
+  const facts = { status: c.status, isHeld: Boolean(c.holdKind), firstReviewBy: c.firstReviewBy };
+  const step = stepOf(c.status);
+  const stepDecision = step ? decideStep(step, facts, me) : null;
+  const settlement = c.settlement as CaseSettlement | null;
+  const visit = c.visit as TClaimEntry;
+  return {
+    id: c.id,
+    caseNo: c.caseNo,
+    kind: c.kind,
+    kindLabel: REIMBURSEMENT_KIND_LABELS[c.kind],
+    status: c.status,
+    statusLabel: REIMBURSEMENT_STATUS_LABELS[c.status],
+    version: c.version,
+    receivedOn: c.receivedOn,
+    materialsCompleteOn: c.materialsCompleteOn,
+    agencyName: row.unitName,
+    person: {
+      id: row.person.id,
+      name: row.person.name,
+      idNumberMasked: maskIdNumber(row.person.idNumber),
+      address: row.person.address,
+      registeredAccountMasked: row.person.bankAccount ? maskBankAccount(row.person.bankAccount) : null,
+      bankName: row.person.bankName,
+    },
+    hospital: { id: c.hospitalId, name: row.hospitalName, level: row.hospitalLevel, regionName: row.hospitalRegion },
+    visit,
+    materials: MATERIAL_ITEMS.map((m) => ({ id: m, label: MATERIAL_LABELS[m], received: Boolean(materials[m]) })),
+    missing: MATERIAL_ITEMS.filter((m) => !materials[m]).map((m) => ({ id: m, label: MATERIAL_LABELS[m] })),
+    paidElsewhere: { basic: c.paidElsewhereBasic, critical: c.paidElsewhereCritical },
+    hold: c.holdKind ? { kind: c.holdKind, label: HOLD_KIND_LABELS[c.holdKind], reason: c.holdReason } : null,
+    suspensions: suspensions.map((s) => ({ id: s.id, kind: s.kind, label: HOLD_KIND_LABELS[s.kind], reason: s.reason, from: s.fromDate, to: s.toDate, clearNote: s.clearNote })),
+    clock: caseClock(c, suspensions, today, calendar),
+    settlement: settlement ? { result: settlement.result, payable: settlement.payable } : null,
+    firstReviewByName: c.firstReviewBy ? (names.get(c.firstReviewBy) ?? null) : null,
+    secondReviewByName: c.secondReviewBy ? (names.get(c.secondReviewBy) ?? null) : null,
+    payment: c.status === 'paid' ? { amount: c.paidAmount, paidOn: c.paidOn, reference: c.paymentRef, accountMasked: c.payeeAccount ? maskBankAccount(c.payeeAccount) : null, claimId: c.claimId } : null,
+    events: events.map((e) => ({ id: e.id, action: e.action, from: e.fromStatus, to: e.toStatus, note: e.note, actorName: e.actorName, onDate: e.onDate, at: e.createdAt.toISOString() })),
+    attachments: attachments.map((a) => ({ ...a, createdAt: a.createdAt.toISOString(), materialLabel: a.material ? (MATERIAL_LABELS[a.material as keyof typeof MATERIAL_LABELS] ?? null) : null })),
+    /** What the caller may do now; the server checks again on every action. */
+    can: {
+      step: step && stepDecision?.ok ? { step, label: STEP_RULES[step].label } : null,
+      stepBlockedReason: step && stepDecision && !stepDecision.ok ? stepDecision.message : null,
+      returnCase: decideReturn(facts, me).ok,
+      hold: decideHold(facts, me, false).ok,
+      clearHold: decideHold(facts, me, true).ok,
+      receiveMaterials: c.status === 'awaiting_documents' && (me.role === 'clerk' || me.role === 'reviewer'),
+      attach: c.status !== 'paid' && (me.role === 'clerk' || me.role === 'reviewer'),
+    },
+  };
+}
+export type ReimbursementDetail = Awaited<ReturnType<typeof getReimbursement>>;

@@ -1,0 +1,177 @@
+import { and, asc, eq, reimbursementCases, reimbursementEvents, reimbursementSuspensions, sql, type DbOrTx } from '@portal/db';
+import {
+  CalendarYearMissingError,
+  clockTone,
+  computeReimbursementClock,
+  REIMBURSEMENT_STATUS_LABELS,
+  type TReimbursementStatus,
+  workingDaysBetween,
+  type WorkingCalendar,
+} from '@portal/rules';
+import type { ServiceContext } from '../../context.js';
+import { conflict, invalid, notFound, unauthorized } from '../../errors.js';
+import { writeAudit } from '../../lib/audit.js';
+import { chinaDate } from '../../lib/clock.js';
+import { isUniqueViolation } from '../../lib/db-errors.js';
+import { assertInUserRegion } from '../../lib/scope.js';
+import type { SessionUser } from '../auth/session.js';
+
+export type CaseRow = typeof reimbursementCases.$inferSelect;
+export type SuspensionRow = typeof reimbursementSuspensions.$inferSelect;
+
+/** Loads a case in the user's region; `lock` takes the row lock for an action. */
+export async function loadCase(tx: DbOrTx, user: SessionUser, id: string, lock = false): Promise<CaseRow> {
+  const q = tx.select().from(reimbursementCases).where(eq(reimbursementCases.id, id)).limit(1);
+  const row = (lock ? await q.for('update') : await q)[0];
+  if (!row) throw notFound('报销案件不存在');
+  assertInUserRegion(user, row.regionPath, '该报销案件');
+  return row;
+}
+
+export async function loadSuspensions(db: DbOrTx, caseIds: string[]): Promise<Map<string, SuspensionRow[]>> {
+  const map = new Map<string, SuspensionRow[]>();
+  if (!caseIds.length) return map;
+  const rows = await db
+    .select()
+    .from(reimbursementSuspensions)
+    .where(sql`${reimbursementSuspensions.caseId} in ${caseIds}`)
+    .orderBy(asc(reimbursementSuspensions.fromDate));
+  for (const r of rows) map.set(r.caseId, [...(map.get(r.caseId) ?? []), r]);
+  return map;
+}
+
+export interface CaseClockView {
+  started: boolean;
+  start: string | null;
+  due: string | null;
+  used: number;
+  left: number;
+  overdue: boolean;
+  overdueWorkingDays: number;
+  isSuspended: boolean;
+  suspendedWorkingDays: number;
+  tone: 'ok' | 'amber' | 'red' | 'none';
+  paidOnTime: boolean | null;
+  /** Set when the calendar lacks a year the count reaches (an administrator must enter it). */
+  error: string | null;
+}
+
+/**
+ * The 25-working-day clock of a case (`000 §二(五)3`): from the day materials were complete,
+ * extended by every hold, read at the end of today — or frozen on the payment date.
+ */
+export function caseClock(row: Pick<CaseRow, 'materialsCompleteOn' | 'paidOn' | 'status'>, suspensions: Pick<SuspensionRow, 'fromDate' | 'toDate'>[], today: string, calendar: WorkingCalendar): CaseClockView {
+  const empty: CaseClockView = { started: false, start: null, due: null, used: 0, left: 25, overdue: false, overdueWorkingDays: 0, isSuspended: false, suspendedWorkingDays: 0, tone: 'none', paidOnTime: null, error: null };
+  if (!row.materialsCompleteOn) return empty;
+  const asOf = row.paidOn ?? today;
+  const susp = suspensions.map((s) => ({ from: s.fromDate, to: s.toDate }));
+  try {
+    const clock = computeReimbursementClock({ start: row.materialsCompleteOn, suspensions: susp, today: asOf }, calendar);
+    const plain = computeReimbursementClock({ start: row.materialsCompleteOn, today: row.materialsCompleteOn }, calendar);
+    const paid = row.status === 'paid';
+    const paidOnTime = paid ? asOf <= clock.due : null;
+    return {
+      started: true,
+      start: row.materialsCompleteOn,
+      due: clock.due,
+      used: clock.used,
+      left: clock.left,
+      overdue: clock.overdue,
+      overdueWorkingDays: clock.overdueWorkingDays,
+      isSuspended: clock.isSuspended && !paid,
+      suspendedWorkingDays: Math.max(0, workingDaysBetween(calendar, plain.due, clock.due)),
+      tone: clockTone(clock, paid, paid && !paidOnTime),
+      paidOnTime,
+      error: null,
+    };
+  } catch (error) {
+    if (error instanceof CalendarYearMissingError) return { ...empty, started: true, start: row.materialsCompleteOn, error: error.message };
+    throw error;
+  }
+}
+
+
+/** A key that sorts the work queue: fewest working days left first, overdue before that. */
+export function queueSortKey(clock: CaseClockView, status: TReimbursementStatus): number {
+  if (status === 'paid') return 10_000;
+  if (!clock.started) return 5_000;
+  if (clock.error) return -10_000;
+  return clock.left - clock.overdueWorkingDays;
+}
+
+export interface ActionArgs {
+  id: string;
+  version: number;
+  requestKey: string;
+}
+
+export interface ActionOutcome {
+  action: string;
+  to: TReimbursementStatus;
+  note?: string | null;
+  patch?: Partial<typeof reimbursementCases.$inferInsert>;
+  audit?: Record<string, unknown>;
+}
+
+/**
+ * Runs one action on a case, exactly once:
+ * - the same `requestKey` again (double click, retry) returns without doing anything;
+ * - a stale `version` (someone else acted first) is refused with a Chinese conflict message;
+ * - the case row is locked for the transaction, so two users acting at once queue and the
+ *   second sees the first's version.
+ * The event row and the audit row are written in the same transaction as the change.
+ */
+export async function runAction(
+  ctx: ServiceContext,
+  args: ActionArgs,
+  decide: (tx: DbOrTx, row: CaseRow, today: string) => Promise<ActionOutcome>,
+): Promise<void> {
+  if (!ctx.user) throw unauthorized();
+  const me = ctx.user;
+  const today = chinaDate(ctx.now());
+  const done = async () => (await ctx.db.select({ caseId: reimbursementEvents.caseId }).from(reimbursementEvents).where(eq(reimbursementEvents.requestKey, args.requestKey)).limit(1))[0];
+  const prior = await done();
+  if (prior) {
+    if (prior.caseId !== args.id) throw invalid('请求编号已被其他案件使用');
+    return;
+  }
+  try {
+    await ctx.db.transaction(async (tx) => {
+      const row = await loadCase(tx, me, args.id, true);
+      const again = (await tx.select({ id: reimbursementEvents.id }).from(reimbursementEvents).where(eq(reimbursementEvents.requestKey, args.requestKey)).limit(1))[0];
+      if (again) return;
+      if (row.version !== args.version) {
+        throw conflict(`该案件已被他人处理（当前状态：${REIMBURSEMENT_STATUS_LABELS[row.status]}），您的操作未执行，请刷新后查看`);
+      }
+      const outcome = await decide(tx, row, today);
+      const updated = await tx
+        .update(reimbursementCases)
+        .set({ ...outcome.patch, status: outcome.to, version: row.version + 1, updatedAt: ctx.now() })
+        .where(and(eq(reimbursementCases.id, row.id), eq(reimbursementCases.version, args.version)))
+        .returning({ id: reimbursementCases.id });
+      if (!updated.length) throw conflict('该案件已被他人处理，您的操作未执行，请刷新后查看');
+      await tx.insert(reimbursementEvents).values({
+        caseId: row.id,
+        action: outcome.action,
+        fromStatus: row.status,
+        toStatus: outcome.to,
+        note: outcome.note || null,
+        actorId: me.id,
+        actorName: me.displayName,
+        onDate: today,
+        requestKey: args.requestKey,
+      });
+      await writeAudit(tx, ctx, {
+        action: `reimbursement.${outcome.action}`,
+        entity: 'reimbursement_case',
+        entityId: row.id,
+        regionPath: row.regionPath,
+        before: { status: row.status, version: row.version },
+        after: { status: outcome.to, version: row.version + 1, note: outcome.note ?? null, ...outcome.audit },
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'request_key') && (await done())) return;
+    throw error;
+  }
+}

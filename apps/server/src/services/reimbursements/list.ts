@@ -1,0 +1,51 @@
+import { and, eq, hospitals, ilike, inArray, ne, or, persons, reimbursementCases, type SQL } from '@portal/db';
+import { maskIdNumber, REIMBURSEMENT_KIND_LABELS, REIMBURSEMENT_STATUS_LABELS, ZListReimbursementsInput } from '@portal/rules';
+import type { ServiceContext } from '../../context.js';
+import { unauthorized } from '../../errors.js';
+import { chinaDate } from '../../lib/clock.js';
+import { inUserRegion } from '../../lib/scope.js';
+import { loadServerCalendar } from '../calendar/index.js';
+import { caseClock, loadSuspensions, queueSortKey } from './internal.js';
+
+/** The work queue: cases in the caller's region, fewest working days left first. */
+export async function listReimbursements({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  if (!ctx.user) throw unauthorized();
+  const { status, q } = ZListReimbursementsInput.parse(input ?? {});
+  const where: SQL[] = [inUserRegion(ctx.user, reimbursementCases.regionPath)];
+  if (status === 'open') where.push(ne(reimbursementCases.status, 'paid'));
+  else if (status !== 'all') where.push(inArray(reimbursementCases.status, [status]));
+  if (q) {
+    const like = `%${q}%`;
+    where.push(or(ilike(persons.name, like), ilike(reimbursementCases.caseNo, like), ilike(persons.idNumber, `%${q}`))!);
+  }
+  const rows = await ctx.db
+    .select({ c: reimbursementCases, personName: persons.name, idNumber: persons.idNumber, hospitalName: hospitals.name })
+    .from(reimbursementCases)
+    .innerJoin(persons, eq(persons.id, reimbursementCases.personId))
+    .innerJoin(hospitals, eq(hospitals.id, reimbursementCases.hospitalId))
+    .where(and(...where))
+    .limit(1000);
+  const today = chinaDate(ctx.now());
+  const [calendar, suspensions] = await Promise.all([loadServerCalendar(ctx.db), loadSuspensions(ctx.db, rows.map((r) => r.c.id))]);
+  const items = rows.map(({ c, personName, idNumber, hospitalName }) => {
+    const clock = caseClock(c, suspensions.get(c.id) ?? [], today, calendar);
+    return {
+      id: c.id,
+      caseNo: c.caseNo,
+      kind: c.kind,
+      kindLabel: REIMBURSEMENT_KIND_LABELS[c.kind],
+      status: c.status,
+      statusLabel: REIMBURSEMENT_STATUS_LABELS[c.status],
+      personName,
+      idNumberMasked: maskIdNumber(idNumber),
+      hospitalName,
+      receivedOn: c.receivedOn,
+      isHeld: Boolean(c.holdKind),
+      payable: c.settlement ? c.payable : null,
+      clock,
+      sortKey: queueSortKey(clock, c.status),
+    };
+  });
+  items.sort((a, b) => a.sortKey - b.sortKey || a.receivedOn.localeCompare(b.receivedOn) || a.caseNo.localeCompare(b.caseNo));
+  return { today, items: items.map(({ sortKey: _s, ...rest }) => rest) };
+}

@@ -1,0 +1,29 @@
+import { MATERIAL_LABELS, missingMaterials, ZReceiveMaterialsInput, type TMaterials } from '@portal/rules';
+import type { ServiceContext } from '../../context.js';
+import { forbidden, invalid, unauthorized } from '../../errors.js';
+import { getReimbursement } from './get.js';
+import { runAction } from './internal.js';
+
+/** 补齐材料: records items received; the day the last one arrives starts the clock. */
+export async function receiveMaterials({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  if (!ctx.user) throw unauthorized();
+  if (ctx.user.role !== 'clerk' && ctx.user.role !== 'reviewer') throw forbidden('只有窗口经办和审核人员可以登记补交材料');
+  const data = ZReceiveMaterialsInput.parse(input);
+  await runAction(ctx, data, async (_tx, row, today) => {
+    if (row.status !== 'awaiting_documents') throw invalid('案件材料已齐全，无需补交', 'received');
+    const materials = { ...(row.materials as TMaterials) };
+    const fresh = data.received.filter((m) => !materials[m]);
+    if (!fresh.length) throw invalid('所选材料此前已收到', 'received');
+    for (const m of fresh) materials[m] = true;
+    const missing = missingMaterials(materials);
+    const received = fresh.map((m) => MATERIAL_LABELS[m]).join('、');
+    return {
+      action: 'receive_materials',
+      to: missing.length ? 'awaiting_documents' : 'registration',
+      note: `收到：${received}${missing.length ? `；仍缺：${missing.map((m) => MATERIAL_LABELS[m]).join('、')}` : '；材料齐全，开始计时'}${data.note ? `。${data.note}` : ''}`,
+      patch: { materials, materialsCompleteOn: missing.length ? null : today },
+      audit: { received: fresh, missing },
+    };
+  });
+  return getReimbursement({ ctx, input: { id: data.id } });
+}

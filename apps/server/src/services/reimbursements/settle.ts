@@ -1,0 +1,27 @@
+import type { DbOrTx } from '@portal/db';
+import { payableToPatient, settle, type TClaimEntry, type TSettleRequest, type TSettleResult, type TYtd } from '@portal/rules';
+import type { ServiceContext } from '../../context.js';
+import { unauthorized } from '../../errors.js';
+import { buildSettleRequest, prepareVisit, type PreparedVisit } from '../claims/index.js';
+import type { CaseRow } from './internal.js';
+
+export interface CaseSettlement {
+  request: TSettleRequest;
+  result: TSettleResult;
+  payable: number;
+}
+
+/** The case's visit settled by the rules package with the given accumulators (claims' own path). */
+export async function settleCase(tx: DbOrTx, ctx: ServiceContext, row: CaseRow, ytdOf: (p: PreparedVisit) => Promise<TYtd>): Promise<CaseSettlement & { prepared: PreparedVisit }> {
+  if (!ctx.user) throw unauthorized();
+  const prepared = await prepareVisit(tx, ctx, ctx.user, row.visit as TClaimEntry);
+  const request = buildSettleRequest(prepared, await ytdOf(prepared));
+  const result = settle(request);
+  return { prepared, request, result, payable: payableToPatient(row.kind, result.lines) };
+}
+
+/** Same money, tier by tier: what 复核 and 支付 check against the 初审 figures. */
+export function sameSettlement(a: CaseSettlement, b: CaseSettlement): boolean {
+  const key = (s: CaseSettlement) => JSON.stringify([s.payable, s.result.totals, s.result.lines.map((l) => [l.tier, l.amount])]);
+  return key(a) === key(b);
+}
