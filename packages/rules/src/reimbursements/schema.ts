@@ -17,7 +17,7 @@ export const MATERIAL_LABELS: Record<TMaterialItem, string> = {
 };
 export const ZMaterialItem = z.enum(MATERIAL_ITEMS, { error: '未知的材料项目' });
 /** Each item received (true) or missing (false). */
-export const ZMaterials = z.object(Object.fromEntries(MATERIAL_ITEMS.map((m) => [m, z.boolean()])) as Record<TMaterialItem, z.ZodBoolean>);
+export const ZMaterials = z.object(Object.fromEntries(MATERIAL_ITEMS.map((m) => [m, z.boolean({ error: `请标明“${MATERIAL_LABELS[m]}”是否已收到` })])) as Record<TMaterialItem, z.ZodBoolean>);
 export type TMaterials = z.infer<typeof ZMaterials>;
 
 export function missingMaterials(materials: Partial<Record<TMaterialItem, boolean>>): TMaterialItem[] {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, like, lte, orgUnits, persons, reimbursementCases } from '@portal/db';
+import { and, asc, eq, gte, like, lt, orgUnits, persons, reimbursementCases } from '@portal/db';
 import { maskIdNumber, REIMBURSEMENT_STATUS_LABELS, ZBoardInput } from '@portal/rules';
 import type { ServiceContext } from '../../context.js';
 import { forbidden, unauthorized } from '../../errors.js';
@@ -25,12 +25,13 @@ export async function getReimbursementBoard({ ctx, input }: { ctx: ServiceContex
     scopePath = unit.path;
   }
   const from = `${month}-01`;
-  const to = `${month}-31`;
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const nextMonth = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
   const rows = await ctx.db
     .select({ c: reimbursementCases, personName: persons.name, idNumber: persons.idNumber })
     .from(reimbursementCases)
     .innerJoin(persons, eq(persons.id, reimbursementCases.personId))
-    .where(and(inUserRegion(me, reimbursementCases.regionPath), like(reimbursementCases.regionPath, `${scopePath}%`), gte(reimbursementCases.receivedOn, from), lte(reimbursementCases.receivedOn, to)));
+    .where(and(inUserRegion(me, reimbursementCases.regionPath), like(reimbursementCases.regionPath, `${scopePath}%`), gte(reimbursementCases.receivedOn, from), lt(reimbursementCases.receivedOn, nextMonth)));
   const counties = await ctx.db
     .select({ id: orgUnits.id, name: orgUnits.name, code: orgUnits.code, path: orgUnits.path, level: orgUnits.level })
     .from(orgUnits)

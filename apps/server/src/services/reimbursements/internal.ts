@@ -60,7 +60,7 @@ export interface CaseClockView {
  * The 25-working-day clock of a case (`000 §二(五)3`): from the day materials were complete,
  * extended by every hold, read at the end of today — or frozen on the payment date.
  */
-export function caseClock(row: Pick<CaseRow, 'materialsCompleteOn' | 'paidOn' | 'status'>, suspensions: Pick<SuspensionRow, 'fromDate' | 'toDate'>[], today: string, calendar: WorkingCalendar): CaseClockView {
+export function caseClock(row: Pick<CaseRow, 'materialsCompleteOn' | 'paidOn' | 'status' | 'holdKind'>, suspensions: Pick<SuspensionRow, 'fromDate' | 'toDate'>[], today: string, calendar: WorkingCalendar): CaseClockView {
   const empty: CaseClockView = { started: false, start: null, due: null, used: 0, left: 25, overdue: false, overdueWorkingDays: 0, isSuspended: false, suspendedWorkingDays: 0, tone: 'none', paidOnTime: null, error: null };
   if (!row.materialsCompleteOn) return empty;
   const asOf = row.paidOn ?? today;
@@ -78,7 +78,8 @@ export function caseClock(row: Pick<CaseRow, 'materialsCompleteOn' | 'paidOn' | 
       left: clock.left,
       overdue: clock.overdue,
       overdueWorkingDays: clock.overdueWorkingDays,
-      isSuspended: clock.isSuspended && !paid,
+      // Held now, not merely inside a closed interval (the day a hold is cleared is not counted either).
+      isSuspended: Boolean(row.holdKind) && !paid,
       suspendedWorkingDays: Math.max(0, workingDaysBetween(calendar, plain.due, clock.due)),
       tone: clockTone(clock, paid, paid && !paidOnTime),
       paidOnTime,

@@ -22,6 +22,7 @@ export async function settleCase(tx: DbOrTx, ctx: ServiceContext, row: CaseRow, 
 
 /** Same money, tier by tier: what 复核 and 支付 check against the 初审 figures. */
 export function sameSettlement(a: CaseSettlement, b: CaseSettlement): boolean {
-  const key = (s: CaseSettlement) => JSON.stringify([s.payable, s.result.totals, s.result.lines.map((l) => [l.tier, l.amount])]);
+  // Field by field: the stored copy went through jsonb, which does not keep key order.
+  const key = (s: CaseSettlement) => JSON.stringify([s.payable, s.result.appliedCategory, s.result.totals.fundPaid, s.result.totals.patientPays, s.result.totals.hospitalBorne, s.result.lines.map((l) => [l.tier, l.amount])]);
   return key(a) === key(b);
 }
