@@ -5,6 +5,13 @@ import { AuditPage } from '../features/audit/audit-page';
 import { ClaimDetailPage } from '../features/claims/claim-detail-page';
 import { ClaimListPage } from '../features/claims/claim-list-page';
 import { ClaimNewPage } from '../features/claims/claim-new-page';
+import { AdvancesPage } from '../features/reimbursements/advances-page';
+import { ReimbursementBoardPage } from '../features/reimbursements/board-page';
+import { ReimbursementDetailPage } from '../features/reimbursements/reimbursement-detail-page';
+import { ReimbursementListPage } from '../features/reimbursements/reimbursement-list-page';
+import { ReimbursementNewPage } from '../features/reimbursements/reimbursement-new-page';
+import { ReimbursementNoticePage } from '../features/reimbursements/notice-page';
+import { CalendarPage } from '../features/admin/calendar-page';
 import { OrgUnitsPage } from '../features/admin/org-units-page';
 import { UsersPage } from '../features/admin/users-page';
 import { ChangePasswordPage } from '../features/auth/change-password-page';
@@ -29,6 +36,13 @@ export const router = createBrowserRouter([
       { path: 'claims', element: <ClaimListPage />, errorElement: <RouteError /> },
       { path: 'claims/new', element: <ClaimNewPage />, errorElement: <RouteError /> },
       { path: 'claims/:id', element: <ClaimDetailPage />, errorElement: <RouteError /> },
+      { path: 'reimbursements', element: <ReimbursementListPage />, errorElement: <RouteError /> },
+      { path: 'reimbursements/new', element: <ReimbursementNewPage />, errorElement: <RouteError /> },
+      { path: 'reimbursements/board', element: <ReimbursementBoardPage />, errorElement: <RouteError /> },
+      { path: 'reimbursements/advances', element: <AdvancesPage />, errorElement: <RouteError /> },
+      { path: 'reimbursements/:id', element: <ReimbursementDetailPage />, errorElement: <RouteError /> },
+      { path: 'reimbursements/:id/notice', element: <ReimbursementNoticePage />, errorElement: <RouteError /> },
+      { path: 'admin/calendar', element: <CalendarPage />, errorElement: <RouteError /> },
       { path: 'admin/users', element: <UsersPage />, errorElement: <RouteError /> },
       { path: 'admin/org-units', element: <OrgUnitsPage />, errorElement: <RouteError /> },
       { path: 'audit', element: <AuditPage />, errorElement: <RouteError /> },

@@ -1,0 +1,42 @@
+import { Badge, Text } from '@mantine/core';
+
+export interface ClockView {
+  started: boolean;
+  due: string | null;
+  used: number;
+  left: number;
+  overdue: boolean;
+  overdueWorkingDays: number;
+  isSuspended: boolean;
+  tone: 'ok' | 'amber' | 'red' | 'none';
+  paidOnTime: boolean | null;
+  error: string | null;
+}
+
+const COLORS = { ok: 'green', amber: 'orange', red: 'red', none: 'gray' } as const;
+
+/** Working days left on the 25-day clock, coloured: amber ≤ 5 left, red overdue. */
+export function ClockBadge({ clock, status }: { clock: ClockView; status: string }) {
+  if (clock.error) return <Badge color="red" variant="light">缺少节假日数据</Badge>;
+  if (!clock.started) return <Badge color="gray" variant="light">未起算（待补材料）</Badge>;
+  if (status === 'paid') {
+    return (
+      <Badge color={clock.paidOnTime ? 'green' : 'red'} variant="light" data-testid="clock-badge">
+        {clock.paidOnTime ? '按时办结' : `超期办结（${clock.overdueWorkingDays} 个工作日）`}
+      </Badge>
+    );
+  }
+  const text = clock.overdue ? `已超期 ${clock.overdueWorkingDays} 个工作日` : `剩余 ${clock.left} 个工作日`;
+  return (
+    <Badge color={COLORS[clock.tone]} variant={clock.tone === 'ok' ? 'light' : 'filled'} data-testid="clock-badge" data-tone={clock.tone}>
+      {clock.isSuspended ? `暂停计时 · ${text}` : text}
+    </Badge>
+  );
+}
+
+export function DueText({ clock }: { clock: ClockView }) {
+  if (!clock.started || !clock.due) return <Text size="sm" c="dimmed">—</Text>;
+  return <Text size="sm">{clock.due}</Text>;
+}
+
+export const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
