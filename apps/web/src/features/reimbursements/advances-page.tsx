@@ -38,7 +38,10 @@ export function AdvancesPage() {
   const [paying, setPaying] = useState<null | { id: string; version: number; instalment: 'first' | 'rest'; due: number; total: number; firstPaid: number; key: string }>(null);
   const [payForm, setPayForm] = useState({ amount: '', approvedTotal: '', paymentRef: '' });
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.reimbursements.advances.pathKey() });
-  const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm((f) => ({ ...f, [k]: e.currentTarget.value }));
+  const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setForm((f) => ({ ...f, [k]: value }));
+  };
 
   const submit = async () => {
     setErrors({});
@@ -86,7 +89,7 @@ export function AdvancesPage() {
       <QueryState query={list}>
         {() => (
           <Paper withBorder style={{ overflowX: 'auto' }}>
-            <Table striped verticalSpacing="xs" miw={1200}>
+            <Table striped verticalSpacing="xs" miw={1400} style={{ whiteSpace: "nowrap" }}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>申报号</Table.Th>
@@ -203,8 +206,8 @@ export function AdvancesPage() {
                 error={errors.approvedTotal}
               />
             )}
-            <TextInput label="本次支付金额（元）" withAsterisk value={payForm.amount} onChange={(e) => setPayForm((f) => ({ ...f, amount: e.currentTarget.value }))} error={errors.amount} />
-            <TextInput label="支付凭证号" withAsterisk value={payForm.paymentRef} onChange={(e) => setPayForm((f) => ({ ...f, paymentRef: e.currentTarget.value }))} error={errors.paymentRef} />
+            <TextInput label="本次支付金额（元）" withAsterisk value={payForm.amount} onChange={(e) => { const value = e.currentTarget.value; setPayForm((f) => ({ ...f, amount: value })); }} error={errors.amount} />
+            <TextInput label="支付凭证号" withAsterisk value={payForm.paymentRef} onChange={(e) => { const value = e.currentTarget.value; setPayForm((f) => ({ ...f, paymentRef: value })); }} error={errors.paymentRef} />
             {errors._ && <Text c="red" size="sm">{errors._}</Text>}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setPaying(null)}>取消</Button>

@@ -63,7 +63,7 @@ export function ReimbursementNoticePage() {
                 </Stack>
               </Group>
               <Text size="xs" c="dimmed" mt="xl">
-                依据：黔南州医疗保障扶贫实施方案（000 §二(五)3）非直接结算医疗费用报销流程。本告知书一式两份，申请人与经办机构各执一份。
+                依据：非直接结算医疗费用报销流程（000 §二(五)3）。本告知书一式两份，申请人与经办机构各执一份。
               </Text>
             </Paper>
           )

@@ -181,7 +181,7 @@ export function ReimbursementDetailPage() {
                       </Text>
                       <Group>
                         {c.missing.map((m) => (
-                          <Checkbox key={m.id} label={m.label} checked={received.includes(m.id as TMaterialItem)} onChange={(ev) => setReceived((r) => (ev.currentTarget.checked ? [...r, m.id as TMaterialItem] : r.filter((x) => x !== m.id)))} />
+                          <Checkbox key={m.id} label={m.label} checked={received.includes(m.id as TMaterialItem)} onChange={(ev) => { const checked = ev.currentTarget.checked; setReceived((r) => (checked ? [...r, m.id as TMaterialItem] : r.filter((x) => x !== m.id))); }} />
                         ))}
                       </Group>
                       <Button
@@ -231,9 +231,9 @@ export function ReimbursementDetailPage() {
                           <Table.Tbody>
                             {c.suspensions.map((s) => (
                               <Table.Tr key={s.id}>
-                                <Table.Td>{s.label}</Table.Td>
-                                <Table.Td>{s.from}</Table.Td>
-                                <Table.Td>{s.to ?? '暂停中'}</Table.Td>
+                                <Table.Td style={{ whiteSpace: 'nowrap' }}>{s.label}</Table.Td>
+                                <Table.Td style={{ whiteSpace: 'nowrap' }}>{s.from}</Table.Td>
+                                <Table.Td style={{ whiteSpace: 'nowrap' }}>{s.to ?? '暂停中'}</Table.Td>
                                 <Table.Td>
                                   {s.reason}
                                   {s.clearNote ? ` / ${s.clearNote}` : ''}
