@@ -25,7 +25,9 @@ export const MODULES: ModuleEntry[] = [
   { path: '/dashboards', label: '监管看板', description: '办结时限、资金支出与因病返贫预警', roles: ['supervisor', 'admin'], status: 'planned', group: 'supervise' },
   { path: '/audit', label: '操作日志', description: '所有变更的留痕记录', roles: ['supervisor', 'admin'], status: 'ready', group: 'supervise' },
   { path: '/admin/users', label: '用户管理', description: '账户、角色与所属机构', roles: ['admin'], status: 'ready', group: 'admin' },
+  { path: '/admin/params', label: '政策参数', description: '地方参数的版本与生效日期', roles: ['admin', 'supervisor'], status: 'ready', group: 'admin' },
+  { path: '/admin/hospitals', label: '医院名单', description: '定点、联网、转诊定点医疗机构', roles: ['admin', 'supervisor', 'clerk', 'reviewer'], status: 'ready', group: 'admin' },
   { path: '/admin/org-units', label: '机构与区划', description: '省、市、县经办机构及区划代码', roles: ['admin'], status: 'ready', group: 'admin' },
 ];
 
-export const GROUP_LABELS = { work: '经办业务', supervise: '监督管理', admin: '系统管理' } as const;
+export const GROUP_LABELS = { work: '经办业务', supervise: '监督管理', admin: '基础信息与系统管理' } as const;

@@ -5,7 +5,9 @@ import { AuditPage } from '../features/audit/audit-page';
 import { ClaimDetailPage } from '../features/claims/claim-detail-page';
 import { ClaimListPage } from '../features/claims/claim-list-page';
 import { ClaimNewPage } from '../features/claims/claim-new-page';
+import { HospitalsPage } from '../features/admin/hospitals-page';
 import { OrgUnitsPage } from '../features/admin/org-units-page';
+import { ParamsPage } from '../features/admin/params-page';
 import { UsersPage } from '../features/admin/users-page';
 import { ChangePasswordPage } from '../features/auth/change-password-page';
 import { LoginPage } from '../features/auth/login-page';
@@ -31,6 +33,8 @@ export const router = createBrowserRouter([
       { path: 'claims/:id', element: <ClaimDetailPage />, errorElement: <RouteError /> },
       { path: 'admin/users', element: <UsersPage />, errorElement: <RouteError /> },
       { path: 'admin/org-units', element: <OrgUnitsPage />, errorElement: <RouteError /> },
+      { path: 'admin/params', element: <ParamsPage />, errorElement: <RouteError /> },
+      { path: 'admin/hospitals', element: <HospitalsPage />, errorElement: <RouteError /> },
       { path: 'audit', element: <AuditPage />, errorElement: <RouteError /> },
       { path: 'account/password', element: <ChangePasswordPage />, errorElement: <RouteError /> },
       ...MODULES.filter((m) => m.status === 'planned').map((m) => ({
