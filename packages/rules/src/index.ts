@@ -4,3 +4,4 @@ export * from './categories.js';
 export * from './access.js';
 export * from './id-number/index.js';
 export * from './calendar/index.js'; export * from './subsidy/index.js'; export * from './enrollment/index.js'; export * from './warning/index.js';
+export * from './responsibility/index.js';
