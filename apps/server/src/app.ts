@@ -7,6 +7,7 @@ import Fastify from 'fastify';
 import { sql } from '@portal/db';
 import { makeContextFactory, type AppDeps } from './context.js';
 import { chinaDate, createClock } from './lib/clock.js';
+import { registerResponsibilityExports } from './http/responsibility-exports.js';
 import { appRouter, type AppRouter } from './root.js';
 
 /** Builds the HTTP server: tRPC under /trpc, /healthz, and the built web app with SPA fallback. */
@@ -39,6 +40,8 @@ export async function buildApp(options: AppDeps & { logger?: boolean | object })
       return { now: deps.clock.now().toISOString(), today: chinaDate(deps.clock.now()) };
     });
   }
+
+  registerResponsibilityExports(app, deps);
 
   app.get('/healthz', async (_req, reply) => {
     try {

@@ -2,6 +2,7 @@ import { adminRouter } from './routers/admin.js';
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
 import { personsRouter } from './routers/persons.js';
+import { responsibilityRouter } from './routers/responsibility.js';
 import { systemRouter } from './routers/system.js';
 import { createCallerFactory, router } from './trpc.js';
 
@@ -11,6 +12,7 @@ export const appRouter = router({
   persons: personsRouter,
   audit: auditRouter,
   system: systemRouter,
+  responsibility: responsibilityRouter,
 });
 
 export type AppRouter = typeof appRouter;
