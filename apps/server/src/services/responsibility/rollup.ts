@@ -82,7 +82,7 @@ export async function searchResponsible({ ctx, input }: { ctx: ServiceContext; i
     .innerJoin(responsibilityRounds, eq(responsibilityRounds.id, responsibilitySubmissions.roundId))
     .innerJoin(orgUnits, eq(orgUnits.id, responsibilitySubmissions.orgUnitId))
     .where(seesSubtree(user) ? like(responsibilitySubmissions.regionPath, `${user.regionPath}%`) : eq(responsibilitySubmissions.orgUnitId, user.orgUnitId))
-    .orderBy(desc(responsibilityVersions.submittedAt));
+    .orderBy(desc(responsibilityVersions.submittedAt), desc(responsibilityVersions.version));
   // Newest version per reporting unit, whatever the round.
   const latest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) if (!latest.has(r.sub.orgUnitId)) latest.set(r.sub.orgUnitId, r);
