@@ -235,7 +235,7 @@ export function SubmissionPage() {
               </Paper>
               <Title order={4}>版本对比</Title>
               <Paper withBorder p="md">
-                <VersionDiff submissionId={s.id} versions={s.versions} />
+                <VersionDiff key={s.versions.length} submissionId={s.id} versions={s.versions} />
               </Paper>
               <Modal opened={returning} onClose={() => setReturning(false)} title={`退回 ${s.unitName} 的责任分工表`}>
                 <Stack>
