@@ -133,6 +133,8 @@ describe('reminder text', () => {
     expect(text).toContain('1. 大连市（未填报，已逾期 2 个工作日）');
     expect(text).toContain('2. 鞍山市（已退回）');
     expect(text).not.toContain('沈阳市');
+    expect(text).toContain('已退回的请按退回意见修改后重新报送');
+    expect(buildReminderText({ roundTitle: 'x', tableTitle: 'y', dueDate: '2019-04-12', units: [{ name: '大连市', status: 'draft', stage: 'draft' }] })).not.toContain('已退回');
     expect(buildReminderText({ roundTitle: 'x', tableTitle: 'y', dueDate: '2019-04-12', units: [] })).toBe('');
     expect(formatChineseDate('2019-04-02')).toBe('2019年4月2日');
   });

@@ -82,6 +82,6 @@ export function buildReminderText(input: {
     `【${input.roundTitle}】催报提醒`,
     `请以下单位于${formatChineseDate(input.dueDate)}前报送《${input.tableTitle}》（加盖公章）：`,
     ...owing.map((u, i) => `${i + 1}. ${describe(u)}`),
-    '已退回的请按退回意见修改后重新报送。',
+    ...(owing.some((u) => u.stage === 'returned') ? ['已退回的请按退回意见修改后重新报送。'] : []),
   ].join('\n');
 }

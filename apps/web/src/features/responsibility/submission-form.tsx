@@ -108,7 +108,7 @@ export function SubmissionForm({ template, initialRows, initialFilledDate, today
     const aria = (f: string) => `${label} ${f}${suffix}`;
     return (
       <Table.Tr key={fields[index]!.id}>
-        <Table.Td w="24%" style={{ verticalAlign: 'top' }}>
+        <Table.Td w="22%" style={{ verticalAlign: 'top' }}>
           {isExtra ? (
             <TextInput size="xs" placeholder="责任分工（如：政策宣传责任人）" aria-label={`${label} 责任分工`} {...form.register(`rows.${index}.extraLabel`)} error={rowError(index, 'extraLabel')} />
           ) : nth === 1 ? (
@@ -171,10 +171,10 @@ export function SubmissionForm({ template, initialRows, initialFilledDate, today
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>责任分工</Table.Th>
-                  <Table.Th>姓名</Table.Th>
-                  <Table.Th>单位及部门</Table.Th>
-                  <Table.Th>职务</Table.Th>
-                  <Table.Th>联系电话</Table.Th>
+                  <Table.Th w="12%">姓名</Table.Th>
+                  <Table.Th w="24%">单位及部门</Table.Th>
+                  <Table.Th w="11%">职务</Table.Th>
+                  <Table.Th w="14%">联系电话</Table.Th>
                   <Table.Th w={150} />
                   <Table.Th w={40} />
                 </Table.Tr>
