@@ -338,6 +338,18 @@ describe('exports', () => {
     expect(texts).toContain('1. 直接负责人应填报行政部门和经办机构责任处（科）室或内设部门负责人。');
   });
 
+  it('the printable table: the unit’s own draft for its clerk, the latest submitted version for others', async () => {
+    const ctx = await openedRound();
+    await ctx.clerkB.caller.responsibility.saveDraft({ submissionId: ctx.subB.id, rows: fullRows().slice(0, 1) });
+    const own = await ctx.clerkB.caller.responsibility.printable({ id: ctx.subB.id });
+    expect(own).toMatchObject({ remark: '（草稿，尚未报送）', stage: 'draft' });
+    expect(own.rows[0]?.phone).toBe('13912345000');
+    const seen = await ctx.sup.caller.responsibility.printable({ id: ctx.subB.id });
+    expect(seen).toMatchObject({ rows: [], remark: '（该单位尚未报送）' });
+    await expect(ctx.clerkA.caller.responsibility.printable({ id: ctx.subB.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(ctx.clerkA.caller.responsibility.printable({ id: 'nope' as never })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
   it('the round roll-up as one workbook with a sheet per unit', async () => {
     const ctx = await openedRound();
     await submitA(ctx);
