@@ -25,9 +25,6 @@ const ZEnv = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   WEB_DIST: z.string().default(resolve(REPO_ROOT, 'apps/web/dist')),
-  /** A CJK font for PDF exports (Debian's fonts-noto-cjk by default) and its face inside a .ttc. */
-  PDF_FONT_PATH: z.string().min(1).default('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
-  PDF_FONT_FAMILY: z.string().min(1).default('NotoSansCJKsc-Regular'),
   /** Lets end-to-end tests set the server's date through POST /__test__/clock. Never in production. */
   ALLOW_TEST_CLOCK: z
     .enum(['true', 'false'])

@@ -1,6 +1,9 @@
 import { adminRouter } from './routers/admin.js';
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
+import { claimsRouter } from './routers/claims.js';
+import { hospitalsRouter } from './routers/hospitals.js';
+import { paramsRouter } from './routers/params.js';
 import { personsRouter } from './routers/persons.js';
 import { responsibilityRouter } from './routers/responsibility.js';
 import { systemRouter } from './routers/system.js';
@@ -13,6 +16,9 @@ export const appRouter = router({
   audit: auditRouter,
   system: systemRouter,
   responsibility: responsibilityRouter,
+  hospitals: hospitalsRouter,
+  params: paramsRouter,
+  claims: claimsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,7 +1,8 @@
-import { makeIdNumber, PROFILE_CATEGORIES, type TCategoryId, type TProfileId } from '@portal/rules';
+import { makeIdNumber, PROFILE_CATEGORIES, PROFILES, type TCategoryId, type TProfileId } from '@portal/rules';
 import { count, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
-import { households, orgUnits, personCategories, persons, users } from '../schema/index.js';
+import { hospitals, households, orgUnits, personCategories, persons, policyParamVersions, users } from '../schema/index.js';
+import { HOSPITALS } from './hospitals.js';
 import { createRandom, makeAddress, makeName, type Random } from './names.js';
 import { JURISDICTIONS, type RegionSeed } from './regions.js';
 
@@ -101,6 +102,24 @@ export async function seedDemo(db: Db, options: { hashPassword: (p: string) => P
         return { username: a.username, displayName: a.displayName, role: a.role, orgUnitId: unit.id, passwordHash };
       }),
     );
+
+    for (const j of JURISDICTIONS) {
+      const owner = units.get(j.root.code);
+      if (!owner) throw new Error(`unknown jurisdiction ${j.root.code}`);
+      await tx.insert(hospitals).values(
+        HOSPITALS[j.profile].map((hs) => ({ ...hs, ownerOrgUnitId: owner.id, regionPath: owner.path, referralTier: hs.referralTier ?? null })),
+      );
+      await tx.insert(policyParamVersions).values({
+        orgUnitId: owner.id,
+        regionPath: owner.path,
+        profile: j.profile,
+        version: 1,
+        effectiveFrom: `${PROFILES[j.profile].fromYear}-01-01`,
+        settle: {},
+        subsidy: {},
+        note: '初始参数：采用政策文件规定值及系统默认的地方参数',
+      });
+    }
 
     let personCount = 0;
     for (const [index, j] of JURISDICTIONS.entries()) {

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { desc, eq, responsibilityVersions } from '@portal/db';
 import { EXTRA_ITEM_KEY, formatChineseDate, neutraliseCell, orderRows, REPORTING_STATUS_LABELS, RESPONSIBILITY_COLUMNS, rowLabel, safeSheetName, type TResponsibilityRow, type TResponsibilityTemplate } from '@portal/rules';
 import ExcelJS from 'exceljs';
@@ -6,6 +5,7 @@ import PDFDocument from 'pdfkit';
 import { z } from 'zod';
 import type { ServiceContext } from '../../context.js';
 import { preconditionFailed } from '../../errors.js';
+import { findCjkFont } from '../../http/slip-pdf.js';
 import { chinaDate } from '../../lib/clock.js';
 import { ZGetRoundInput } from './rounds.js';
 import { loadRoundTables } from './rollup.js';
@@ -172,8 +172,8 @@ export async function exportRollupXlsx({ ctx, input }: { ctx: ServiceContext; in
 /** One unit's table as an A4 PDF in the printed layout, with a CJK font installed on the server. */
 export async function exportTablePdf({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
   const table = await loadPrintableTable({ ctx, input });
-  const fontPath = ctx.env.PDF_FONT_PATH;
-  if (!existsSync(fontPath)) throw preconditionFailed('服务器未安装中文字体，暂不能生成 PDF，请使用“打印”');
+  const font = findCjkFont();
+  if (!font) throw preconditionFailed('服务器未安装中文字体（fonts-noto-cjk），暂不能生成 PDF，请使用“打印”');
   const doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 50, right: 50 }, info: { Title: `${table.title}-${table.unitName}`, Creator: '医保扶贫经办平台' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -181,7 +181,7 @@ export async function exportTablePdf({ ctx, input }: { ctx: ServiceContext; inpu
     doc.on('end', () => resolve());
     doc.on('error', reject);
   });
-  doc.registerFont('cjk', fontPath, ctx.env.PDF_FONT_FAMILY);
+  doc.registerFont('cjk', font.path, font.family);
   doc.font('cjk');
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;

@@ -1,0 +1,99 @@
+import { and, asc, eq, hospitals, type DbOrTx } from '@portal/db';
+import { ZHospitalInput, type TLocation } from '@portal/rules';
+import { z } from 'zod';
+import type { ServiceContext } from '../../context.js';
+import { conflict, forbidden, notFound, unauthorized } from '../../errors.js';
+import { writeAudit } from '../../lib/audit.js';
+import { visibleToUser } from '../../lib/scope.js';
+import type { SessionUser } from '../auth/session.js';
+import { getScopedOrgUnit } from '../admin/internal.js';
+
+export const ZListHospitalsInput = z.object({ includeInactive: z.boolean().default(false), referralOnly: z.boolean().default(false) }).default({ includeInactive: false, referralOnly: false });
+
+function toDto(h: typeof hospitals.$inferSelect) {
+  return {
+    id: h.id,
+    ownerOrgUnitId: h.ownerOrgUnitId,
+    code: h.code,
+    name: h.name,
+    level: h.level as 1 | 2 | 3,
+    regionCode: h.regionCode,
+    regionName: h.regionName,
+    isNetworked: h.isNetworked,
+    isSpecialDiseaseDesignated: h.isSpecialDiseaseDesignated,
+    referralTier: h.referralTier,
+    isActive: h.isActive,
+  };
+}
+export type HospitalDto = ReturnType<typeof toDto>;
+
+/** Hospitals on the lists visible to the caller (its jurisdiction's list). */
+export async function listHospitals({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  if (!ctx.user) throw unauthorized();
+  const { includeInactive, referralOnly } = ZListHospitalsInput.parse(input);
+  const rows = await ctx.db
+    .select()
+    .from(hospitals)
+    .where(and(visibleToUser(ctx.user, hospitals.regionPath), includeInactive ? undefined : eq(hospitals.isActive, true)))
+    .orderBy(asc(hospitals.code));
+  return rows.filter((h) => !referralOnly || h.referralTier !== null).map(toDto);
+}
+
+/** Loads a hospital the user may use, or throws. */
+export async function getVisibleHospital(tx: DbOrTx, user: SessionUser, id: string) {
+  const row = (await tx.select().from(hospitals).where(and(eq(hospitals.id, id), visibleToUser(user, hospitals.regionPath))).limit(1))[0];
+  if (!row) throw notFound('医院不存在或不在本辖区名单内');
+  return toDto(row);
+}
+
+/**
+ * Where a hospital lies as seen from the person's county (RULES §3 `location`), from GB/T 2260
+ * codes: same county, same city (first four digits), same province (first two), or elsewhere.
+ */
+export function locateHospital(personCountyCode: string, hospitalRegionCode: string): TLocation {
+  if (personCountyCode === hospitalRegionCode) return 'in_county';
+  if (personCountyCode.slice(0, 4) === hospitalRegionCode.slice(0, 4)) return 'in_city';
+  if (personCountyCode.slice(0, 2) === hospitalRegionCode.slice(0, 2)) return 'in_province';
+  return 'out_of_province';
+}
+
+function requireAdmin(ctx: ServiceContext): SessionUser {
+  if (!ctx.user) throw unauthorized();
+  if (ctx.user.role !== 'admin') throw forbidden('只有系统管理员可以维护医院名单');
+  return ctx.user;
+}
+
+export const ZCreateHospitalInput = ZHospitalInput.extend({ ownerOrgUnitId: z.uuid('请选择名单所属机构') });
+export const ZUpdateHospitalInput = z.object({ id: z.uuid(), data: ZHospitalInput });
+
+export async function createHospital({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  const me = requireAdmin(ctx);
+  const data = ZCreateHospitalInput.parse(input);
+  return ctx.db.transaction(async (tx) => {
+    const owner = await getScopedOrgUnit(tx, me, data.ownerOrgUnitId);
+    const dup = await tx.select({ id: hospitals.id }).from(hospitals).where(and(eq(hospitals.ownerOrgUnitId, owner.id), eq(hospitals.code, data.code))).limit(1);
+    if (dup.length) throw conflict(`医院编码 ${data.code} 已存在`, 'code');
+    const [row] = await tx.insert(hospitals).values({ ...data, ownerOrgUnitId: owner.id, regionPath: owner.path }).returning();
+    if (!row) throw new Error('insert returned no row');
+    await writeAudit(tx, ctx, { action: 'hospital.create', entity: 'hospital', entityId: row.id, regionPath: owner.path, after: toDto(row) });
+    return toDto(row);
+  });
+}
+
+export async function updateHospital({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  const me = requireAdmin(ctx);
+  const { id, data } = ZUpdateHospitalInput.parse(input);
+  return ctx.db.transaction(async (tx) => {
+    const current = (await tx.select().from(hospitals).where(eq(hospitals.id, id)).limit(1))[0];
+    if (!current) throw notFound('医院不存在');
+    const owner = await getScopedOrgUnit(tx, me, current.ownerOrgUnitId);
+    if (data.code !== current.code) {
+      const dup = await tx.select({ id: hospitals.id }).from(hospitals).where(and(eq(hospitals.ownerOrgUnitId, owner.id), eq(hospitals.code, data.code))).limit(1);
+      if (dup.length) throw conflict(`医院编码 ${data.code} 已存在`, 'code');
+    }
+    const [row] = await tx.update(hospitals).set({ ...data, updatedAt: ctx.now() }).where(eq(hospitals.id, id)).returning();
+    if (!row) throw notFound('医院不存在');
+    await writeAudit(tx, ctx, { action: 'hospital.update', entity: 'hospital', entityId: id, regionPath: owner.path, before: toDto(current), after: toDto(row) });
+    return toDto(row);
+  });
+}

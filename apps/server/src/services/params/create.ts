@@ -1,0 +1,50 @@
+import { desc, eq, policyParamVersions } from '@portal/db';
+import { parseSettleParams, ZCreateParamVersionInput, type TProfileId } from '@portal/rules';
+import type { ServiceContext } from '../../context.js';
+import { DomainError, forbidden, invalid, unauthorized } from '../../errors.js';
+import { writeAudit } from '../../lib/audit.js';
+import { getScopedOrgUnit } from '../admin/internal.js';
+
+/** Records a new parameter version for an org unit in the admin's region (never edits old ones). */
+export async function createParamVersion({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  if (!ctx.user) throw unauthorized();
+  if (ctx.user.role !== 'admin') throw forbidden('只有系统管理员可以调整政策参数');
+  const me = ctx.user;
+  const data = ZCreateParamVersionInput.parse(input);
+  return ctx.db.transaction(async (tx) => {
+    const unit = await getScopedOrgUnit(tx, me, data.orgUnitId);
+    if (!unit.profile) throw invalid('该机构未设定政策口径，不能设置参数', 'orgUnitId');
+    const checked = parseSettleParams(unit.profile as TProfileId, data.settle);
+    if (!checked.success) {
+      const first = checked.errors[0];
+      throw new DomainError('validation', first ? `${first.path}：${first.message}` : '参数有误', { field: first ? `settle.${first.path}` : undefined });
+    }
+    const last = (
+      await tx.select().from(policyParamVersions).where(eq(policyParamVersions.orgUnitId, unit.id)).orderBy(desc(policyParamVersions.version)).limit(1)
+    )[0];
+    const [row] = await tx
+      .insert(policyParamVersions)
+      .values({
+        orgUnitId: unit.id,
+        regionPath: unit.path,
+        profile: unit.profile,
+        version: (last?.version ?? 0) + 1,
+        effectiveFrom: data.effectiveFrom,
+        settle: data.settle,
+        subsidy: data.subsidy,
+        note: data.note,
+        createdBy: me.id,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    await writeAudit(tx, ctx, {
+      action: 'params.create_version',
+      entity: 'policy_param_version',
+      entityId: row.id,
+      regionPath: unit.path,
+      before: last ? { version: last.version, effectiveFrom: last.effectiveFrom, settle: last.settle, subsidy: last.subsidy } : null,
+      after: { version: row.version, effectiveFrom: row.effectiveFrom, settle: row.settle, subsidy: row.subsidy, note: row.note },
+    });
+    return { id: row.id, version: row.version };
+  });
+}
