@@ -7,6 +7,7 @@ import Fastify from 'fastify';
 import { sql } from '@portal/db';
 import { makeContextFactory, type AppDeps } from './context.js';
 import { chinaDate, createClock } from './lib/clock.js';
+import { registerResponsibilityExports } from './http/responsibility-exports.js';
 import { appRouter, type AppRouter } from './root.js';
 import { findCjkFont, renderSlipPdf } from './http/slip-pdf.js';
 import { getClaim } from './services/claims/index.js';
@@ -59,6 +60,8 @@ export async function buildApp(options: AppDeps & { logger?: boolean | object })
       return reply.code(getHTTPStatusCodeFromError(trpcError)).type('text/plain; charset=utf-8').send(trpcError.message);
     }
   });
+
+  registerResponsibilityExports(app, deps);
 
   app.get('/healthz', async (_req, reply) => {
     try {

@@ -5,6 +5,7 @@ import { claimsRouter } from './routers/claims.js';
 import { hospitalsRouter } from './routers/hospitals.js';
 import { paramsRouter } from './routers/params.js';
 import { personsRouter } from './routers/persons.js';
+import { responsibilityRouter } from './routers/responsibility.js';
 import { systemRouter } from './routers/system.js';
 import { createCallerFactory, router } from './trpc.js';
 
@@ -14,6 +15,7 @@ export const appRouter = router({
   persons: personsRouter,
   audit: auditRouter,
   system: systemRouter,
+  responsibility: responsibilityRouter,
   hospitals: hospitalsRouter,
   params: paramsRouter,
   claims: claimsRouter,

@@ -20,7 +20,7 @@ export const MODULES: ModuleEntry[] = [
   { path: '/claims', label: '一站式结算', description: '就诊费用录入、分段结算与一单清', roles: CASEWORK, status: 'ready', group: 'work' },
   { path: '/reimbursements', label: '零星报销', description: '非联网结算报销受理，25 个工作日办结', roles: CASEWORK, status: 'planned', group: 'work' },
   { path: '/referrals', label: '转诊转院备案', description: '转诊转院与异地就医备案登记', roles: CASEWORK, status: 'planned', group: 'work' },
-  { path: '/responsibility', label: '责任分工表', description: '医疗保障扶贫责任分工表的填报与汇总', roles: ALL, status: 'planned', group: 'supervise' },
+  { path: '/responsibility', label: '责任分工表', description: '医疗保障扶贫责任分工表的填报与汇总', roles: ALL, status: 'ready', group: 'supervise' },
   { path: '/ledger', label: '综合管理台账', description: '36 列综合管理台账与导出', roles: CASEWORK, status: 'planned', group: 'supervise' },
   { path: '/dashboards', label: '监管看板', description: '办结时限、资金支出与因病返贫预警', roles: ['supervisor', 'admin'], status: 'planned', group: 'supervise' },
   { path: '/audit', label: '操作日志', description: '所有变更的留痕记录', roles: ['supervisor', 'admin'], status: 'ready', group: 'supervise' },

@@ -15,11 +15,21 @@ import { HomePage } from '../features/home/home-page';
 import { ComingSoonPage } from '../features/home/coming-soon-page';
 import { PersonDetailPage } from '../features/persons/person-detail-page';
 import { PersonListPage } from '../features/persons/person-list-page';
+import { OpenRoundPage } from '../features/responsibility/open-round-page';
+import { PrintPage } from '../features/responsibility/print-page';
+import { RollupPage } from '../features/responsibility/rollup-page';
+import { RoundPage } from '../features/responsibility/round-page';
+import { RoundsPage } from '../features/responsibility/rounds-page';
+import { SearchPage } from '../features/responsibility/search-page';
+import { SubmissionPage } from '../features/responsibility/submission-page';
+import { TemplatesPage } from '../features/responsibility/templates-page';
 import { AppLayout } from './layout';
 import { MODULES } from './modules';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  // The printed table stands outside the shell so that the page is just the A4 sheet.
+  { path: '/responsibility/submissions/:id/print', element: <PrintPage />, errorElement: <RouteError /> },
   {
     path: '/',
     element: <AppLayout />,
@@ -36,6 +46,13 @@ export const router = createBrowserRouter([
       { path: 'admin/params', element: <ParamsPage />, errorElement: <RouteError /> },
       { path: 'admin/hospitals', element: <HospitalsPage />, errorElement: <RouteError /> },
       { path: 'audit', element: <AuditPage />, errorElement: <RouteError /> },
+      { path: 'responsibility', element: <RoundsPage />, errorElement: <RouteError /> },
+      { path: 'responsibility/rounds/new', element: <OpenRoundPage />, errorElement: <RouteError /> },
+      { path: 'responsibility/rounds/:id', element: <RoundPage />, errorElement: <RouteError /> },
+      { path: 'responsibility/rounds/:id/rollup', element: <RollupPage />, errorElement: <RouteError /> },
+      { path: 'responsibility/submissions/:id', element: <SubmissionPage />, errorElement: <RouteError /> },
+      { path: 'responsibility/search', element: <SearchPage />, errorElement: <RouteError /> },
+      { path: 'responsibility/templates', element: <TemplatesPage />, errorElement: <RouteError /> },
       { path: 'account/password', element: <ChangePasswordPage />, errorElement: <RouteError /> },
       ...MODULES.filter((m) => m.status === 'planned').map((m) => ({
         path: m.path.slice(1),
