@@ -9,7 +9,8 @@ import { makeContextFactory, type AppDeps } from './context.js';
 import { chinaDate, createClock } from './lib/clock.js';
 import { registerResponsibilityExports } from './http/responsibility-exports.js';
 import { appRouter, type AppRouter } from './root.js';
-import { findCjkFont, renderSlipPdf } from './http/slip-pdf.js';
+import { renderSlipPdf } from './http/slip-pdf.js';
+import { configureCjkFont, findCjkFont } from './lib/fonts.js';
 import { getClaim } from './services/claims/index.js';
 import { toTRPCError } from './errors.js';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
@@ -17,6 +18,7 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 /** Builds the HTTP server: tRPC under /trpc, /healthz, and the built web app with SPA fallback. */
 export async function buildApp(options: AppDeps & { logger?: boolean | object }) {
   const deps = { ...options, clock: options.clock ?? createClock() };
+  configureCjkFont(deps.env.FONT_CJK);
   const app = Fastify({
     logger: options.logger ?? { level: deps.env.LOG_LEVEL },
     routerOptions: { maxParamLength: 5000 },

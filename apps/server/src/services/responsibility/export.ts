@@ -5,7 +5,7 @@ import PDFDocument from 'pdfkit';
 import { z } from 'zod';
 import type { ServiceContext } from '../../context.js';
 import { preconditionFailed } from '../../errors.js';
-import { findCjkFont } from '../../http/slip-pdf.js';
+import { findCjkFont } from '../../lib/fonts.js';
 import { chinaDate } from '../../lib/clock.js';
 import { ZGetRoundInput } from './rounds.js';
 import { loadRoundTables } from './rollup.js';
