@@ -3,7 +3,10 @@ import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
 import { hospitalsRouter } from './routers/hospitals.js';
 import { paramsRouter } from './routers/params.js';
-import { personsRouter } from './routers/persons.js';
+import { enrollmentRouter, subsidiesRouter } from './routers/enrollment.js';
+import { ledgerRouter } from './routers/ledger.js';
+import { listsRouter } from './routers/lists.js';
+import { householdsRouter, personsRouter } from './routers/persons.js';
 import { systemRouter } from './routers/system.js';
 import { createCallerFactory, router } from './trpc.js';
 
@@ -15,6 +18,11 @@ export const appRouter = router({
   system: systemRouter,
   hospitals: hospitalsRouter,
   params: paramsRouter,
+  households: householdsRouter,
+  lists: listsRouter,
+  enrollment: enrollmentRouter,
+  subsidies: subsidiesRouter,
+  ledger: ledgerRouter,
 });
 
 export type AppRouter = typeof appRouter;

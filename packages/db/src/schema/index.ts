@@ -4,3 +4,5 @@ export * from './persons.js';
 export * from './params.js';
 export * from './hospitals.js';
 export * from './claims.js';
+export * from './registry.js';
+export * from './enrollment.js';
