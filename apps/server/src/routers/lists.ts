@@ -5,6 +5,6 @@ import { authedProcedure, router } from '../trpc.js';
 export const listsRouter = router({
   batches: authedProcedure.query(({ ctx }) => lists.listListBatches({ ctx })),
   get: authedProcedure.input(lists.ZGetListBatchInput).query(({ ctx, input }) => lists.getListBatch({ ctx, input })),
-  apply: authedProcedure.input(lists.ZApplyListBatchInput).mutation(({ ctx, input }) => lists.applyListBatch({ ctx, input })),
+  applyBatch: authedProcedure.input(lists.ZApplyListBatchInput).mutation(({ ctx, input }) => lists.applyListBatch({ ctx, input })),
   discard: authedProcedure.input(lists.ZApplyListBatchInput).mutation(({ ctx, input }) => lists.discardListBatch({ ctx, input })),
 });

@@ -7,7 +7,7 @@ import { writeAudit } from '../../lib/audit.js';
 import { REGISTRY_WRITERS, requireRole } from '../../lib/authorise.js';
 import { chinaDate } from '../../lib/clock.js';
 import { assertInUserRegion } from '../../lib/scope.js';
-import { compareUpload, countsOf } from './internal.js';
+import { compareUpload, countsOf, fingerprintOf } from './internal.js';
 import type { ReadRow } from './read-file.js';
 
 export const ZApplyListBatchInput = z.object({ id: z.uuid() });
@@ -32,7 +32,7 @@ export async function applyListBatch({ ctx, input }: { ctx: ServiceContext; inpu
     const meta = { sourceDepartment: batch.sourceDepartment as TSourceDepartment, listDate: batch.listDate, fileName: batch.fileName };
     const result = await compareUpload(tx, me, batch.rows as ReadRow[], meta, chinaDate(ctx.now()));
     const counts = countsOf(result);
-    if (counts.newCount !== batch.newCount || counts.leftCount !== batch.leftCount || counts.changedCount !== batch.changedCount || counts.invalidCount !== batch.invalidCount) {
+    if (fingerprintOf(result) !== (batch.preview as { fingerprint?: string }).fingerprint) {
       throw preconditionFailed('比对后登记信息已有变化（其他人员修改了登记），请重新上传比对后再应用');
     }
     const source = `名单比对：${batch.fileName}（名单日期 ${batch.listDate}）`;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, eq, isNull, like, or, orgUnits, personCategories, persons, sql, gte, lte, type DbOrTx } from '@portal/db';
 import { compareList, type CompareOptions, type CompareResult, type PlacedUnit, type RegistryPerson, type TCategoryId, type TListUploadMeta, type TProfileId } from '@portal/rules';
 import type { SessionUser } from '../auth/session.js';
@@ -75,4 +76,19 @@ export async function compareUpload(db: DbOrTx, user: SessionUser, rows: readonl
 
 export function countsOf(r: CompareResult) {
   return { newCount: r.newPersons.length + r.newCategories.length, leftCount: r.left.length, changedCount: r.changed.length, invalidCount: r.invalid.length, unchangedCount: r.unchanged };
+}
+
+/**
+ * A digest of exactly what applying would do. Apply recomputes it inside its transaction and
+ * refuses when it differs from the preview's, so a stale preview is never applied.
+ */
+export function fingerprintOf(r: CompareResult): string {
+  const parts = [
+    ...r.newPersons.map((p) => `N${p.idNumber}:${[p.category, ...p.moreCategories.map((c) => c.category)].join('+')}`),
+    ...r.newCategories.map((c) => `C${c.personId}:${c.category}`),
+    ...r.changed.map((c) => `U${c.personId}:${c.changes.map((x) => `${x.field}=${x.to}`).join(',')}`),
+    ...r.left.map((l) => `L${l.factId}`),
+    `I${r.invalid.length}`,
+  ].sort();
+  return createHash('sha256').update(parts.join('\n')).digest('hex');
 }

@@ -5,7 +5,7 @@ import { forbidden } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import { REGISTRY_WRITERS, requireRole } from '../../lib/authorise.js';
 import { chinaDate } from '../../lib/clock.js';
-import { compareUpload, countsOf } from './internal.js';
+import { compareUpload, countsOf, fingerprintOf } from './internal.js';
 import { readListFile } from './read-file.js';
 
 /** How many rows of each kind the preview lists (counts are always complete; invalid rows are listed up to the cap). */
@@ -38,6 +38,7 @@ async function describePreview(ctx: ServiceContext, r: CompareResult) {
   const unitIds = [...new Set(r.newPersons.slice(0, PREVIEW_SAMPLE).map((p) => p.unit.orgUnitId))];
   const unitNames = new Map((unitIds.length ? await ctx.db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, unitIds)) : []).map((u) => [u.id, u.name]));
   return {
+    fingerprint: fingerprintOf(r),
     coveredCategories: r.coveredCategories,
     newRows: [
       ...r.newPersons.slice(0, PREVIEW_SAMPLE).map((p) => ({
