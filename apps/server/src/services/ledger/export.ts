@@ -33,8 +33,9 @@ export async function exportLedger({ ctx, input, out }: { ctx: ServiceContext; i
   titleRow.alignment = center;
   ws.mergeCells(1, 1, 1, 36);
   titleRow.commit();
-  ws.addRow(safeCells([`区划：${units.get(scope.unitPath)?.name ?? ''}　年度：${filter.year}　导出日期：${chinaDate(ctx.now())}　金额单位：元`])).commit();
+  const filterRow = ws.addRow(safeCells([`区划：${units.get(scope.unitPath)?.name ?? ''}　年度：${filter.year}　导出日期：${chinaDate(ctx.now())}　金额单位：元`]));
   ws.mergeCells(2, 1, 2, 36);
+  filterRow.commit();
   const groupRow = ws.addRow([...LEDGER_COLUMNS.slice(0, 18).map((c) => c.heading), '待遇保障情况']);
   const subRow = ws.addRow([...Array(18).fill(null), ...LEDGER_GROUPS.flatMap((g) => [g, null, null, null, null, null])]);
   const headRow = ws.addRow([...Array(18).fill(null), ...LEDGER_COLUMNS.slice(18).map((c) => c.heading)]);
