@@ -29,7 +29,8 @@ export async function updatePerson({ ctx, input }: { ctx: ServiceContext; input:
         regionPath: unit.path,
         townshipCode: data.townshipCode ?? null,
         villageCode: data.villageCode ?? null,
-        phone: data.phone ?? null,
+        // The form shows the phone masked, so a blank field keeps the stored number.
+        phone: data.phone ?? before.phone,
         bankName: data.bankName ?? null,
         bankAccount,
         insuranceCardNo: data.insuranceCardNo ?? null,
