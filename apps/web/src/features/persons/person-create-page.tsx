@@ -23,7 +23,7 @@ export function PersonCreatePage() {
       </Breadcrumbs>
       <Title order={3}>新增人员</Title>
       <Paper withBorder p="md">
-        <PersonForm
+        {me.isPending || !units.length ? null : <PersonForm
           mode="create"
           initial={{ orgUnitId: units.find((u) => u.value === me.data?.orgUnitId)?.value ?? '' }}
           orgUnitOptions={units}
@@ -33,7 +33,7 @@ export function PersonCreatePage() {
             notifications.show({ color: 'green', message: '人员已登记，请继续登记身份类别' });
             navigate(`/persons/${id}`);
           }}
-        />
+        />}
       </Paper>
     </Stack>
   );
