@@ -1,12 +1,14 @@
 import { adminRouter } from './routers/admin.js';
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
+import { claimsRouter } from './routers/claims.js';
 import { hospitalsRouter } from './routers/hospitals.js';
 import { paramsRouter } from './routers/params.js';
 import { enrollmentRouter, subsidiesRouter } from './routers/enrollment.js';
 import { ledgerRouter } from './routers/ledger.js';
 import { listsRouter } from './routers/lists.js';
 import { householdsRouter, personsRouter } from './routers/persons.js';
+import { responsibilityRouter } from './routers/responsibility.js';
 import { systemRouter } from './routers/system.js';
 import { createCallerFactory, router } from './trpc.js';
 
@@ -16,6 +18,7 @@ export const appRouter = router({
   persons: personsRouter,
   audit: auditRouter,
   system: systemRouter,
+  responsibility: responsibilityRouter,
   hospitals: hospitalsRouter,
   params: paramsRouter,
   households: householdsRouter,
@@ -23,6 +26,7 @@ export const appRouter = router({
   enrollment: enrollmentRouter,
   subsidies: subsidiesRouter,
   ledger: ledgerRouter,
+  claims: claimsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -153,7 +153,7 @@ describe('management ledger', () => {
     out.on('data', (c: Buffer) => chunks.push(c));
     await exportLedger({ ctx, input: { year: 2020 }, out });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.concat(chunks));
+    await wb.xlsx.load(Buffer.concat(chunks) as never);
     const ws = wb.worksheets[0]!;
     expect(ws.getCell('A1').value).toBe('医疗保障扶贫对象综合管理台账');
     expect(ws.getCell(3, 1).value).toBe('统筹地区');

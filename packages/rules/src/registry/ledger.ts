@@ -75,11 +75,4 @@ export interface LedgerBenefit {
 
 export const EMPTY_BENEFIT: LedgerBenefit = { visits: 0, totalCost: 0, basic: 0, critical: 0, assistance: 0, other: 0 };
 
-/**
- * Spreadsheet formula injection (CWE-1236): a text cell that begins with `=`, `+`, `-` or `@`
- * (or a tab / carriage return, which some programs strip first) is prefixed with an apostrophe
- * so that no spreadsheet program evaluates it. Numbers are written as numbers and never touched.
- */
-export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+// Exported cells are neutralised with `neutraliseCell` (responsibility/export-safety.ts), shared by every export.

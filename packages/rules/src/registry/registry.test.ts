@@ -11,10 +11,10 @@ import {
   categoryFromText,
   compareList,
   mapListHeader,
-  neutraliseCell,
   parseListRow,
   type RegistryPerson,
 } from './index.js';
+import { neutraliseCell } from '../responsibility/export-safety.js';
 
 const UUID = '3b241101-e2bb-4255-8caf-4136c566a962';
 const ID_A = makeIdNumber('522732', '1970-05-01', 11);

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { HUKOU_LABELS, SEX_LABELS } from '../../components/labels';
 import { QueryState } from '../../components/query-state';
+import { PersonClaimsPanel } from '../claims/person-claims-panel';
 import { useTRPC } from '../../lib/trpc';
 import { CategoryTimeline } from './category-timeline';
 import { EnrollmentPanel } from './enrollment-panel';
@@ -71,6 +72,7 @@ export function PersonDetailPage() {
               <CategoryTimeline personId={p.id} profile={p.profile} facts={p.categoryHistory} today={today} canEdit={canEdit} />
               <EnrollmentPanel personId={p.id} rows={p.enrollments} year={Number(today.slice(0, 4))} canEdit={canEdit} />
               <HouseholdPanel personId={p.id} household={p.household} canEdit={canEdit} />
+              <PersonClaimsPanel personId={p.id} />
               <Modal opened={editing} onClose={() => setEditing(false)} title="修改人员信息" size="xl">
                 <PersonForm
                   mode="edit"
