@@ -4,7 +4,10 @@ import { authRouter } from './routers/auth.js';
 import { claimsRouter } from './routers/claims.js';
 import { hospitalsRouter } from './routers/hospitals.js';
 import { paramsRouter } from './routers/params.js';
-import { personsRouter } from './routers/persons.js';
+import { enrollmentRouter, subsidiesRouter } from './routers/enrollment.js';
+import { ledgerRouter } from './routers/ledger.js';
+import { listsRouter } from './routers/lists.js';
+import { householdsRouter, personsRouter } from './routers/persons.js';
 import { responsibilityRouter } from './routers/responsibility.js';
 import { systemRouter } from './routers/system.js';
 import { createCallerFactory, router } from './trpc.js';
@@ -18,6 +21,11 @@ export const appRouter = router({
   responsibility: responsibilityRouter,
   hospitals: hospitalsRouter,
   params: paramsRouter,
+  households: householdsRouter,
+  lists: listsRouter,
+  enrollment: enrollmentRouter,
+  subsidies: subsidiesRouter,
+  ledger: ledgerRouter,
   claims: claimsRouter,
 });
 

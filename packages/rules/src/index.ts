@@ -7,4 +7,5 @@ export * from './calendar/index.js'; export * from './subsidy/index.js'; export 
 export * from './responsibility/index.js';
 export * from './settlement/index.js'; export * from './params/index.js'; export * from './special-diseases.js';
 export * from './params-version.js';
+export * from './registry/index.js';
 export * from './claims/index.js';

@@ -5,3 +5,5 @@ export * from './responsibility.js';
 export * from './params.js';
 export * from './hospitals.js';
 export * from './claims.js';
+export * from './registry.js';
+export * from './enrollment.js';
