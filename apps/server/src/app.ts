@@ -7,8 +7,11 @@ import Fastify from 'fastify';
 import { sql } from '@portal/db';
 import { makeContextFactory, type AppDeps } from './context.js';
 import { chinaDate, createClock } from './lib/clock.js';
+import { registerFileRoutes } from './http/routes.js';
+import { registerResponsibilityExports } from './http/responsibility-exports.js';
 import { appRouter, type AppRouter } from './root.js';
-import { findCjkFont, renderSlipPdf } from './http/slip-pdf.js';
+import { renderSlipPdf } from './http/slip-pdf.js';
+import { configureCjkFont, findCjkFont } from './lib/fonts.js';
 import { getClaim } from './services/claims/index.js';
 import { readAttachment } from './services/reimbursements/index.js';
 import { toTRPCError } from './errors.js';
@@ -17,6 +20,7 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 /** Builds the HTTP server: tRPC under /trpc, /healthz, and the built web app with SPA fallback. */
 export async function buildApp(options: AppDeps & { logger?: boolean | object }) {
   const deps = { ...options, clock: options.clock ?? createClock() };
+  configureCjkFont(deps.env.FONT_CJK);
   const app = Fastify({
     logger: options.logger ?? { level: deps.env.LOG_LEVEL },
     routerOptions: { maxParamLength: 5000 },
@@ -25,16 +29,19 @@ export async function buildApp(options: AppDeps & { logger?: boolean | object })
     trustProxy: true,
   });
   await app.register(fastifyCookie);
+  const contextFactory = makeContextFactory(deps);
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
-      createContext: makeContextFactory(deps),
+      createContext: contextFactory,
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error.cause ?? error, path }, 'trpc error');
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
+
+  await registerFileRoutes(app, contextFactory);
 
   if (deps.env.ALLOW_TEST_CLOCK) {
     app.post<{ Body: { now?: string | null } }>('/__test__/clock', async (req, reply) => {
@@ -75,6 +82,8 @@ export async function buildApp(options: AppDeps & { logger?: boolean | object })
       return reply.code(getHTTPStatusCodeFromError(trpcError)).type('text/plain; charset=utf-8').send(trpcError.message);
     }
   });
+
+  registerResponsibilityExports(app, deps);
 
   app.get('/healthz', async (_req, reply) => {
     try {

@@ -5,8 +5,12 @@ import { calendarRouter } from './routers/calendar.js';
 import { claimsRouter } from './routers/claims.js';
 import { hospitalsRouter } from './routers/hospitals.js';
 import { paramsRouter } from './routers/params.js';
-import { personsRouter } from './routers/persons.js';
 import { reimbursementsRouter } from './routers/reimbursements.js';
+import { enrollmentRouter, subsidiesRouter } from './routers/enrollment.js';
+import { ledgerRouter } from './routers/ledger.js';
+import { listsRouter } from './routers/lists.js';
+import { householdsRouter, personsRouter } from './routers/persons.js';
+import { responsibilityRouter } from './routers/responsibility.js';
 import { systemRouter } from './routers/system.js';
 import { createCallerFactory, router } from './trpc.js';
 
@@ -16,8 +20,14 @@ export const appRouter = router({
   persons: personsRouter,
   audit: auditRouter,
   system: systemRouter,
+  responsibility: responsibilityRouter,
   hospitals: hospitalsRouter,
   params: paramsRouter,
+  households: householdsRouter,
+  lists: listsRouter,
+  enrollment: enrollmentRouter,
+  subsidies: subsidiesRouter,
+  ledger: ledgerRouter,
   claims: claimsRouter,
   reimbursements: reimbursementsRouter,
   calendar: calendarRouter,

@@ -97,5 +97,11 @@ for (const c of CASES) {
     const pdf = await page.request.get(page.url().replace(/\/claims\/([^/]+)$/, '/api/claims/$1/slip.pdf'));
     expect(pdf.status()).toBe(200);
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('link', { name: '查看参保人' }).click();
+    const acc = page.getByTestId('accumulators');
+    await expect(acc).toContainText(`${c.amounts.basic} / `);
+    await expect(page.getByRole('link', { name: /^JS/ })).toHaveCount(1);
+    await shot(page, `person-claims-${c.user}`);
   });
 }

@@ -1,19 +1,5 @@
-import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { TSlip } from '@portal/rules';
-
-/** Debian's fonts-noto-cjk (installed by scripts/install-test-tools.sh); FONT_CJK overrides. */
-const FONT_CANDIDATES = [
-  ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', 'NotoSansCJKsc-Regular'],
-  ['/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', 'NotoSerifCJKsc-Regular'],
-] as const;
-
-export function findCjkFont(): { path: string; family?: string } | null {
-  const override = process.env.FONT_CJK;
-  if (override && existsSync(override)) return { path: override };
-  for (const [path, family] of FONT_CANDIDATES) if (existsSync(path)) return { path, family };
-  return null;
-}
 
 /** Renders the settlement slip as a one-page A4 PDF (the same model as the printable page). */
 export function renderSlipPdf(slip: TSlip, font: { path: string; family?: string }): PDFKit.PDFDocument {

@@ -12,19 +12,36 @@ import { ReimbursementListPage } from '../features/reimbursements/reimbursement-
 import { ReimbursementNewPage } from '../features/reimbursements/reimbursement-new-page';
 import { ReimbursementNoticePage } from '../features/reimbursements/notice-page';
 import { CalendarPage } from '../features/admin/calendar-page';
+import { HospitalsPage } from '../features/admin/hospitals-page';
 import { OrgUnitsPage } from '../features/admin/org-units-page';
+import { ParamsPage } from '../features/admin/params-page';
 import { UsersPage } from '../features/admin/users-page';
 import { ChangePasswordPage } from '../features/auth/change-password-page';
 import { LoginPage } from '../features/auth/login-page';
 import { HomePage } from '../features/home/home-page';
 import { ComingSoonPage } from '../features/home/coming-soon-page';
+import { PremiumsPage } from '../features/admin/premiums-page';
+import { EnrollmentPage } from '../features/enrollment/enrollment-page';
+import { LedgerPage } from '../features/ledger/ledger-page';
+import { ListComparePage } from '../features/lists/list-compare-page';
+import { PersonCreatePage } from '../features/persons/person-create-page';
 import { PersonDetailPage } from '../features/persons/person-detail-page';
 import { PersonListPage } from '../features/persons/person-list-page';
+import { OpenRoundPage } from '../features/responsibility/open-round-page';
+import { PrintPage } from '../features/responsibility/print-page';
+import { RollupPage } from '../features/responsibility/rollup-page';
+import { RoundPage } from '../features/responsibility/round-page';
+import { RoundsPage } from '../features/responsibility/rounds-page';
+import { SearchPage } from '../features/responsibility/search-page';
+import { SubmissionPage } from '../features/responsibility/submission-page';
+import { TemplatesPage } from '../features/responsibility/templates-page';
 import { AppLayout } from './layout';
 import { MODULES } from './modules';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  // The printed table stands outside the shell so that the page is just the A4 sheet.
+  { path: '/responsibility/submissions/:id/print', element: <PrintPage />, errorElement: <RouteError /> },
   {
     path: '/',
     element: <AppLayout />,
@@ -32,7 +49,12 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage />, errorElement: <RouteError /> },
       { path: 'persons', element: <PersonListPage />, errorElement: <RouteError /> },
+      { path: 'persons/new', element: <PersonCreatePage />, errorElement: <RouteError /> },
       { path: 'persons/:id', element: <PersonDetailPage />, errorElement: <RouteError /> },
+      { path: 'lists', element: <ListComparePage />, errorElement: <RouteError /> },
+      { path: 'enrollment', element: <EnrollmentPage />, errorElement: <RouteError /> },
+      { path: 'ledger', element: <LedgerPage />, errorElement: <RouteError /> },
+      { path: 'admin/premiums', element: <PremiumsPage />, errorElement: <RouteError /> },
       { path: 'claims', element: <ClaimListPage />, errorElement: <RouteError /> },
       { path: 'claims/new', element: <ClaimNewPage />, errorElement: <RouteError /> },
       { path: 'claims/:id', element: <ClaimDetailPage />, errorElement: <RouteError /> },
@@ -45,7 +67,16 @@ export const router = createBrowserRouter([
       { path: 'admin/calendar', element: <CalendarPage />, errorElement: <RouteError /> },
       { path: 'admin/users', element: <UsersPage />, errorElement: <RouteError /> },
       { path: 'admin/org-units', element: <OrgUnitsPage />, errorElement: <RouteError /> },
+      { path: 'admin/params', element: <ParamsPage />, errorElement: <RouteError /> },
+      { path: 'admin/hospitals', element: <HospitalsPage />, errorElement: <RouteError /> },
       { path: 'audit', element: <AuditPage />, errorElement: <RouteError /> },
+      { path: 'responsibility', element: <RoundsPage />, errorElement: <RouteError /> },
+      { path: 'responsibility/rounds/new', element: <OpenRoundPage />, errorElement: <RouteError /> },
+      { path: 'responsibility/rounds/:id', element: <RoundPage />, errorElement: <RouteError /> },
+      { path: 'responsibility/rounds/:id/rollup', element: <RollupPage />, errorElement: <RouteError /> },
+      { path: 'responsibility/submissions/:id', element: <SubmissionPage />, errorElement: <RouteError /> },
+      { path: 'responsibility/search', element: <SearchPage />, errorElement: <RouteError /> },
+      { path: 'responsibility/templates', element: <TemplatesPage />, errorElement: <RouteError /> },
       { path: 'account/password', element: <ChangePasswordPage />, errorElement: <RouteError /> },
       ...MODULES.filter((m) => m.status === 'planned').map((m) => ({
         path: m.path.slice(1),

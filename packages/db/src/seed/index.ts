@@ -64,8 +64,20 @@ export function listDemoAccounts(): DemoAccount[] {
       );
     });
   }
+  // City clerks of three Liaoning cities: they report the responsibility-assignment table
+  // (辽医保〔2019〕8号 annex 2) to the province — docs/decisions/0100.
+  for (const [slug, code, name] of LIAONING_REPORTING_CITIES) {
+    accounts.push({ username: `ln-city-clerk-${slug}`, displayName: `${name}经办员`, role: 'clerk', orgUnitCode: code, profile: 'liaoning-2019' });
+  }
   return accounts;
 }
+
+/** Liaoning cities with a demo clerk account for the responsibility table. */
+export const LIAONING_REPORTING_CITIES = [
+  ['shenyang', '210100', '沈阳市'],
+  ['dalian', '210200', '大连市'],
+  ['anshan', '210300', '鞍山市'],
+] as const;
 
 async function insertRegion(tx: DbOrTx, region: RegionSeed, parent: { id: string; path: string }, profile: TProfileId, out: Map<string, { id: string; path: string; name: string }>) {
   const path = `${parent.path}${region.code}/`;

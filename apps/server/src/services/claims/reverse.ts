@@ -1,4 +1,4 @@
-import { and, asc, claimLines, claims, eq, gt, personYearAccumulators } from '@portal/db';
+import { and, asc, claimLines, claims, eq, gt, ne, personYearAccumulators } from '@portal/db';
 import { ZReverseClaimInput, ZYtd } from '@portal/rules';
 import type { ServiceContext } from '../../context.js';
 import { conflict, forbidden, notFound, preconditionFailed, unauthorized } from '../../errors.js';
@@ -29,7 +29,9 @@ export async function reverseClaim({ ctx, input }: { ctx: ServiceContext; input:
       await tx
         .select({ claimNo: claims.claimNo })
         .from(claims)
-        .where(and(eq(claims.personId, current.personId), eq(claims.year, current.year), eq(claims.kind, 'settlement'), eq(claims.status, 'settled'), gt(claims.createdAt, current.createdAt)))
+        // PostgreSQL keeps microseconds but a JS Date only milliseconds: without the id check the
+        // claim itself would count as "later" than its own truncated timestamp.
+        .where(and(eq(claims.personId, current.personId), eq(claims.year, current.year), eq(claims.kind, 'settlement'), eq(claims.status, 'settled'), gt(claims.createdAt, current.createdAt), ne(claims.id, current.id)))
         .orderBy(asc(claims.createdAt))
         .limit(1)
     )[0];

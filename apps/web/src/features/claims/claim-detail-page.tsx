@@ -34,6 +34,9 @@ export function ClaimDetailPage() {
           <Group>
             {c.status === 'reversed' && <Badge color="gray">已冲销</Badge>}
             {c.kind === 'reversal' && <Badge color="red">冲销单</Badge>}
+            <Button component={Link} to={`/persons/${c.person.id}`} variant="subtle">
+              查看参保人
+            </Button>
             <Button variant="default" onClick={() => window.print()}>
               打印
             </Button>
