@@ -10,7 +10,7 @@ import {
   ZPayInput,
   ZReceiveMaterialsInput,
   ZReimbursementIntake,
-  ZReturnInput,
+  ZReturnCaseInput,
   ZStepInput,
 } from '@portal/rules';
 import * as advances from '../services/advances/index.js';
@@ -30,7 +30,7 @@ export const reimbursementsRouter = router({
   firstReview: roleProcedure('clerk').input(ZStepInput).mutation(({ ctx, input }) => service.firstReviewCase({ ctx, input })),
   secondReview: roleProcedure('reviewer').input(ZStepInput).mutation(({ ctx, input }) => service.secondReviewCase({ ctx, input })),
   pay: staff().input(ZPayInput).mutation(({ ctx, input }) => service.payCase({ ctx, input })),
-  returnCase: staff().input(ZReturnInput).mutation(({ ctx, input }) => service.returnCase({ ctx, input })),
+  returnCase: staff().input(ZReturnCaseInput).mutation(({ ctx, input }) => service.returnCase({ ctx, input })),
   hold: staff().input(ZHoldInput).mutation(({ ctx, input }) => service.holdCase({ ctx, input })),
   clearHold: staff().input(ZClearHoldInput).mutation(({ ctx, input }) => service.clearHold({ ctx, input })),
   uploadAttachment: staff().input(ZAttachmentUpload).mutation(({ ctx, input }) => service.uploadAttachment({ ctx, input })),

@@ -68,7 +68,7 @@ export const ZReceiveMaterialsInput = ZActionBase.extend({
   note: ZNote,
 });
 export const ZStepInput = ZActionBase.extend({ note: ZNote });
-export const ZReturnInput = ZActionBase.extend({ reason: ZReason('退回原因') });
+export const ZReturnCaseInput = ZActionBase.extend({ reason: ZReason('退回原因') });
 export const HOLD_KINDS = ['special', 'doubtful'] as const;
 export const HOLD_KIND_LABELS = { special: '特殊病案', doubtful: '疑问病案' } as const;
 export const ZHoldInput = ZActionBase.extend({ kind: z.enum(HOLD_KINDS, { error: '请选择特殊病案或疑问病案' }), reason: ZReason('原因') });

@@ -1,5 +1,5 @@
 import { and, eq, isNull, reimbursementSuspensions } from '@portal/db';
-import { decideHold, decideReturn, HOLD_KIND_LABELS, REIMBURSEMENT_STATUS_LABELS, ZClearHoldInput, ZHoldInput, ZReturnInput } from '@portal/rules';
+import { decideHold, decideReturn, HOLD_KIND_LABELS, REIMBURSEMENT_STATUS_LABELS, ZClearHoldInput, ZHoldInput, ZReturnCaseInput } from '@portal/rules';
 import type { ServiceContext } from '../../context.js';
 import { forbidden, unauthorized } from '../../errors.js';
 import { getReimbursement } from './get.js';
@@ -9,7 +9,7 @@ import { runAction } from './internal.js';
 export async function returnCase({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
   if (!ctx.user) throw unauthorized();
   const me = ctx.user;
-  const data = ZReturnInput.parse(input);
+  const data = ZReturnCaseInput.parse(input);
   await runAction(ctx, data, async (_tx, row) => {
     const d = decideReturn({ status: row.status, isHeld: Boolean(row.holdKind), firstReviewBy: row.firstReviewBy }, me);
     if (!d.ok) throw forbidden(d.message);
