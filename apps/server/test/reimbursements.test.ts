@@ -377,22 +377,24 @@ describe('hospital advance settlement', () => {
 });
 
 describe('calendar years', () => {
-  it('an admin adds 2027; the clocks then count into 2027; bad years are refused and write nothing', async () => {
-    const s = await setup('2026-12-10');
-    await expect(s.admin.calendar.save({ year: 2031, holidays: ['2031-01-01', '2030-12-31'], workingDays: [] })).rejects.toThrow('不在 2031 年内');
-    await expect(s.admin.calendar.save({ year: 2031, holidays: [], workingDays: ['2031-01-06'] })).rejects.toThrow('应为周六或周日');
-    expect(await handle.db.select().from(calendarYears).where(eq(calendarYears.year, 2031))).toHaveLength(0);
-    await expect(s.clerk.caller.calendar.save({ year: 2031, holidays: [], workingDays: [] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const list = await s.admin.calendar.list();
-    expect(list.builtInRange).toEqual({ from: 2017, to: 2026 });
-    // Without 2027 in the calendar (unless another test stored it), a case completed on 2026-12-10 cannot be counted.
-    const c = await s.clerk.caller.reimbursements.create({ kind: 'non_networked', entry: visit(s.person.id, s.nonNetworked.id, { admissionDate: '2026-11-01', dischargeDate: '2026-11-10' }), materials: ALL_RECEIVED, idempotencyKey: key() });
-    if (!(await handle.db.select().from(calendarYears).where(eq(calendarYears.year, 2027))).length) expect(c.clock.error).toContain('缺少2027年节假日安排');
-    await s.admin.calendar.save({ year: 2027, holidays: ['2027-01-01'], workingDays: [], source: '测试' });
+  it('an admin adds a year; clocks then count into it; bad years are refused and write nothing', async () => {
+    // Far-future years so that no other test (the PostgreSQL run shares one database) depends on them.
+    const s = await setup('2041-12-10');
+    await expect(s.admin.calendar.save({ year: 2043, holidays: ['2043-01-01', '2042-12-31'], workingDays: [] })).rejects.toThrow('不在 2043 年内');
+    await expect(s.admin.calendar.save({ year: 2043, holidays: [], workingDays: ['2043-01-05'] })).rejects.toThrow('应为周六或周日');
+    expect(await handle.db.select().from(calendarYears).where(eq(calendarYears.year, 2043))).toHaveLength(0);
+    await expect(s.clerk.caller.calendar.save({ year: 2041, holidays: [], workingDays: [] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await s.admin.calendar.list()).builtInRange).toEqual({ from: 2017, to: 2026 });
+    await s.admin.calendar.save({ year: 2041, holidays: ['2041-01-01'], workingDays: [], source: '测试' });
+    // Complete on 2041-12-10: 25 working days reach into 2042, which nobody has entered yet.
+    const c = await s.clerk.caller.reimbursements.create({ kind: 'non_networked', entry: visit(s.person.id, s.nonNetworked.id, { admissionDate: '2041-11-01', dischargeDate: '2041-11-10' }), materials: ALL_RECEIVED, idempotencyKey: key() });
+    expect(c.clock.error).toContain('缺少2042年节假日安排');
+    await s.admin.calendar.save({ year: 2042, holidays: ['2042-01-01'], workingDays: [], source: '测试' });
     const after = await s.clerk.caller.reimbursements.get({ id: c.id });
     expect(after.clock.error).toBeNull();
-    expect(after.clock.due! > '2026-12-31').toBe(true);
+    // 2041-12-10 is a Tuesday: 15 weekdays 12-11..12-31, 2042-01-01 off, then 01-02, 01-03, 01-06..01-10, 01-13..01-15 → 2042-01-15.
+    expect(after.clock.due).toBe('2042-01-15');
     const audit = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'calendar.save'));
-    expect(audit.length).toBeGreaterThan(0);
+    expect(audit.length).toBeGreaterThan(1);
   });
 });
