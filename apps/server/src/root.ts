@@ -4,6 +4,7 @@ import { authRouter } from './routers/auth.js';
 import { hospitalsRouter } from './routers/hospitals.js';
 import { paramsRouter } from './routers/params.js';
 import { personsRouter } from './routers/persons.js';
+import { referralsRouter } from './routers/referrals.js';
 import { systemRouter } from './routers/system.js';
 import { createCallerFactory, router } from './trpc.js';
 
@@ -15,6 +16,7 @@ export const appRouter = router({
   system: systemRouter,
   hospitals: hospitalsRouter,
   params: paramsRouter,
+  referrals: referralsRouter,
 });
 
 export type AppRouter = typeof appRouter;

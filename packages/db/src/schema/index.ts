@@ -4,3 +4,4 @@ export * from './persons.js';
 export * from './params.js';
 export * from './hospitals.js';
 export * from './claims.js';
+export * from './referrals.js';
