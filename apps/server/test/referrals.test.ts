@@ -193,7 +193,7 @@ describe('referral registry', () => {
 describe('off-site registration', () => {
   const offsite = (idNumber: string, over: Record<string, unknown> = {}) => ({
     idNumber,
-    type: 'migrant_work',
+    type: 'migrant_work' as const,
     provinceCode: '420000',
     cityCode: '420100',
     cityName: '武汉市',
