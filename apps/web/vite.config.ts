@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 
 export default defineConfig({
   plugins: [react()],
-  server: { port: 5173, proxy: { '/trpc': 'http://localhost:3000', '/healthz': 'http://localhost:3000' } },
+  server: { port: 5173, proxy: { '/trpc': 'http://localhost:3000', '/api': 'http://localhost:3000', '/healthz': 'http://localhost:3000' } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -25,6 +25,8 @@ const ZEnv = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   WEB_DIST: z.string().default(resolve(REPO_ROOT, 'apps/web/dist')),
+  /** A CJK font file for PDFs; by default Debian's fonts-noto-cjk. */
+  FONT_CJK: z.string().optional(),
   /** Lets end-to-end tests set the server's date through POST /__test__/clock. Never in production. */
   ALLOW_TEST_CLOCK: z
     .enum(['true', 'false'])

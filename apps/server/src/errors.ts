@@ -41,6 +41,10 @@ export function toTRPCError(error: unknown, log?: (obj: object, msg: string) => 
   if (error instanceof DomainError) {
     return new TRPCError({ code: CODES[error.kind], message: error.message, cause: error });
   }
+  if (error instanceof Error && error.name === 'ZodError' && Array.isArray((error as { issues?: unknown }).issues)) {
+    const first = (error as unknown as { issues: { message: string }[] }).issues[0];
+    return new TRPCError({ code: 'BAD_REQUEST', message: `输入有误：${first?.message ?? ''}`, cause: error });
+  }
   const correlationId = randomUUID().slice(0, 8);
   log?.({ err: error, correlationId }, 'unexpected error');
   return new TRPCError({

@@ -1,10 +1,12 @@
 import { adminRouter } from './routers/admin.js';
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
+import { claimsRouter } from './routers/claims.js';
 import { hospitalsRouter } from './routers/hospitals.js';
 import { paramsRouter } from './routers/params.js';
 import { personsRouter } from './routers/persons.js';
 import { referralsRouter } from './routers/referrals.js';
+import { responsibilityRouter } from './routers/responsibility.js';
 import { systemRouter } from './routers/system.js';
 import { createCallerFactory, router } from './trpc.js';
 
@@ -14,9 +16,11 @@ export const appRouter = router({
   persons: personsRouter,
   audit: auditRouter,
   system: systemRouter,
+  responsibility: responsibilityRouter,
   hospitals: hospitalsRouter,
   params: paramsRouter,
   referrals: referralsRouter,
+  claims: claimsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -22,11 +22,13 @@ export async function setupDb(): Promise<DbHandle> {
 }
 
 /** A tRPC caller acting as a freshly created user of the given role in the given org unit. */
-export async function callerAs(handle: DbHandle, role: TRole, orgUnitId: string) {
+export async function callerAs(handle: DbHandle, role: TRole, orgUnitId: string, options: { now?: () => Date } = {}) {
   const user = await createUser(handle.db, { orgUnitId, role, passwordHash: await testPasswordHash() });
   const session = await createSession(handle.db, user.id, new Date(), 1);
   const sessionUser = await findSessionUser(handle.db, session.token, new Date(), 1);
-  return { user, caller: createCaller(makeContext(handle, sessionUser, session.token)) };
+  const ctx = makeContext(handle, sessionUser, session.token);
+  if (options.now) ctx.now = options.now;
+  return { user, token: session.token, ctx, caller: createCaller(ctx) };
 }
 
 export function anonymousCaller(handle: DbHandle) {

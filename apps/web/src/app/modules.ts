@@ -17,16 +17,18 @@ const CASEWORK: readonly TRole[] = ['clerk', 'reviewer', 'supervisor'];
 export const MODULES: ModuleEntry[] = [
   { path: '/persons', label: '人员登记', description: '扶贫对象登记、身份类别与家庭成员', roles: ALL, status: 'ready', group: 'work' },
   { path: '/enrollment', label: '参保资助', description: '参保登记、应保尽保与参保资助计算', roles: CASEWORK, status: 'planned', group: 'work' },
-  { path: '/claims', label: '一站式结算', description: '就诊费用录入、分段结算与一单清', roles: CASEWORK, status: 'planned', group: 'work' },
+  { path: '/claims', label: '一站式结算', description: '就诊费用录入、分段结算与一单清', roles: CASEWORK, status: 'ready', group: 'work' },
   { path: '/reimbursements', label: '零星报销', description: '非联网结算报销受理，25 个工作日办结', roles: CASEWORK, status: 'planned', group: 'work' },
   { path: '/referrals', label: '转诊转院备案', description: '转诊转院与异地就医备案登记', roles: CASEWORK, status: 'ready', group: 'work' },
-  { path: '/responsibility', label: '责任分工表', description: '医疗保障扶贫责任分工表的填报与汇总', roles: ALL, status: 'planned', group: 'supervise' },
+  { path: '/responsibility', label: '责任分工表', description: '医疗保障扶贫责任分工表的填报与汇总', roles: ALL, status: 'ready', group: 'supervise' },
   { path: '/ledger', label: '综合管理台账', description: '36 列综合管理台账与导出', roles: CASEWORK, status: 'planned', group: 'supervise' },
   { path: '/dashboards', label: '监管看板', description: '办结时限、资金支出与因病返贫预警', roles: ['supervisor', 'admin'], status: 'planned', group: 'supervise' },
   { path: '/audit', label: '操作日志', description: '所有变更的留痕记录', roles: ['supervisor', 'admin'], status: 'ready', group: 'supervise' },
   { path: '/admin/users', label: '用户管理', description: '账户、角色与所属机构', roles: ['admin'], status: 'ready', group: 'admin' },
+  { path: '/admin/params', label: '政策参数', description: '地方参数的版本与生效日期', roles: ['admin', 'supervisor'], status: 'ready', group: 'admin' },
+  { path: '/admin/hospitals', label: '医院名单', description: '定点、联网、转诊定点医疗机构', roles: ['admin', 'supervisor', 'clerk', 'reviewer'], status: 'ready', group: 'admin' },
   { path: '/admin/referral-destinations', label: '转诊定点与有效期', description: '指定转诊定点医疗机构名单与转诊有效期', roles: ['admin'], status: 'ready', group: 'admin' },
   { path: '/admin/org-units', label: '机构与区划', description: '省、市、县经办机构及区划代码', roles: ['admin'], status: 'ready', group: 'admin' },
 ];
 
-export const GROUP_LABELS = { work: '经办业务', supervise: '监督管理', admin: '系统管理' } as const;
+export const GROUP_LABELS = { work: '经办业务', supervise: '监督管理', admin: '基础信息与系统管理' } as const;

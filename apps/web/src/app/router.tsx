@@ -2,7 +2,12 @@ import { createBrowserRouter } from 'react-router';
 import { RouteError } from '../components/route-error';
 import { NotFoundPage } from '../components/not-found-page';
 import { AuditPage } from '../features/audit/audit-page';
+import { ClaimDetailPage } from '../features/claims/claim-detail-page';
+import { ClaimListPage } from '../features/claims/claim-list-page';
+import { ClaimNewPage } from '../features/claims/claim-new-page';
+import { HospitalsPage } from '../features/admin/hospitals-page';
 import { OrgUnitsPage } from '../features/admin/org-units-page';
+import { ParamsPage } from '../features/admin/params-page';
 import { UsersPage } from '../features/admin/users-page';
 import { ChangePasswordPage } from '../features/auth/change-password-page';
 import { LoginPage } from '../features/auth/login-page';
@@ -15,11 +20,21 @@ import { ReferralAdminPage } from '../features/referrals/referral-admin-page';
 import { ReferralDetailPage } from '../features/referrals/referral-detail-page';
 import { ReferralFormPage } from '../features/referrals/referral-form-page';
 import { ReferralsPage } from '../features/referrals/referrals-page';
+import { OpenRoundPage } from '../features/responsibility/open-round-page';
+import { PrintPage } from '../features/responsibility/print-page';
+import { RollupPage } from '../features/responsibility/rollup-page';
+import { RoundPage } from '../features/responsibility/round-page';
+import { RoundsPage } from '../features/responsibility/rounds-page';
+import { SearchPage } from '../features/responsibility/search-page';
+import { SubmissionPage } from '../features/responsibility/submission-page';
+import { TemplatesPage } from '../features/responsibility/templates-page';
 import { AppLayout } from './layout';
 import { MODULES } from './modules';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  // The printed table stands outside the shell so that the page is just the A4 sheet.
+  { path: '/responsibility/submissions/:id/print', element: <PrintPage />, errorElement: <RouteError /> },
   {
     path: '/',
     element: <AppLayout />,
@@ -33,9 +48,21 @@ export const router = createBrowserRouter([
       { path: 'referrals/offsite/new', element: <OffsiteFormPage />, errorElement: <RouteError /> },
       { path: 'referrals/:id', element: <ReferralDetailPage />, errorElement: <RouteError /> },
       { path: 'admin/referral-destinations', element: <ReferralAdminPage />, errorElement: <RouteError /> },
+      { path: 'claims', element: <ClaimListPage />, errorElement: <RouteError /> },
+      { path: 'claims/new', element: <ClaimNewPage />, errorElement: <RouteError /> },
+      { path: 'claims/:id', element: <ClaimDetailPage />, errorElement: <RouteError /> },
       { path: 'admin/users', element: <UsersPage />, errorElement: <RouteError /> },
       { path: 'admin/org-units', element: <OrgUnitsPage />, errorElement: <RouteError /> },
+      { path: 'admin/params', element: <ParamsPage />, errorElement: <RouteError /> },
+      { path: 'admin/hospitals', element: <HospitalsPage />, errorElement: <RouteError /> },
       { path: 'audit', element: <AuditPage />, errorElement: <RouteError /> },
+      { path: 'responsibility', element: <RoundsPage />, errorElement: <RouteError /> },
+      { path: 'responsibility/rounds/new', element: <OpenRoundPage />, errorElement: <RouteError /> },
+      { path: 'responsibility/rounds/:id', element: <RoundPage />, errorElement: <RouteError /> },
+      { path: 'responsibility/rounds/:id/rollup', element: <RollupPage />, errorElement: <RouteError /> },
+      { path: 'responsibility/submissions/:id', element: <SubmissionPage />, errorElement: <RouteError /> },
+      { path: 'responsibility/search', element: <SearchPage />, errorElement: <RouteError /> },
+      { path: 'responsibility/templates', element: <TemplatesPage />, errorElement: <RouteError /> },
       { path: 'account/password', element: <ChangePasswordPage />, errorElement: <RouteError /> },
       ...MODULES.filter((m) => m.status === 'planned').map((m) => ({
         path: m.path.slice(1),

@@ -1,10 +1,13 @@
 import { relations } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgSequence, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, regionPath, updatedAt } from './_columns.js';
 import { hospitals } from './hospitals.js';
 import { orgUnits, users } from './org.js';
 import { policyParamVersions } from './params.js';
 import { persons } from './persons.js';
+
+/** Numbers claims (结算单号) without gaps from concurrent transactions mattering. */
+export const claimNoSeq = pgSequence('claim_no_seq', { startWith: 1 });
 
 const fen = () => bigint({ mode: 'number' }).notNull().default(0);
 

@@ -11,6 +11,21 @@ export { JURISDICTIONS } from './regions.js';
 export const SYSTEM_ROOT = { code: '000000', name: '医保扶贫经办系统', path: '/000000/' } as const;
 export const DEMO_PASSWORD = 'Demo@2026';
 
+/**
+ * Named demo persons with one known category each, in the first demo county of each jurisdiction,
+ * so that the worked examples of the rules can be shown (and tested end to end) on real screens.
+ */
+export const EXAMPLE_PERSONS: { name: string; county: string; birthDate: string; sequence: number; category: TCategoryId; since: string; address: string }[] = [
+  { name: '王建国', county: '522732', birthDate: '1962-03-15', sequence: 11, category: 'registered_poor', since: '2016-03-01', address: '三都水族自治县周覃镇新华村3组' },
+  { name: '韦秀兰', county: '522732', birthDate: '1950-11-02', sequence: 22, category: 'extreme_poverty', since: '2017-01-01', address: '三都水族自治县普安镇太平村5组' },
+  { name: '李秀英', county: '430121', birthDate: '1958-07-21', sequence: 42, category: 'registered_poor', since: '2015-06-01', address: '长沙县福临镇和平村8组' },
+  { name: '张志强', county: '421222', birthDate: '1966-05-09', sequence: 31, category: 'relapsed_poverty', since: '2021-06-01', address: '通城县隽水镇石桥村2组' },
+  { name: '刘桂兰', county: '421222', birthDate: '1955-09-30', sequence: 62, category: 'extreme_poverty', since: '2019-01-01', address: '通城县麦市镇清水村6组' },
+  { name: '吴建军', county: '421222', birthDate: '1970-02-14', sequence: 51, category: 'sudden_hardship', since: '2021-09-01', address: '通城县塘湖镇龙泉村1组' },
+  { name: '陈玉兰', county: '210123', birthDate: '1960-12-01', sequence: 82, category: 'registered_poor', since: '2016-05-01', address: '康平县郝官屯镇光明村4组' },
+  { name: '赵德福', county: '371002', birthDate: '1949-04-18', sequence: 71, category: 'extreme_poverty', since: '2016-01-01', address: '环翠区孙家疃街道青山村7组' },
+];
+
 export interface DemoAccount {
   username: string;
   displayName: string;
@@ -49,8 +64,20 @@ export function listDemoAccounts(): DemoAccount[] {
       );
     });
   }
+  // City clerks of three Liaoning cities: they report the responsibility-assignment table
+  // (辽医保〔2019〕8号 annex 2) to the province — docs/decisions/0100.
+  for (const [slug, code, name] of LIAONING_REPORTING_CITIES) {
+    accounts.push({ username: `ln-city-clerk-${slug}`, displayName: `${name}经办员`, role: 'clerk', orgUnitCode: code, profile: 'liaoning-2019' });
+  }
   return accounts;
 }
+
+/** Liaoning cities with a demo clerk account for the responsibility table. */
+export const LIAONING_REPORTING_CITIES = [
+  ['shenyang', '210100', '沈阳市'],
+  ['dalian', '210200', '大连市'],
+  ['anshan', '210300', '鞍山市'],
+] as const;
 
 async function insertRegion(tx: DbOrTx, region: RegionSeed, parent: { id: string; path: string }, profile: TProfileId, out: Map<string, { id: string; path: string; name: string }>) {
   const path = `${parent.path}${region.code}/`;
@@ -110,6 +137,35 @@ export async function seedDemo(db: Db, options: { hashPassword: (p: string) => P
     }
 
     let personCount = 0;
+    for (const example of EXAMPLE_PERSONS) {
+      const unit = units.get(example.county);
+      if (!unit) throw new Error(`unknown county ${example.county}`);
+      const [person] = await tx
+        .insert(persons)
+        .values({
+          name: example.name,
+          idNumber: makeIdNumber(example.county, example.birthDate, example.sequence),
+          sex: example.sequence % 2 === 1 ? 'male' : 'female',
+          birthDate: example.birthDate,
+          hukouType: 'rural',
+          address: example.address,
+          orgUnitId: unit.id,
+          regionPath: unit.path,
+          phone: '13900000000',
+          bankAccount: '6217000000000000019',
+          bankName: '农村信用社',
+          relationship: '户主',
+        })
+        .returning({ id: persons.id });
+      await tx.insert(personCategories).values({
+        personId: person!.id,
+        category: example.category,
+        startDate: example.since,
+        sourceDepartment: SOURCE_OF[example.category] ?? 'civil_affairs',
+        sourceDocument: '演示：政策测算示例人员',
+      });
+      personCount++;
+    }
     for (const [index, j] of JURISDICTIONS.entries()) {
       const random = createRandom(20190624 + index);
       const counties = collectCounties(j.root);

@@ -27,22 +27,25 @@ export async function createOrgTree(db: DbOrTx, profile: TProfileId = 'qiannan-2
     system ??= (await db.select().from(orgUnits).where(eqCode('000000')).limit(1))[0];
   }
   if (!system) throw new Error('no system root');
-  const n = nextNumber();
-  const tag = `T${n}`;
-  const [root] = await db
-    .insert(orgUnits)
-    .values({ code: `${tag}-00`, name: `测试市${tag}`, level: 'city', parentId: system.id, path: `/000000/${tag}/`, profile })
-    .returning();
-  const [a] = await db
-    .insert(orgUnits)
-    .values({ code: `${tag}-01`, name: `测试甲县${tag}`, level: 'county', parentId: root!.id, path: `/000000/${tag}/${tag}-01/`, profile })
-    .returning();
-  const [b] = await db
-    .insert(orgUnits)
-    .values({ code: `${tag}-02`, name: `测试乙县${tag}`, level: 'county', parentId: root!.id, path: `/000000/${tag}/${tag}-02/`, profile })
-    .returning();
-  const pick = (u: typeof root) => ({ id: u!.id, code: u!.code, path: u!.path });
-  return { root: pick(root), countyA: pick(a), countyB: pick(b) };
+  // Codes look like GB/T 2260 codes (a city xxxx00 and its counties) but are test data; a clash
+  // with another test's tree is retried with new codes.
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const city = `${10 + Math.floor(Math.random() * 90)}${String(Math.floor(Math.random() * 100)).padStart(2, '0')}`;
+    const cityCode = `${city}00`;
+    const exists = await db.select({ id: orgUnits.id }).from(orgUnits).where(eqCode(cityCode)).limit(1);
+    if (exists.length) continue;
+    try {
+      const path = `/000000/${cityCode}/`;
+      const [root] = await db.insert(orgUnits).values({ code: cityCode, name: `测试市${city}`, level: 'city', parentId: system.id, path, profile }).returning();
+      const [a] = await db.insert(orgUnits).values({ code: `${city}01`, name: `测试甲县${city}`, level: 'county', parentId: root!.id, path: `${path}${city}01/`, profile }).returning();
+      const [b] = await db.insert(orgUnits).values({ code: `${city}02`, name: `测试乙县${city}`, level: 'county', parentId: root!.id, path: `${path}${city}02/`, profile }).returning();
+      const pick = (u: typeof root) => ({ id: u!.id, code: u!.code, path: u!.path });
+      return { root: pick(root), countyA: pick(a), countyB: pick(b) };
+    } catch {
+      // another test took the code between our check and insert: try new codes
+    }
+  }
+  throw new Error('could not allocate test region codes');
 }
 
 function eqCode(code: string) {

@@ -37,11 +37,59 @@ export function getDefaultSettleParams(profile: TProfileId): TSettleParams {
   return cached;
 }
 
-/** The effective parameters of a settlement: the validated override deep-merged over the defaults. */
+/**
+ * The effective parameters of a settlement: the validated override deep-merged over the defaults.
+ * Written field by field rather than with `mergeDeep` because it runs once per settled visit and
+ * the generic merge was a third of the settlement time.
+ */
 export function resolveSettleParams(profile: TProfileId, override?: TSettleParamsOverride | null): TSettleParams {
-  const defaults = getDefaultSettleParams(profile);
-  if (!override) return defaults;
-  return mergeDeep(defaults, override);
+  const d = getDefaultSettleParams(profile);
+  if (!override) return d;
+  const { basic: b, critical: c, assistance: a, chronic: ch, outpatient: op } = override;
+  return {
+    basic: b
+      ? {
+          deductible: b.deductible
+            ? {
+                '1': b.deductible['1'] ?? d.basic.deductible['1'],
+                '2': b.deductible['2'] ?? d.basic.deductible['2'],
+                '3': b.deductible['3'] ?? d.basic.deductible['3'],
+              }
+            : d.basic.deductible,
+          rate: b.rate
+            ? {
+                '1': b.rate['1'] ?? d.basic.rate['1'],
+                '2': b.rate['2'] ?? d.basic.rate['2'],
+                '3': b.rate['3'] ?? d.basic.rate['3'],
+              }
+            : d.basic.rate,
+          annualCap: b.annualCap ?? d.basic.annualCap,
+          unreferredRateCut: b.unreferredRateCut ?? d.basic.unreferredRateCut,
+        }
+      : d.basic,
+    critical: c
+      ? {
+          deductible: c.deductible ?? d.critical.deductible,
+          rate: c.rate ?? d.critical.rate,
+          annualCap: c.annualCap ?? d.critical.annualCap,
+          poorRateIncrement: c.poorRateIncrement ?? d.critical.poorRateIncrement,
+          specialDrugRate: c.specialDrugRate ?? d.critical.specialDrugRate,
+        }
+      : d.critical,
+    assistance: a
+      ? { rate: a.rate ?? d.assistance.rate, annualCap: a.annualCap ?? d.assistance.annualCap }
+      : d.assistance,
+    chronic: ch
+      ? {
+          deductible: ch.deductible ?? d.chronic.deductible,
+          rate: ch.rate ?? d.chronic.rate,
+          annualCap: ch.annualCap ?? d.chronic.annualCap,
+        }
+      : d.chronic,
+    outpatient: op
+      ? { rate: op.rate ?? d.outpatient.rate, annualCap: op.annualCap ?? d.outpatient.annualCap }
+      : d.outpatient,
+  };
 }
 
 /** Outcome of validating an override: the merged parameters, or Chinese messages with field paths. */

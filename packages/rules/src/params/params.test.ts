@@ -71,3 +71,27 @@ describe('settlement parameters', () => {
     expect(parseSettleParams('weihai-2019', {}).success).toBe(true);
   });
 });
+
+describe('combined parameter sets', () => {
+  it('accepts and ignores the premium-subsidy keys of an agency parameter set', () => {
+    const r = parseSettleParams('hunan-2017', { premium: 18000, subsidy: { registeredPoorRate: 60 }, critical: { rate: 55 } });
+    expect(r.success).toBe(true);
+    if (r.success) {
+      expect(r.params.critical.rate).toBe(55);
+      expect(Object.keys(r.params).sort()).toEqual(['assistance', 'basic', 'chronic', 'critical', 'outpatient']);
+    }
+  });
+});
+
+describe('resolveSettleParams', () => {
+  it('equals the generic deep merge for any valid override', async () => {
+    const fc = (await import('fast-check')).default;
+    const { arbParams } = await import('../settlement/arbitraries.js');
+    fc.assert(
+      fc.property(fc.constantFrom(...PROFILE_IDS), arbParams, (profile, override) => {
+        expect(resolveSettleParams(profile, override)).toEqual(mergeDeep(getDefaultSettleParams(profile), override));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

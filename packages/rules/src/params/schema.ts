@@ -92,6 +92,10 @@ export const ZSettleParamsOverride = z.strictObject(
     assistance: ZSettleParams.shape.assistance.partial().optional(),
     chronic: ZSettleParams.shape.chronic.partial().optional(),
     outpatient: ZSettleParams.shape.outpatient.partial().optional(),
+    // An agency's stored parameter set also holds the premium-subsidy values (RULES §4); they are
+    // accepted here so the same object can be passed to `settle`, and ignored by it.
+    premium: z.unknown().optional(),
+    subsidy: z.unknown().optional(),
   },
   UNKNOWN_KEY,
 );

@@ -49,7 +49,7 @@ describe('Qiannan (000)', () => {
     expect(tiersOf(r)).toEqual({ ...zero, hospital_borne: 10000, basic: 40000, patient: 50000 });
     expect(r.ytdDelta).toMatchObject({ outpatientBasic: 40000, basic: 0, criticalBase: 0 });
     // 30 000 already paid this year: only 10 000 left.
-    const later = settle(buildRequest({ visit: { type: 'outpatient', hospitalLevel: 1 }, costs: { total: 100000, inScope: 80000 }, ytd: { outpatientBasic: 30000 } as never }));
+    const later = settle(buildRequest({ visit: { type: 'outpatient', hospitalLevel: 1 }, costs: { total: 100000, inScope: 80000 }, ytd: { outpatientBasic: 30000 } }));
     expect(tiersOf(later)).toEqual({ ...zero, hospital_borne: 10000, basic: 10000, patient: 80000 });
   });
 
@@ -57,7 +57,7 @@ describe('Qiannan (000)', () => {
     // Chronic deductible 20 000 less 5 000 met → 15 000; basic (500 000 − 15 000) × 70 % = 339 500.
     // Bc 160 500 < tilted Dc 500 000 → 大病 0; assistance 160 500 × 70 % = 112 350. Patient 48 150.
     const r = settle(
-      buildRequest({ visit: { type: 'chronic_outpatient', hospitalLevel: 1 }, costs: { total: 500000, inScope: 500000 }, ytd: { chronicDeductible: 5000 } as never }),
+      buildRequest({ visit: { type: 'chronic_outpatient', hospitalLevel: 1 }, costs: { total: 500000, inScope: 500000 }, ytd: { chronicDeductible: 5000 } }),
     );
     expect(tiersOf(r)).toEqual({ ...zero, basic: 339500, assistance: 112350, patient: 48150 });
     expect(r.ytdDelta).toMatchObject({ chronicBasic: 339500, chronicDeductible: 15000, criticalBase: 160500, assistanceBase: 160500, assistance: 112350, basic: 0 });
@@ -222,7 +222,7 @@ describe('Weihai (004)', () => {
     // chronic cap 1 000 000. Bc 2 000 000 banded: 1 500 000 × 65 % = 975 000. Ba 1 025 000; chronic
     // base 1 900 000 → only 100 000 below 2 000 000: × 70 % = 70 000. Patient 955 000.
     const r = settle(
-      buildRequest({ profile: 'weihai-2019', categories: ['subsistence_allowance'], visit: { type: 'chronic_outpatient' }, costs: { total: 3000000, inScope: 3000000 }, ytd: { chronicAssistanceBase: 1900000 } as never }),
+      buildRequest({ profile: 'weihai-2019', categories: ['subsistence_allowance'], visit: { type: 'chronic_outpatient' }, costs: { total: 3000000, inScope: 3000000 }, ytd: { chronicAssistanceBase: 1900000 } }),
     );
     expect(tiersOf(r)).toEqual({ ...zero, basic: 1000000, critical: 975000, assistance: 70000, patient: 955000 });
     expect(r.ytdDelta).toMatchObject({ chronicBasic: 1000000, chronicDeductible: 20000, chronicAssistanceBase: 1025000, assistanceBase: 0 });

@@ -1,5 +1,5 @@
 import type { TCategoryId } from '../categories.js';
-import { CATEGORY_IDS, CATEGORY_LABELS, isCategoryInProfile } from '../categories.js';
+import { CATEGORY_LABELS, PROFILE_CATEGORIES, sortCategories } from '../categories.js';
 import { applyRate } from '../money.js';
 import { resolveSettleParams } from '../params/merge.js';
 import { PROFILES } from '../profiles.js';
@@ -9,6 +9,7 @@ import { describeCap, percent, yuan } from './explain.js';
 import { quoteCategory } from './profiles/common.js';
 import { PROFILE_RULES } from './profiles/index.js';
 import { computeWeihaiReduction } from './profiles/weihai.js';
+import { createEmptyYtd } from './schema.js';
 import type { TCategoryEvaluation, TSettleLine, TSettleRequest, TSettleResult, TYtdDelta } from './schema.js';
 import type { TAssistanceOutcome, TCriticalTerms, TProfileRules, TStepState, TTiltedOutcome, TVisitContext } from './types.js';
 
@@ -23,10 +24,20 @@ interface TEvaluation {
   tilted: number;
   patientPays: number;
   ytdDelta: TYtdDelta;
-  render: () => { lines: TSettleLine[]; notices: string[] };
+  /** Lines and category notices; filled only when `ctx.isExplaining`. */
+  lines: TSettleLine[];
+  notices: string[];
 }
 
-const CATEGORY_ORDER = new Map<TCategoryId, number>(CATEGORY_IDS.map((c, i) => [c, i]));
+const NO_DELTA: TYtdDelta = createEmptyYtd();
+
+/** Each profile's recognised categories in precedence order, `ordinary` last. */
+const PROFILE_CANDIDATES = Object.fromEntries(
+  Object.entries(PROFILE_CATEGORIES).map(([profile, categories]) => [
+    profile,
+    sortCategories(categories).filter((c) => c !== 'ordinary'),
+  ]),
+) as Record<keyof typeof PROFILE_CATEGORIES, TCategoryId[]>;
 
 function buildContext(request: TSettleRequest): TVisitContext {
   const { visit, costs } = request;
@@ -44,6 +55,7 @@ function buildContext(request: TSettleRequest): TVisitContext {
     isReferralRequired,
     isReferralMet,
     outOfScope: costs.total - costs.inScope - costs.specialDrug,
+    isExplaining: false,
   };
 }
 
@@ -55,7 +67,7 @@ function getBasicTerms(ctx: TVisitContext, rules: TProfileRules, category: TCate
     const c = params.chronic;
     return {
       deductible: Math.max(0, c.deductible - ytd.chronicDeductible),
-      deductibleNote: ytd.chronicDeductible > 0 ? `门诊特慢病年度起付线 ${yuan(c.deductible)}，本年已累计 ${yuan(Math.min(c.deductible, ytd.chronicDeductible))}` : null,
+      deductibleNote: ctx.isExplaining && ytd.chronicDeductible > 0 ? `门诊特慢病年度起付线 ${yuan(c.deductible)}，本年已累计 ${yuan(Math.min(c.deductible, ytd.chronicDeductible))}` : null,
       rate: c.rate,
       rateNote: '',
       cap: c.annualCap,
@@ -83,10 +95,10 @@ function getBasicTerms(ctx: TVisitContext, rules: TProfileRules, category: TCate
   const baseRate = params.basic.rate[level];
   const bonus = ctx.isReferralMet ? rules.getBasicRateBonus(ctx, category) : 0;
   let rate = Math.min(100, baseRate + bonus);
-  let rateNote = bonus > 0 ? `（${quoteCategory(category)}在 ${percent(baseRate)} 基础上提高 ${bonus} 个百分点）` : '';
+  let rateNote = ctx.isExplaining && bonus > 0 ? `（${quoteCategory(category)}在 ${percent(baseRate)} 基础上提高 ${bonus} 个百分点）` : '';
   if (!ctx.isReferralMet && params.basic.unreferredRateCut > 0) {
     rate = Math.max(0, rate - params.basic.unreferredRateCut);
-    rateNote = `（未按规定转诊，比例由 ${percent(baseRate)} 降低 ${params.basic.unreferredRateCut} 个百分点）`;
+    if (ctx.isExplaining) rateNote = `（未按规定转诊，比例由 ${percent(baseRate)} 降低 ${params.basic.unreferredRateCut} 个百分点）`;
   }
   return {
     deductible,
@@ -174,7 +186,8 @@ function evaluateCategory(ctx: TVisitContext, rules: TProfileRules, category: TC
   const patientPays = total - basic - critical - reduction - assistanceAmount - tiltedAmount - hospitalBorne;
 
   const isWeihaiChronic = ctx.isChronic && ctx.profile === 'weihai-2019';
-  const ytdDelta: TYtdDelta = {
+  // Only the applied category's delta is returned; the candidates' are not built.
+  const ytdDelta: TYtdDelta = !ctx.isExplaining ? NO_DELTA : {
     basic: ctx.isInpatient ? basic : 0,
     critical,
     criticalBase,
@@ -188,9 +201,9 @@ function evaluateCategory(ctx: TVisitContext, rules: TProfileRules, category: TC
     chronicAssistanceBase: isWeihaiChronic ? assistanceBase : 0,
   };
 
-  const render = (): { lines: TSettleLine[]; notices: string[] } => {
-    const lines: TSettleLine[] = [];
-    const notices: string[] = [];
+  const lines: TSettleLine[] = [];
+  const notices: string[] = [];
+  if (ctx.isExplaining) {
     const clauses = rules.clauses;
     if (hospitalBorne > 0 && limit !== null) {
       lines.push({
@@ -252,13 +265,12 @@ function evaluateCategory(ctx: TVisitContext, rules: TProfileRules, category: TC
       });
     }
     if (assistance) {
-      lines.push({ tier: 'assistance', amount: assistance.amount, clause: assistance.clause, explain: assistance.explain() });
+      lines.push({ tier: 'assistance', amount: assistance.amount, clause: assistance.clause, explain: assistance.explain });
       if (assistance.isCapped) notices.push('医疗救助超出年度限额，超出部分本次不予支付');
     }
-    if (tilted) lines.push({ tier: 'tilted', amount: tilted.amount, clause: tilted.clause, explain: tilted.explain() });
+    if (tilted) lines.push({ tier: 'tilted', amount: tilted.amount, clause: tilted.clause, explain: tilted.explain });
     notices.push(...rules.getNotices(ctx, category));
-    return { lines, notices };
-  };
+  }
 
   return {
     category,
@@ -270,7 +282,8 @@ function evaluateCategory(ctx: TVisitContext, rules: TProfileRules, category: TC
     tilted: tiltedAmount,
     patientPays,
     ytdDelta,
-    render,
+    lines,
+    notices,
   };
 }
 
@@ -319,15 +332,15 @@ function getVisitNotices(ctx: TVisitContext, ignored: TCategoryId[]): string[] {
 export function settle(request: TSettleRequest): TSettleResult {
   const ctx = buildContext(request);
   const rules = PROFILE_RULES[request.profile];
+  const held = request.person.categories;
+  const recognised = PROFILE_CANDIDATES[request.profile];
   const candidates: TCategoryId[] = [];
-  const ignored: TCategoryId[] = [];
-  for (const category of request.person.categories) {
-    if (category === 'ordinary' || candidates.includes(category) || ignored.includes(category)) continue;
-    if (isCategoryInProfile(request.profile, category)) candidates.push(category);
-    else ignored.push(category);
-  }
-  candidates.sort((a, b) => CATEGORY_ORDER.get(a)! - CATEGORY_ORDER.get(b)!);
+  for (const category of recognised) if (held.includes(category)) candidates.push(category);
   candidates.push('ordinary');
+  const ignored: TCategoryId[] = [];
+  for (const category of held) {
+    if (category !== 'ordinary' && !recognised.includes(category) && !ignored.includes(category)) ignored.push(category);
+  }
 
   let best: TEvaluation | null = null;
   const evaluated: TCategoryEvaluation[] = [];
@@ -342,7 +355,10 @@ export function settle(request: TSettleRequest): TSettleResult {
     if (best === null || e.patientPays < best.patientPays) best = e;
   }
   const applied = best!;
-  const { lines, notices } = applied.render();
+  ctx.isExplaining = true;
+  // The explaining pass of the applied category is the one that also builds the ytd delta.
+  const explained = evaluateCategory(ctx, rules, applied.category);
+  const { lines, notices } = explained;
   const allNotices = getVisitNotices(ctx, ignored);
   if (candidates.length > 2) {
     allNotices.push(
@@ -361,7 +377,7 @@ export function settle(request: TSettleRequest): TSettleResult {
     },
     evaluated,
     notices: allNotices,
-    ytdDelta: applied.ytdDelta,
+    ytdDelta: explained.ytdDelta,
   };
 }
 

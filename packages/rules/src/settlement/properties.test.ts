@@ -108,6 +108,22 @@ describe.each(PROFILE_IDS)('settlement invariants — %s', (profile) => {
     );
   });
 
+  it('every line cites a clause and explains itself in Chinese', () => {
+    fc.assert(
+      fc.property(arbRequest(profile), (req) => {
+        const r = settle(req);
+        for (const line of r.lines) {
+          expect(line.clause).toMatch(/^00[0-4]/);
+          expect(line.explain).toMatch(/[\u4e00-\u9fff]/);
+          expect(line.explain).not.toContain('undefined');
+          expect(line.explain).not.toContain('NaN');
+        }
+        for (const notice of r.notices) expect(notice).not.toContain('undefined');
+      }),
+      RUNS,
+    );
+  });
+
   it('ytd delta agrees with the lines', () => {
     fc.assert(
       fc.property(arbRequest(profile), (req) => {

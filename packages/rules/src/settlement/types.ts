@@ -17,6 +17,11 @@ export interface TVisitContext {
   isReferralMet: boolean;
   /** Out-of-scope cost of steps 0 and 3: `T − S − specialDrug`. */
   outOfScope: number;
+  /**
+   * True while the applied category is re-evaluated to write its lines: explanations are built only
+   * then, because formatting every candidate's sentences dominated the settlement time.
+   */
+  isExplaining: boolean;
 }
 
 /** Terms of the 大病 tier for one category. */
@@ -70,14 +75,16 @@ export interface TAssistanceOutcome {
   isYearEnd: boolean;
   /** True when the annual cap cut the amount. */
   isCapped: boolean;
-  explain: () => string;
+  /** Sentence for window staff; empty unless `ctx.isExplaining`. */
+  explain: string;
 }
 
 /** Outcome of Xianning's tilted assistance. */
 export interface TTiltedOutcome {
   amount: number;
   clause: string;
-  explain: () => string;
+  /** Sentence for window staff; empty unless `ctx.isExplaining`. */
+  explain: string;
 }
 
 /** Per-profile policy hooks the pipeline calls, in pipeline order. */

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { categoryLabel, HUKOU_LABELS, SEX_LABELS, SOURCE_LABELS } from '../../components/labels';
 import { QueryState } from '../../components/query-state';
+import { PersonClaimsPanel } from '../claims/person-claims-panel';
 import { useTRPC } from '../../lib/trpc';
 
 function Field({ label, value }: { label: string; value: React.ReactNode }) {
@@ -83,6 +84,7 @@ export function PersonDetailPage() {
                   </Timeline>
                 )}
               </Paper>
+              <PersonClaimsPanel personId={p.id} />
             </>
           );
         }}

@@ -22,15 +22,19 @@ export function getHalvedCriticalTerms(
   cap: number | null,
 ): TCriticalTerms {
   const c = ctx.params.critical;
-  const parts = [`普通参保人员起付线 ${yuan(c.deductible)} 降低 50%`];
-  if (ratePoints > 0) parts.push(`比例提高 ${ratePoints} 个百分点`);
-  if (cap === null) parts.push('取消封顶线');
+  let tiltNote = '';
+  if (ctx.isExplaining) {
+    const parts = [`普通参保人员起付线 ${yuan(c.deductible)} 降低 50%`];
+    if (ratePoints > 0) parts.push(`比例提高 ${ratePoints} 个百分点`);
+    if (cap === null) parts.push('取消封顶线');
+    tiltNote = parts.join('、');
+  }
   return {
     kind: 'linear',
     deductible: applyRate(c.deductible, 50),
     rate: Math.min(100, c.rate + ratePoints),
     cap,
-    tiltNote: parts.join('、'),
+    tiltNote,
     specialDrugRate: null,
   };
 }
@@ -56,8 +60,9 @@ export function settleFlatAssistance(
     deductibleUsed: 0,
     isYearEnd: false,
     isCapped: amount < raw,
-    explain: () =>
-      `医疗救助：经基本医保、大病保险后政策范围内个人自付 ${yuan(state.assistanceBase)}，${quoteCategory(state.category)}按 ${percent(rate)} 救助${rateNote}，计 ${yuan(raw)}` +
+    explain: !ctx.isExplaining
+      ? ''
+      : `医疗救助：经基本医保、大病保险后政策范围内个人自付 ${yuan(state.assistanceBase)}，${quoteCategory(state.category)}按 ${percent(rate)} 救助${rateNote}，计 ${yuan(raw)}` +
       (cap === null ? '；不设年度限额' : describeCap('医疗救助年度限额', cap, before, raw, amount)),
   };
 }

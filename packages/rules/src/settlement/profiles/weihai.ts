@@ -40,8 +40,9 @@ function settleCumulative(
     deductibleUsed: 0,
     isYearEnd: false,
     isCapped: amount < raw,
-    explain: () =>
-      `医疗救助：经基本医保、大病保险后合规个人自负 ${yuan(state.assistanceBase)}（本年累计 ${yuan(before + state.assistanceBase)}），${quoteCategory(state.category)}${describe}，计 ${yuan(raw)}` +
+    explain: !ctx.isExplaining
+      ? ''
+      : `医疗救助：经基本医保、大病保险后合规个人自负 ${yuan(state.assistanceBase)}（本年累计 ${yuan(before + state.assistanceBase)}），${quoteCategory(state.category)}${describe}，计 ${yuan(raw)}` +
       describeCap('医疗救助年度累计限额', WEIHAI_ASSISTANCE_CAP, ytd.assistance, raw, amount),
   };
 }
@@ -125,8 +126,9 @@ export const WEIHAI_RULES: TProfileRules = {
       deductibleUsed: 0,
       isYearEnd: true,
       isCapped: false,
-      explain: () =>
-        `医疗救助：年底统一救助，本次不支付。${quoteCategory(category)}合规住院个人自负本年累计 ${yuan(before + state.assistanceBase)}，超过 ${yuan(WEIHAI_ASSISTANCE_SPLIT)} 的部分于年底按 ${percent(yearEndRate)} 统一救助（年度累计限额 ${yuan(WEIHAI_ASSISTANCE_CAP)}）`,
+      explain: !ctx.isExplaining
+        ? ''
+        : `医疗救助：年底统一救助，本次不支付。${quoteCategory(category)}合规住院个人自负本年累计 ${yuan(before + state.assistanceBase)}，超过 ${yuan(WEIHAI_ASSISTANCE_SPLIT)} 的部分于年底按 ${percent(yearEndRate)} 统一救助（年度累计限额 ${yuan(WEIHAI_ASSISTANCE_CAP)}）`,
     };
   },
   settleTilted: () => null,

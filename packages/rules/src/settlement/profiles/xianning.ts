@@ -52,24 +52,25 @@ function settleSplitAssistance(ctx: TVisitContext, state: TStepState): TAssistan
   const fromHigh = Math.min(high, deductibleLeft - fromLow);
   const raw = divideHalfUp((low - fromLow) * terms.low * 100 + (high - fromHigh) * terms.high * 100, 10000);
   const amount = Math.min(raw, Math.max(0, terms.cap - ytd.assistance));
+  let explain = '';
+  if (ctx.isExplaining) {
+    const deductibleText =
+      terms.deductible > 0
+        ? `扣除救助起付线 ${yuan(fromLow + fromHigh)}（年度起付线 ${yuan(terms.deductible)}，本年此前已扣 ${yuan(Math.min(terms.deductible, ytd.assistanceDeductible))}，先从起付线以下部分扣除）后，`
+        : '不设起付线，';
+    explain =
+      `医疗救助：政策范围内个人自付 ${yuan(ba)}，其中大病保险起付线以下部分 ${yuan(low)}` +
+      (withDeductible > 0 ? `（含基本医保起付线 ${yuan(withDeductible)}）` : '') +
+      `、以上部分 ${yuan(high)}；${quoteCategory(state.category)}${deductibleText}以下部分按 ${percent(terms.low)}、以上部分按 ${percent(terms.high)} 救助，计 ${yuan(raw)}` +
+      describeCap('医疗救助年度限额（门诊、住院共用）', terms.cap, ytd.assistance, raw, amount);
+  }
   return {
     amount,
     clause: '002 §二(五)',
     deductibleUsed: fromLow + fromHigh,
     isYearEnd: false,
     isCapped: amount < raw,
-    explain: () => {
-      const deductibleText =
-        terms.deductible > 0
-          ? `扣除救助起付线 ${yuan(fromLow + fromHigh)}（年度起付线 ${yuan(terms.deductible)}，本年此前已扣 ${yuan(Math.min(terms.deductible, ytd.assistanceDeductible))}，先从起付线以下部分扣除）后，`
-          : '不设起付线，';
-      return (
-        `医疗救助：政策范围内个人自付 ${yuan(ba)}，其中大病保险起付线以下部分 ${yuan(low)}` +
-        (withDeductible > 0 ? `（含基本医保起付线 ${yuan(withDeductible)}）` : '') +
-        `、以上部分 ${yuan(high)}；${quoteCategory(state.category)}${deductibleText}以下部分按 ${percent(terms.low)}、以上部分按 ${percent(terms.high)} 救助，计 ${yuan(raw)}` +
-        describeCap('医疗救助年度限额（门诊、住院共用）', terms.cap, ytd.assistance, raw, amount)
-      );
-    },
+    explain,
   };
 }
 
@@ -95,7 +96,7 @@ export const XIANNING_RULES: TProfileRules = {
     if (paid <= 0) return { deductible: levelDeductible, note: null };
     return {
       deductible: Math.max(0, levelDeductible - paid),
-      note: `省内规范转诊，住院起付线连续计算，扣除转出医院已付起付线 ${yuan(paid)}（002 §三(四)）`,
+      note: !ctx.isExplaining ? '' : `省内规范转诊，住院起付线连续计算，扣除转出医院已付起付线 ${yuan(paid)}（002 §三(四)）`,
     };
   },
   getBasicRateBonus: () => 0,
@@ -119,7 +120,7 @@ export const XIANNING_RULES: TProfileRules = {
       return {
         amount: 0,
         clause: '002 §三(三)',
-        explain: () => '倾斜救助：未按要求办理转诊手续或不在省内定点医疗机构就医，不享受倾斜救助，计 0.00 元',
+        explain: '倾斜救助：未按要求办理转诊手续或不在省内定点医疗机构就医，不享受倾斜救助，计 0.00 元',
       };
     }
     const bt = state.assistanceBase - assistance;
@@ -128,8 +129,9 @@ export const XIANNING_RULES: TProfileRules = {
     return {
       amount,
       clause: '002 §二(五)',
-      explain: () =>
-        `倾斜救助：三重保障后政策范围内个人负担 ${yuan(bt)}（本年累计 ${yuan(before + bt)}），超过起付线 ${yuan(XIANNING_TILTED_THRESHOLD)} 的部分按 ${percent(rate)} 救助，计 ${yuan(amount)}；不设年封顶`,
+      explain: !ctx.isExplaining
+        ? ''
+        : `倾斜救助：三重保障后政策范围内个人负担 ${yuan(bt)}（本年累计 ${yuan(before + bt)}），超过起付线 ${yuan(XIANNING_TILTED_THRESHOLD)} 的部分按 ${percent(rate)} 救助，计 ${yuan(amount)}；不设年封顶`,
     };
   },
   countsTowardsTiltedBase: isTiltedVisit,

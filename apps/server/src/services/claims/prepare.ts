@@ -1,0 +1,71 @@
+import { buildClaimSettleRequest, isReferralRequired, PROFILES, ZClaimEntry, type TCategoryId, type TClaimEntry, type TSettleParams, type TSettleRequest, type TYtd } from '@portal/rules';
+import type { DbOrTx } from '@portal/db';
+import type { ServiceContext } from '../../context.js';
+import { invalid } from '../../errors.js';
+import { chinaDate } from '../../lib/clock.js';
+import type { SessionUser } from '../auth/session.js';
+import { getVisibleHospital, locateHospital, type HospitalDto } from '../hospitals/index.js';
+import { resolvePolicyParams } from '../params/index.js';
+import { categoriesOnDate, loadPerson } from './internal.js';
+
+export interface PreparedVisit {
+  entry: ReturnType<typeof ZClaimEntry.parse>;
+  person: Awaited<ReturnType<typeof loadPerson>>;
+  hospital: HospitalDto;
+  year: number;
+  categories: TCategoryId[];
+  paramVersionId: string | null;
+  params: TSettleParams;
+  location: ReturnType<typeof locateHospital>;
+  referralRequired: boolean;
+}
+
+/**
+ * Everything a settlement needs that comes from the database, checked: the person in the
+ * caller's region, the hospital on the jurisdiction's list, the categories held on the visit
+ * date, and the parameters in force. Throws a field-named Chinese error on bad input.
+ */
+export async function prepareVisit(tx: DbOrTx, ctx: ServiceContext, user: SessionUser, raw: TClaimEntry): Promise<PreparedVisit> {
+  const entry = ZClaimEntry.parse(raw);
+  const person = await loadPerson(tx, user, entry.personId);
+  const hospital = await getVisibleHospital(tx, user, entry.hospitalId).catch(() => {
+    throw invalid('所选医院不在本辖区医院名单内', 'hospitalId');
+  });
+  if (!hospital.isActive) throw invalid('所选医院已停用', 'hospitalId');
+  const today = chinaDate(ctx.now());
+  const visitDate = entry.dischargeDate;
+  if (visitDate > today) throw invalid('出院（就诊）日期不能晚于今天', 'dischargeDate');
+  if (entry.admissionDate < person.person.birthDate) throw invalid('入院日期早于参保人出生日期', 'admissionDate');
+  const fromYear = PROFILES[person.profile].fromYear;
+  if (Number(visitDate.slice(0, 4)) < fromYear) {
+    throw invalid(`就诊日期早于本地政策（${PROFILES[person.profile].document}）执行年度 ${fromYear} 年`, 'dischargeDate');
+  }
+  if (entry.specialDrugCost > 0 && person.profile !== 'weihai-2019') throw invalid('只有威海口径有大病保险单独补偿特药', 'specialDrugCost');
+  const categories = await categoriesOnDate(tx, person.person.id, visitDate, person.profile);
+  const resolved = await resolvePolicyParams(tx, { regionPath: person.person.regionPath, profile: person.profile, date: visitDate });
+  const location = locateHospital(person.countyCode, hospital.regionCode);
+  return {
+    entry,
+    person,
+    hospital,
+    year: Number(visitDate.slice(0, 4)),
+    categories,
+    paramVersionId: resolved.versionId,
+    params: resolved.settle,
+    location,
+    referralRequired: isReferralRequired(entry.visitType, location),
+  };
+}
+
+/** The rules package's request for a prepared visit and the person's accumulators. */
+export function buildSettleRequest(p: PreparedVisit, ytd: TYtd): TSettleRequest {
+  return buildClaimSettleRequest(p.entry, {
+    profile: p.person.profile,
+    params: p.params,
+    categories: p.categories,
+    countyCode: p.person.countyCode,
+    hospital: p.hospital,
+    location: p.location,
+    ytd,
+  });
+}

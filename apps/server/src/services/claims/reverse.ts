@@ -1,0 +1,88 @@
+import { and, asc, claimLines, claims, eq, gt, ne, personYearAccumulators } from '@portal/db';
+import { ZReverseClaimInput, ZYtd } from '@portal/rules';
+import type { ServiceContext } from '../../context.js';
+import { conflict, forbidden, notFound, preconditionFailed, unauthorized } from '../../errors.js';
+import { writeAudit } from '../../lib/audit.js';
+import { assertInUserRegion } from '../../lib/scope.js';
+import { getClaim } from './get.js';
+import { lockYtd, nextClaimNo } from './internal.js';
+
+/**
+ * Reverses a settled claim (冲销): a new row with every amount negated, the original marked
+ * reversed, and the person's accumulators put back as they were before it. Only the person's
+ * latest settlement of the year can be reversed, because later settlements used the
+ * accumulators it left; an earlier one is corrected by reversing the later ones first.
+ */
+export async function reverseClaim({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  if (!ctx.user) throw unauthorized();
+  if (ctx.user.role !== 'reviewer') throw forbidden('只有审核人员可以冲销结算单');
+  const me = ctx.user;
+  const { id, reason } = ZReverseClaimInput.parse(input);
+  const reversalId = await ctx.db.transaction(async (tx) => {
+    const original = (await tx.select().from(claims).where(eq(claims.id, id)).limit(1))[0];
+    if (!original) throw notFound('结算单不存在');
+    assertInUserRegion(me, original.regionPath, '该结算单');
+    const acc = await lockYtd(tx, original.personId, original.year);
+    const current = (await tx.select().from(claims).where(eq(claims.id, id)).limit(1))[0]!;
+    if (current.kind !== 'settlement' || current.status !== 'settled') throw conflict('该结算单已冲销或本身是冲销单，不能再次冲销');
+    const later = (
+      await tx
+        .select({ claimNo: claims.claimNo })
+        .from(claims)
+        // PostgreSQL keeps microseconds but a JS Date only milliseconds: without the id check the
+        // claim itself would count as "later" than its own truncated timestamp.
+        .where(and(eq(claims.personId, current.personId), eq(claims.year, current.year), eq(claims.kind, 'settlement'), eq(claims.status, 'settled'), gt(claims.createdAt, current.createdAt), ne(claims.id, current.id)))
+        .orderBy(asc(claims.createdAt))
+        .limit(1)
+    )[0];
+    if (later) throw preconditionFailed(`该参保人本年度在此之后还有结算单 ${later.claimNo}，请先冲销后面的结算单，再冲销本单`);
+    const claimNo = await nextClaimNo(tx, current.year);
+    const neg = (n: number) => -n;
+    const { id: _id, claimNo: _no, createdAt: _at, idempotencyKey: _key, ...rest } = current;
+    const [row] = await tx
+      .insert(claims)
+      .values({
+        ...rest,
+        claimNo,
+        kind: 'reversal',
+        status: 'reversal',
+        totalCost: neg(current.totalCost),
+        inScopeCost: neg(current.inScopeCost),
+        specialDrugCost: neg(current.specialDrugCost),
+        basic: neg(current.basic),
+        critical: neg(current.critical),
+        hospitalReduction: neg(current.hospitalReduction),
+        assistance: neg(current.assistance),
+        tilted: neg(current.tilted),
+        hospitalBorne: neg(current.hospitalBorne),
+        fundPaid: neg(current.fundPaid),
+        patientPays: neg(current.patientPays),
+        paidElsewhere: neg(current.paidElsewhere),
+        reversesClaimId: current.id,
+        reason,
+        createdBy: me.id,
+      })
+      .returning({ id: claims.id });
+    if (!row) throw new Error('reversal insert returned no row');
+    const lines = await tx.select().from(claimLines).where(eq(claimLines.claimId, current.id));
+    if (lines.length) {
+      await tx.insert(claimLines).values(lines.map((l) => ({ claimId: row.id, seq: l.seq, tier: l.tier, amount: -l.amount, clause: l.clause, explain: `冲销：${l.explain}` })));
+    }
+    await tx.update(claims).set({ status: 'reversed', reversedByClaimId: row.id }).where(eq(claims.id, current.id));
+    await tx
+      .update(personYearAccumulators)
+      .set({ ytd: ZYtd.parse(current.ytdBefore), claimCount: Math.max(0, acc.claimCount - 1), updatedAt: ctx.now() })
+      .where(eq(personYearAccumulators.id, acc.id));
+    await writeAudit(tx, ctx, {
+      action: 'claim.reverse',
+      entity: 'claim',
+      entityId: current.id,
+      regionPath: current.regionPath,
+      before: { status: 'settled', ytd: acc.ytd },
+      after: { status: 'reversed', reversalClaimNo: claimNo, reason, ytd: current.ytdBefore },
+    });
+    return row.id;
+  });
+  return getClaim({ ctx, input: { id: reversalId } });
+}
+

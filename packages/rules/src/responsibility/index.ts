@@ -1,0 +1,5 @@
+export * from './templates.js';
+export * from './schemas.js';
+export * from './status.js';
+export * from './diff.js';
+export * from './export-safety.js';
