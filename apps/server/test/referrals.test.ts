@@ -290,7 +290,7 @@ describe('reports', () => {
     const { caller: supervisor } = await callerAs(handle, 'supervisor', x.tree.root.id);
     const year = Number(day(-84).slice(0, 4));
     const byMonth = await supervisor.referrals.reportByMonth({ year });
-    const mine = byMonth.rows.filter((r) => r.countyName === `测试甲县${x.tree.root.code.replace('-00', '')}`);
+    const mine = byMonth.rows.filter((r) => r.countyName === `测试甲县${x.tree.root.code.slice(0, 4)}`);
     expect(mine).toEqual([expect.objectContaining({ month: day(-84).slice(0, 7), destinationName: '湖北省人民医院', tier: 'provincial', count: 1 })]);
 
     const expiring = await supervisor.referrals.reportExpiring();
@@ -333,5 +333,68 @@ describe('reports', () => {
     const other = await makeTree(handle, 'xianning-2022');
     const { caller: stranger } = await callerAs(handle, 'supervisor', other.root.id);
     expect((await stranger.referrals.reportUnreferred({ year: Number(today.slice(0, 4)) })).filter((r) => r.personId === x.person.id)).toHaveLength(0);
+  });
+});
+
+describe('claim entry consults the registry', () => {
+  const key = () => `k-${Math.random().toString(36).slice(2)}-${Date.now()}`;
+  const entry = (personId: string, hospitalId: string, over: Record<string, unknown> = {}) => ({
+    personId,
+    hospitalId,
+    visitType: 'inpatient' as const,
+    admissionDate: day(-8),
+    dischargeDate: day(-2),
+    diagnosis: '肺恶性肿瘤',
+    totalCost: 20000000,
+    inScopeCost: 18000000,
+    ...over,
+  });
+
+  it('a registered referral makes the visit referred and the claim names it; without one the tick is refused', async () => {
+    const x = await xianning();
+    const refusal = await x.clerk.claims.create({ entry: entry(x.person.id, x.h.provincial.id, { referred: true }), idempotencyKey: key() }).catch((e: unknown) => e);
+    expect(refusal).toMatchObject({ message: expect.stringMatching(/未查到覆盖本次住院/) });
+    expect((refusal as { cause?: { options?: { field?: string } } }).cause?.options?.field).toBe('referred');
+    expect(await handle.db.select().from(claims).where(eq(claims.personId, x.person.id))).toHaveLength(0);
+
+    const context = await x.clerk.claims.context({ personId: x.person.id, date: day(-2), hospitalId: x.h.provincial.id, admissionDate: day(-8) });
+    expect(context.referral).toMatchObject({ source: 'none', referred: false });
+
+    const ref = await x.clerk.referrals.create(referralInput(x, { issueDate: day(-10), plannedAdmissionDate: day(-8) }));
+    const after = await x.clerk.claims.context({ personId: x.person.id, date: day(-2), hospitalId: x.h.provincial.id, admissionDate: day(-8) });
+    expect(after.referral).toMatchObject({ source: 'registry', referred: true, number: ref.referralNo });
+    // The clerk need not tick anything: the registry sets "referred".
+    const claim = await x.clerk.claims.create({ entry: entry(x.person.id, x.h.provincial.id), idempotencyKey: key() });
+    expect(claim).toMatchObject({ referralSource: 'registry' });
+    expect(claim.referralNote).toContain(ref.referralNo!);
+    const row = (await handle.db.select().from(claims).where(eq(claims.id, claim.id)))[0]!;
+    expect(row).toMatchObject({ referred: true, referralId: ref.id });
+    expect((row.request as { visit: { referred: boolean } }).visit.referred).toBe(true);
+  });
+
+  it('an off-site registration does not stand in for a referral outside Weihai; a reviewer override does, and is marked used', async () => {
+    const x = await xianning();
+    await x.clerk.referrals.createOffsite({
+      idNumber: x.person.idNumber,
+      type: 'long_term_residence' as const,
+      provinceCode: '420000',
+      cityCode: null,
+      cityName: null,
+      startDate: day(-30),
+      endDate: day(30),
+      documentType: '居住证',
+      documentNo: 'JZZ-001',
+    });
+    const offsiteOnly = await x.clerk.claims.create({ entry: entry(x.person.id, x.h.provincial.id), idempotencyKey: key() });
+    expect(offsiteOnly.referralSource).toBe('none');
+    expect(offsiteOnly.referralNote).toMatch(/不能代替转诊备案/);
+
+    const { caller: reviewer } = await callerAs(handle, 'reviewer', x.tree.countyA.id);
+    const override = await reviewer.referrals.createOverride({ personId: x.person.id, hospitalId: x.h.provincial2.id, admissionDate: day(-8), reason: '急诊转院，事后补办' });
+    const claim = await x.clerk.claims.create({ entry: entry(x.person.id, x.h.provincial2.id), idempotencyKey: key() });
+    expect(claim.referralSource).toBe('override');
+    expect(claim.referralNote).toContain('急诊转院');
+    const used = (await handle.db.select().from(referralOverrides).where(eq(referralOverrides.id, override.id)))[0]!;
+    expect(used.claimId).toBe(claim.id);
   });
 });

@@ -120,10 +120,14 @@ export async function findReferralOverride(args: Db & { personId: string; hospit
 
 /**
  * What claim entry needs in one call: the registry match, else a reviewer's override, else none,
- * with the flags for the settlement request and a Chinese note for the slip.
+ * with the flags for the settlement request and a Chinese note for the slip. With `profile`, an
+ * off-site registration counts only where the rules accept it instead of a referral (Weihai,
+ * `004 §四(二)1`); elsewhere it is mentioned in the note but the visit stays unreferred.
  */
-export async function resolveVisitReferral(args: Db & { personId: string; hospitalId: string; date: string }) {
-  const registration = await findValidReferral(args);
+export async function resolveVisitReferral(args: Db & { personId: string; hospitalId: string; date: string; profile?: string }) {
+  const found = await findValidReferral(args);
+  const offsiteIgnored = found?.kind === 'offsite' && args.profile !== undefined && args.profile !== 'weihai-2019' ? found : null;
+  const registration = offsiteIgnored ? null : found;
   if (registration) {
     return {
       source: 'registry' as const,
@@ -146,6 +150,8 @@ export async function resolveVisitReferral(args: Db & { personId: string; hospit
     registrationId: null,
     registration: null,
     override: null,
-    note: '未查到覆盖本次就诊医院和入院日期的转诊备案或异地就医备案',
+    note: offsiteIgnored
+      ? `未查到转诊备案；${offsiteIgnored.label}按本地政策不能代替转诊备案`
+      : '未查到覆盖本次就诊医院和入院日期的转诊备案或异地就医备案',
   };
 }

@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../context.js';
 import { preconditionFailed } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import { inUserRegion } from '../../lib/scope.js';
-import { findValidReferral } from './find-valid.js';
+import { resolveVisitReferral } from './find-valid.js';
 import { findPersonById, hospitalOnPersonList, READ_ROLES, requireRole } from './internal.js';
 
 /**
@@ -18,8 +18,8 @@ export async function createReferralOverride({ ctx, input }: { ctx: ServiceConte
   return ctx.db.transaction(async (tx) => {
     const person = await findPersonById(tx, me, data.personId);
     const hospital = await hospitalOnPersonList(tx, person.regionPath, data.hospitalId, 'hospitalId');
-    const existing = await findValidReferral({ tx, personId: person.id, hospitalId: hospital.id, date: data.admissionDate });
-    if (existing) throw preconditionFailed(`已有${existing.label}，无需认定`);
+    const existing = await resolveVisitReferral({ tx, personId: person.id, hospitalId: hospital.id, date: data.admissionDate, profile: person.profile });
+    if (existing.source !== 'none') throw preconditionFailed(`${existing.note}，无需认定`);
     const [row] = await tx
       .insert(referralOverrides)
       .values({ personId: person.id, hospitalId: hospital.id, admissionDate: data.admissionDate, reason: data.reason, regionPath: person.regionPath, createdBy: me.id, createdAt: ctx.now() })
