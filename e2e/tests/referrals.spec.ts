@@ -23,8 +23,10 @@ test('通城县经办员代医院登记转往省级定点医院的转诊并备�
   const person = people[0]!;
   await login(page, 'xn-clerk1');
   await page.getByRole('navigation', { name: '主导航' }).getByText('转诊转院备案').click();
+  await page.getByLabel('姓名、身份证号后几位或转诊编号').fill('ZZ1999000000');
   await expect(page.getByText('没有符合条件的转诊备案')).toBeVisible();
   await shot(page, 'referrals-empty');
+  await page.getByLabel('姓名、身份证号后几位或转诊编号').fill('');
 
   await page.getByRole('link', { name: '登记转诊' }).click();
   await checkIdentity(page, '421222194707247760');
@@ -86,8 +88,7 @@ test('通城县经办员代医院登记转往省级定点医院的转诊并备�
 
   // Reports: this month's count by destination and county.
   await page.goto('/referrals?tab=reports');
-  const byMonth = page.locator('tbody tr', { hasText: '湖北省人民医院' });
-  await expect(byMonth.first()).toContainText(chinaToday().slice(0, 7));
+  const byMonth = page.locator('tbody tr', { hasText: '湖北省人民医院' }).filter({ hasText: chinaToday().slice(0, 7) });
   await expect(byMonth.first()).toContainText('通城县');
   await expect(page.getByText('本年度没有未转诊的县域外住院')).toBeVisible();
   await shot(page, 'referral-reports');
@@ -97,6 +98,7 @@ test('异地就医备案：外出务工登记，期间重叠被拒绝', async ({
   const person = people[1]!;
   await login(page, 'xn-clerk1');
   await page.goto('/referrals?tab=offsite');
+  await page.getByLabel('姓名、身份证号后几位或备案编号').fill('YD1999000000');
   await expect(page.getByText('没有异地就医备案')).toBeVisible();
   await page.getByRole('link', { name: '登记异地就医备案' }).click();
   await checkIdentity(page, person.idNumber);
