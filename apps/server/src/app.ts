@@ -7,6 +7,7 @@ import Fastify from 'fastify';
 import { sql } from '@portal/db';
 import { makeContextFactory, type AppDeps } from './context.js';
 import { chinaDate, createClock } from './lib/clock.js';
+import { registerFileRoutes } from './http/routes.js';
 import { registerResponsibilityExports } from './http/responsibility-exports.js';
 import { appRouter, type AppRouter } from './root.js';
 import { renderSlipPdf } from './http/slip-pdf.js';
@@ -26,16 +27,19 @@ export async function buildApp(options: AppDeps & { logger?: boolean | object })
     trustProxy: true,
   });
   await app.register(fastifyCookie);
+  const contextFactory = makeContextFactory(deps);
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
-      createContext: makeContextFactory(deps),
+      createContext: contextFactory,
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error.cause ?? error, path }, 'trpc error');
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
+
+  await registerFileRoutes(app, contextFactory);
 
   if (deps.env.ALLOW_TEST_CLOCK) {
     app.post<{ Body: { now?: string | null } }>('/__test__/clock', async (req, reply) => {

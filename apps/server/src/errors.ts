@@ -9,7 +9,7 @@ export class DomainError extends Error {
   constructor(
     readonly kind: 'not_found' | 'forbidden' | 'unauthorized' | 'conflict' | 'validation' | 'precondition',
     message: string,
-    readonly options: { detail?: string; field?: string } = {},
+    readonly options: { detail?: string; field?: string; meta?: Record<string, string> } = {},
   ) {
     super(message);
     this.name = 'DomainError';
@@ -22,7 +22,8 @@ export const forbidden = (message = '无权执行此操作', detail?: string) =>
   new DomainError('forbidden', message, { detail });
 export const unauthorized = (message = '请先登录', detail?: string) =>
   new DomainError('unauthorized', message, { detail });
-export const conflict = (message: string, field?: string) => new DomainError('conflict', message, { field });
+/** `meta` carries safe facts for the UI, e.g. the id of the existing record a duplicate collides with. */
+export const conflict = (message: string, field?: string, meta?: Record<string, string>) => new DomainError('conflict', message, { field, meta });
 export const invalid = (message: string, field?: string) => new DomainError('validation', message, { field });
 export const preconditionFailed = (message: string) => new DomainError('precondition', message);
 

@@ -4,8 +4,11 @@ import { authRouter } from './routers/auth.js';
 import { claimsRouter } from './routers/claims.js';
 import { hospitalsRouter } from './routers/hospitals.js';
 import { paramsRouter } from './routers/params.js';
-import { personsRouter } from './routers/persons.js';
 import { referralsRouter } from './routers/referrals.js';
+import { enrollmentRouter, subsidiesRouter } from './routers/enrollment.js';
+import { ledgerRouter } from './routers/ledger.js';
+import { listsRouter } from './routers/lists.js';
+import { householdsRouter, personsRouter } from './routers/persons.js';
 import { responsibilityRouter } from './routers/responsibility.js';
 import { systemRouter } from './routers/system.js';
 import { createCallerFactory, router } from './trpc.js';
@@ -20,6 +23,11 @@ export const appRouter = router({
   hospitals: hospitalsRouter,
   params: paramsRouter,
   referrals: referralsRouter,
+  households: householdsRouter,
+  lists: listsRouter,
+  enrollment: enrollmentRouter,
+  subsidies: subsidiesRouter,
+  ledger: ledgerRouter,
   claims: claimsRouter,
 });
 

@@ -21,10 +21,11 @@ const t = initTRPC.context<RequestContext>().create({
     const issues = error.code === 'BAD_REQUEST' ? zodIssuesOf(error.cause) : null;
     const fieldErrors = issues?.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) ?? null;
     const field = error.cause instanceof DomainError ? (error.cause.options.field ?? null) : null;
+    const meta = error.cause instanceof DomainError ? (error.cause.options.meta ?? null) : null;
     return {
       message: fieldErrors?.length ? `输入有误：${fieldErrors[0]?.message}` : shape.message,
       code: shape.code,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fieldErrors, field },
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fieldErrors, field, meta },
     };
   },
 });

@@ -191,3 +191,16 @@ describe('settlement slip PDF', () => {
     await app.close();
   });
 });
+
+describe('claims and the enrollment register', () => {
+  it('refuses a visit in a year the register says the person was not enrolled, or before the enrollment date', async () => {
+    const { enrollments } = await import('@portal/db');
+    const { clerk, hospital, person, tree } = await qiannanSetup();
+    await handle.db.insert(enrollments).values({ personId: person.id, regionPath: tree.countyA.path, year: 2019, basicEnrolled: false, criticalEnrolled: false, notEnrolledReason: 'refused', resolutionDeadline: '2019-12-31' });
+    await expect(clerk.claims.create({ entry: entry(person.id, hospital.id), idempotencyKey: key() })).rejects.toThrow(/未参加城乡居民基本医疗保险（/);
+    await handle.db.update(enrollments).set({ basicEnrolled: true, criticalEnrolled: true, enrolledOn: '2019-09-01', notEnrolledReason: null }).where(eq(enrollments.personId, person.id));
+    await expect(clerk.claims.create({ entry: entry(person.id, hospital.id), idempotencyKey: key() })).rejects.toThrow(/早于参保日期 2019-09-01/);
+    const rows = await handle.db.select().from(claims).where(eq(claims.personId, person.id));
+    expect(rows).toHaveLength(0);
+  });
+});

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, claims, eq, hospitals, inArray, offsiteRegistrations, referralOverrides, referrals, type DbHandle } from '@portal/db';
+import { auditLog, claims, enrollments, eq, hospitals, inArray, offsiteRegistrations, referralOverrides, referrals, type DbHandle } from '@portal/db';
 import { createPerson, createUser, type TestTree } from '@portal/db/test';
 import { addCalendarDays } from '@portal/rules';
 import { chinaDate } from '../src/lib/clock.js';
@@ -140,7 +140,10 @@ describe('referral registry', () => {
     }
     const ordinary = await createPerson(handle.db, { orgUnitId: x.tree.countyA.id, regionPath: x.tree.countyA.path, regionCode: '421222', categories: [{ category: 'subsistence_allowance', startDate: '2015-01-01', endDate: day(1) }] });
     await expect(x.clerk.referrals.create(referralInput(x, { idNumber: ordinary.idNumber }))).rejects.toThrow(/不具有有效的医保扶贫对象身份/);
-    expect(await handle.db.select().from(referrals).where(inArray(referrals.personId, [x.person.id, ordinary.id]))).toHaveLength(0);
+    const notEnrolled = await createPerson(handle.db, { orgUnitId: x.tree.countyA.id, regionPath: x.tree.countyA.path, regionCode: '421222', categories: [{ category: 'marginal', startDate: '2020-01-01' }] });
+    await handle.db.insert(enrollments).values({ personId: notEnrolled.id, regionPath: x.tree.countyA.path, year: Number(day(3).slice(0, 4)), basicEnrolled: false, criticalEnrolled: false });
+    await expect(x.clerk.referrals.create(referralInput(x, { idNumber: notEnrolled.idNumber }))).rejects.toThrow(/年度未参加城乡居民基本医疗保险/);
+    expect(await handle.db.select().from(referrals).where(inArray(referrals.personId, [x.person.id, ordinary.id, notEnrolled.id]))).toHaveLength(0);
 
     await x.clerk.referrals.create(referralInput(x));
     await expect(x.clerk.referrals.create(referralInput(x, { destinationHospitalId: x.h.cityDesignated.id, issueDate: day(-5), plannedAdmissionDate: day(1) }))).rejects.toMatchObject({

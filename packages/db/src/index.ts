@@ -24,3 +24,4 @@ export {
 } from 'drizzle-orm';
 export type { SQL } from 'drizzle-orm';
 export type { AnyPgColumn } from 'drizzle-orm/pg-core';
+export { alias } from 'drizzle-orm/pg-core';

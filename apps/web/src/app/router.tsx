@@ -13,6 +13,11 @@ import { ChangePasswordPage } from '../features/auth/change-password-page';
 import { LoginPage } from '../features/auth/login-page';
 import { HomePage } from '../features/home/home-page';
 import { ComingSoonPage } from '../features/home/coming-soon-page';
+import { PremiumsPage } from '../features/admin/premiums-page';
+import { EnrollmentPage } from '../features/enrollment/enrollment-page';
+import { LedgerPage } from '../features/ledger/ledger-page';
+import { ListComparePage } from '../features/lists/list-compare-page';
+import { PersonCreatePage } from '../features/persons/person-create-page';
 import { PersonDetailPage } from '../features/persons/person-detail-page';
 import { PersonListPage } from '../features/persons/person-list-page';
 import { OffsiteFormPage } from '../features/referrals/offsite-form-page';
@@ -42,12 +47,17 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage />, errorElement: <RouteError /> },
       { path: 'persons', element: <PersonListPage />, errorElement: <RouteError /> },
+      { path: 'persons/new', element: <PersonCreatePage />, errorElement: <RouteError /> },
       { path: 'persons/:id', element: <PersonDetailPage />, errorElement: <RouteError /> },
       { path: 'referrals', element: <ReferralsPage />, errorElement: <RouteError /> },
       { path: 'referrals/new', element: <ReferralFormPage />, errorElement: <RouteError /> },
       { path: 'referrals/offsite/new', element: <OffsiteFormPage />, errorElement: <RouteError /> },
       { path: 'referrals/:id', element: <ReferralDetailPage />, errorElement: <RouteError /> },
       { path: 'admin/referral-destinations', element: <ReferralAdminPage />, errorElement: <RouteError /> },
+      { path: 'lists', element: <ListComparePage />, errorElement: <RouteError /> },
+      { path: 'enrollment', element: <EnrollmentPage />, errorElement: <RouteError /> },
+      { path: 'ledger', element: <LedgerPage />, errorElement: <RouteError /> },
+      { path: 'admin/premiums', element: <PremiumsPage />, errorElement: <RouteError /> },
       { path: 'claims', element: <ClaimListPage />, errorElement: <RouteError /> },
       { path: 'claims/new', element: <ClaimNewPage />, errorElement: <RouteError /> },
       { path: 'claims/:id', element: <ClaimDetailPage />, errorElement: <RouteError /> },

@@ -6,3 +6,5 @@ export * from './params.js';
 export * from './hospitals.js';
 export * from './claims.js';
 export * from './referrals.js';
+export * from './registry.js';
+export * from './enrollment.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CATEGORY_LABELS, ZCategoryId, sortCategories, type TCategoryId } from '../categories.js';
+import { CATEGORY_IDS, CATEGORY_LABELS, ZCategoryId, sortCategories, type TCategoryId } from '../categories.js';
 import { applyRate, formatYuan } from '../money.js';
 import { ZProfileId } from '../profiles.js';
 
@@ -26,25 +26,7 @@ export const WARNING_LEVEL_LABELS: Record<TWarningLevel, string> = {
  * are all low-income groups identified by the poverty-alleviation or civil-affairs departments.
  * Only `ordinary` is checked against the 因病致贫 threshold (100 % of income).
  */
-export const LOW_INCOME_CATEGORIES: readonly TCategoryId[] = [
-  'registered_poor',
-  'extreme_poverty',
-  'subsistence_allowance',
-  'relapsed_poverty',
-  'unstable_exit',
-  'marginal',
-  'sudden_hardship',
-  'stable_exit',
-  'guaranteed_family',
-  'poor_disabled',
-  'low_income',
-  'other_hardship',
-  'severe_disability',
-  'orphan',
-  'other_low_income',
-  'illness_poverty',
-  'other_special',
-];
+export const LOW_INCOME_CATEGORIES: readonly TCategoryId[] = CATEGORY_IDS.filter((c) => c !== 'ordinary');
 
 const fen = (label: string) =>
   z.number({ error: `${label}应为金额（分）` }).int(`${label}应为整数分`).min(0, `${label}不能为负`);

@@ -1,5 +1,5 @@
-import { buildClaimSettleRequest, isReferralRequired, PROFILES, ZClaimEntry, type TCategoryId, type TClaimEntry, type TSettleParams, type TSettleRequest, type TYtd } from '@portal/rules';
-import type { DbOrTx } from '@portal/db';
+import { buildClaimSettleRequest, isReferralRequired, NOT_ENROLLED_REASON_LABELS, type TNotEnrolledReason, PROFILES, ZClaimEntry, type TCategoryId, type TClaimEntry, type TSettleParams, type TSettleRequest, type TYtd } from '@portal/rules';
+import { and, enrollments, eq, type DbOrTx } from '@portal/db';
 import type { ServiceContext } from '../../context.js';
 import { invalid } from '../../errors.js';
 import { chinaDate } from '../../lib/clock.js';
@@ -44,6 +44,21 @@ export async function prepareVisit(tx: DbOrTx, ctx: ServiceContext, user: Sessio
     throw invalid(`就诊日期早于本地政策（${PROFILES[person.profile].document}）执行年度 ${fromYear} 年`, 'dischargeDate');
   }
   if (entry.specialDrugCost > 0 && person.profile !== 'weihai-2019') throw invalid('只有威海口径有大病保险单独补偿特药', 'specialDrugCost');
+  // 应保尽保: a year whose enrollment register says the person was not enrolled, or a visit before
+  // the enrollment date, is refused. A year with no register entry yet is settled (decision 0004).
+  const enrollment = (
+    await tx
+      .select()
+      .from(enrollments)
+      .where(and(eq(enrollments.personId, person.person.id), eq(enrollments.year, Number(visitDate.slice(0, 4)))))
+      .limit(1)
+  )[0];
+  if (enrollment && !enrollment.basicEnrolled) {
+    throw invalid(`参保人 ${visitDate.slice(0, 4)} 年度未参加城乡居民基本医疗保险${enrollment.notEnrolledReason ? `（${NOT_ENROLLED_REASON_LABELS[enrollment.notEnrolledReason as TNotEnrolledReason] ?? enrollment.notEnrolledReason}）` : ''}，不能结算`, 'dischargeDate');
+  }
+  if (enrollment?.enrolledOn && entry.admissionDate < enrollment.enrolledOn) {
+    throw invalid(`就诊日期早于参保日期 ${enrollment.enrolledOn}`, 'admissionDate');
+  }
   const categories = await categoriesOnDate(tx, person.person.id, visitDate, person.profile);
   const resolved = await resolvePolicyParams(tx, { regionPath: person.person.regionPath, profile: person.profile, date: visitDate });
   const location = locateHospital(person.countyCode, hospital.regionCode);

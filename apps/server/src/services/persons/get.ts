@@ -1,9 +1,12 @@
-import { asc, eq, orgUnits, personCategories, persons } from '@portal/db';
+import { asc, desc, enrollments, eq, orgUnits, personCategories, persons } from '@portal/db';
+import { enrollmentYearFor, type TProfileId } from '@portal/rules';
 import { z } from 'zod';
 import type { ServiceContext } from '../../context.js';
 import { notFound, unauthorized } from '../../errors.js';
 import { assertInUserRegion } from '../../lib/scope.js';
-import { toPersonSummary } from './internal.js';
+import { describeHousehold } from '../households/index.js';
+import { profileOfRegion, toPersonSummary } from './internal.js';
+import { toEnrollmentDto } from '../enrollment/internal.js';
 
 export const ZGetPersonInput = z.object({ id: z.uuid('记录编号格式不正确') });
 
@@ -26,8 +29,14 @@ export async function getPerson({ ctx, input }: { ctx: ServiceContext; input: un
     .from(personCategories)
     .where(eq(personCategories.personId, id))
     .orderBy(asc(personCategories.startDate));
+  const profile = await profileOfRegion(ctx.db, row.person.regionPath);
+  const household = row.person.householdId ? await describeHousehold(ctx.db, row.person.householdId) : null;
+  const years = await ctx.db.select().from(enrollments).where(eq(enrollments.personId, id)).orderBy(desc(enrollments.year));
   return {
     ...toPersonSummary({ ...row.person, orgUnitName: row.orgUnitName }),
+    profile,
+    household,
+    enrollments: years.map(toEnrollmentDto),
     categoryHistory: categories.map((c) => ({
       id: c.id,
       category: c.category,
@@ -35,6 +44,8 @@ export async function getPerson({ ctx, input }: { ctx: ServiceContext; input: un
       endDate: c.endDate,
       sourceDepartment: c.sourceDepartment,
       sourceDocument: c.sourceDocument,
+      /** Which insurance year this identification is enrolled in (RULES §5). */
+      enrollmentYear: profile && c.category !== 'ordinary' ? enrollmentYearFor({ profile: profile as TProfileId, identifiedOn: c.startDate }).year : null,
     })),
   };
 }

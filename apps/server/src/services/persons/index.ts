@@ -1,2 +1,6 @@
 export { listPersons } from './list.js';
 export { getPerson } from './get.js';
+export { createPerson } from './create.js';
+export { updatePerson } from './update.js';
+export { addPersonCategory } from './add-category.js';
+export { endPersonCategory } from './end-category.js';

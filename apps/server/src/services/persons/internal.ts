@@ -1,4 +1,5 @@
-import { maskBankAccount, maskIdNumber, maskPhone } from '@portal/rules';
+import { eq, orgUnits, type DbOrTx } from '@portal/db';
+import { maskBankAccount, maskIdNumber, maskPhone, type TProfileId } from '@portal/rules';
 
 export interface PersonRow {
   id: string;
@@ -13,6 +14,10 @@ export interface PersonRow {
   bankAccount: string | null;
   bankName: string | null;
   insuranceCardNo: string | null;
+  townshipCode?: string | null;
+  villageCode?: string | null;
+  householdId?: string | null;
+  relationship?: string | null;
 }
 
 /** The person as the browser sees it: ID number, phone and bank account masked. */
@@ -31,5 +36,32 @@ export function toPersonSummary(row: PersonRow & { orgUnitName: string }) {
     bankAccountMasked: row.bankAccount ? maskBankAccount(row.bankAccount) : null,
     bankName: row.bankName,
     insuranceCardNo: row.insuranceCardNo,
+    townshipCode: row.townshipCode ?? null,
+    villageCode: row.villageCode ?? null,
+    householdId: row.householdId ?? null,
+    relationship: row.relationship ?? null,
   };
+}
+
+/** What the audit log keeps of a person: never the full ID number, phone or bank account. */
+export function auditablePerson(row: PersonRow & { regionPath?: string; townshipCode?: string | null; villageCode?: string | null }) {
+  return {
+    name: row.name,
+    idNumber: maskIdNumber(row.idNumber),
+    hukouType: row.hukouType,
+    address: row.address,
+    orgUnitId: row.orgUnitId,
+    townshipCode: row.townshipCode ?? null,
+    villageCode: row.villageCode ?? null,
+    phone: row.phone ? maskPhone(row.phone) : null,
+    bankName: row.bankName,
+    bankAccount: row.bankAccount ? maskBankAccount(row.bankAccount) : null,
+    insuranceCardNo: row.insuranceCardNo,
+  };
+}
+
+/** The policy profile of the org unit at a region path (set on every unit of a jurisdiction). */
+export async function profileOfRegion(db: DbOrTx, regionPath: string): Promise<TProfileId | null> {
+  const row = (await db.select({ profile: orgUnits.profile }).from(orgUnits).where(eq(orgUnits.path, regionPath)).limit(1))[0];
+  return (row?.profile as TProfileId | null) ?? null;
 }

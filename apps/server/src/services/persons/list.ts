@@ -1,8 +1,9 @@
-import { and, asc, count, eq, ilike, like, or, orgUnits, personCategories, persons, sql } from '@portal/db';
+import { and, asc, count, enrollments, eq, ilike, like, or, orgUnits, personCategories, persons, sql } from '@portal/db';
 import { ZCategoryId } from '@portal/rules';
 import { z } from 'zod';
 import type { ServiceContext } from '../../context.js';
 import { unauthorized } from '../../errors.js';
+import { chinaDate } from '../../lib/clock.js';
 import { inUserRegion } from '../../lib/scope.js';
 import { toPersonSummary } from './internal.js';
 
@@ -10,6 +11,9 @@ export const ZListPersonsInput = z.object({
   q: z.string().trim().max(32, '检索词过长').optional(),
   orgUnitId: z.uuid().optional(),
   category: ZCategoryId.optional(),
+  /** Enrollment status for `year` (default: this year): enrolled, not enrolled, or nothing recorded yet. */
+  enrollmentStatus: z.enum(['enrolled', 'not_enrolled', 'unrecorded']).optional(),
+  year: z.number().int().min(2017).max(2100).optional(),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
 });
@@ -17,8 +21,9 @@ export const ZListPersonsInput = z.object({
 /** Persons in the caller's region subtree; `q` matches name, full ID number or its last digits. */
 export async function listPersons({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
   if (!ctx.user) throw unauthorized();
-  const { q, orgUnitId, category, page, pageSize } = ZListPersonsInput.parse(input);
-  const today = ctx.now().toISOString().slice(0, 10);
+  const { q, orgUnitId, category, enrollmentStatus, year, page, pageSize } = ZListPersonsInput.parse(input);
+  const today = chinaDate(ctx.now());
+  const enrollmentYear = year ?? Number(today.slice(0, 4));
   const unitPath = orgUnitId
     ? (await ctx.db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, orgUnitId)).limit(1))[0]?.path
     : undefined;
@@ -36,6 +41,13 @@ export async function listPersons({ ctx, input }: { ctx: ServiceContext; input: 
       ? sql`exists (select 1 from ${personCategories} pc where pc.person_id = ${persons.id} and pc.category = ${category}
           and pc.start_date <= ${today} and (pc.end_date is null or pc.end_date >= ${today}))`
       : undefined,
+    enrollmentStatus === 'enrolled'
+      ? sql`exists (select 1 from ${enrollments} e where e.person_id = ${persons.id} and e.year = ${enrollmentYear} and e.basic_enrolled)`
+      : enrollmentStatus === 'not_enrolled'
+        ? sql`exists (select 1 from ${enrollments} e where e.person_id = ${persons.id} and e.year = ${enrollmentYear} and not e.basic_enrolled)`
+        : enrollmentStatus === 'unrecorded'
+          ? sql`not exists (select 1 from ${enrollments} e where e.person_id = ${persons.id} and e.year = ${enrollmentYear})`
+          : undefined,
   );
   const [rows, total] = await Promise.all([
     ctx.db
@@ -49,6 +61,9 @@ export async function listPersons({ ctx, input }: { ctx: ServiceContext; input: 
     ctx.db.select({ n: count() }).from(persons).where(where),
   ]);
   const ids = rows.map((r) => r.person.id);
+  const years = ids.length
+    ? await ctx.db.select({ personId: enrollments.personId, basicEnrolled: enrollments.basicEnrolled }).from(enrollments).where(and(sql`${enrollments.personId} in ${ids}`, eq(enrollments.year, enrollmentYear)))
+    : [];
   const cats = ids.length
     ? await ctx.db
         .select()
@@ -65,7 +80,9 @@ export async function listPersons({ ctx, input }: { ctx: ServiceContext; input: 
     items: rows.map((r) => ({
       ...toPersonSummary({ ...r.person, orgUnitName: r.orgUnitName }),
       categories: cats.filter((c) => c.personId === r.person.id).map((c) => c.category),
+      enrollmentStatus: ((e) => (e ? (e.basicEnrolled ? 'enrolled' : 'not_enrolled') : 'unrecorded'))(years.find((y) => y.personId === r.person.id)) as 'enrolled' | 'not_enrolled' | 'unrecorded',
     })),
+    enrollmentYear,
     total: total[0]?.n ?? 0,
     page,
     pageSize,

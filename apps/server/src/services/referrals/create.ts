@@ -1,5 +1,5 @@
-import { and, eq, gte, inArray, persons, referrals, sql } from '@portal/db';
-import { formatRegistrationNo, issuingHospitalProblem, referralValidUntil, ZCreateReferralInput } from '@portal/rules';
+import { and, enrollments, eq, gte, inArray, persons, referrals, sql } from '@portal/db';
+import { formatRegistrationNo, issuingHospitalProblem, NOT_ENROLLED_REASON_LABELS, referralValidUntil, ZCreateReferralInput, type TNotEnrolledReason } from '@portal/rules';
 import type { ServiceContext } from '../../context.js';
 import { conflict, invalid } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -32,6 +32,14 @@ export async function createReferral({ ctx, input }: { ctx: ServiceContext; inpu
 
     const held = await beneficiaryCategoriesOn(tx, person.id, data.plannedAdmissionDate);
     if (!held.length) throw invalid(`${person.name}在计划入院日期不具有有效的医保扶贫对象身份，不能办理转诊备案`, 'idNumber');
+    // Same reading as claim entry (decision 0004): a year marked not enrolled is refused; a year
+    // with no register entry yet is accepted (docs/decisions/0301).
+    const year = Number(data.plannedAdmissionDate.slice(0, 4));
+    const enrollment = (await tx.select().from(enrollments).where(and(eq(enrollments.personId, person.id), eq(enrollments.year, year))).limit(1))[0];
+    if (enrollment && !enrollment.basicEnrolled) {
+      const why = enrollment.notEnrolledReason ? `（${NOT_ENROLLED_REASON_LABELS[enrollment.notEnrolledReason as TNotEnrolledReason] ?? enrollment.notEnrolledReason}）` : '';
+      throw invalid(`${person.name} ${year} 年度未参加城乡居民基本医疗保险${why}，不能办理转诊备案`, 'idNumber');
+    }
 
     const issuer = await hospitalOnPersonList(tx, person.regionPath, data.issuingHospitalId, 'issuingHospitalId');
     const problem = issuingHospitalProblem(person.profile, issuer, person.countyCode);

@@ -1,10 +1,17 @@
-import { Anchor, Badge, Breadcrumbs, Paper, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Anchor, Breadcrumbs, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { categoryLabel, HUKOU_LABELS, SEX_LABELS, SOURCE_LABELS } from '../../components/labels';
+import { HUKOU_LABELS, SEX_LABELS } from '../../components/labels';
 import { QueryState } from '../../components/query-state';
 import { PersonClaimsPanel } from '../claims/person-claims-panel';
 import { useTRPC } from '../../lib/trpc';
+import { CategoryTimeline } from './category-timeline';
+import { EnrollmentPanel } from './enrollment-panel';
+import { HouseholdPanel } from './household-panel';
+import { PersonForm } from './person-form';
+import { useUnitOptions } from './use-unit-options';
 
 function Field({ label, value }: { label: string; value: React.ReactNode }) {
   return (
@@ -20,8 +27,15 @@ function Field({ label, value }: { label: string; value: React.ReactNode }) {
 export function PersonDetailPage() {
   const { id = '' } = useParams();
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const person = useQuery(trpc.persons.get.queryOptions({ id }));
-  const today = new Date().toISOString().slice(0, 10);
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const info = useQuery(trpc.system.info.queryOptions());
+  const units = useUnitOptions();
+  const [editing, setEditing] = useState(false);
+  const update = useMutation(trpc.persons.update.mutationOptions({ onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.persons.get.queryKey() }), queryClient.invalidateQueries({ queryKey: trpc.persons.list.queryKey() })]) }));
+  const today = info.data?.today ?? new Date().toISOString().slice(0, 10);
+  const canEdit = me.data?.role === 'clerk' || me.data?.role === 'reviewer';
   return (
     <Stack>
       <Breadcrumbs>
@@ -36,7 +50,10 @@ export function PersonDetailPage() {
           if (!p) return null;
           return (
             <>
-              <Title order={3}>{p.name}</Title>
+              <Group justify="space-between">
+                <Title order={3}>{p.name}</Title>
+                {canEdit && <Button variant="default" onClick={() => setEditing(true)}>修改信息</Button>}
+              </Group>
               <Paper withBorder p="md">
                 <SimpleGrid cols={{ base: 2, md: 4 }}>
                   <Field label="身份证号" value={<span style={{ fontFamily: 'monospace' }}>{p.idNumberMasked}</span>} />
@@ -44,47 +61,45 @@ export function PersonDetailPage() {
                   <Field label="出生日期" value={p.birthDate} />
                   <Field label="户籍类型" value={HUKOU_LABELS[p.hukouType]} />
                   <Field label="所属区划" value={p.orgUnitName} />
-                  <Field label="住址" value={p.address} />
+                  <Field label="乡镇 / 村代码" value={[p.townshipCode, p.villageCode].filter(Boolean).join(' / ') || null} />
+                  <Field label="户籍地址" value={p.address} />
                   <Field label="联系电话" value={p.phoneMasked} />
                   <Field label="医保卡号" value={p.insuranceCardNo} />
                   <Field label="开户银行" value={p.bankName} />
                   <Field label="银行账号" value={p.bankAccountMasked} />
                 </SimpleGrid>
               </Paper>
-              <Title order={4}>身份类别</Title>
-              <Paper withBorder p="md">
-                {p.categoryHistory.length === 0 ? (
-                  <Text c="dimmed" size="sm">
-                    暂无身份类别记录
-                  </Text>
-                ) : (
-                  <Timeline bulletSize={14} lineWidth={2}>
-                    {p.categoryHistory.map((c) => {
-                      const active = c.startDate <= today && (!c.endDate || c.endDate >= today);
-                      return (
-                        <Timeline.Item
-                          key={c.id}
-                          color={active ? 'blue' : 'gray'}
-                          title={
-                            <>
-                              {categoryLabel(c.category)}{' '}
-                              <Badge size="xs" color={active ? 'green' : 'gray'} variant="light">
-                                {active ? '有效' : '已终止'}
-                              </Badge>
-                            </>
-                          }
-                        >
-                          <Text size="sm" c="dimmed">
-                            {c.startDate} 至 {c.endDate ?? '今'} · {SOURCE_LABELS[c.sourceDepartment] ?? c.sourceDepartment}
-                            {c.sourceDocument ? ` · ${c.sourceDocument}` : ''}
-                          </Text>
-                        </Timeline.Item>
-                      );
-                    })}
-                  </Timeline>
-                )}
-              </Paper>
+              <CategoryTimeline personId={p.id} profile={p.profile} facts={p.categoryHistory} today={today} canEdit={canEdit} />
+              <EnrollmentPanel personId={p.id} rows={p.enrollments} year={Number(today.slice(0, 4))} canEdit={canEdit} />
+              <HouseholdPanel personId={p.id} household={p.household} canEdit={canEdit} />
               <PersonClaimsPanel personId={p.id} />
+              <Modal opened={editing} onClose={() => setEditing(false)} title="修改人员信息" size="xl">
+                <PersonForm
+                  mode="edit"
+                  initial={{
+                    idNumber: p.idNumberMasked,
+                    name: p.name,
+                    hukouType: p.hukouType,
+                    address: p.address ?? '',
+                    orgUnitId: p.orgUnitId,
+                    townshipCode: p.townshipCode ?? '',
+                    villageCode: p.villageCode ?? '',
+                    phone: '',
+                    bankName: p.bankName ?? '',
+                    bankAccount: '',
+                    insuranceCardNo: p.insuranceCardNo ?? '',
+                  }}
+                  bankAccountMasked={p.bankAccountMasked}
+                  phoneMasked={p.phoneMasked}
+                  orgUnitOptions={units}
+                  onCancel={() => setEditing(false)}
+                  onSubmit={async (data) => {
+                    await update.mutateAsync({ id: p.id, data });
+                    notifications.show({ color: 'green', message: '人员信息已保存' });
+                    setEditing(false);
+                  }}
+                />
+              </Modal>
             </>
           );
         }}

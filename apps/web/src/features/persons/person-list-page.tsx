@@ -9,12 +9,16 @@ import { QueryState } from '../../components/query-state';
 import { useTRPC } from '../../lib/trpc';
 
 const PAGE_SIZE = 20;
+const ENROLLMENT_LABELS = { enrolled: '已参保', not_enrolled: '未参保', unrecorded: '未登记' } as const;
 
 export function PersonListPage() {
   const trpc = useTRPC();
   const [q, setQ] = useState('');
   const [category, setCategory] = useState<string | null>(null);
   const [orgUnitId, setOrgUnitId] = useState<string | null>(null);
+  const [enrollmentStatus, setEnrollmentStatus] = useState<string | null>(null);
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const canCreate = me.data?.role === 'clerk' || me.data?.role === 'reviewer';
   const [page, setPage] = useState(1);
   const [debouncedQ] = useDebouncedValue(q, 300);
   const units = useQuery(trpc.admin.listOrgUnits.queryOptions());
@@ -23,6 +27,7 @@ export function PersonListPage() {
       q: debouncedQ || undefined,
       category: (category ?? undefined) as never,
       orgUnitId: orgUnitId ?? undefined,
+      enrollmentStatus: (enrollmentStatus ?? undefined) as never,
       page,
       pageSize: PAGE_SIZE,
     }),
@@ -34,6 +39,11 @@ export function PersonListPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={3}>人员登记</Title>
+        {canCreate && (
+          <Button component={Link} to="/persons/new">
+            新增人员
+          </Button>
+        )}
       </Group>
       <Paper withBorder p="sm">
         <Group align="flex-end">
@@ -60,6 +70,22 @@ export function PersonListPage() {
             clearable
             w={240}
           />
+          <Select
+            label={`参保状态（${list.data?.enrollmentYear ?? ''} 年度）`}
+            placeholder="全部"
+            data={[
+              { value: 'enrolled', label: '已参保' },
+              { value: 'not_enrolled', label: '未参保' },
+              { value: 'unrecorded', label: '未登记' },
+            ]}
+            value={enrollmentStatus}
+            onChange={(v) => {
+              setEnrollmentStatus(v);
+              setPage(1);
+            }}
+            clearable
+            w={180}
+          />
         </Group>
       </Paper>
       <QueryState query={list}>
@@ -82,6 +108,7 @@ export function PersonListPage() {
                     <Table.Th>户籍</Table.Th>
                     <Table.Th>所属区划</Table.Th>
                     <Table.Th>当前身份类别</Table.Th>
+                    <Table.Th>参保</Table.Th>
                     <Table.Th />
                   </Table.Tr>
                 </Table.Thead>
@@ -98,6 +125,11 @@ export function PersonListPage() {
                         <Group gap={4}>
                           {p.categories.length ? p.categories.map((c) => <Badge key={c} variant="light" size="sm">{categoryLabel(c)}</Badge>) : <Text size="xs" c="dimmed">无</Text>}
                         </Group>
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge size="sm" variant="light" color={p.enrollmentStatus === 'enrolled' ? 'green' : p.enrollmentStatus === 'not_enrolled' ? 'red' : 'gray'}>
+                          {ENROLLMENT_LABELS[p.enrollmentStatus]}
+                        </Badge>
                       </Table.Td>
                       <Table.Td>
                         <Button component={Link} to={`/persons/${p.id}`} size="compact-xs" variant="subtle">

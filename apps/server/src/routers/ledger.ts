@@ -1,0 +1,7 @@
+import * as ledger from '../services/ledger/index.js';
+import { authedProcedure, router } from '../trpc.js';
+
+/** The .xlsx export is GET /api/exports/ledger.xlsx (src/http/exports.ts). */
+export const ledgerRouter = router({
+  list: authedProcedure.input(ledger.ZListLedgerInput).query(({ ctx, input }) => ledger.listLedger({ ctx, input })),
+});

@@ -1,0 +1,20 @@
+import type { enrollments } from '@portal/db';
+
+type EnrollmentRow = typeof enrollments.$inferSelect;
+
+export function toEnrollmentDto(e: EnrollmentRow) {
+  return {
+    id: e.id,
+    year: e.year,
+    basicEnrolled: e.basicEnrolled,
+    criticalEnrolled: e.criticalEnrolled,
+    premiumTier: e.premiumTier,
+    enrolledOn: e.enrolledOn,
+    commercialSupplementary: e.commercialSupplementary,
+    notEnrolledReason: e.notEnrolledReason,
+    resolutionDeadline: e.resolutionDeadline,
+    resolvedAt: e.resolvedAt?.toISOString() ?? null,
+    resolution: e.resolution,
+    note: e.note,
+  };
+}

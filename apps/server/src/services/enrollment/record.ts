@@ -1,0 +1,61 @@
+import { and, enrollments, eq, persons } from '@portal/db';
+import { SELF_RESOLVING_REASONS, ZEnrollmentRecordInput } from '@portal/rules';
+import type { ServiceContext } from '../../context.js';
+import { invalid, notFound } from '../../errors.js';
+import { writeAudit } from '../../lib/audit.js';
+import { REGISTRY_WRITERS, requireRole } from '../../lib/authorise.js';
+import { chinaDate } from '../../lib/clock.js';
+import { assertInUserRegion } from '../../lib/scope.js';
+import { toEnrollmentDto } from './internal.js';
+
+/**
+ * Records (or corrects) a person's enrollment for a year. A not-enrolled record with a reason that
+ * needs follow-up goes on the work list until it is resolved (登记造册、明确解决时限、按时对账销号);
+ * reasons that settle the matter themselves (参军, 已在外地参保, 职工医保, 死亡) are closed at once.
+ */
+export async function recordEnrollment({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  const me = requireRole(ctx, REGISTRY_WRITERS, '只有经办、审核人员可以登记参保情况');
+  const data = ZEnrollmentRecordInput.parse(input);
+  const today = chinaDate(ctx.now());
+  if (data.enrolledOn && data.enrolledOn > today) throw invalid('参保日期不能晚于今天', 'enrolledOn');
+  if (!data.basicEnrolled && data.resolutionDeadline && data.resolutionDeadline < today) throw invalid('解决时限不能早于今天', 'resolutionDeadline');
+  return ctx.db.transaction(async (tx) => {
+    const person = (await tx.select().from(persons).where(eq(persons.id, data.personId)).limit(1))[0];
+    if (!person) throw notFound('人员不存在');
+    assertInUserRegion(me, person.regionPath, '该人员');
+    const before = (await tx.select().from(enrollments).where(and(eq(enrollments.personId, person.id), eq(enrollments.year, data.year))).for('update').limit(1))[0];
+    const closesItself = !data.basicEnrolled && data.notEnrolledReason && SELF_RESOLVING_REASONS.includes(data.notEnrolledReason);
+    const values = {
+      personId: person.id,
+      regionPath: person.regionPath,
+      year: data.year,
+      basicEnrolled: data.basicEnrolled,
+      criticalEnrolled: data.criticalEnrolled,
+      premiumTier: data.basicEnrolled ? data.premiumTier : null,
+      enrolledOn: data.basicEnrolled ? (data.enrolledOn ?? null) : null,
+      commercialSupplementary: data.commercialSupplementary,
+      notEnrolledReason: data.basicEnrolled ? null : (data.notEnrolledReason ?? null),
+      resolutionDeadline: data.basicEnrolled || closesItself ? null : (data.resolutionDeadline ?? null),
+      // Enrolling closes an open work item; a self-resolving reason is closed when recorded.
+      resolvedAt: data.basicEnrolled ? (before && !before.basicEnrolled ? ctx.now() : null) : closesItself ? ctx.now() : null,
+      resolvedBy: data.basicEnrolled ? (before && !before.basicEnrolled ? me.id : null) : closesItself ? me.id : null,
+      resolution: data.basicEnrolled ? (before && !before.basicEnrolled ? '已参保' : null) : closesItself ? '原因无需跟进' : null,
+      note: data.note ?? null,
+      updatedBy: me.id,
+      updatedAt: ctx.now(),
+    };
+    const [row] = before
+      ? await tx.update(enrollments).set(values).where(eq(enrollments.id, before.id)).returning()
+      : await tx.insert(enrollments).values(values).returning();
+    if (!row) throw new Error('write returned no row');
+    await writeAudit(tx, ctx, {
+      action: before ? 'enrollment.update' : 'enrollment.create',
+      entity: 'enrollment',
+      entityId: row.id,
+      regionPath: person.regionPath,
+      before: before ? toEnrollmentDto(before) : null,
+      after: toEnrollmentDto(row),
+    });
+    return toEnrollmentDto(row);
+  });
+}

@@ -1,0 +1,48 @@
+import { and, asc, enrollments, eq, isNull, orgUnits, persons, sql } from '@portal/db';
+import { maskIdNumber, NOT_ENROLLED_REASON_LABELS, type TNotEnrolledReason } from '@portal/rules';
+import { z } from 'zod';
+import type { ServiceContext } from '../../context.js';
+import { unauthorized } from '../../errors.js';
+import { chinaDate } from '../../lib/clock.js';
+import { inUserRegion } from '../../lib/scope.js';
+
+export const ZWorklistInput = z.object({
+  year: z.number().int().min(2017).max(2100).optional(),
+  includeResolved: z.boolean().default(false),
+});
+
+/** The not-enrolled work list of the caller's region, earliest deadline first, overdue marked. */
+export async function listEnrollmentWorklist({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  if (!ctx.user) throw unauthorized();
+  const { year, includeResolved } = ZWorklistInput.parse(input);
+  const today = chinaDate(ctx.now());
+  const rows = await ctx.db
+    .select({ e: enrollments, name: persons.name, idNumber: persons.idNumber, orgUnitName: orgUnits.name })
+    .from(enrollments)
+    .innerJoin(persons, eq(persons.id, enrollments.personId))
+    .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
+    .where(
+      and(
+        inUserRegion(ctx.user, enrollments.regionPath),
+        eq(enrollments.basicEnrolled, false),
+        year ? eq(enrollments.year, year) : undefined,
+        includeResolved ? undefined : isNull(enrollments.resolvedAt),
+      ),
+    )
+    .orderBy(sql`${enrollments.resolvedAt} is not null`, asc(enrollments.resolutionDeadline), asc(persons.name))
+    .limit(500);
+  return rows.map(({ e, name, idNumber, orgUnitName }) => ({
+    id: e.id,
+    personId: e.personId,
+    name,
+    idNumberMasked: maskIdNumber(idNumber),
+    orgUnitName,
+    year: e.year,
+    reason: e.notEnrolledReason,
+    reasonLabel: e.notEnrolledReason ? NOT_ENROLLED_REASON_LABELS[e.notEnrolledReason as TNotEnrolledReason] : '—',
+    resolutionDeadline: e.resolutionDeadline,
+    isOverdue: !e.resolvedAt && !!e.resolutionDeadline && e.resolutionDeadline < today,
+    resolvedAt: e.resolvedAt?.toISOString() ?? null,
+    resolution: e.resolution,
+  }));
+}

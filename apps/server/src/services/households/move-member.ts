@@ -1,0 +1,47 @@
+import { eq, households, persons } from '@portal/db';
+import { ZMoveMemberInput, ZSetHeadInput } from '@portal/rules';
+import type { ServiceContext } from '../../context.js';
+import { invalid, preconditionFailed } from '../../errors.js';
+import { writeAudit } from '../../lib/audit.js';
+import { REGISTRY_WRITERS, requireRole } from '../../lib/authorise.js';
+import { loadScopedHousehold, loadScopedPerson, repairHead } from './internal.js';
+
+/** Moves a person into another household of the region; the old household keeps a head. */
+export async function moveHouseholdMember({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  const me = requireRole(ctx, REGISTRY_WRITERS, '只有经办、审核人员可以维护家庭户');
+  const data = ZMoveMemberInput.parse(input);
+  return ctx.db.transaction(async (tx) => {
+    const person = await loadScopedPerson(tx, me, data.personId);
+    const target = await loadScopedHousehold(tx, me, data.householdId);
+    if (person.householdId === target.id) throw preconditionFailed('该人员已是此家庭户成员');
+    if (data.relationship === '户主' && target.headPersonId) throw invalid('目标家庭户已有户主，请选择其他关系或先变更户主', 'relationship');
+    await tx.update(persons).set({ householdId: target.id, relationship: data.relationship }).where(eq(persons.id, person.id));
+    if (!target.headPersonId || data.relationship === '户主') await tx.update(households).set({ headPersonId: person.id }).where(eq(households.id, target.id));
+    if (person.householdId) await repairHead(tx, person.householdId);
+    await writeAudit(tx, ctx, {
+      action: 'household.move_member',
+      entity: 'person',
+      entityId: person.id,
+      regionPath: person.regionPath,
+      before: { householdId: person.householdId, relationship: person.relationship },
+      after: { householdId: target.id, relationship: data.relationship },
+    });
+    return { householdId: target.id };
+  });
+}
+
+/** Makes a member the head of their household. */
+export async function setHouseholdHead({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  const me = requireRole(ctx, REGISTRY_WRITERS, '只有经办、审核人员可以维护家庭户');
+  const data = ZSetHeadInput.parse(input);
+  return ctx.db.transaction(async (tx) => {
+    const h = await loadScopedHousehold(tx, me, data.householdId);
+    const person = await loadScopedPerson(tx, me, data.personId);
+    if (person.householdId !== h.id) throw invalid('该人员不是此家庭户成员', 'personId');
+    if (h.headPersonId && h.headPersonId !== person.id) await tx.update(persons).set({ relationship: '其他' }).where(eq(persons.id, h.headPersonId));
+    await tx.update(households).set({ headPersonId: person.id }).where(eq(households.id, h.id));
+    await tx.update(persons).set({ relationship: '户主' }).where(eq(persons.id, person.id));
+    await writeAudit(tx, ctx, { action: 'household.set_head', entity: 'household', entityId: h.id, regionPath: h.regionPath, before: { headPersonId: h.headPersonId }, after: { headPersonId: person.id } });
+    return { householdId: h.id };
+  });
+}

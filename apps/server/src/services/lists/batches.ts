@@ -1,0 +1,71 @@
+import { desc, eq, listBatches, users } from '@portal/db';
+import { alias } from '@portal/db';
+import { z } from 'zod';
+import type { ServiceContext } from '../../context.js';
+import { notFound, unauthorized } from '../../errors.js';
+import { assertInUserRegion, inUserRegion } from '../../lib/scope.js';
+
+function toBatchSummary(b: typeof listBatches.$inferSelect, createdByName: string | null, appliedByName: string | null) {
+  return {
+    id: b.id,
+    fileName: b.fileName,
+    fileSize: b.fileSize,
+    sourceDepartment: b.sourceDepartment,
+    listDate: b.listDate,
+    status: b.status,
+    rowCount: b.rowCount,
+    newCount: b.newCount,
+    leftCount: b.leftCount,
+    changedCount: b.changedCount,
+    invalidCount: b.invalidCount,
+    unchangedCount: b.unchangedCount,
+    createdByName,
+    createdAt: b.createdAt.toISOString(),
+    appliedByName,
+    appliedAt: b.appliedAt?.toISOString() ?? null,
+  };
+}
+
+const appliers = alias(users, 'appliers');
+
+/** The batches of the caller's region, newest first: who uploaded what, when, with which counts. */
+export async function listListBatches({ ctx }: { ctx: ServiceContext }) {
+  if (!ctx.user) throw unauthorized();
+  const rows = await ctx.db
+    .select({ b: listBatches, createdByName: users.displayName, appliedByName: appliers.displayName })
+    .from(listBatches)
+    .innerJoin(users, eq(users.id, listBatches.createdBy))
+    .leftJoin(appliers, eq(appliers.id, listBatches.appliedBy))
+    .where(inUserRegion(ctx.user, listBatches.regionPath))
+    .orderBy(desc(listBatches.createdAt))
+    .limit(100);
+  return rows.map((r) => toBatchSummary(r.b, r.createdByName, r.appliedByName));
+}
+
+export const ZGetListBatchInput = z.object({ id: z.uuid() });
+
+/** One batch with its stored preview. */
+export async function getListBatch({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  if (!ctx.user) throw unauthorized();
+  const { id } = ZGetListBatchInput.parse(input);
+  const r = (
+    await ctx.db
+      .select({ b: listBatches, createdByName: users.displayName, appliedByName: appliers.displayName })
+      .from(listBatches)
+      .innerJoin(users, eq(users.id, listBatches.createdBy))
+      .leftJoin(appliers, eq(appliers.id, listBatches.appliedBy))
+      .where(eq(listBatches.id, id))
+      .limit(1)
+  )[0];
+  if (!r) throw notFound('比对批次不存在');
+  assertInUserRegion(ctx.user, r.b.regionPath, '该比对批次');
+  return { ...toBatchSummary(r.b, r.createdByName, r.appliedByName), ...(r.b.preview as Record<string, unknown>) } as ReturnType<typeof toBatchSummary> & PreviewShape;
+}
+
+export interface PreviewShape {
+  coveredCategories: string[];
+  newRows: { line: number; kind: 'new_person' | 'new_category'; name: string; idNumberMasked: string; categories: string[]; note: string }[];
+  leftRows: { name: string; idNumberMasked: string; category: string }[];
+  changedRows: { line: number; personId: string; name: string; idNumberMasked: string; changes: { field: string; from: string | null; to: string }[] }[];
+  invalidRows: { line: number; name: string; idNumberMasked: string; reason: string }[];
+}

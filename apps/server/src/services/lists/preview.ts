@@ -1,0 +1,58 @@
+import { listBatches, orgUnits, inArray } from '@portal/db';
+import { CATEGORY_LABELS, maskIdNumber, ZListUploadMeta, type CompareResult } from '@portal/rules';
+import type { ServiceContext } from '../../context.js';
+import { forbidden } from '../../errors.js';
+import { writeAudit } from '../../lib/audit.js';
+import { REGISTRY_WRITERS, requireRole } from '../../lib/authorise.js';
+import { chinaDate } from '../../lib/clock.js';
+import { compareUpload, countsOf, fingerprintOf } from './internal.js';
+import { readListFile } from './read-file.js';
+
+/** How many rows of each kind the preview lists (counts are always complete; invalid rows are listed up to the cap). */
+export const PREVIEW_SAMPLE = 200;
+export const PREVIEW_INVALID_CAP = 2000;
+
+/**
+ * Reads an uploaded list, compares it with the registry and keeps it as a batch awaiting apply.
+ * Nothing in the registry changes here. A file that cannot be read writes nothing at all.
+ */
+export async function previewListUpload({ ctx, input }: { ctx: ServiceContext; input: { meta: unknown; bytes: Buffer } }) {
+  const me = requireRole(ctx, REGISTRY_WRITERS, '只有经办、审核人员可以上传比对名单');
+  if (!me.profile) throw forbidden('您所在机构未设定政策口径，不能比对名单');
+  const meta = ZListUploadMeta.parse(input.meta);
+  const rows = await readListFile(input.bytes, meta.fileName);
+  const result = await compareUpload(ctx.db, me, rows, meta, chinaDate(ctx.now()));
+  const preview = await describePreview(ctx, result);
+  return ctx.db.transaction(async (tx) => {
+    const [batch] = await tx
+      .insert(listBatches)
+      .values({ orgUnitId: me.orgUnitId, regionPath: me.regionPath, sourceDepartment: meta.sourceDepartment, listDate: meta.listDate, fileName: meta.fileName, fileSize: input.bytes.length, rowCount: rows.length, ...countsOf(result), rows, preview, createdBy: me.id })
+      .returning({ id: listBatches.id });
+    if (!batch) throw new Error('insert returned no row');
+    await writeAudit(tx, ctx, { action: 'list_batch.preview', entity: 'list_batch', entityId: batch.id, after: { fileName: meta.fileName, rowCount: rows.length, ...countsOf(result) } });
+    return { id: batch.id, rowCount: rows.length, ...countsOf(result), ...preview };
+  });
+}
+
+async function describePreview(ctx: ServiceContext, r: CompareResult) {
+  const unitIds = [...new Set(r.newPersons.slice(0, PREVIEW_SAMPLE).map((p) => p.unit.orgUnitId))];
+  const unitNames = new Map((unitIds.length ? await ctx.db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, unitIds)) : []).map((u) => [u.id, u.name]));
+  return {
+    fingerprint: fingerprintOf(r),
+    coveredCategories: r.coveredCategories,
+    newRows: [
+      ...r.newPersons.slice(0, PREVIEW_SAMPLE).map((p) => ({
+        line: p.line,
+        kind: 'new_person' as const,
+        name: p.name,
+        idNumberMasked: maskIdNumber(p.idNumber),
+        categories: [p.category, ...p.moreCategories.map((c) => c.category)].map((c) => CATEGORY_LABELS[c]),
+        note: `新登记人员，落户 ${unitNames.get(p.unit.orgUnitId) ?? ''}`,
+      })),
+      ...r.newCategories.slice(0, PREVIEW_SAMPLE).map((c) => ({ line: c.line, kind: 'new_category' as const, name: c.name, idNumberMasked: maskIdNumber(c.idNumber), categories: [CATEGORY_LABELS[c.category]], note: '已登记人员新增身份类别' })),
+    ],
+    leftRows: r.left.slice(0, PREVIEW_SAMPLE).map((l) => ({ name: l.name, idNumberMasked: l.idNumberMasked, category: CATEGORY_LABELS[l.category] })),
+    changedRows: r.changed.slice(0, PREVIEW_SAMPLE),
+    invalidRows: r.invalid.slice(0, PREVIEW_INVALID_CAP),
+  };
+}

@@ -1,0 +1,43 @@
+import { and, eq, personCategories, persons } from '@portal/db';
+import { CATEGORY_LABELS, enrollmentYearFor, PROFILE_CATEGORIES, PROFILES, ZCategoryFactInput, type TProfileId } from '@portal/rules';
+import type { ServiceContext } from '../../context.js';
+import { conflict, invalid, notFound } from '../../errors.js';
+import { writeAudit } from '../../lib/audit.js';
+import { REGISTRY_WRITERS, requireRole } from '../../lib/authorise.js';
+import { chinaDate } from '../../lib/clock.js';
+import { assertInUserRegion } from '../../lib/scope.js';
+import { profileOfRegion } from './internal.js';
+
+/**
+ * Records a dated category fact. A fact overlapping another of the same category is refused; the
+ * answer says which insurance year the new identification is enrolled in (RULES §5).
+ */
+export async function addPersonCategory({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  const me = requireRole(ctx, REGISTRY_WRITERS, '只有经办、审核人员可以登记身份类别');
+  const data = ZCategoryFactInput.parse(input);
+  const today = chinaDate(ctx.now());
+  if (data.startDate > today) throw invalid('认定日期不能晚于今天', 'startDate');
+  return ctx.db.transaction(async (tx) => {
+    const person = (await tx.select().from(persons).where(eq(persons.id, data.personId)).for('update').limit(1))[0];
+    if (!person) throw notFound('人员不存在');
+    assertInUserRegion(me, person.regionPath, '该人员');
+    const profile = await profileOfRegion(tx, person.regionPath);
+    if (profile && !PROFILE_CATEGORIES[profile].includes(data.category)) {
+      throw invalid(`“${CATEGORY_LABELS[data.category]}”不是${PROFILES[profile].label}政策口径的人员类别`, 'category');
+    }
+    const same = await tx.select().from(personCategories).where(and(eq(personCategories.personId, person.id), eq(personCategories.category, data.category)));
+    const end = data.endDate ?? '9999-12-31';
+    const overlap = same.find((f) => f.startDate <= end && (f.endDate ?? '9999-12-31') >= data.startDate);
+    if (overlap) {
+      throw conflict(`与已有的${CATEGORY_LABELS[data.category]}记录（${overlap.startDate} 至 ${overlap.endDate ?? '今'}）时间重叠，请先终止原记录`, 'startDate');
+    }
+    const [row] = await tx
+      .insert(personCategories)
+      .values({ personId: person.id, category: data.category, startDate: data.startDate, endDate: data.endDate ?? null, sourceDepartment: data.sourceDepartment, sourceDocument: data.sourceDocument ?? null })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    await writeAudit(tx, ctx, { action: 'person.add_category', entity: 'person', entityId: person.id, regionPath: person.regionPath, after: { factId: row.id, category: row.category, startDate: row.startDate, endDate: row.endDate, sourceDepartment: row.sourceDepartment, sourceDocument: row.sourceDocument } });
+    const placement = profile ? enrollmentYearFor({ profile: profile as TProfileId, identifiedOn: data.startDate }) : null;
+    return { id: row.id, enrollment: placement ? { year: placement.year, explain: placement.explain, clause: placement.clause } : null };
+  });
+}

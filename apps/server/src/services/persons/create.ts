@@ -1,0 +1,58 @@
+import { eq, persons, type DbOrTx } from '@portal/db';
+import { parseIdNumber, ZPersonCreateInput } from '@portal/rules';
+import type { ServiceContext } from '../../context.js';
+import { conflict, invalid } from '../../errors.js';
+import { writeAudit } from '../../lib/audit.js';
+import { REGISTRY_WRITERS, requireRole } from '../../lib/authorise.js';
+import { chinaDate } from '../../lib/clock.js';
+import { isInUserRegion } from '../../lib/scope.js';
+import { getScopedOrgUnit } from '../admin/internal.js';
+import type { SessionUser } from '../auth/session.js';
+import { auditablePerson } from './internal.js';
+
+/**
+ * Registers a person. Sex and birth date come from the ID number; a number already registered is
+ * refused with the existing record's id (only when the caller may open it) so the page links to it.
+ */
+export async function createPerson({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  const me = requireRole(ctx, REGISTRY_WRITERS, '只有经办、审核人员可以登记人员');
+  const data = ZPersonCreateInput.parse(input);
+  const id = parseIdNumber(data.idNumber, chinaDate(ctx.now()));
+  if (!id.ok) throw invalid(id.error, 'idNumber');
+  return ctx.db.transaction(async (tx) => {
+    const unit = await getScopedOrgUnit(tx, me, data.orgUnitId);
+    if (unit.level === 'system' || unit.level === 'province') throw invalid('请选择县（市、区）或乡镇级区划', 'orgUnitId');
+    await assertNotRegistered(tx, me, data.idNumber);
+    const [row] = await tx
+      .insert(persons)
+      .values({
+        name: data.name,
+        idNumber: data.idNumber,
+        sex: id.value.sex,
+        birthDate: id.value.birthDate,
+        hukouType: data.hukouType,
+        address: data.address ?? null,
+        orgUnitId: unit.id,
+        regionPath: unit.path,
+        townshipCode: data.townshipCode ?? null,
+        villageCode: data.villageCode ?? null,
+        phone: data.phone ?? null,
+        bankName: data.bankName ?? null,
+        bankAccount: data.bankAccount ?? null,
+        insuranceCardNo: data.insuranceCardNo ?? null,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    await writeAudit(tx, ctx, { action: 'person.create', entity: 'person', entityId: row.id, regionPath: row.regionPath, after: auditablePerson(row) });
+    return { id: row.id };
+  });
+}
+
+export async function assertNotRegistered(tx: DbOrTx, me: SessionUser, idNumber: string) {
+  const existing = (await tx.select({ id: persons.id, name: persons.name, regionPath: persons.regionPath }).from(persons).where(eq(persons.idNumber, idNumber)).limit(1))[0];
+  if (!existing) return;
+  if (isInUserRegion(me, existing.regionPath)) {
+    throw conflict(`该身份证号已登记（${existing.name}），请打开已有记录`, 'idNumber', { existingId: existing.id });
+  }
+  throw conflict('该身份证号已在其他地区登记，请联系上级经办机构核实或办理迁移', 'idNumber');
+}

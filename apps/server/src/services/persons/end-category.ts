@@ -1,0 +1,32 @@
+import { eq, personCategories, persons } from '@portal/db';
+import { ZEndCategoryInput } from '@portal/rules';
+import type { ServiceContext } from '../../context.js';
+import { invalid, notFound, preconditionFailed } from '../../errors.js';
+import { writeAudit } from '../../lib/audit.js';
+import { REGISTRY_WRITERS, requireRole } from '../../lib/authorise.js';
+import { assertInUserRegion } from '../../lib/scope.js';
+
+/** Ends a held category on a date; the fact stays on record so earlier dates still answer correctly. */
+export async function endPersonCategory({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  const me = requireRole(ctx, REGISTRY_WRITERS, '只有经办、审核人员可以终止身份类别');
+  const data = ZEndCategoryInput.parse(input);
+  return ctx.db.transaction(async (tx) => {
+    const row = (
+      await tx.select({ fact: personCategories, regionPath: persons.regionPath }).from(personCategories).innerJoin(persons, eq(persons.id, personCategories.personId)).where(eq(personCategories.id, data.id)).limit(1)
+    )[0];
+    if (!row) throw notFound('身份类别记录不存在');
+    assertInUserRegion(me, row.regionPath, '该人员');
+    if (row.fact.endDate) throw preconditionFailed(`该身份类别已于 ${row.fact.endDate} 终止`);
+    if (data.endDate < row.fact.startDate) throw invalid(`终止日期不能早于认定日期 ${row.fact.startDate}`, 'endDate');
+    await tx.update(personCategories).set({ endDate: data.endDate }).where(eq(personCategories.id, data.id));
+    await writeAudit(tx, ctx, {
+      action: 'person.end_category',
+      entity: 'person',
+      entityId: row.fact.personId,
+      regionPath: row.regionPath,
+      before: { factId: data.id, category: row.fact.category, endDate: null },
+      after: { factId: data.id, category: row.fact.category, endDate: data.endDate, reason: data.reason },
+    });
+    return { id: data.id };
+  });
+}
