@@ -59,8 +59,9 @@ test('不存在的页面显示 404', async ({ page }) => {
 });
 
 test('建设中的模块如实说明尚未上线', async ({ page }) => {
-  await login(page, 'qn-clerk1');
-  await page.getByRole('navigation', { name: '主导航' }).getByText('转诊转院备案').click();
+  // 监管看板 is the one module still planned; the reimbursement deadline board lives under 零星报销.
+  await login(page, 'qn-supervisor');
+  await page.getByRole('navigation', { name: '主导航' }).getByText('监管看板').click();
   await expect(page.getByText('本模块正在建设中')).toBeVisible();
   await page.getByRole('navigation', { name: '主导航' }).getByText('零星报销').click();
   await expect(page.getByRole('heading', { name: '零星报销' })).toBeVisible();

@@ -6,6 +6,7 @@ import { claimsRouter } from './routers/claims.js';
 import { hospitalsRouter } from './routers/hospitals.js';
 import { paramsRouter } from './routers/params.js';
 import { reimbursementsRouter } from './routers/reimbursements.js';
+import { referralsRouter } from './routers/referrals.js';
 import { enrollmentRouter, subsidiesRouter } from './routers/enrollment.js';
 import { ledgerRouter } from './routers/ledger.js';
 import { listsRouter } from './routers/lists.js';
@@ -23,6 +24,7 @@ export const appRouter = router({
   responsibility: responsibilityRouter,
   hospitals: hospitalsRouter,
   params: paramsRouter,
+  referrals: referralsRouter,
   households: householdsRouter,
   lists: listsRouter,
   enrollment: enrollmentRouter,

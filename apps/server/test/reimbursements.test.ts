@@ -271,7 +271,7 @@ describe('reimbursements: workflow', () => {
 
   it('out-of-prefecture networked: only assistance is paid, hospital-paid amounts recorded', async () => {
     const s = await setup();
-    let c = await s.clerk.caller.reimbursements.create({ kind: 'offsite_networked', entry: visit(s.person.id, s.offsite.id, { referred: true }), materials: ALL_RECEIVED, paidElsewhereBasic: 1500000, paidElsewhereCritical: 0, idempotencyKey: key() });
+    let c = await s.clerk.caller.reimbursements.create({ kind: 'offsite_networked', entry: visit(s.person.id, s.offsite.id), materials: ALL_RECEIVED, paidElsewhereBasic: 1500000, paidElsewhereCritical: 0, idempotencyKey: key() });
     c = await s.clerk.caller.reimbursements.register({ id: c.id, version: c.version, requestKey: key(), note: '' });
     c = await s.clerk.caller.reimbursements.investigate({ id: c.id, version: c.version, requestKey: key(), note: '' });
     c = await s.clerk.caller.reimbursements.firstReview({ id: c.id, version: c.version, requestKey: key(), note: '' });

@@ -38,7 +38,6 @@ test('零星报销：材料不全受理 → 补齐起算 → 疑问病案跨国�
   await page.getByLabel('诊断').fill('慢性阻塞性肺疾病急性加重');
   await page.getByLabel('医疗总费用（元）').fill('30000');
   await page.getByLabel('政策范围内费用（元）').fill('28000');
-  await page.getByLabel('县域外住院已按规定办理转诊转院（经办人确认）').check();
   for (const item of ['医保证（卡）复印件', '身份证复印件或户口簿复印件', '住院原始发票', '住院费用清单', '银行存折（卡）复印件']) {
     await page.getByLabel(item).check();
   }

@@ -7,6 +7,7 @@ export * from './calendar/index.js'; export * from './subsidy/index.js'; export 
 export * from './responsibility/index.js';
 export * from './settlement/index.js'; export * from './params/index.js'; export * from './special-diseases.js';
 export * from './params-version.js';
+export * from './referrals/index.js';
 export * from './registry/index.js';
 export * from './claims/index.js';
 export * from './reimbursements/index.js';

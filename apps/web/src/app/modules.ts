@@ -20,7 +20,7 @@ export const MODULES: ModuleEntry[] = [
   { path: '/enrollment', label: '参保资助', description: '参保登记、应保尽保与参保资助计算', roles: CASEWORK, status: 'ready', group: 'work' },
   { path: '/claims', label: '一站式结算', description: '就诊费用录入、分段结算与一单清', roles: CASEWORK, status: 'ready', group: 'work' },
   { path: '/reimbursements', label: '零星报销', description: '非联网结算报销受理，25 个工作日办结；医院垫付资金结算', roles: CASEWORK, status: 'ready', group: 'work' },
-  { path: '/referrals', label: '转诊转院备案', description: '转诊转院与异地就医备案登记', roles: CASEWORK, status: 'planned', group: 'work' },
+  { path: '/referrals', label: '转诊转院备案', description: '转诊转院与异地就医备案登记', roles: CASEWORK, status: 'ready', group: 'work' },
   { path: '/responsibility', label: '责任分工表', description: '医疗保障扶贫责任分工表的填报与汇总', roles: ALL, status: 'ready', group: 'supervise' },
   { path: '/ledger', label: '综合管理台账', description: '36 列综合管理台账与导出', roles: CASEWORK, status: 'ready', group: 'supervise' },
   { path: '/dashboards', label: '监管看板', description: '办结时限、资金支出与因病返贫预警', roles: ['supervisor', 'admin'], status: 'planned', group: 'supervise' },
@@ -29,6 +29,7 @@ export const MODULES: ModuleEntry[] = [
   { path: '/admin/params', label: '政策参数', description: '地方参数的版本与生效日期', roles: ['admin', 'supervisor'], status: 'ready', group: 'admin' },
   { path: '/admin/premiums', label: '缴费标准与资助参数', description: '年度个人缴费标准（威海两档）与参保资助参数', roles: ['admin'], status: 'ready', group: 'admin' },
   { path: '/admin/hospitals', label: '医院名单', description: '定点、联网、转诊定点医疗机构', roles: ['admin', 'supervisor', 'clerk', 'reviewer'], status: 'ready', group: 'admin' },
+  { path: '/admin/referral-destinations', label: '转诊定点与有效期', description: '指定转诊定点医疗机构名单与转诊有效期', roles: ['admin'], status: 'ready', group: 'admin' },
   { path: '/admin/org-units', label: '机构与区划', description: '省、市、县经办机构及区划代码', roles: ['admin'], status: 'ready', group: 'admin' },
   { path: '/admin/calendar', label: '节假日安排', description: '办理时限使用的工作日日历，录入次年放假安排', roles: ['admin'], status: 'ready', group: 'admin' },
 ];

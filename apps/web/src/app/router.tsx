@@ -27,6 +27,11 @@ import { ListComparePage } from '../features/lists/list-compare-page';
 import { PersonCreatePage } from '../features/persons/person-create-page';
 import { PersonDetailPage } from '../features/persons/person-detail-page';
 import { PersonListPage } from '../features/persons/person-list-page';
+import { OffsiteFormPage } from '../features/referrals/offsite-form-page';
+import { ReferralAdminPage } from '../features/referrals/referral-admin-page';
+import { ReferralDetailPage } from '../features/referrals/referral-detail-page';
+import { ReferralFormPage } from '../features/referrals/referral-form-page';
+import { ReferralsPage } from '../features/referrals/referrals-page';
 import { OpenRoundPage } from '../features/responsibility/open-round-page';
 import { PrintPage } from '../features/responsibility/print-page';
 import { RollupPage } from '../features/responsibility/rollup-page';
@@ -51,6 +56,11 @@ export const router = createBrowserRouter([
       { path: 'persons', element: <PersonListPage />, errorElement: <RouteError /> },
       { path: 'persons/new', element: <PersonCreatePage />, errorElement: <RouteError /> },
       { path: 'persons/:id', element: <PersonDetailPage />, errorElement: <RouteError /> },
+      { path: 'referrals', element: <ReferralsPage />, errorElement: <RouteError /> },
+      { path: 'referrals/new', element: <ReferralFormPage />, errorElement: <RouteError /> },
+      { path: 'referrals/offsite/new', element: <OffsiteFormPage />, errorElement: <RouteError /> },
+      { path: 'referrals/:id', element: <ReferralDetailPage />, errorElement: <RouteError /> },
+      { path: 'admin/referral-destinations', element: <ReferralAdminPage />, errorElement: <RouteError /> },
       { path: 'lists', element: <ListComparePage />, errorElement: <RouteError /> },
       { path: 'enrollment', element: <EnrollmentPage />, errorElement: <RouteError /> },
       { path: 'ledger', element: <LedgerPage />, errorElement: <RouteError /> },

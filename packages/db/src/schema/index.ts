@@ -6,5 +6,6 @@ export * from './params.js';
 export * from './hospitals.js';
 export * from './claims.js';
 export * from './reimbursements.js';
+export * from './referrals.js';
 export * from './registry.js';
 export * from './enrollment.js';

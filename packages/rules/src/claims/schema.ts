@@ -32,7 +32,10 @@ export const ZClaimEntry = z
     totalCost: ZFen,
     inScopeCost: ZFen,
     specialDrugCost: ZFen.default(0),
-    /** Until the referral registry decides it: the clerk's statement that the visit was referred. */
+    /**
+     * Filled from the referral registry's lookup (`findValidReferral`); the server recomputes it
+     * and refuses `true` when no registration or reviewer override covers the visit.
+     */
     referred: z.boolean().default(false),
     offsiteRegistered: z.boolean().default(false),
   })
@@ -63,6 +66,8 @@ export const ZClaimContextInput = z.object({
   personId: z.uuid('请选择参保人'),
   date: ZIsoDate,
   hospitalId: z.uuid().optional(),
+  /** With a hospital: the admission date the referral registry is asked about. */
+  admissionDate: ZIsoDate.optional(),
 });
 
 export const ZListClaimsInput = z.object({

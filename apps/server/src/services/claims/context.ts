@@ -4,6 +4,7 @@ import { unauthorized } from '../../errors.js';
 import { maskIdNumber } from '@portal/rules';
 import { getVisibleHospital, locateHospital } from '../hospitals/index.js';
 import { resolvePolicyParams } from '../params/index.js';
+import { resolveVisitReferral } from '../referrals/index.js';
 import { categoriesOnDate, loadPerson, readYtd } from './internal.js';
 
 /**
@@ -13,7 +14,7 @@ import { categoriesOnDate, loadPerson, readYtd } from './internal.js';
  */
 export async function getClaimContext({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
   if (!ctx.user) throw unauthorized();
-  const { personId, date, hospitalId } = ZClaimContextInput.parse(input);
+  const { personId, date, hospitalId, admissionDate } = ZClaimContextInput.parse(input);
   const person = await loadPerson(ctx.db, ctx.user, personId);
   const year = Number(date.slice(0, 4));
   const [categories, ytd, params, hospital] = await Promise.all([
@@ -23,6 +24,11 @@ export async function getClaimContext({ ctx, input }: { ctx: ServiceContext; inp
     hospitalId ? getVisibleHospital(ctx.db, ctx.user, hospitalId) : Promise.resolve(null),
   ]);
   const location = hospital ? locateHospital(person.countyCode, hospital.regionCode) : null;
+  // Only out-of-county care needs a referral; the form shows what the registry holds for it.
+  const referral =
+    hospital && location && location !== 'in_county' && admissionDate
+      ? await resolveVisitReferral({ ctx, personId, hospitalId: hospital.id, date: admissionDate, profile: person.profile })
+      : null;
   return {
     person: {
       id: person.person.id,
@@ -41,5 +47,12 @@ export async function getClaimContext({ ctx, input }: { ctx: ServiceContext; inp
     paramEffectiveFrom: params.effectiveFrom,
     hospital,
     location,
+    referral: referral && {
+      source: referral.source,
+      referred: referral.referred,
+      offsiteRegistered: referral.offsiteRegistered,
+      number: referral.registration?.number ?? null,
+      note: referral.note,
+    },
   };
 }

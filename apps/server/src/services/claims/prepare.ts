@@ -6,6 +6,7 @@ import { chinaDate } from '../../lib/clock.js';
 import type { SessionUser } from '../auth/session.js';
 import { getVisibleHospital, locateHospital, type HospitalDto } from '../hospitals/index.js';
 import { resolvePolicyParams } from '../params/index.js';
+import { resolveVisitReferral } from '../referrals/index.js';
 import { categoriesOnDate, loadPerson } from './internal.js';
 
 export interface PreparedVisit {
@@ -18,6 +19,8 @@ export interface PreparedVisit {
   params: TSettleParams;
   location: ReturnType<typeof locateHospital>;
   referralRequired: boolean;
+  /** What the referral registry holds for the visit (null when no referral is required). */
+  referral: Awaited<ReturnType<typeof resolveVisitReferral>> | null;
 }
 
 /**
@@ -59,8 +62,19 @@ export async function prepareVisit(tx: DbOrTx, ctx: ServiceContext, user: Sessio
   const categories = await categoriesOnDate(tx, person.person.id, visitDate, person.profile);
   const resolved = await resolvePolicyParams(tx, { regionPath: person.person.regionPath, profile: person.profile, date: visitDate });
   const location = locateHospital(person.countyCode, hospital.regionCode);
+  const referralRequired = isReferralRequired(entry.visitType, location);
+  // The registry decides "referred": the clerk's tick is checked against it, never trusted.
+  const referral = referralRequired
+    ? await resolveVisitReferral({ tx, personId: person.person.id, hospitalId: hospital.id, date: entry.admissionDate, profile: person.profile })
+    : null;
+  if (referral && entry.referred && !referral.referred) {
+    throw invalid('未查到覆盖本次住院（就诊医院、入院日期）的转诊备案，不能按已转诊结算；急诊等特殊情况请由审核人员办理视同转诊认定', 'referred');
+  }
+  if (referral && entry.offsiteRegistered && !referral.offsiteRegistered && !referral.referred) {
+    throw invalid('未查到覆盖本次住院的异地就医备案', 'offsiteRegistered');
+  }
   return {
-    entry,
+    entry: { ...entry, referred: referral?.referred ?? false, offsiteRegistered: referral?.offsiteRegistered ?? false },
     person,
     hospital,
     year: Number(visitDate.slice(0, 4)),
@@ -68,7 +82,8 @@ export async function prepareVisit(tx: DbOrTx, ctx: ServiceContext, user: Sessio
     paramVersionId: resolved.versionId,
     params: resolved.settle,
     location,
-    referralRequired: isReferralRequired(entry.visitType, location),
+    referralRequired,
+    referral,
   };
 }
 

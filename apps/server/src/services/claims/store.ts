@@ -1,4 +1,4 @@
-import { claimLines, claims, eq, personYearAccumulators, type DbOrTx } from '@portal/db';
+import { claimLines, claims, eq, personYearAccumulators, referralOverrides, type DbOrTx } from '@portal/db';
 import { addYtd, type TSettleRequest, type TSettleResult, type TYtd } from '@portal/rules';
 import type { ServiceContext } from '../../context.js';
 import { unauthorized } from '../../errors.js';
@@ -48,8 +48,9 @@ export async function storeSettledClaim(
         diagnosis: prepared.entry.diagnosis,
         specialDisease: prepared.entry.specialDisease,
         referred: request.visit.referred,
-        referralSource: !prepared.referralRequired ? 'not_required' : request.visit.referred ? 'override' : 'none',
-        referralNote: prepared.referralRequired && request.visit.referred ? '经办人确认已转诊（转诊备案模块上线前的声明）' : null,
+        referralSource: prepared.referral?.source ?? 'not_required',
+        referralId: prepared.referral?.registrationId ?? null,
+        referralNote: prepared.referral?.note ?? null,
         totalCost: prepared.entry.totalCost,
         inScopeCost: prepared.entry.inScopeCost,
         specialDrugCost: prepared.entry.specialDrugCost,
@@ -73,6 +74,9 @@ export async function storeSettledClaim(
       })
       .returning({ id: claims.id });
     if (!row) throw new Error('claim insert returned no row');
+    if (prepared.referral?.source === 'override') {
+      await tx.update(referralOverrides).set({ claimId: row.id }).where(eq(referralOverrides.id, prepared.referral.registrationId));
+    }
     await tx.insert(claimLines).values(result.lines.map((l, seq) => ({ claimId: row.id, seq, tier: l.tier, amount: l.amount, clause: l.clause, explain: l.explain })));
     await tx
       .update(personYearAccumulators)
@@ -83,7 +87,7 @@ export async function storeSettledClaim(
       entity: 'claim',
       entityId: row.id,
       regionPath: prepared.person.person.regionPath,
-      after: { claimNo, appliedCategory: result.appliedCategory, totals: result.totals, ytdBefore: acc.ytd, ...args.auditAfter },
+      after: { claimNo, appliedCategory: result.appliedCategory, totals: result.totals, ytdBefore: acc.ytd, referral: prepared.referral && { source: prepared.referral.source, note: prepared.referral.note }, ...args.auditAfter },
     });
     return row.id;
 }

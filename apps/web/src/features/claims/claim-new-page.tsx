@@ -14,9 +14,9 @@ import {
   type TProfileId,
 } from '@portal/rules';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { QueryState } from '../../components/query-state';
 import { applyServerError } from '../../lib/form-errors';
 import { useTRPC } from '../../lib/trpc';
@@ -54,13 +54,26 @@ export function ClaimNewPage() {
   const visitDate = values.visitType === 'inpatient' ? values.dischargeDate : values.admissionDate;
   const hospitals = useQuery(trpc.hospitals.list.queryOptions({}));
   const context = useQuery({
-    ...trpc.claims.context.queryOptions({ personId: values.personId, date: visitDate || today || '2000-01-01', hospitalId: values.hospitalId || undefined }),
+    ...trpc.claims.context.queryOptions({
+      personId: values.personId,
+      date: visitDate || today || '2000-01-01',
+      hospitalId: values.hospitalId || undefined,
+      admissionDate: values.hospitalId && /^\d{4}-\d{2}-\d{2}$/.test(values.admissionDate) ? values.admissionDate : undefined,
+    }),
     enabled: Boolean(values.personId && (visitDate || today)),
     placeholderData: keepPreviousData,
   });
   const ctx = context.data;
   const profile = ctx?.profile as TProfileId | undefined;
   const referralRequired = ctx?.location ? isReferralRequired(values.visitType, ctx.location) : false;
+  // "Referred" comes from the referral registry, never from a tick by hand (issue 7).
+  const referral = referralRequired ? (ctx?.referral ?? null) : null;
+  const isReferred = referral?.referred ?? false;
+  const isOffsite = referral?.offsiteRegistered ?? false;
+  useEffect(() => {
+    if (form.getValues('referred') !== isReferred) form.setValue('referred', isReferred);
+    if (form.getValues('offsiteRegistered') !== isOffsite) form.setValue('offsiteRegistered', isOffsite);
+  }, [isReferred, isOffsite, form]);
 
   const preview = useMemo(() => {
     if (!ctx || !ctx.hospital || !ctx.location) return null;
@@ -89,7 +102,7 @@ export function ClaimNewPage() {
       await queryClient.invalidateQueries({ queryKey: trpc.claims.pathKey() });
       void navigate(`/claims/${claim.id}`);
     } catch (err) {
-      applyServerError(err, form.setError, ['personId', 'hospitalId', 'admissionDate', 'dischargeDate', 'diagnosis', 'totalCost', 'inScopeCost', 'specialDrugCost']);
+      applyServerError(err, form.setError, ['personId', 'hospitalId', 'admissionDate', 'dischargeDate', 'diagnosis', 'totalCost', 'inScopeCost', 'specialDrugCost', 'referred']);
     }
   });
   const e = form.formState.errors;
@@ -154,24 +167,30 @@ export function ClaimNewPage() {
                     <TextInput label="单独补偿特药费用（元）" description="属于政策范围外费用的一部分" inputMode="decimal" {...form.register('specialDrugCost')} error={e.specialDrugCost?.message} />
                   )}
                   {referralRequired && (
-                    <Alert color="orange" p="xs" title="县域外住院须办理转诊转院备案">
-                      <Controller
-                        control={form.control}
-                        name="referred"
-                        render={({ field }) => (
-                          <Checkbox label="已按规定办理转诊转院（经办人确认）" checked={field.value} onChange={(ev) => field.onChange(ev.currentTarget.checked)} />
-                        )}
-                      />
-                      {profile === 'weihai-2019' && (
-                        <Controller
-                          control={form.control}
-                          name="offsiteRegistered"
-                          render={({ field }) => <Checkbox mt={6} label="已办理异地居住备案" checked={field.value} onChange={(ev) => field.onChange(ev.currentTarget.checked)} />}
-                        />
-                      )}
-                      <Text size="xs" c="dimmed" mt={4}>
-                        未转诊的，不享受降低起付线、提高报销比例等倾斜政策（000 §二(七)）。
+                    <Alert
+                      color={referral?.source === 'registry' ? 'green' : referral?.source === 'override' ? 'blue' : 'orange'}
+                      p="xs"
+                      title={referral?.source === 'registry' ? '已查到转诊转院备案' : referral?.source === 'override' ? '审核认定视同转诊' : '县域外住院须办理转诊转院备案'}
+                      data-testid="referral-status"
+                    >
+                      <Checkbox label="按已转诊结算" checked={isReferred || isOffsite} disabled readOnly description="由转诊备案登记自动判定，不能手工勾选" />
+                      <Text size="sm" mt={6}>
+                        {!values.admissionDate ? '填写入院日期后查询转诊备案。' : context.isFetching && !referral ? '正在查询转诊备案…' : (referral?.note ?? '正在查询转诊备案…')}
                       </Text>
+                      {referral?.source === 'none' && (
+                        <Text size="xs" c="dimmed" mt={4}>
+                          未转诊的，不享受降低起付线、提高报销比例等倾斜政策（000 §二(七)）；咸宁口径不享受倾斜救助（002 §三(三)）。请先
+                          <Text component={Link} to="/referrals/new" size="xs" c="blue" span>
+                            登记转诊备案
+                          </Text>
+                          ，急诊等特殊情况由审核人员办理视同转诊认定。
+                        </Text>
+                      )}
+                      {e.referred && (
+                        <Text size="xs" c="red" mt={4}>
+                          {e.referred.message}
+                        </Text>
+                      )}
                     </Alert>
                   )}
                   <Group justify="flex-end">

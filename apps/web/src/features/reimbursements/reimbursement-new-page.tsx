@@ -129,11 +129,9 @@ export function ReimbursementNewPage() {
                     <TextInput label="医疗总费用（元）" withAsterisk inputMode="decimal" {...form.register('entry.totalCost')} error={e.entry?.totalCost?.message} />
                     <TextInput label="政策范围内费用（元）" withAsterisk inputMode="decimal" {...form.register('entry.inScopeCost')} error={e.entry?.inScopeCost?.message} />
                   </SimpleGrid>
-                  <Controller
-                    control={form.control}
-                    name="entry.referred"
-                    render={({ field }) => <Checkbox label="县域外住院已按规定办理转诊转院（经办人确认）" checked={field.value} onChange={(ev) => field.onChange(ev.currentTarget.checked)} />}
-                  />
+                  <Text size="xs" c="dimmed">
+                    县域外住院是否已转诊，由系统按转诊转院备案登记核对（000 §二(七)），无需手工勾选。
+                  </Text>
                   {kind === 'offsite_networked' && (
                     <Alert color="blue" p="sm" title="州外联网医院已直接结算基本医保和大病保险（000 §二(五)2）">
                       <SimpleGrid cols={2}>

@@ -1,0 +1,73 @@
+import { eq, referrals } from '@portal/db';
+import { formatRegistrationNo, referralEffectiveStatus, ZCancelRegistrationInput, ZReferralIdInput, ZRejectReferralInput } from '@portal/rules';
+import type { ServiceContext } from '../../context.js';
+import { notFound, preconditionFailed } from '../../errors.js';
+import { writeAudit } from '../../lib/audit.js';
+import { chinaDate } from '../../lib/clock.js';
+import { assertInUserRegion } from '../../lib/scope.js';
+import type { DbOrTx } from '@portal/db';
+import type { SessionUser } from '../auth/session.js';
+import { getReferralDto } from './get.js';
+import { nextSequence, requireRole, WRITE_ROLES } from './internal.js';
+
+async function lockReferral(tx: DbOrTx, user: SessionUser, id: string) {
+  const row = (await tx.select().from(referrals).where(eq(referrals.id, id)).for('update').limit(1))[0];
+  if (!row) throw notFound('转诊备案不存在');
+  assertInUserRegion(user, row.regionPath, '该转诊备案');
+  return row;
+}
+
+/** 备案: a submitted referral still within its validity gets its electronic referral number. */
+export async function registerReferral({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  const me = requireRole(ctx, WRITE_ROLES);
+  const { id } = ZReferralIdInput.parse(input);
+  const today = chinaDate(ctx.now());
+  await ctx.db.transaction(async (tx) => {
+    const row = await lockReferral(tx, me, id);
+    const status = referralEffectiveStatus(row.status, row.validUntil, today);
+    if (status === 'expired') throw preconditionFailed(`该转诊证明已于 ${row.validUntil} 过期，不能备案`);
+    if (status !== 'submitted') throw preconditionFailed('只有待备案的转诊可以备案');
+    const year = Number(today.slice(0, 4));
+    const referralNo = formatRegistrationNo('ZZ', year, await nextSequence(tx, 'ZZ', year));
+    const now = ctx.now();
+    await tx.update(referrals).set({ status: 'registered', referralNo, registeredBy: me.id, registeredAt: now, updatedAt: now }).where(eq(referrals.id, id));
+    await writeAudit(tx, ctx, { action: 'referral.register', entity: 'referral', entityId: id, regionPath: row.regionPath, before: { status: row.status }, after: { status: 'registered', referralNo } });
+  });
+  return getReferralDto(ctx.db, me, id, today);
+}
+
+export async function rejectReferral({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  const me = requireRole(ctx, WRITE_ROLES);
+  const { id, reason } = ZRejectReferralInput.parse(input);
+  const today = chinaDate(ctx.now());
+  await ctx.db.transaction(async (tx) => {
+    const row = await lockReferral(tx, me, id);
+    if (row.status !== 'submitted') throw preconditionFailed('只有待备案的转诊可以不予备案');
+    const now = ctx.now();
+    await tx.update(referrals).set({ status: 'rejected', rejectReason: reason, closedBy: me.id, closedAt: now, updatedAt: now }).where(eq(referrals.id, id));
+    await writeAudit(tx, ctx, { action: 'referral.reject', entity: 'referral', entityId: id, regionPath: row.regionPath, before: { status: row.status }, after: { status: 'rejected', reason } });
+  });
+  return getReferralDto(ctx.db, me, id, today);
+}
+
+/** Withdraws a submitted or registered referral (the patient will not go, or a new one replaces it). */
+export async function cancelReferral({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  const me = requireRole(ctx, WRITE_ROLES);
+  const { id, reason } = ZCancelRegistrationInput.parse(input);
+  const today = chinaDate(ctx.now());
+  await ctx.db.transaction(async (tx) => {
+    const row = await lockReferral(tx, me, id);
+    if (row.status !== 'submitted' && row.status !== 'registered') throw preconditionFailed('该转诊备案已结束，不能撤销');
+    const now = ctx.now();
+    await tx.update(referrals).set({ status: 'cancelled', cancelReason: reason, closedBy: me.id, closedAt: now, updatedAt: now }).where(eq(referrals.id, id));
+    await writeAudit(tx, ctx, {
+      action: 'referral.cancel',
+      entity: 'referral',
+      entityId: id,
+      regionPath: row.regionPath,
+      before: { status: row.status, referralNo: row.referralNo },
+      after: { status: 'cancelled', reason },
+    });
+  });
+  return getReferralDto(ctx.db, me, id, today);
+}

@@ -1,0 +1,32 @@
+import { eq, orgUnits, persons, referrals, type DbOrTx } from '@portal/db';
+import { z } from 'zod';
+import type { ServiceContext } from '../../context.js';
+import { notFound } from '../../errors.js';
+import { chinaDate } from '../../lib/clock.js';
+import { assertInUserRegion } from '../../lib/scope.js';
+import type { SessionUser } from '../auth/session.js';
+import { hospitalNames, READ_ROLES, requireRole, toReferralDto } from './internal.js';
+
+export const ZGetReferralInput = z.object({ id: z.uuid('记录编号格式不正确') });
+
+export async function getReferralDto(db: DbOrTx, user: SessionUser, id: string, today: string) {
+  const row = (
+    await db
+      .select({ r: referrals, personName: persons.name, idNumber: persons.idNumber, countyName: orgUnits.name })
+      .from(referrals)
+      .innerJoin(persons, eq(persons.id, referrals.personId))
+      .innerJoin(orgUnits, eq(orgUnits.id, referrals.orgUnitId))
+      .where(eq(referrals.id, id))
+      .limit(1)
+  )[0];
+  if (!row) throw notFound('转诊备案不存在');
+  assertInUserRegion(user, row.r.regionPath, '该转诊备案');
+  const names = await hospitalNames(db, [row.r.issuingHospitalId, row.r.destinationHospitalId]);
+  return toReferralDto(row.r, { personName: row.personName, idNumber: row.idNumber, countyName: row.countyName, hospitals: names }, today);
+}
+
+export async function getReferral({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  const me = requireRole(ctx, READ_ROLES);
+  const { id } = ZGetReferralInput.parse(input);
+  return getReferralDto(ctx.db, me, id, chinaDate(ctx.now()));
+}

@@ -1,0 +1,104 @@
+import { and, count, desc, eq, ilike, inArray, like, lt, gte, offsiteRegistrations, orgUnits, persons, referrals, sql, type SQL } from '@portal/db';
+import { z } from 'zod';
+import type { ServiceContext } from '../../context.js';
+import { chinaDate } from '../../lib/clock.js';
+import { inUserRegion } from '../../lib/scope.js';
+import { hospitalNames, READ_ROLES, requireRole, toOffsiteDto, toReferralDto } from './internal.js';
+
+const ZPaging = { page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(100).default(20) };
+const ZQuery = z.string().trim().max(32, '检索词过长').optional();
+
+export const ZListReferralsInput = z.object({
+  q: ZQuery,
+  status: z.enum(['submitted', 'registered', 'rejected', 'cancelled', 'expired']).optional(),
+  personId: z.uuid().optional(),
+  ...ZPaging,
+});
+
+/** Name, the last digits of the ID number, or a registration number. */
+function matchQuery(q: string | undefined, numberColumn: typeof referrals.referralNo | typeof offsiteRegistrations.registrationNo): SQL | undefined {
+  if (!q) return undefined;
+  if (/^(ZZ|YD)\d+$/i.test(q)) return eq(numberColumn, q.toUpperCase());
+  if (/^[0-9xX]{4,18}$/.test(q)) return q.length === 18 ? eq(persons.idNumber, q.toUpperCase()) : like(persons.idNumber, `%${q.toUpperCase()}`);
+  return ilike(persons.name, `%${q}%`);
+}
+
+export async function listReferrals({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  const me = requireRole(ctx, READ_ROLES);
+  const { q, status, personId, page, pageSize } = ZListReferralsInput.parse(input);
+  const today = chinaDate(ctx.now());
+  const live = inArray(referrals.status, ['submitted', 'registered']);
+  const statusWhere =
+    status === 'expired'
+      ? and(live, lt(referrals.validUntil, today))
+      : status === 'submitted' || status === 'registered'
+        ? and(eq(referrals.status, status), gte(referrals.validUntil, today))
+        : status
+          ? eq(referrals.status, status)
+          : undefined;
+  const where = and(inUserRegion(me, referrals.regionPath), statusWhere, personId ? eq(referrals.personId, personId) : undefined, matchQuery(q, referrals.referralNo));
+  const [rows, total] = await Promise.all([
+    ctx.db
+      .select({ r: referrals, personName: persons.name, idNumber: persons.idNumber, countyName: orgUnits.name })
+      .from(referrals)
+      .innerJoin(persons, eq(persons.id, referrals.personId))
+      .innerJoin(orgUnits, eq(orgUnits.id, referrals.orgUnitId))
+      .where(where)
+      .orderBy(desc(referrals.createdAt))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    ctx.db.select({ n: count() }).from(referrals).innerJoin(persons, eq(persons.id, referrals.personId)).where(where),
+  ]);
+  const names = await hospitalNames(ctx.db, rows.flatMap((r) => [r.r.issuingHospitalId, r.r.destinationHospitalId]));
+  return {
+    items: rows.map((r) => toReferralDto(r.r, { personName: r.personName, idNumber: r.idNumber, countyName: r.countyName, hospitals: names }, today)),
+    total: total[0]?.n ?? 0,
+    page,
+    pageSize,
+  };
+}
+
+export const ZListOffsiteInput = z.object({
+  q: ZQuery,
+  status: z.enum(['registered', 'pending', 'cancelled', 'expired']).optional(),
+  personId: z.uuid().optional(),
+  ...ZPaging,
+});
+
+export async function listOffsiteRegistrations({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  const me = requireRole(ctx, READ_ROLES);
+  const { q, status, personId, page, pageSize } = ZListOffsiteInput.parse(input);
+  const today = chinaDate(ctx.now());
+  const t = offsiteRegistrations;
+  const live = eq(t.status, 'registered');
+  const statusWhere =
+    status === 'expired'
+      ? and(live, lt(t.endDate, today))
+      : status === 'pending'
+        ? and(live, sql`${t.startDate} > ${today}`)
+        : status === 'registered'
+          ? and(live, sql`${t.startDate} <= ${today}`, gte(t.endDate, today))
+          : status === 'cancelled'
+            ? eq(t.status, 'cancelled')
+            : undefined;
+  const where = and(inUserRegion(me, t.regionPath), statusWhere, personId ? eq(t.personId, personId) : undefined, matchQuery(q, t.registrationNo));
+  const [rows, total] = await Promise.all([
+    ctx.db
+      .select({ r: t, personName: persons.name, idNumber: persons.idNumber, countyName: orgUnits.name })
+      .from(t)
+      .innerJoin(persons, eq(persons.id, t.personId))
+      .innerJoin(orgUnits, eq(orgUnits.id, t.orgUnitId))
+      .where(where)
+      .orderBy(desc(t.createdAt))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    ctx.db.select({ n: count() }).from(t).innerJoin(persons, eq(persons.id, t.personId)).where(where),
+  ]);
+  return {
+    items: rows.map((r) => toOffsiteDto(r.r, { personName: r.personName, idNumber: r.idNumber, countyName: r.countyName }, today)),
+    total: total[0]?.n ?? 0,
+    page,
+    pageSize,
+  };
+}
+

@@ -1,0 +1,65 @@
+import { desc, eq, hospitals, persons, referralOverrides, users } from '@portal/db';
+import { maskIdNumber, ZCreateReferralOverrideInput } from '@portal/rules';
+import { z } from 'zod';
+import type { ServiceContext } from '../../context.js';
+import { preconditionFailed } from '../../errors.js';
+import { writeAudit } from '../../lib/audit.js';
+import { inUserRegion } from '../../lib/scope.js';
+import { resolveVisitReferral } from './find-valid.js';
+import { findPersonById, hospitalOnPersonList, READ_ROLES, requireRole } from './internal.js';
+
+/**
+ * A reviewer rules that a visit counts as referred although nothing in the registry covers it.
+ * Only reviewers may, with a written reason; claim entry reads it through `findReferralOverride`.
+ */
+export async function createReferralOverride({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  const me = requireRole(ctx, ['reviewer'], '只有审核复核人员可以认定视同转诊');
+  const data = ZCreateReferralOverrideInput.parse(input);
+  return ctx.db.transaction(async (tx) => {
+    const person = await findPersonById(tx, me, data.personId);
+    const hospital = await hospitalOnPersonList(tx, person.regionPath, data.hospitalId, 'hospitalId');
+    const existing = await resolveVisitReferral({ tx, personId: person.id, hospitalId: hospital.id, date: data.admissionDate, profile: person.profile });
+    if (existing.source !== 'none') throw preconditionFailed(`${existing.note}，无需认定`);
+    const [row] = await tx
+      .insert(referralOverrides)
+      .values({ personId: person.id, hospitalId: hospital.id, admissionDate: data.admissionDate, reason: data.reason, regionPath: person.regionPath, createdBy: me.id, createdAt: ctx.now() })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    await writeAudit(tx, ctx, {
+      action: 'referral.override',
+      entity: 'referral_override',
+      entityId: row.id,
+      regionPath: person.regionPath,
+      after: { person: person.name, hospital: hospital.name, admissionDate: row.admissionDate, reason: row.reason },
+    });
+    return { id: row.id, personName: person.name, hospitalName: hospital.name, admissionDate: row.admissionDate, reason: row.reason };
+  });
+}
+
+export const ZListOverridesInput = z.object({ page: z.number().int().min(1).default(1) }).default({ page: 1 });
+
+export async function listReferralOverrides({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  const me = requireRole(ctx, READ_ROLES);
+  const { page } = ZListOverridesInput.parse(input);
+  const rows = await ctx.db
+    .select({ o: referralOverrides, personName: persons.name, idNumber: persons.idNumber, hospitalName: hospitals.name, createdByName: users.displayName })
+    .from(referralOverrides)
+    .innerJoin(persons, eq(persons.id, referralOverrides.personId))
+    .innerJoin(hospitals, eq(hospitals.id, referralOverrides.hospitalId))
+    .innerJoin(users, eq(users.id, referralOverrides.createdBy))
+    .where(inUserRegion(me, referralOverrides.regionPath))
+    .orderBy(desc(referralOverrides.createdAt))
+    .limit(50)
+    .offset((page - 1) * 50);
+  return rows.map((r) => ({
+    id: r.o.id,
+    personName: r.personName,
+    idNumberMasked: maskIdNumber(r.idNumber),
+    hospitalName: r.hospitalName,
+    admissionDate: r.o.admissionDate,
+    reason: r.o.reason,
+    createdByName: r.createdByName,
+    createdAt: r.o.createdAt.toISOString(),
+    isUsed: r.o.claimId !== null,
+  }));
+}

@@ -1,0 +1,60 @@
+import { and, asc, eq, hospitals, inArray, gte, offsiteRegistrations, referrals, sql } from '@portal/db';
+import { issuingHospitalProblem, maskIdNumber, ZIdNumber } from '@portal/rules';
+import { z } from 'zod';
+import type { ServiceContext } from '../../context.js';
+import { chinaDate } from '../../lib/clock.js';
+import { beneficiaryCategoriesOn, findPersonByIdNumber, READ_ROLES, requireRole, resolveValidityDays } from './internal.js';
+
+export const ZPrepareRegistrationInput = z.object({ idNumber: ZIdNumber });
+
+/**
+ * Identity check at the window: the person behind an ID number, what they hold today, their live
+ * registrations, and the hospitals their jurisdiction allows as issuer and as destination.
+ */
+export async function prepareRegistration({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  const me = requireRole(ctx, READ_ROLES);
+  const { idNumber } = ZPrepareRegistrationInput.parse(input);
+  const today = chinaDate(ctx.now());
+  const person = await findPersonByIdNumber(ctx.db, me, idNumber);
+  const [categories, list, liveReferrals, liveOffsite, validity] = await Promise.all([
+    beneficiaryCategoriesOn(ctx.db, person.id, today),
+    ctx.db
+      .select()
+      .from(hospitals)
+      .where(and(eq(hospitals.isActive, true), sql`${person.regionPath} like ${hospitals.regionPath} || '%'`))
+      .orderBy(asc(hospitals.code)),
+    ctx.db
+      .select({ referralNo: referrals.referralNo, status: referrals.status, issueDate: referrals.issueDate, validUntil: referrals.validUntil })
+      .from(referrals)
+      .where(and(eq(referrals.personId, person.id), inArray(referrals.status, ['submitted', 'registered']), gte(referrals.validUntil, today))),
+    ctx.db
+      .select({ registrationNo: offsiteRegistrations.registrationNo, startDate: offsiteRegistrations.startDate, endDate: offsiteRegistrations.endDate })
+      .from(offsiteRegistrations)
+      .where(and(eq(offsiteRegistrations.personId, person.id), eq(offsiteRegistrations.status, 'registered'), gte(offsiteRegistrations.endDate, today))),
+    resolveValidityDays(ctx.db, person.regionPath),
+  ]);
+  return {
+    person: {
+      id: person.id,
+      name: person.name,
+      idNumberMasked: maskIdNumber(person.idNumber),
+      countyName: person.countyName,
+      orgUnitName: person.orgUnitName,
+      profile: person.profile,
+    },
+    categoriesToday: categories,
+    liveReferrals,
+    liveOffsite,
+    validityDays: validity.validityDays,
+    issuingHospitals: list.map((h) => ({
+      id: h.id,
+      name: h.name,
+      level: h.level,
+      regionName: h.regionName,
+      problem: issuingHospitalProblem(person.profile, h, person.countyCode),
+    })),
+    destinations: list
+      .filter((h) => h.referralTier)
+      .map((h) => ({ id: h.id, name: h.name, level: h.level, regionName: h.regionName, referralTier: h.referralTier! })),
+  };
+}

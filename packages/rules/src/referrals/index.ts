@@ -1,0 +1,3 @@
+export * from './referrals.js';
+export * from './schemas.js';
+export * from './provinces.js';
