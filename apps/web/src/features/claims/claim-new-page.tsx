@@ -235,7 +235,7 @@ export function ClaimNewPage() {
                           </Text>
                         )}
                         <Text size="xs" c="dimmed">
-                          {ctx.year} 年累计：基本医保已付 {formatYuan(ctx.ytd.basic)} 元 / 封顶 {formatYuan(ctx.params.basic.annualCap)} 元；大病累计基数 {formatYuan(ctx.ytd.criticalBase)} 元，已付 {formatYuan(ctx.ytd.critical)} 元；医疗救助已付 {formatYuan(ctx.ytd.assistance)} 元 / 封顶 {formatYuan(ctx.params.assistance.annualCap)} 元
+                          {ctx.year} 年累计：基本医保已付 {formatYuan(ctx.ytd.basic)} 元 / 封顶 {formatYuan(ctx.params.basic.annualCap)} 元；大病累计基数 {formatYuan(ctx.ytd.criticalBase)} 元，已付 {formatYuan(ctx.ytd.critical)} 元；医疗救助已付 {formatYuan(ctx.ytd.assistance)} 元{ctx.params.assistance.annualCap > 0 ? ` / 封顶 ${formatYuan(ctx.params.assistance.annualCap)} 元` : '（限额按身份类别依文件规定）'}
                           {ctx.paramVersion ? `（参数版本 ${ctx.paramVersion}，${ctx.paramEffectiveFrom} 起）` : '（默认参数）'}
                         </Text>
                       </Stack>

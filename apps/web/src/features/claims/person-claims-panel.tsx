@@ -5,14 +5,14 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTRPC } from '../../lib/trpc';
 
-function CapBar({ label, used, cap }: { label: string; used: number; cap: number | null }) {
+function CapBar({ label, used, cap, capNote = '元（不设封顶）' }: { label: string; used: number; cap: number | null; capNote?: string }) {
   const pct = cap ? Math.min(100, (used / cap) * 100) : 0;
   return (
     <div>
       <Group justify="space-between">
         <Text size="sm">{label}</Text>
         <Text size="sm" className="num">
-          {formatYuan(used)} {cap ? `/ ${formatYuan(cap)} 元` : '元（不设封顶）'}
+          {formatYuan(used)} {cap ? `/ ${formatYuan(cap)} 元` : capNote}
         </Text>
       </Group>
       {cap ? <Progress value={pct} color={pct >= 90 ? 'red' : 'blue'} size="sm" mt={4} /> : null}
@@ -44,8 +44,8 @@ export function PersonClaimsPanel({ personId }: { personId: string }) {
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             <CapBar label="基本医保（住院）已支付" used={ytd.basic} cap={params.basic.annualCap} />
             <CapBar label="大病保险已支付" used={ytd.critical} cap={params.critical.annualCap} />
-            <CapBar label="医疗救助已支付" used={ytd.assistance} cap={params.assistance.annualCap || null} />
-            <CapBar label="大病保险累计基数" used={ytd.criticalBase} cap={null} />
+            <CapBar label="医疗救助已支付" used={ytd.assistance} cap={params.assistance.annualCap || null} capNote="元（限额按身份类别依文件规定）" />
+            <CapBar label="大病保险累计基数" used={ytd.criticalBase} cap={null} capNote="元" />
           </SimpleGrid>
           <Text size="xs" c="dimmed" mt="xs">
             封顶线为普通参保人员标准；扶贫对象取消或提高封顶的，按结算时适用身份计算。
