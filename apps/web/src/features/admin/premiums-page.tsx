@@ -133,7 +133,8 @@ export function PremiumsPage() {
 function PremiumForm({ unitOptions, profileOf, onDone }: { unitOptions: { value: string; label: string }[]; profileOf: (id: string) => string | null; onDone: () => void }) {
   const trpc = useTRPC();
   const set = useMutation(trpc.subsidies.setPremium.mutationOptions());
-  const [orgUnitId, setOrgUnitId] = useState<string | null>(unitOptions[0]?.value ?? null);
+  const [chosenUnitId, setOrgUnitId] = useState<string | null>(null);
+  const orgUnitId = chosenUnitId ?? unitOptions[0]?.value ?? null;
   const [year, setYear] = useState<number | string>(new Date().getFullYear());
   const [tier1, setTier1] = useState<number | string>('');
   const [tier2, setTier2] = useState<number | string>('');
@@ -186,7 +187,8 @@ function SubsidyParamsForm({
 }) {
   const trpc = useTRPC();
   const create = useMutation(trpc.params.create.mutationOptions());
-  const [orgUnitId, setOrgUnitId] = useState<string | null>(unitOptions[0]?.value ?? null);
+  const [chosenUnitId, setOrgUnitId] = useState<string | null>(null);
+  const orgUnitId = chosenUnitId ?? unitOptions[0]?.value ?? null;
   const [effectiveFrom, setEffectiveFrom] = useState('');
   const [note, setNote] = useState('');
   const [values, setValues] = useState<Record<string, number | string>>({});
