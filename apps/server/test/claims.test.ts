@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, claims, eq, hospitals, personYearAccumulators, type DbHandle } from '@portal/db';
+import { auditLog, claims, eq, personYearAccumulators, type DbHandle } from '@portal/db';
 import { createPerson, type TestTree } from '@portal/db/test';
 import { callerAs, makeTree, setupDb } from './helpers.js';
 
@@ -130,7 +130,6 @@ describe('claims.create', () => {
     const { caller: admin } = await callerAs(handle, 'admin', other.root.id);
     const foreign = await admin.hospitals.create({ ownerOrgUnitId: other.root.id, code: 'X', name: '外地医院', level: 2, regionCode: other.countyA.code, regionName: '外地', isNetworked: true, isSpecialDiseaseDesignated: false, referralTier: null });
     await expect(clerk.claims.create({ entry: entry(person.id, foreign.id), idempotencyKey: key() })).rejects.toThrow('不在本辖区医院名单内');
-    void hospitals;
   });
 });
 
