@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Pagination, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ROLE_LABELS, ZNewPassword, type TRole } from '@portal/rules';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -7,6 +7,7 @@ import { QueryState } from '../../components/query-state';
 import { applyServerError } from '../../lib/form-errors';
 import { useTRPC } from '../../lib/trpc';
 import { UserForm } from './user-form';
+import { PagedFooter } from '../../components/paged-footer';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; user: { id: string; username: string; displayName: string; role: TRole; orgUnitId: string; phone: string | null; isActive: boolean } } | null;
 
@@ -81,12 +82,7 @@ export function UsersPage() {
                 ))}
               </Table.Tbody>
             </Table>
-            <Group justify="space-between" p="sm">
-              <Text size="sm" c="dimmed">
-                共 {users.data?.total ?? 0} 个用户
-              </Text>
-              <Pagination total={Math.max(1, Math.ceil((users.data?.total ?? 0) / 20))} value={page} onChange={setPage} size="sm" />
-            </Group>
+            <PagedFooter total={users.data?.total ?? 0} page={page} pageSize={20} onChange={setPage} unit="个用户" />
           </Paper>
         )}
       </QueryState>

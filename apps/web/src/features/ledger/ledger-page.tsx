@@ -1,9 +1,10 @@
-import { Button, Group, NumberInput, Pagination, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { formatYuan, LEDGER_COLUMNS, LEDGER_GROUPS, LEDGER_TITLE } from '@portal/rules';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { QueryState } from '../../components/query-state';
 import { useTRPC } from '../../lib/trpc';
+import { PagedFooter } from '../../components/paged-footer';
 
 const PAGE_SIZE = 20;
 
@@ -89,12 +90,7 @@ export function LedgerPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            <Group justify="space-between" p="sm">
-              <Text size="sm" c="dimmed">
-                共 {ledger.data?.total ?? 0} 人
-              </Text>
-              <Pagination total={Math.max(1, Math.ceil((ledger.data?.total ?? 0) / PAGE_SIZE))} value={page} onChange={setPage} size="sm" />
-            </Group>
+            <PagedFooter total={ledger.data?.total ?? 0} page={page} pageSize={PAGE_SIZE} onChange={setPage} unit="人" />
           </Paper>
         )}
       </QueryState>

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Pagination, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { CATEGORY_IDS, CATEGORY_LABELS } from '@portal/rules';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { categoryLabel, HUKOU_LABELS, SEX_LABELS } from '../../components/labels';
 import { QueryState } from '../../components/query-state';
 import { useTRPC } from '../../lib/trpc';
+import { PagedFooter } from '../../components/paged-footer';
 
 const PAGE_SIZE = 20;
 const ENROLLMENT_LABELS = { enrolled: '已参保', not_enrolled: '未参保', unrecorded: '未登记' } as const;
@@ -140,12 +141,7 @@ export function PersonListPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-              <Group justify="space-between" p="sm">
-                <Text size="sm" c="dimmed">
-                  共 {list.data?.total ?? 0} 人
-                </Text>
-                <Pagination total={Math.max(1, Math.ceil((list.data?.total ?? 0) / PAGE_SIZE))} value={page} onChange={setPage} size="sm" />
-              </Group>
+              <PagedFooter total={list.data?.total ?? 0} page={page} pageSize={PAGE_SIZE} onChange={setPage} unit="人" />
             </Paper>
           )
         }

@@ -1,4 +1,4 @@
-import { Button, Group, Pagination, Paper, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { OFFSITE_TYPE_LABELS, REFERRAL_TIER_LABELS } from '@portal/rules';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { OverridesPanel } from './overrides-panel';
 import { ReasonModal } from './reason-modal';
 import { ReferralReports } from './referral-reports';
 import { OffsiteStatusBadge, ReferralStatusBadge } from './shared';
+import { PagedFooter } from '../../components/paged-footer';
 
 const PAGE_SIZE = 20;
 const TABS = ['referrals', 'offsite', 'overrides', 'reports'] as const;
@@ -146,12 +147,7 @@ function ReferralList() {
                 ))}
               </Table.Tbody>
             </Table>
-            <Group justify="space-between" p="sm">
-              <Text size="sm" c="dimmed">
-                共 {list.data?.total ?? 0} 条
-              </Text>
-              <Pagination total={Math.max(1, Math.ceil((list.data?.total ?? 0) / PAGE_SIZE))} value={page} onChange={setPage} size="sm" />
-            </Group>
+            <PagedFooter total={list.data?.total ?? 0} page={page} pageSize={PAGE_SIZE} onChange={setPage} unit="条" />
           </Paper>
         )}
       </QueryState>
@@ -219,12 +215,7 @@ function OffsiteList() {
                 ))}
               </Table.Tbody>
             </Table>
-            <Group justify="space-between" p="sm">
-              <Text size="sm" c="dimmed">
-                共 {list.data?.total ?? 0} 条
-              </Text>
-              <Pagination total={Math.max(1, Math.ceil((list.data?.total ?? 0) / PAGE_SIZE))} value={page} onChange={setPage} size="sm" />
-            </Group>
+            <PagedFooter total={list.data?.total ?? 0} page={page} pageSize={PAGE_SIZE} onChange={setPage} unit="条" />
           </Paper>
         )}
       </QueryState>
