@@ -10,7 +10,9 @@ test('上传名单比对：错误表头被拒；预览新增与有误行及原�
   await page.getByRole('option', { name: '民政部门' }).click();
   await page.getByLabel('名单日期').fill('2025-06-30');
 
-  await page.locator('input[type=file]').setInputFiles({ name: '错误表头.csv', mimeType: 'text/csv', buffer: Buffer.from('编号,名字\n1,张三\n') });
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: '错误表头.csv', mimeType: 'text/csv', buffer: Buffer.from('编号,名字\n1,张三\n') });
   await page.getByRole('button', { name: '上传并比对' }).click();
   await expect(page.getByText(/表头不符/)).toBeVisible();
   await shot(page, 'list-upload-bad-header');
@@ -24,7 +26,11 @@ test('上传名单比对：错误表头被拒；预览新增与有误行及原�
   ws.addRow(['号码错误', '42122219900101123', '低保对象', '', '']);
   ws.addRow(['类别错误', uniqueTestIdNumber('421222'), '富裕户', '', '']);
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-  await page.locator('input[type=file]').setInputFiles({ name: '民政低保名单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+  await page.locator('input[type=file]').setInputFiles({
+    name: '民政低保名单.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: bytes,
+  });
   await page.getByRole('button', { name: '上传并比对' }).click();
 
   const dialog = page.getByRole('dialog');

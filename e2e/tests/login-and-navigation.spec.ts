@@ -2,8 +2,20 @@ import { expect, test } from '@playwright/test';
 import { login, shot } from '../fixtures/auth';
 
 const ROLES = [
-  { username: 'qn-clerk1', role: '窗口经办', org: '三都水族自治县', sees: ['人员登记', '一站式结算', '零星报销', '转诊转院备案'], hidden: ['用户管理', '监管看板', '操作日志'] },
-  { username: 'xn-reviewer1', role: '审核复核', org: '通城县', sees: ['人员登记', '一站式结算', '综合管理台账'], hidden: ['用户管理', '监管看板'] },
+  {
+    username: 'qn-clerk1',
+    role: '窗口经办',
+    org: '三都水族自治县',
+    sees: ['人员登记', '一站式结算', '零星报销', '转诊转院备案'],
+    hidden: ['用户管理', '监管看板', '操作日志'],
+  },
+  {
+    username: 'xn-reviewer1',
+    role: '审核复核',
+    org: '通城县',
+    sees: ['人员登记', '一站式结算', '综合管理台账'],
+    hidden: ['用户管理', '监管看板'],
+  },
   { username: 'ln-supervisor', role: '领导/监管', org: '辽宁省', sees: ['监管看板', '操作日志', '责任分工表'], hidden: ['用户管理'] },
   { username: 'wh-admin', role: '系统管理', org: '威海市', sees: ['用户管理', '机构与区划', '操作日志'], hidden: [] },
 ];

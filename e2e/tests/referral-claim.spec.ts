@@ -8,7 +8,14 @@ import { chinaToday, findSeedPersonByName } from '../fixtures/seed-people';
  * settles without 倾斜救助 (and says why) until the referral is registered; with the referral the
  * claim form shows the registration, 倾斜救助 applies and the slip names the referral.
  */
-const CLAIM = { person: '吴建军', hospital: '湖北省人民医院', admission: chinaToday(-15), discharge: chinaToday(-5), total: '200000', inScope: '180000' };
+const CLAIM = {
+  person: '吴建军',
+  hospital: '湖北省人民医院',
+  admission: chinaToday(-15),
+  discharge: chinaToday(-5),
+  total: '200000',
+  inScope: '180000',
+};
 
 async function pick(page: Page, label: string, option: string) {
   await page.getByRole('combobox', { name: label }).click();

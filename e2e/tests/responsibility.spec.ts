@@ -74,7 +74,9 @@ test('省级发起辽宁责任分工表填报：市级填报、报送、退回�
   await expect(page.getByRole('heading', { name: '医疗保障扶贫责任分工表 · 沈阳市' })).toBeVisible();
   for (const [n, role] of ROLES.entries()) {
     await page.getByLabel(`${role} 姓名`, { exact: true }).fill(`沈责任${n + 1}`);
-    await page.getByLabel(`${role} 单位及部门`, { exact: true }).fill(DIRECT.includes(role) ? '沈阳市医疗保障局待遇保障处' : '沈阳市医疗保障局');
+    await page
+      .getByLabel(`${role} 单位及部门`, { exact: true })
+      .fill(DIRECT.includes(role) ? '沈阳市医疗保障局待遇保障处' : '沈阳市医疗保障局');
     await page.getByLabel(`${role} 职务`, { exact: true }).fill(DIRECT.includes(role) ? '处长' : '副局长');
     await page.getByLabel(`${role} 联系电话`, { exact: true }).fill(`1390240${String(1000 + n)}`);
   }
@@ -144,7 +146,7 @@ test('省级发起辽宁责任分工表填报：市级填报、报送、退回�
   const xlsx = await download(page, '导出 Excel');
   expect(xlsx.filename).toBe('医疗保障扶贫责任分工表-沈阳市.xlsx');
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await readFile(xlsx.path));
+  await wb.xlsx.readFile(xlsx.path);
   const sheet = wb.worksheets[0]!;
   expect(sheet.getCell('A1').value).toBe('医疗保障扶贫责任分工表');
   expect(sheet.getCell('A2').value).toBe('填报单位（盖章）：沈阳市');
@@ -182,7 +184,7 @@ test('省级发起辽宁责任分工表填报：市级填报、报送、退回�
 
   const rollup = await download(page, '导出汇总（Excel）');
   const all = new ExcelJS.Workbook();
-  await all.xlsx.load(await readFile(rollup.path));
+  await all.xlsx.readFile(rollup.path);
   expect(all.worksheets.map((s) => s.name)).toEqual(['汇总', '沈阳市', '大连市', '鞍山市']);
   expect(all.getWorksheet('汇总')!.getRow(3).values).toEqual([undefined, '沈阳市', '已报送', '第 2 版', '2026年4月1日', '沈盖章']);
   expect(all.getWorksheet('大连市')!.getCell('A4').value).toBe('总负责人');

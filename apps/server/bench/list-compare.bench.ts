@@ -18,15 +18,31 @@ async function main() {
   const handle = await createTestDb();
   const tree = await createOrgTree(handle.db, 'xianning-2022');
   // Distinct valid ID numbers: one birth date per index, the sequence number taking the overflow.
-  const unique = Array.from({ length: N + N / 10 }, (_, i) => makeIdNumber('421222', new Date(Date.UTC(1940, 0, 1) + (i % 25_000) * 86_400_000).toISOString().slice(0, 10), Math.floor(i / 25_000)));
+  const unique = Array.from({ length: N + N / 10 }, (_, i) =>
+    makeIdNumber('421222', new Date(Date.UTC(1940, 0, 1) + (i % 25_000) * 86_400_000).toISOString().slice(0, 10), Math.floor(i / 25_000)),
+  );
   const registry = unique.slice(0, N);
   let t = Date.now();
   for (let i = 0; i < registry.length; i += 2000) {
     const rows = await handle.db
       .insert(persons)
-      .values(registry.slice(i, i + 2000).map((idNumber, k) => ({ name: `人员${i + k}`, idNumber, sex: 'male' as const, birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`, hukouType: 'rural' as const, orgUnitId: tree.countyA.id, regionPath: tree.countyA.path })))
+      .values(
+        registry.slice(i, i + 2000).map((idNumber, k) => ({
+          name: `人员${i + k}`,
+          idNumber,
+          sex: 'male' as const,
+          birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+          hukouType: 'rural' as const,
+          orgUnitId: tree.countyA.id,
+          regionPath: tree.countyA.path,
+        })),
+      )
       .returning({ id: persons.id });
-    await handle.db.insert(personCategories).values(rows.map((r) => ({ personId: r.id, category: 'marginal', startDate: '2022-01-01', sourceDepartment: 'poverty_office' as const })));
+    await handle.db
+      .insert(personCategories)
+      .values(
+        rows.map((r) => ({ personId: r.id, category: 'marginal', startDate: '2022-01-01', sourceDepartment: 'poverty_office' as const })),
+      );
   }
   console.log(`registry of ${registry.length} people seeded in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
@@ -62,13 +78,18 @@ async function main() {
   let peakHeap = baseHeap;
   const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 50);
   t = Date.now();
-  const preview = await previewListUpload({ ctx, input: { meta: { sourceDepartment: 'poverty_office', listDate: '2022-12-31', fileName: 'bench.xlsx' }, bytes } });
+  const preview = await previewListUpload({
+    ctx,
+    input: { meta: { sourceDepartment: 'poverty_office', listDate: '2022-12-31', fileName: 'bench.xlsx' }, bytes },
+  });
   const seconds = (Date.now() - t) / 1000;
   clearInterval(sampler);
   console.log(
     `compared ${preview.rowCount} rows in ${seconds.toFixed(1)} s: new ${preview.newCount}, left ${preview.leftCount}, changed ${preview.changedCount}, invalid ${preview.invalidCount}, unchanged ${preview.unchangedCount}`,
   );
-  console.log(`heap before ${mb(baseHeap)}, peak ${mb(peakHeap)} (growth ${mb(peakHeap - baseHeap)} for ${preview.rowCount} rows, file ${mb(bytes.length)})`);
+  console.log(
+    `heap before ${mb(baseHeap)}, peak ${mb(peakHeap)} (growth ${mb(peakHeap - baseHeap)} for ${preview.rowCount} rows, file ${mb(bytes.length)})`,
+  );
   await handle.close();
   if (seconds > 20) {
     console.error('FAIL: comparison took longer than 20 s');

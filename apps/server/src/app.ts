@@ -59,7 +59,11 @@ export async function buildApp(options: AppDeps & { logger?: boolean | object })
     try {
       const claim = await getClaim({ ctx, input: { id: req.params.id } });
       const font = findCjkFont();
-      if (!font) return reply.code(503).type('text/plain; charset=utf-8').send('服务器未安装中文字体（fonts-noto-cjk），无法生成 PDF，请使用“打印”另存为 PDF');
+      if (!font)
+        return reply
+          .code(503)
+          .type('text/plain; charset=utf-8')
+          .send('服务器未安装中文字体（fonts-noto-cjk），无法生成 PDF，请使用“打印”另存为 PDF');
       reply.header('content-type', 'application/pdf');
       reply.header('content-disposition', `inline; filename="${claim.claimNo}.pdf"`);
       return reply.send(renderSlipPdf(claim.slip, font));

@@ -14,7 +14,11 @@ const ZEnv = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   PGLITE_DIR: z.string().default(resolve(REPO_ROOT, '.data/pglite')),
-  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   COOKIE_SECURE: z
     .enum(['true', 'false'])
     .default('false')

@@ -16,14 +16,12 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (message = '记录不存在或无权查看', detail?: string) =>
-  new DomainError('not_found', message, { detail });
-export const forbidden = (message = '无权执行此操作', detail?: string) =>
-  new DomainError('forbidden', message, { detail });
-export const unauthorized = (message = '请先登录', detail?: string) =>
-  new DomainError('unauthorized', message, { detail });
+export const notFound = (message = '记录不存在或无权查看', detail?: string) => new DomainError('not_found', message, { detail });
+export const forbidden = (message = '无权执行此操作', detail?: string) => new DomainError('forbidden', message, { detail });
+export const unauthorized = (message = '请先登录', detail?: string) => new DomainError('unauthorized', message, { detail });
 /** `meta` carries safe facts for the UI, e.g. the id of the existing record a duplicate collides with. */
-export const conflict = (message: string, field?: string, meta?: Record<string, string>) => new DomainError('conflict', message, { field, meta });
+export const conflict = (message: string, field?: string, meta?: Record<string, string>) =>
+  new DomainError('conflict', message, { field, meta });
 export const invalid = (message: string, field?: string) => new DomainError('validation', message, { field });
 export const preconditionFailed = (message: string) => new DomainError('precondition', message);
 

@@ -21,7 +21,12 @@ afterAll(async () => {
 });
 
 function trpcPost(path: string, body: unknown, cookie?: string) {
-  return app.inject({ method: 'POST', url: `/trpc/${path}`, payload: body as object, headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) } });
+  return app.inject({
+    method: 'POST',
+    url: `/trpc/${path}`,
+    payload: body as object,
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+  });
 }
 
 describe('login over HTTP', () => {

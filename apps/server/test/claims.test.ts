@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, claims, eq, personYearAccumulators, type DbHandle } from '@portal/db';
-import { createPerson, type TestTree } from '@portal/db/test';
-import { callerAs, makeTree, setupDb } from './helpers.js';
+import { buildApp } from '../src/app.js';
+import { createSession } from '../src/services/auth/session.js';
+import { auditLog, claims, enrollments, eq, personYearAccumulators, type DbHandle } from '@portal/db';
+import { createPerson, createUser, type TestTree } from '@portal/db/test';
+import { callerAs, env, makeTree, setupDb, testPasswordHash } from './helpers.js';
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -20,10 +22,34 @@ async function qiannanSetup() {
   const tree = await makeTree(handle, 'qiannan-2019');
   const { caller: admin } = await callerAs(handle, 'admin', tree.root.id);
   await admin.params.create({ orgUnitId: tree.root.id, effectiveFrom: '2019-01-01', settle: EXAMPLE_PARAMS, note: '按示例参数' });
-  const hospital = await admin.hospitals.create({ ownerOrgUnitId: tree.root.id, code: 'H-A', name: '甲县人民医院', level: 2, regionCode: tree.countyA.code, regionName: '甲县', isNetworked: true, isSpecialDiseaseDesignated: false, referralTier: null });
-  const outside = await admin.hospitals.create({ ownerOrgUnitId: tree.root.id, code: 'H-B', name: '乙县人民医院', level: 2, regionCode: tree.countyB.code, regionName: '乙县', isNetworked: true, isSpecialDiseaseDesignated: false, referralTier: null });
+  const hospital = await admin.hospitals.create({
+    ownerOrgUnitId: tree.root.id,
+    code: 'H-A',
+    name: '甲县人民医院',
+    level: 2,
+    regionCode: tree.countyA.code,
+    regionName: '甲县',
+    isNetworked: true,
+    isSpecialDiseaseDesignated: false,
+    referralTier: null,
+  });
+  const outside = await admin.hospitals.create({
+    ownerOrgUnitId: tree.root.id,
+    code: 'H-B',
+    name: '乙县人民医院',
+    level: 2,
+    regionCode: tree.countyB.code,
+    regionName: '乙县',
+    isNetworked: true,
+    isSpecialDiseaseDesignated: false,
+    referralTier: null,
+  });
   const { caller: clerk } = await callerAs(handle, 'clerk', tree.countyA.id);
-  const person = await createPerson(handle.db, { orgUnitId: tree.countyA.id, regionPath: tree.countyA.path, categories: [{ category: 'registered_poor', startDate: '2016-01-01' }] });
+  const person = await createPerson(handle.db, {
+    orgUnitId: tree.countyA.id,
+    regionPath: tree.countyA.path,
+    categories: [{ category: 'registered_poor', startDate: '2016-01-01' }],
+  });
   return { tree, clerk, hospital, outside, person };
 }
 
@@ -62,7 +88,10 @@ describe('claims.create', () => {
   it('a second visit continues the cumulative 大病 base', async () => {
     const { clerk, hospital, person } = await qiannanSetup();
     await clerk.claims.create({ entry: entry(person.id, hospital.id), idempotencyKey: key() });
-    const second = await clerk.claims.create({ entry: entry(person.id, hospital.id, { admissionDate: '2019-10-01', dischargeDate: '2019-10-08' }), idempotencyKey: key() });
+    const second = await clerk.claims.create({
+      entry: entry(person.id, hospital.id, { admissionDate: '2019-10-01', dischargeDate: '2019-10-08' }),
+      idempotencyKey: key(),
+    });
     // Whole base 737 500 is above the already-passed 500 000 deductible: 737 500 × 65 % = 479 375.
     expect(second.lines.find((l) => l.tier === 'critical')?.amount).toBe(479375);
   });
@@ -119,17 +148,33 @@ describe('claims.create', () => {
   it('refuses a person outside the clerk’s county, and a supervisor', async () => {
     const { tree, hospital, person } = await qiannanSetup();
     const { caller: otherClerk } = await callerAs(handle, 'clerk', tree.countyB.id);
-    await expect(otherClerk.claims.create({ entry: entry(person.id, hospital.id), idempotencyKey: key() })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(otherClerk.claims.create({ entry: entry(person.id, hospital.id), idempotencyKey: key() })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const { caller: supervisor } = await callerAs(handle, 'supervisor', tree.root.id);
-    await expect(supervisor.claims.create({ entry: entry(person.id, hospital.id), idempotencyKey: key() })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(supervisor.claims.create({ entry: entry(person.id, hospital.id), idempotencyKey: key() })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('refuses a hospital of another jurisdiction', async () => {
     const { clerk, person } = await qiannanSetup();
     const other: TestTree = await makeTree(handle);
     const { caller: admin } = await callerAs(handle, 'admin', other.root.id);
-    const foreign = await admin.hospitals.create({ ownerOrgUnitId: other.root.id, code: 'X', name: '外地医院', level: 2, regionCode: other.countyA.code, regionName: '外地', isNetworked: true, isSpecialDiseaseDesignated: false, referralTier: null });
-    await expect(clerk.claims.create({ entry: entry(person.id, foreign.id), idempotencyKey: key() })).rejects.toThrow('不在本辖区医院名单内');
+    const foreign = await admin.hospitals.create({
+      ownerOrgUnitId: other.root.id,
+      code: 'X',
+      name: '外地医院',
+      level: 2,
+      regionCode: other.countyA.code,
+      regionName: '外地',
+      isNetworked: true,
+      isSpecialDiseaseDesignated: false,
+      referralTier: null,
+    });
+    await expect(clerk.claims.create({ entry: entry(person.id, foreign.id), idempotencyKey: key() })).rejects.toThrow(
+      '不在本辖区医院名单内',
+    );
   });
 });
 
@@ -137,7 +182,10 @@ describe('claims.reverse', () => {
   it('a reviewer reverses the latest claim; accumulators go back; an earlier claim must wait', async () => {
     const { tree, clerk, hospital, person } = await qiannanSetup();
     const first = await clerk.claims.create({ entry: entry(person.id, hospital.id), idempotencyKey: key() });
-    const second = await clerk.claims.create({ entry: entry(person.id, hospital.id, { admissionDate: '2019-10-01', dischargeDate: '2019-10-08' }), idempotencyKey: key() });
+    const second = await clerk.claims.create({
+      entry: entry(person.id, hospital.id, { admissionDate: '2019-10-01', dischargeDate: '2019-10-08' }),
+      idempotencyKey: key(),
+    });
     const { caller: reviewer } = await callerAs(handle, 'reviewer', tree.countyA.id);
     await expect(reviewer.claims.reverse({ id: first.id, reason: '金额录入错误' })).rejects.toThrow(/请先冲销后面的结算单/);
     await expect(clerk.claims.reverse({ id: second.id, reason: '金额录入错误' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -167,23 +215,26 @@ describe('claims.context', () => {
 
 describe('settlement slip PDF', () => {
   it('renders the slip for a user in the region and refuses others', async () => {
-    const { buildApp } = await import('../src/app.js');
-    const { env } = await import('./helpers.js');
-    const { createSession } = await import('../src/services/auth/session.js');
-    const { createUser } = await import('@portal/db/test');
-    const { testPasswordHash } = await import('./helpers.js');
     const { tree, clerk, hospital, person } = await qiannanSetup();
     const claim = await clerk.claims.create({ entry: entry(person.id, hospital.id), idempotencyKey: key() });
     const app = await buildApp({ db: handle.db, env, logger: false });
     const user = await createUser(handle.db, { orgUnitId: tree.countyA.id, role: 'clerk', passwordHash: await testPasswordHash() });
     const session = await createSession(handle.db, user.id, new Date(), 1);
-    const ok = await app.inject({ method: 'GET', url: `/api/claims/${claim.id}/slip.pdf`, headers: { cookie: `portal_session=${session.token}` } });
+    const ok = await app.inject({
+      method: 'GET',
+      url: `/api/claims/${claim.id}/slip.pdf`,
+      headers: { cookie: `portal_session=${session.token}` },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.headers['content-type']).toBe('application/pdf');
     expect(ok.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const stranger = await createUser(handle.db, { orgUnitId: tree.countyB.id, role: 'clerk', passwordHash: await testPasswordHash() });
     const other = await createSession(handle.db, stranger.id, new Date(), 1);
-    const denied = await app.inject({ method: 'GET', url: `/api/claims/${claim.id}/slip.pdf`, headers: { cookie: `portal_session=${other.token}` } });
+    const denied = await app.inject({
+      method: 'GET',
+      url: `/api/claims/${claim.id}/slip.pdf`,
+      headers: { cookie: `portal_session=${other.token}` },
+    });
     expect(denied.statusCode).toBe(403);
     const anonymous = await app.inject({ method: 'GET', url: `/api/claims/${claim.id}/slip.pdf` });
     expect(anonymous.statusCode).toBe(401);
@@ -193,12 +244,26 @@ describe('settlement slip PDF', () => {
 
 describe('claims and the enrollment register', () => {
   it('refuses a visit in a year the register says the person was not enrolled, or before the enrollment date', async () => {
-    const { enrollments } = await import('@portal/db');
     const { clerk, hospital, person, tree } = await qiannanSetup();
-    await handle.db.insert(enrollments).values({ personId: person.id, regionPath: tree.countyA.path, year: 2019, basicEnrolled: false, criticalEnrolled: false, notEnrolledReason: 'refused', resolutionDeadline: '2019-12-31' });
-    await expect(clerk.claims.create({ entry: entry(person.id, hospital.id), idempotencyKey: key() })).rejects.toThrow(/未参加城乡居民基本医疗保险（/);
-    await handle.db.update(enrollments).set({ basicEnrolled: true, criticalEnrolled: true, enrolledOn: '2019-09-01', notEnrolledReason: null }).where(eq(enrollments.personId, person.id));
-    await expect(clerk.claims.create({ entry: entry(person.id, hospital.id), idempotencyKey: key() })).rejects.toThrow(/早于参保日期 2019-09-01/);
+    await handle.db.insert(enrollments).values({
+      personId: person.id,
+      regionPath: tree.countyA.path,
+      year: 2019,
+      basicEnrolled: false,
+      criticalEnrolled: false,
+      notEnrolledReason: 'refused',
+      resolutionDeadline: '2019-12-31',
+    });
+    await expect(clerk.claims.create({ entry: entry(person.id, hospital.id), idempotencyKey: key() })).rejects.toThrow(
+      /未参加城乡居民基本医疗保险（/,
+    );
+    await handle.db
+      .update(enrollments)
+      .set({ basicEnrolled: true, criticalEnrolled: true, enrolledOn: '2019-09-01', notEnrolledReason: null })
+      .where(eq(enrollments.personId, person.id));
+    await expect(clerk.claims.create({ entry: entry(person.id, hospital.id), idempotencyKey: key() })).rejects.toThrow(
+      /早于参保日期 2019-09-01/,
+    );
     const rows = await handle.db.select().from(claims).where(eq(claims.personId, person.id));
     expect(rows).toHaveLength(0);
   });

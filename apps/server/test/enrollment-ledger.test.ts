@@ -22,11 +22,31 @@ describe('enrollment work list', () => {
     const p = await createPerson(handle.db, { orgUnitId: tree.countyA.id, regionPath: tree.countyA.path, name: '未参保' });
     const q = await createPerson(handle.db, { orgUnitId: tree.countyA.id, regionPath: tree.countyA.path, name: '已故' });
     const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    await caller.enrollment.record({ personId: p.id, year: 2024, basicEnrolled: false, criticalEnrolled: false, notEnrolledReason: 'refused', resolutionDeadline: deadline });
-    await caller.enrollment.record({ personId: q.id, year: 2024, basicEnrolled: false, criticalEnrolled: false, notEnrolledReason: 'deceased' });
+    await caller.enrollment.record({
+      personId: p.id,
+      year: 2024,
+      basicEnrolled: false,
+      criticalEnrolled: false,
+      notEnrolledReason: 'refused',
+      resolutionDeadline: deadline,
+    });
+    await caller.enrollment.record({
+      personId: q.id,
+      year: 2024,
+      basicEnrolled: false,
+      criticalEnrolled: false,
+      notEnrolledReason: 'deceased',
+    });
     const list = await caller.enrollment.worklist({ year: 2024 });
     expect(list.map((i) => [i.name, i.reasonLabel, i.resolutionDeadline])).toEqual([['未参保', '本人拒绝参保', deadline]]);
-    await caller.enrollment.record({ personId: p.id, year: 2024, basicEnrolled: true, criticalEnrolled: true, premiumTier: 1, enrolledOn: '2024-03-01' });
+    await caller.enrollment.record({
+      personId: p.id,
+      year: 2024,
+      basicEnrolled: true,
+      criticalEnrolled: true,
+      premiumTier: 1,
+      enrolledOn: '2024-03-01',
+    });
     expect(await caller.enrollment.worklist({ year: 2024 })).toHaveLength(0);
     const detail = await caller.persons.get({ id: p.id });
     expect(detail.enrollments[0]).toMatchObject({ year: 2024, basicEnrolled: true, resolution: '已参保' });
@@ -39,11 +59,31 @@ describe('enrollment work list', () => {
     const other = await makeTree(handle);
     const p = await createPerson(handle.db, { orgUnitId: tree.countyA.id, regionPath: tree.countyA.path });
     const { caller } = await callerAs(handle, 'clerk', tree.countyA.id);
-    await expect(caller.enrollment.record({ personId: p.id, year: 2024, basicEnrolled: false, criticalEnrolled: false, notEnrolledReason: 'refused' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      caller.enrollment.record({ personId: p.id, year: 2024, basicEnrolled: false, criticalEnrolled: false, notEnrolledReason: 'refused' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     const { caller: stranger } = await callerAs(handle, 'clerk', other.countyA.id);
-    await expect(stranger.enrollment.record({ personId: p.id, year: 2024, basicEnrolled: true, criticalEnrolled: true, premiumTier: 1, enrolledOn: '2024-01-02' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      stranger.enrollment.record({
+        personId: p.id,
+        year: 2024,
+        basicEnrolled: true,
+        criticalEnrolled: true,
+        premiumTier: 1,
+        enrolledOn: '2024-01-02',
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const { caller: sup } = await callerAs(handle, 'supervisor', tree.root.id);
-    await expect(sup.enrollment.record({ personId: p.id, year: 2024, basicEnrolled: true, criticalEnrolled: true, premiumTier: 1, enrolledOn: '2024-01-02' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      sup.enrollment.record({
+        personId: p.id,
+        year: 2024,
+        basicEnrolled: true,
+        criticalEnrolled: true,
+        premiumTier: 1,
+        enrolledOn: '2024-01-02',
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await handle.db.select().from(enrollments).where(eq(enrollments.personId, p.id))).toHaveLength(0);
   });
 });
@@ -53,12 +93,39 @@ describe('premiums and subsidy runs', () => {
     const tree = await makeTree(handle, 'hunan-2017');
     const { caller: admin } = await callerAs(handle, 'admin', tree.root.id);
     await admin.subsidies.setPremium({ orgUnitId: tree.root.id, year: 2018, tier1: 18_000, tier2: null, note: '湘财社〔2017〕标准' });
-    await admin.params.create({ orgUnitId: tree.root.id, effectiveFrom: '2018-01-01', subsidy: { subsistenceFixed: 12_000, registeredPoorRate: 60 }, note: '本地资助标准' });
-    const cats = (category: 'registered_poor' | 'subsistence_allowance' | 'extreme_poverty', start = '2017-06-01') => [{ category, startDate: start }];
-    await createPerson(handle.db, { orgUnitId: tree.countyA.id, regionPath: tree.countyA.path, regionCode: '430121', categories: cats('registered_poor') });
-    await createPerson(handle.db, { orgUnitId: tree.countyA.id, regionPath: tree.countyA.path, regionCode: '430121', categories: [...cats('registered_poor'), ...cats('subsistence_allowance')] });
-    await createPerson(handle.db, { orgUnitId: tree.countyB.id, regionPath: tree.countyB.path, regionCode: '430181', categories: cats('extreme_poverty') });
-    await createPerson(handle.db, { orgUnitId: tree.countyB.id, regionPath: tree.countyB.path, regionCode: '430181', categories: [{ category: 'extreme_poverty', startDate: '2015-01-01', endDate: '2017-12-31' }] });
+    await admin.params.create({
+      orgUnitId: tree.root.id,
+      effectiveFrom: '2018-01-01',
+      subsidy: { subsistenceFixed: 12_000, registeredPoorRate: 60 },
+      note: '本地资助标准',
+    });
+    const cats = (category: 'registered_poor' | 'subsistence_allowance' | 'extreme_poverty', start = '2017-06-01') => [
+      { category, startDate: start },
+    ];
+    await createPerson(handle.db, {
+      orgUnitId: tree.countyA.id,
+      regionPath: tree.countyA.path,
+      regionCode: '430121',
+      categories: cats('registered_poor'),
+    });
+    await createPerson(handle.db, {
+      orgUnitId: tree.countyA.id,
+      regionPath: tree.countyA.path,
+      regionCode: '430121',
+      categories: [...cats('registered_poor'), ...cats('subsistence_allowance')],
+    });
+    await createPerson(handle.db, {
+      orgUnitId: tree.countyB.id,
+      regionPath: tree.countyB.path,
+      regionCode: '430181',
+      categories: cats('extreme_poverty'),
+    });
+    await createPerson(handle.db, {
+      orgUnitId: tree.countyB.id,
+      regionPath: tree.countyB.path,
+      regionCode: '430181',
+      categories: [{ category: 'extreme_poverty', startDate: '2015-01-01', endDate: '2017-12-31' }],
+    });
     const { caller } = await callerAs(handle, 'supervisor', tree.root.id);
     const run = await caller.subsidies.run({ orgUnitId: tree.root.id, year: 2018 });
     // 60 % of 180 = 108; 低保 fixed 120 (> 108, highest benefit); 特困 full 180.
@@ -80,12 +147,21 @@ describe('premiums and subsidy runs', () => {
     await expect(caller.subsidies.run({ orgUnitId: tree.countyA.id, year: 2020 })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
     expect(await handle.db.select().from(subsidyRuns).where(eq(subsidyRuns.orgUnitId, tree.countyA.id))).toHaveLength(0);
     await expect(caller.subsidies.run({ orgUnitId: other.countyA.id, year: 2020 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(caller.subsidies.setPremium({ orgUnitId: tree.root.id, year: 2020, tier1: 25_000, tier2: 45_000, note: '威海标准' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      caller.subsidies.setPremium({ orgUnitId: tree.root.id, year: 2020, tier1: 25_000, tier2: 45_000, note: '威海标准' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const { caller: admin } = await callerAs(handle, 'admin', tree.root.id);
-    await expect(admin.subsidies.setPremium({ orgUnitId: tree.root.id, year: 2020, tier1: 25_000, tier2: 20_000, note: '威海标准' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      admin.subsidies.setPremium({ orgUnitId: tree.root.id, year: 2020, tier1: 25_000, tier2: 20_000, note: '威海标准' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(await handle.db.select().from(premiums).where(eq(premiums.orgUnitId, tree.root.id))).toHaveLength(0);
     await admin.subsidies.setPremium({ orgUnitId: tree.root.id, year: 2020, tier1: 25_000, tier2: 45_000, note: '威海标准' });
-    await createPerson(handle.db, { orgUnitId: tree.countyA.id, regionPath: tree.countyA.path, regionCode: '371002', categories: [{ category: 'orphan', startDate: '2019-01-01' }] });
+    await createPerson(handle.db, {
+      orgUnitId: tree.countyA.id,
+      regionPath: tree.countyA.path,
+      regionCode: '371002',
+      categories: [{ category: 'orphan', startDate: '2019-01-01' }],
+    });
     const run = await caller.subsidies.run({ orgUnitId: tree.countyA.id, year: 2020 });
     expect(run.totalAmount).toBe(25_000);
   });
@@ -94,8 +170,25 @@ describe('premiums and subsidy runs', () => {
 describe('management ledger', () => {
   async function setup() {
     const tree = await makeTree(handle, 'liaoning-2019');
-    const [h] = await handle.db.insert(hospitals).values({ ownerOrgUnitId: tree.root.id, regionPath: tree.root.path, code: `H${Math.random()}`, name: '测试医院', level: 2, regionCode: '210123', regionName: '康平县' }).returning();
-    const p = await createPerson(handle.db, { orgUnitId: tree.countyA.id, regionPath: tree.countyA.path, name: '=HYPERLINK("x")', regionCode: '210123', categories: [{ category: 'subsistence_allowance', startDate: '2019-01-01' }] });
+    const [h] = await handle.db
+      .insert(hospitals)
+      .values({
+        ownerOrgUnitId: tree.root.id,
+        regionPath: tree.root.path,
+        code: `H${Math.random()}`,
+        name: '测试医院',
+        level: 2,
+        regionCode: '210123',
+        regionName: '康平县',
+      })
+      .returning();
+    const p = await createPerson(handle.db, {
+      orgUnitId: tree.countyA.id,
+      regionPath: tree.countyA.path,
+      name: '=HYPERLINK("x")',
+      regionCode: '210123',
+      categories: [{ category: 'subsistence_allowance', startDate: '2019-01-01' }],
+    });
     const { user } = await callerAs(handle, 'clerk', tree.countyA.id);
     const claim = (over: Partial<typeof claims.$inferInsert>) => ({
       claimNo: `C${Math.random()}`,
@@ -119,13 +212,15 @@ describe('management ledger', () => {
       createdBy: user.id,
       ...over,
     });
-    await handle.db.insert(claims).values([
-      claim({ totalCost: 1_000_000, basic: 600_000, critical: 100_000, assistance: 150_000, tilted: 20_000, hospitalReduction: 5_000 }),
-      claim({ totalCost: 200_000, basic: 100_000, critical: 0, assistance: 30_000, tilted: 0, hospitalReduction: 0 }),
-      claim({ kind: 'reversal', status: 'reversal', totalCost: -200_000, basic: -100_000, critical: 0, assistance: -30_000 }),
-      claim({ visitType: 'outpatient', totalCost: 30_000, basic: 15_000 }),
-      claim({ visitType: 'outpatient', year: 2019, totalCost: 99_999, basic: 99_999 }),
-    ]);
+    await handle.db
+      .insert(claims)
+      .values([
+        claim({ totalCost: 1_000_000, basic: 600_000, critical: 100_000, assistance: 150_000, tilted: 20_000, hospitalReduction: 5_000 }),
+        claim({ totalCost: 200_000, basic: 100_000, critical: 0, assistance: 30_000, tilted: 0, hospitalReduction: 0 }),
+        claim({ kind: 'reversal', status: 'reversal', totalCost: -200_000, basic: -100_000, critical: 0, assistance: -30_000 }),
+        claim({ visitType: 'outpatient', totalCost: 30_000, basic: 15_000 }),
+        claim({ visitType: 'outpatient', year: 2019, totalCost: 99_999, basic: 99_999 }),
+      ]);
     return { tree, p };
   }
 
@@ -176,11 +271,20 @@ describe('management ledger', () => {
       const { user } = await callerAs(handle, role, unit);
       return `portal_session=${(await createSession(handle.db, user.id, new Date(), 1)).token}`;
     };
-    const stranger = await app.inject({ url: `/api/exports/ledger.xlsx?year=2020&orgUnitId=${tree.countyA.id}`, headers: { cookie: await cookieOf('clerk', other.countyA.id) } });
+    const stranger = await app.inject({
+      url: `/api/exports/ledger.xlsx?year=2020&orgUnitId=${tree.countyA.id}`,
+      headers: { cookie: await cookieOf('clerk', other.countyA.id) },
+    });
     expect(stranger.statusCode).toBe(403);
-    const admin = await app.inject({ url: `/api/exports/ledger.xlsx?year=2020`, headers: { cookie: await cookieOf('admin', tree.root.id) } });
+    const admin = await app.inject({
+      url: `/api/exports/ledger.xlsx?year=2020`,
+      headers: { cookie: await cookieOf('admin', tree.root.id) },
+    });
     expect(admin.statusCode).toBe(403);
-    const ok = await app.inject({ url: `/api/exports/ledger.xlsx?year=2020`, headers: { cookie: await cookieOf('clerk', tree.countyA.id) } });
+    const ok = await app.inject({
+      url: `/api/exports/ledger.xlsx?year=2020`,
+      headers: { cookie: await cookieOf('clerk', tree.countyA.id) },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.headers['content-type']).toContain('spreadsheetml');
     await app.close();

@@ -33,8 +33,18 @@ describe('list comparison', () => {
   it('previews new / left / changed / invalid rows, then applies them in one go and keeps the batch', async () => {
     const tree = await makeTree(handle, 'qiannan-2019');
     const ctx = await ctxFor('clerk', tree.countyA.id);
-    const staying = await createPerson(handle.db, { orgUnitId: tree.countyA.id, regionPath: tree.countyA.path, name: '留下', categories: [{ category: 'registered_poor', startDate: '2019-01-01' }] });
-    const leaving = await createPerson(handle.db, { orgUnitId: tree.countyA.id, regionPath: tree.countyA.path, name: '离开', categories: [{ category: 'registered_poor', startDate: '2019-01-01' }] });
+    const staying = await createPerson(handle.db, {
+      orgUnitId: tree.countyA.id,
+      regionPath: tree.countyA.path,
+      name: '留下',
+      categories: [{ category: 'registered_poor', startDate: '2019-01-01' }],
+    });
+    const leaving = await createPerson(handle.db, {
+      orgUnitId: tree.countyA.id,
+      regionPath: tree.countyA.path,
+      name: '离开',
+      categories: [{ category: 'registered_poor', startDate: '2019-01-01' }],
+    });
     const gaining = await createPerson(handle.db, { orgUnitId: tree.countyA.id, regionPath: tree.countyA.path, name: '新类别' });
     const newcomer = makeIdNumber('522732', '2001-02-03', 7);
     const bytes = await xlsx([
@@ -62,14 +72,21 @@ describe('list comparison', () => {
     const created = (await handle.db.select().from(persons).where(eq(persons.idNumber, newcomer)))[0]!;
     expect(created.regionPath).toBe(tree.countyA.path);
     const createdFacts = await handle.db.select().from(personCategories).where(eq(personCategories.personId, created.id));
-    expect(createdFacts.map((f) => [f.category, f.startDate, f.sourceDepartment])).toEqual([['registered_poor', '2020-03-01', 'poverty_office']]);
+    expect(createdFacts.map((f) => [f.category, f.startDate, f.sourceDepartment])).toEqual([
+      ['registered_poor', '2020-03-01', 'poverty_office'],
+    ]);
     const ended = await handle.db.select().from(personCategories).where(eq(personCategories.personId, leaving.id));
     expect(ended[0]!.endDate).toBe('2020-03-30');
     expect((await handle.db.select().from(persons).where(eq(persons.id, staying.id)))[0]!.hukouType).toBe('urban');
-    expect((await handle.db.select().from(personCategories).where(eq(personCategories.personId, gaining.id))).map((f) => f.startDate)).toEqual(['2020-02-01']);
+    expect(
+      (await handle.db.select().from(personCategories).where(eq(personCategories.personId, gaining.id))).map((f) => f.startDate),
+    ).toEqual(['2020-02-01']);
     const batch = (await handle.db.select().from(listBatches).where(eq(listBatches.id, preview.id)))[0]!;
     expect([batch.status, batch.fileName, batch.newCount, batch.invalidCount]).toEqual(['applied', '扶贫办名单.xlsx', 2, 3]);
-    expect((await handle.db.select().from(auditLog).where(eq(auditLog.entityId, preview.id))).map((a) => a.action).sort()).toEqual(['list_batch.apply', 'list_batch.preview']);
+    expect((await handle.db.select().from(auditLog).where(eq(auditLog.entityId, preview.id))).map((a) => a.action).sort()).toEqual([
+      'list_batch.apply',
+      'list_batch.preview',
+    ]);
     await expect(applyListBatch({ ctx, input: { id: preview.id } })).rejects.toThrow(/已应用/);
   });
 
@@ -77,9 +94,14 @@ describe('list comparison', () => {
     const tree = await makeTree(handle, 'qiannan-2019');
     const ctx = await ctxFor('clerk', tree.countyA.id);
     const id = makeIdNumber('522732', '1999-09-09', 5);
-    const preview = await previewListUpload({ ctx, input: { meta: meta('a.csv'), bytes: Buffer.from(`姓名,身份证号,人员类别\n张三,${id},建档立卡\n`) } });
+    const preview = await previewListUpload({
+      ctx,
+      input: { meta: meta('a.csv'), bytes: Buffer.from(`姓名,身份证号,人员类别\n张三,${id},建档立卡\n`) },
+    });
     expect(preview.newCount).toBe(1);
-    await createPerson(handle.db, { orgUnitId: tree.countyA.id, regionPath: tree.countyA.path, name: '张三' }).then((p) => handle.db.update(persons).set({ idNumber: id }).where(eq(persons.id, p.id)));
+    await createPerson(handle.db, { orgUnitId: tree.countyA.id, regionPath: tree.countyA.path, name: '张三' }).then((p) =>
+      handle.db.update(persons).set({ idNumber: id }).where(eq(persons.id, p.id)),
+    );
     await expect(applyListBatch({ ctx, input: { id: preview.id } })).rejects.toThrow(/重新上传比对/);
     expect((await handle.db.select().from(listBatches).where(eq(listBatches.id, preview.id)))[0]!.status).toBe('previewed');
   });
@@ -90,7 +112,14 @@ describe('list comparison', () => {
     const count = async () => (await handle.db.select().from(listBatches).where(eq(listBatches.regionPath, tree.countyA.path))).length;
     const tryFile = (bytes: Buffer, name = 'x.xlsx') => previewListUpload({ ctx, input: { meta: meta(name), bytes } });
     await expect(tryFile(Buffer.alloc(0))).rejects.toThrow('文件为空');
-    await expect(tryFile(await xlsx([['编号', '名字'], ['1', '张三']]))).rejects.toThrow(/表头不符.*姓名.*身份证号.*人员类别/);
+    await expect(
+      tryFile(
+        await xlsx([
+          ['编号', '名字'],
+          ['1', '张三'],
+        ]),
+      ),
+    ).rejects.toThrow(/表头不符.*姓名.*身份证号.*人员类别/);
     await expect(tryFile(await xlsx([['姓名', '身份证号', '人员类别']]))).rejects.toThrow('没有数据行');
     await expect(tryFile(Buffer.from('%PDF-1.4\n\0\0binary'), 'x.pdf')).rejects.toThrow(/不是表格/);
     await expect(tryFile(Buffer.from('PK\x03\x04garbage'), 'x.xlsx')).rejects.toThrow(/无法读取/);
@@ -123,7 +152,12 @@ describe('list comparison', () => {
     const anon = await app.inject({ method: 'POST', url, payload: body, headers: { 'content-type': 'application/octet-stream' } });
     expect(anon.statusCode).toBe(401);
     const cookie = `portal_session=${session.token}`;
-    const big = await app.inject({ method: 'POST', url, payload: Buffer.alloc(50 * 1024 * 1024, 0x41), headers: { 'content-type': 'application/octet-stream', cookie } });
+    const big = await app.inject({
+      method: 'POST',
+      url,
+      payload: Buffer.alloc(50 * 1024 * 1024, 0x41),
+      headers: { 'content-type': 'application/octet-stream', cookie },
+    });
     expect(big.statusCode).toBe(413);
     expect(big.json().message).toMatch(/20 MB/);
     const ok = await app.inject({ method: 'POST', url, payload: body, headers: { 'content-type': 'text/csv', cookie } });

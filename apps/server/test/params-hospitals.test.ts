@@ -10,7 +10,16 @@ beforeAll(async () => {
 });
 afterAll(async () => handle.close());
 
-const HOSPITAL = { code: 'H1', name: '测试县人民医院', level: 2 as const, regionCode: '522732', regionName: '三都县', isNetworked: true, isSpecialDiseaseDesignated: false, referralTier: null };
+const HOSPITAL = {
+  code: 'H1',
+  name: '测试县人民医院',
+  level: 2 as const,
+  regionCode: '522732',
+  regionName: '三都县',
+  isNetworked: true,
+  isSpecialDiseaseDesignated: false,
+  referralTier: null,
+};
 
 describe('hospitals', () => {
   it('an admin adds a hospital to its list; a county clerk below sees it, another jurisdiction does not', async () => {
@@ -33,7 +42,9 @@ describe('hospitals', () => {
     const { caller: admin } = await callerAs(handle, 'admin', tree.root.id);
     await admin.hospitals.create({ ...HOSPITAL, ownerOrgUnitId: tree.root.id });
     await expect(admin.hospitals.create({ ...HOSPITAL, ownerOrgUnitId: tree.root.id })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(admin.hospitals.create({ ...HOSPITAL, code: 'H2', level: 4 as never, ownerOrgUnitId: tree.root.id })).rejects.toThrow(/医院等级/);
+    await expect(admin.hospitals.create({ ...HOSPITAL, code: 'H2', level: 4 as never, ownerOrgUnitId: tree.root.id })).rejects.toThrow(
+      /医院等级/,
+    );
   });
 
   it('locates a hospital from region codes', () => {
@@ -50,9 +61,24 @@ describe('policy parameter versions', () => {
     const { caller: admin } = await callerAs(handle, 'admin', tree.root.id);
     const none = await resolvePolicyParams(handle.db, { regionPath: tree.countyA.path, profile: 'qiannan-2019', date: '2019-05-01' });
     expect(none.versionId).toBeNull();
-    await admin.params.create({ orgUnitId: tree.root.id, effectiveFrom: '2019-01-01', settle: { critical: { rate: 60 } }, note: '州级参数' });
-    await admin.params.create({ orgUnitId: tree.root.id, effectiveFrom: '2019-07-01', settle: { critical: { rate: 62 } }, note: '年中调整' });
-    await admin.params.create({ orgUnitId: tree.countyA.id, effectiveFrom: '2019-03-01', settle: { critical: { rate: 55 } }, note: '县级参数' });
+    await admin.params.create({
+      orgUnitId: tree.root.id,
+      effectiveFrom: '2019-01-01',
+      settle: { critical: { rate: 60 } },
+      note: '州级参数',
+    });
+    await admin.params.create({
+      orgUnitId: tree.root.id,
+      effectiveFrom: '2019-07-01',
+      settle: { critical: { rate: 62 } },
+      note: '年中调整',
+    });
+    await admin.params.create({
+      orgUnitId: tree.countyA.id,
+      effectiveFrom: '2019-03-01',
+      settle: { critical: { rate: 55 } },
+      note: '县级参数',
+    });
     const june = await resolvePolicyParams(handle.db, { regionPath: tree.countyB.path, profile: 'qiannan-2019', date: '2019-06-30' });
     expect(june.settle.critical.rate).toBe(60);
     const july = await resolvePolicyParams(handle.db, { regionPath: tree.countyB.path, profile: 'qiannan-2019', date: '2019-07-01' });
@@ -64,7 +90,14 @@ describe('policy parameter versions', () => {
   it('rejects a rate over 100 naming the field, and writes nothing', async () => {
     const tree = await makeTree(handle);
     const { caller: admin } = await callerAs(handle, 'admin', tree.root.id);
-    await expect(admin.params.create({ orgUnitId: tree.root.id, effectiveFrom: '2019-01-01', settle: { basic: { rate: { 2: 120 } } } as never, note: '错误参数' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      admin.params.create({
+        orgUnitId: tree.root.id,
+        effectiveFrom: '2019-01-01',
+        settle: { basic: { rate: { 2: 120 } } } as never,
+        note: '错误参数',
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     const rows = await handle.db.select().from(policyParamVersions).where(eq(policyParamVersions.orgUnitId, tree.root.id));
     expect(rows).toHaveLength(0);
   });
@@ -72,6 +105,8 @@ describe('policy parameter versions', () => {
   it('refuses a supervisor', async () => {
     const tree = await makeTree(handle);
     const { caller } = await callerAs(handle, 'supervisor', tree.root.id);
-    await expect(caller.params.create({ orgUnitId: tree.root.id, effectiveFrom: '2019-01-01', settle: {}, note: '越权' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      caller.params.create({ orgUnitId: tree.root.id, effectiveFrom: '2019-01-01', settle: {}, note: '越权' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

@@ -1,5 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, claims, enrollments, eq, hospitals, inArray, offsiteRegistrations, referralOverrides, referrals, type DbHandle } from '@portal/db';
+import {
+  auditLog,
+  claims,
+  enrollments,
+  eq,
+  hospitals,
+  inArray,
+  offsiteRegistrations,
+  referralOverrides,
+  referrals,
+  type DbHandle,
+} from '@portal/db';
 import { createPerson, createUser, type TestTree } from '@portal/db/test';
 import { addCalendarDays } from '@portal/rules';
 import { chinaDate } from '../src/lib/clock.js';
@@ -20,7 +31,13 @@ const day = (n: number) => addCalendarDays(today, n);
 /** A Xianning-like jurisdiction: county hospitals of both levels, designated destinations, a beneficiary. */
 async function xianning() {
   const tree = await makeTree(handle, 'xianning-2022');
-  const hospital = async (code: string, name: string, level: number, regionCode: string, referralTier: 'city' | 'provincial' | null = null) =>
+  const hospital = async (
+    code: string,
+    name: string,
+    level: number,
+    regionCode: string,
+    referralTier: 'city' | 'provincial' | null = null,
+  ) =>
     (
       await handle.db
         .insert(hospitals)
@@ -116,7 +133,14 @@ describe('referral registry', () => {
     expect(rejected).toMatchObject({ status: 'rejected', rejectReason: '转诊证明缺少医院盖章', referralNo: null });
     const c = await x.clerk.referrals.create(referralInput(x));
     expect(c.referralNo).not.toBe(registered.referralNo);
-    const actions = (await handle.db.select().from(auditLog).where(inArray(auditLog.entityId, [a.id, b.id]))).map((r) => r.action).sort();
+    const actions = (
+      await handle.db
+        .select()
+        .from(auditLog)
+        .where(inArray(auditLog.entityId, [a.id, b.id]))
+    )
+      .map((r) => r.action)
+      .sort();
     expect(actions).toEqual(['referral.cancel', 'referral.register', 'referral.reject', 'referral.submit', 'referral.submit']);
   });
 
@@ -138,15 +162,44 @@ describe('referral registry', () => {
       const where = cause?.options?.field ?? cause?.issues?.[0]?.path.join('.');
       expect(where, JSON.stringify(over)).toBe(field);
     }
-    const ordinary = await createPerson(handle.db, { orgUnitId: x.tree.countyA.id, regionPath: x.tree.countyA.path, regionCode: '421222', categories: [{ category: 'subsistence_allowance', startDate: '2015-01-01', endDate: day(1) }] });
-    await expect(x.clerk.referrals.create(referralInput(x, { idNumber: ordinary.idNumber }))).rejects.toThrow(/不具有有效的医保扶贫对象身份/);
-    const notEnrolled = await createPerson(handle.db, { orgUnitId: x.tree.countyA.id, regionPath: x.tree.countyA.path, regionCode: '421222', categories: [{ category: 'marginal', startDate: '2020-01-01' }] });
-    await handle.db.insert(enrollments).values({ personId: notEnrolled.id, regionPath: x.tree.countyA.path, year: Number(day(3).slice(0, 4)), basicEnrolled: false, criticalEnrolled: false });
-    await expect(x.clerk.referrals.create(referralInput(x, { idNumber: notEnrolled.idNumber }))).rejects.toThrow(/年度未参加城乡居民基本医疗保险/);
-    expect(await handle.db.select().from(referrals).where(inArray(referrals.personId, [x.person.id, ordinary.id, notEnrolled.id]))).toHaveLength(0);
+    const ordinary = await createPerson(handle.db, {
+      orgUnitId: x.tree.countyA.id,
+      regionPath: x.tree.countyA.path,
+      regionCode: '421222',
+      categories: [{ category: 'subsistence_allowance', startDate: '2015-01-01', endDate: day(1) }],
+    });
+    await expect(x.clerk.referrals.create(referralInput(x, { idNumber: ordinary.idNumber }))).rejects.toThrow(
+      /不具有有效的医保扶贫对象身份/,
+    );
+    const notEnrolled = await createPerson(handle.db, {
+      orgUnitId: x.tree.countyA.id,
+      regionPath: x.tree.countyA.path,
+      regionCode: '421222',
+      categories: [{ category: 'marginal', startDate: '2020-01-01' }],
+    });
+    await handle.db.insert(enrollments).values({
+      personId: notEnrolled.id,
+      regionPath: x.tree.countyA.path,
+      year: Number(day(3).slice(0, 4)),
+      basicEnrolled: false,
+      criticalEnrolled: false,
+    });
+    await expect(x.clerk.referrals.create(referralInput(x, { idNumber: notEnrolled.idNumber }))).rejects.toThrow(
+      /年度未参加城乡居民基本医疗保险/,
+    );
+    expect(
+      await handle.db
+        .select()
+        .from(referrals)
+        .where(inArray(referrals.personId, [x.person.id, ordinary.id, notEnrolled.id])),
+    ).toHaveLength(0);
 
     await x.clerk.referrals.create(referralInput(x));
-    await expect(x.clerk.referrals.create(referralInput(x, { destinationHospitalId: x.h.cityDesignated.id, issueDate: day(-5), plannedAdmissionDate: day(1) }))).rejects.toMatchObject({
+    await expect(
+      x.clerk.referrals.create(
+        referralInput(x, { destinationHospitalId: x.h.cityDesignated.id, issueDate: day(-5), plannedAdmissionDate: day(1) }),
+      ),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
       message: expect.stringMatching(/有效期重叠/),
     });
@@ -220,19 +273,35 @@ describe('off-site registration', () => {
     const visit = await resolveVisitReferral({ ctx: handle, personId: x.person.id, hospitalId: x.h.provincial.id, date: today });
     expect(visit).toMatchObject({ source: 'registry', referred: false, offsiteRegistered: true });
 
-    await expect(x.clerk.referrals.createOffsite(offsite(x.person.idNumber, { startDate: day(5), endDate: day(30) }))).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(x.clerk.referrals.createOffsite(offsite(x.person.idNumber, { startDate: day(10), endDate: day(9) }))).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      x.clerk.referrals.createOffsite(offsite(x.person.idNumber, { startDate: day(5), endDate: day(30) })),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      x.clerk.referrals.createOffsite(offsite(x.person.idNumber, { startDate: day(10), endDate: day(9) })),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(await handle.db.select().from(offsiteRegistrations).where(eq(offsiteRegistrations.personId, x.person.id))).toHaveLength(1);
 
     // A referral to the same hospital is preferred over the off-site registration.
     const ref = await x.clerk.referrals.create(referralInput(x));
-    expect(await findValidReferral({ ctx: handle, personId: x.person.id, hospitalId: x.h.provincial.id, date: today })).toMatchObject({ kind: 'referral', id: ref.id });
+    expect(await findValidReferral({ ctx: handle, personId: x.person.id, hospitalId: x.h.provincial.id, date: today })).toMatchObject({
+      kind: 'referral',
+      id: ref.id,
+    });
 
     await x.clerk.referrals.cancelOffsite({ id: reg.id, reason: '已返乡' });
-    const next = await x.clerk.referrals.createOffsite(offsite(x.person.idNumber, { startDate: day(5), endDate: day(30), cityCode: null, cityName: null }));
+    const next = await x.clerk.referrals.createOffsite(
+      offsite(x.person.idNumber, { startDate: day(5), endDate: day(30), cityCode: null, cityName: null }),
+    );
     expect(next.destination).toBe('湖北省');
-    const audit = await handle.db.select().from(auditLog).where(inArray(auditLog.entityId, [reg.id, next.id]));
-    expect(audit.map((a) => a.action).sort()).toEqual(['offsite_registration.cancel', 'offsite_registration.create', 'offsite_registration.create']);
+    const audit = await handle.db
+      .select()
+      .from(auditLog)
+      .where(inArray(auditLog.entityId, [reg.id, next.id]));
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'offsite_registration.cancel',
+      'offsite_registration.create',
+      'offsite_registration.create',
+    ]);
   });
 
   it('rejects the wrong role', async () => {
@@ -254,12 +323,19 @@ describe('reviewer override', () => {
     const created = await reviewer.referrals.createOverride(input);
     const audit = await handle.db.select().from(auditLog).where(eq(auditLog.entityId, created.id));
     expect(audit.map((a) => a.action)).toEqual(['referral.override']);
-    expect(await findReferralOverride({ ctx: handle, personId: x.person.id, hospitalId: x.h.plain.id, date: day(-2) })).toMatchObject({ id: created.id });
+    expect(await findReferralOverride({ ctx: handle, personId: x.person.id, hospitalId: x.h.plain.id, date: day(-2) })).toMatchObject({
+      id: created.id,
+    });
     expect(await findReferralOverride({ ctx: handle, personId: x.person.id, hospitalId: x.h.plain.id, date: day(-1) })).toBeNull();
-    expect(await resolveVisitReferral({ ctx: handle, personId: x.person.id, hospitalId: x.h.plain.id, date: day(-2) })).toMatchObject({ source: 'override', referred: true });
+    expect(await resolveVisitReferral({ ctx: handle, personId: x.person.id, hospitalId: x.h.plain.id, date: day(-2) })).toMatchObject({
+      source: 'override',
+      referred: true,
+    });
 
     await x.clerk.referrals.create(referralInput(x));
-    await expect(reviewer.referrals.createOverride({ ...input, hospitalId: x.h.provincial.id, admissionDate: day(3) })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await expect(
+      reviewer.referrals.createOverride({ ...input, hospitalId: x.h.provincial.id, admissionDate: day(3) }),
+    ).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
     const { caller: otherReviewer } = await callerAs(handle, 'reviewer', x.tree.countyB.id);
     await expect(otherReviewer.referrals.createOverride(input)).rejects.toThrow(/不在您的管辖范围/);
   });
@@ -269,9 +345,13 @@ describe('referral admin', () => {
   it('an admin flags a destination and sets the validity; the next referral uses it; a clerk may not', async () => {
     const x = await xianning();
     const { caller: admin } = await callerAs(handle, 'admin', x.tree.root.id);
-    await expect(x.clerk.referrals.setTier({ hospitalId: x.h.plain.id, referralTier: 'provincial' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(x.clerk.referrals.setTier({ hospitalId: x.h.plain.id, referralTier: 'provincial' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     await admin.referrals.setTier({ hospitalId: x.h.plain.id, referralTier: 'provincial' });
-    await expect(admin.referrals.setValidity({ orgUnitId: x.tree.countyA.id, validityDays: 0 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(admin.referrals.setValidity({ orgUnitId: x.tree.countyA.id, validityDays: 0 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     await admin.referrals.setValidity({ orgUnitId: x.tree.countyA.id, validityDays: 30 });
     const list = await admin.referrals.adminList();
     expect(list.hospitals.find((h) => h.id === x.h.plain.id)?.referralTier).toBe('provincial');
@@ -280,8 +360,13 @@ describe('referral admin', () => {
     expect(r).toMatchObject({ validityDays: 30, validUntil: day(29), destinationTier: 'provincial' });
     const other = await makeTree(handle, 'xianning-2022');
     const { caller: otherAdmin } = await callerAs(handle, 'admin', other.root.id);
-    await expect(otherAdmin.referrals.setTier({ hospitalId: x.h.plain.id, referralTier: null })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const audit = await handle.db.select().from(auditLog).where(inArray(auditLog.entityId, [x.h.plain.id, x.tree.countyA.id]));
+    await expect(otherAdmin.referrals.setTier({ hospitalId: x.h.plain.id, referralTier: null })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const audit = await handle.db
+      .select()
+      .from(auditLog)
+      .where(inArray(auditLog.entityId, [x.h.plain.id, x.tree.countyA.id]));
     expect(audit.map((a) => a.action).sort()).toEqual(['hospital.set_referral_tier', 'referral_settings.update']);
   });
 });
@@ -294,10 +379,14 @@ describe('reports', () => {
     const year = Number(day(-84).slice(0, 4));
     const byMonth = await supervisor.referrals.reportByMonth({ year });
     const mine = byMonth.rows.filter((r) => r.countyName === `测试甲县${x.tree.root.code.slice(0, 4)}`);
-    expect(mine).toEqual([expect.objectContaining({ month: day(-84).slice(0, 7), destinationName: '湖北省人民医院', tier: 'provincial', count: 1 })]);
+    expect(mine).toEqual([
+      expect.objectContaining({ month: day(-84).slice(0, 7), destinationName: '湖北省人民医院', tier: 'provincial', count: 1 }),
+    ]);
 
     const expiring = await supervisor.referrals.reportExpiring();
-    expect(expiring.items.filter((i) => i.personName === '王转诊')).toEqual([expect.objectContaining({ kind: 'referral', lastDay: day(5) })]);
+    expect(expiring.items.filter((i) => i.personName === '王转诊')).toEqual([
+      expect.objectContaining({ kind: 'referral', lastDay: day(5) }),
+    ]);
 
     const claim = (over: Partial<typeof claims.$inferInsert>) => ({
       claimNo: `T${Math.random().toString().slice(2, 12)}`,
@@ -321,12 +410,14 @@ describe('reports', () => {
       createdBy: x.clerkUser.id,
       ...over,
     });
-    await handle.db.insert(claims).values([
-      claim({ referralSource: 'none' }),
-      claim({ referralSource: 'registry', referred: true }),
-      claim({ referralSource: 'none', location: 'in_county' }),
-      claim({ referralSource: 'none', visitType: 'outpatient' }),
-    ]);
+    await handle.db
+      .insert(claims)
+      .values([
+        claim({ referralSource: 'none' }),
+        claim({ referralSource: 'registry', referred: true }),
+        claim({ referralSource: 'none', location: 'in_county' }),
+        claim({ referralSource: 'none', visitType: 'outpatient' }),
+      ]);
     const unreferred = await supervisor.referrals.reportUnreferred({ year: Number(today.slice(0, 4)) });
     const rows = unreferred.filter((r) => r.personId === x.person.id);
     expect(rows).toHaveLength(1);
@@ -335,7 +426,9 @@ describe('reports', () => {
 
     const other = await makeTree(handle, 'xianning-2022');
     const { caller: stranger } = await callerAs(handle, 'supervisor', other.root.id);
-    expect((await stranger.referrals.reportUnreferred({ year: Number(today.slice(0, 4)) })).filter((r) => r.personId === x.person.id)).toHaveLength(0);
+    expect(
+      (await stranger.referrals.reportUnreferred({ year: Number(today.slice(0, 4)) })).filter((r) => r.personId === x.person.id),
+    ).toHaveLength(0);
   });
 });
 
@@ -355,16 +448,28 @@ describe('claim entry consults the registry', () => {
 
   it('a registered referral makes the visit referred and the claim names it; without one the tick is refused', async () => {
     const x = await xianning();
-    const refusal = await x.clerk.claims.create({ entry: entry(x.person.id, x.h.provincial.id, { referred: true }), idempotencyKey: key() }).catch((e: unknown) => e);
+    const refusal = await x.clerk.claims
+      .create({ entry: entry(x.person.id, x.h.provincial.id, { referred: true }), idempotencyKey: key() })
+      .catch((e: unknown) => e);
     expect(refusal).toMatchObject({ message: expect.stringMatching(/未查到覆盖本次住院/) });
     expect((refusal as { cause?: { options?: { field?: string } } }).cause?.options?.field).toBe('referred');
     expect(await handle.db.select().from(claims).where(eq(claims.personId, x.person.id))).toHaveLength(0);
 
-    const context = await x.clerk.claims.context({ personId: x.person.id, date: day(-2), hospitalId: x.h.provincial.id, admissionDate: day(-8) });
+    const context = await x.clerk.claims.context({
+      personId: x.person.id,
+      date: day(-2),
+      hospitalId: x.h.provincial.id,
+      admissionDate: day(-8),
+    });
     expect(context.referral).toMatchObject({ source: 'none', referred: false });
 
     const ref = await x.clerk.referrals.create(referralInput(x, { issueDate: day(-10), plannedAdmissionDate: day(-8) }));
-    const after = await x.clerk.claims.context({ personId: x.person.id, date: day(-2), hospitalId: x.h.provincial.id, admissionDate: day(-8) });
+    const after = await x.clerk.claims.context({
+      personId: x.person.id,
+      date: day(-2),
+      hospitalId: x.h.provincial.id,
+      admissionDate: day(-8),
+    });
     expect(after.referral).toMatchObject({ source: 'registry', referred: true, number: ref.referralNo });
     // The clerk need not tick anything: the registry sets "referred".
     const claim = await x.clerk.claims.create({ entry: entry(x.person.id, x.h.provincial.id), idempotencyKey: key() });
@@ -393,7 +498,12 @@ describe('claim entry consults the registry', () => {
     expect(offsiteOnly.referralNote).toMatch(/不能代替转诊备案/);
 
     const { caller: reviewer } = await callerAs(handle, 'reviewer', x.tree.countyA.id);
-    const override = await reviewer.referrals.createOverride({ personId: x.person.id, hospitalId: x.h.provincial2.id, admissionDate: day(-8), reason: '急诊转院，事后补办' });
+    const override = await reviewer.referrals.createOverride({
+      personId: x.person.id,
+      hospitalId: x.h.provincial2.id,
+      admissionDate: day(-8),
+      reason: '急诊转院，事后补办',
+    });
     const claim = await x.clerk.claims.create({ entry: entry(x.person.id, x.h.provincial2.id), idempotencyKey: key() });
     expect(claim.referralSource).toBe('override');
     expect(claim.referralNote).toContain('急诊转院');

@@ -11,7 +11,15 @@ beforeAll(async () => {
 afterAll(async () => handle.close());
 
 const uniqueId = (birth = '1975-03-04') => makeIdNumber('522732', birth, Math.floor(Math.random() * 999));
-const base = (orgUnitId: string, idNumber = uniqueId()) => ({ idNumber, name: '王小芳', hukouType: 'rural' as const, orgUnitId, phone: '13800138000', bankAccount: '6217 0000 1111 2222 333', bankName: '农村信用社' });
+const base = (orgUnitId: string, idNumber = uniqueId()) => ({
+  idNumber,
+  name: '王小芳',
+  hukouType: 'rural' as const,
+  orgUnitId,
+  phone: '13800138000',
+  bankAccount: '6217 0000 1111 2222 333',
+  bankName: '农村信用社',
+});
 
 describe('persons.create / update', () => {
   it('derives sex and birth date, stores the bank account, shows it masked, audits without full numbers', async () => {
@@ -36,7 +44,10 @@ describe('persons.create / update', () => {
     const { caller } = await callerAs(handle, 'clerk', tree.countyA.id);
     const idNumber = uniqueId();
     const { id } = await caller.persons.create(base(tree.countyA.id, idNumber));
-    await expect(caller.persons.create(base(tree.countyA.id, idNumber))).rejects.toMatchObject({ code: 'CONFLICT', cause: { options: { field: 'idNumber', meta: { existingId: id } } } });
+    await expect(caller.persons.create(base(tree.countyA.id, idNumber))).rejects.toMatchObject({
+      code: 'CONFLICT',
+      cause: { options: { field: 'idNumber', meta: { existingId: id } } },
+    });
     const { caller: stranger } = await callerAs(handle, 'clerk', other.countyA.id);
     const err = await stranger.persons.create(base(other.countyA.id, idNumber)).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'CONFLICT' });
@@ -51,10 +62,14 @@ describe('persons.create / update', () => {
     const { caller } = await callerAs(handle, 'clerk', tree.countyA.id);
     await expect(caller.persons.create(base(other.countyA.id))).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const idNumber = uniqueId();
-    await expect(caller.persons.create({ ...base(tree.countyA.id, idNumber), phone: '12345' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(caller.persons.create({ ...base(tree.countyA.id, idNumber), phone: '12345' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     expect(await handle.db.select().from(persons).where(eq(persons.idNumber, idNumber))).toHaveLength(0);
     const stranger = await createPerson(handle.db, { orgUnitId: other.countyA.id, regionPath: other.countyA.path });
-    await expect(caller.persons.update({ id: stranger.id, data: { ...base(tree.countyA.id), clearBankAccount: false } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      caller.persons.update({ id: stranger.id, data: { ...base(tree.countyA.id), clearBankAccount: false } }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('edits attributes, keeping the bank account when left blank', async () => {
@@ -64,7 +79,12 @@ describe('persons.create / update', () => {
     const { idNumber: _i, bankAccount: _b, ...rest } = base(tree.countyA.id);
     await caller.persons.update({ id, data: { ...rest, name: '王晓芳', hukouType: 'urban', orgUnitId: tree.countyB.id, bankAccount: '' } });
     const row = (await handle.db.select().from(persons).where(eq(persons.id, id)))[0]!;
-    expect([row.name, row.hukouType, row.regionPath, row.bankAccount]).toEqual(['王晓芳', 'urban', tree.countyB.path, '6217000011112222333']);
+    expect([row.name, row.hukouType, row.regionPath, row.bankAccount]).toEqual([
+      '王晓芳',
+      'urban',
+      tree.countyB.path,
+      '6217000011112222333',
+    ]);
   });
 });
 
@@ -73,11 +93,28 @@ describe('category facts', () => {
     const tree = await makeTree(handle, 'qiannan-2019');
     const { caller } = await callerAs(handle, 'clerk', tree.countyA.id);
     const p = await createPerson(handle.db, { orgUnitId: tree.countyA.id, regionPath: tree.countyA.path });
-    const added = await caller.persons.addCategory({ personId: p.id, category: 'registered_poor', startDate: '2019-09-10', sourceDepartment: 'poverty_office', sourceDocument: '黔南扶办〔2019〕5号' });
+    const added = await caller.persons.addCategory({
+      personId: p.id,
+      category: 'registered_poor',
+      startDate: '2019-09-10',
+      sourceDepartment: 'poverty_office',
+      sourceDocument: '黔南扶办〔2019〕5号',
+    });
     expect(added.enrollment?.year).toBe(2020);
-    await expect(caller.persons.addCategory({ personId: p.id, category: 'registered_poor', startDate: '2019-10-01', sourceDepartment: 'poverty_office' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(caller.persons.addCategory({ personId: p.id, category: 'low_income', startDate: '2019-10-01', sourceDepartment: 'civil_affairs' })).rejects.toThrow(/政策口径/);
-    await expect(caller.persons.endCategory({ id: added.id, endDate: '2019-01-01', reason: '退出' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      caller.persons.addCategory({
+        personId: p.id,
+        category: 'registered_poor',
+        startDate: '2019-10-01',
+        sourceDepartment: 'poverty_office',
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      caller.persons.addCategory({ personId: p.id, category: 'low_income', startDate: '2019-10-01', sourceDepartment: 'civil_affairs' }),
+    ).rejects.toThrow(/政策口径/);
+    await expect(caller.persons.endCategory({ id: added.id, endDate: '2019-01-01', reason: '退出' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     await caller.persons.endCategory({ id: added.id, endDate: '2020-06-30', reason: '脱贫退出' });
     const facts = await handle.db.select().from(personCategories).where(eq(personCategories.personId, p.id));
     expect(facts.map((f) => [f.startDate, f.endDate])).toEqual([['2019-09-10', '2020-06-30']]);
@@ -90,9 +127,18 @@ describe('category facts', () => {
     const other = await makeTree(handle);
     const p = await createPerson(handle.db, { orgUnitId: other.countyA.id, regionPath: other.countyA.path });
     const { caller } = await callerAs(handle, 'clerk', tree.countyA.id);
-    await expect(caller.persons.addCategory({ personId: p.id, category: 'registered_poor', startDate: '2019-01-01', sourceDepartment: 'poverty_office' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      caller.persons.addCategory({
+        personId: p.id,
+        category: 'registered_poor',
+        startDate: '2019-01-01',
+        sourceDepartment: 'poverty_office',
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const { caller: sup } = await callerAs(handle, 'supervisor', other.root.id);
-    await expect(sup.persons.addCategory({ personId: p.id, category: 'registered_poor', startDate: '2019-01-01', sourceDepartment: 'poverty_office' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      sup.persons.addCategory({ personId: p.id, category: 'registered_poor', startDate: '2019-01-01', sourceDepartment: 'poverty_office' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await handle.db.select().from(personCategories).where(eq(personCategories.personId, p.id))).toHaveLength(0);
   });
 });
@@ -101,8 +147,18 @@ describe('households', () => {
   it('creates a household, moves a member in and out, keeps a head', async () => {
     const tree = await makeTree(handle);
     const { caller } = await callerAs(handle, 'clerk', tree.countyA.id);
-    const a = await createPerson(handle.db, { orgUnitId: tree.countyA.id, regionPath: tree.countyA.path, name: '甲某', birthDate: '1960-01-01' });
-    const b = await createPerson(handle.db, { orgUnitId: tree.countyA.id, regionPath: tree.countyA.path, name: '乙某', birthDate: '1990-01-01' });
+    const a = await createPerson(handle.db, {
+      orgUnitId: tree.countyA.id,
+      regionPath: tree.countyA.path,
+      name: '甲某',
+      birthDate: '1960-01-01',
+    });
+    const b = await createPerson(handle.db, {
+      orgUnitId: tree.countyA.id,
+      regionPath: tree.countyA.path,
+      name: '乙某',
+      birthDate: '1990-01-01',
+    });
     const h1 = await caller.households.create({ personId: a.id, householdNo: `H${Date.now()}` });
     const h2 = await caller.households.create({ personId: b.id });
     await caller.households.moveMember({ personId: b.id, householdId: h1.id, relationship: '子' });
@@ -113,7 +169,9 @@ describe('households', () => {
     ]);
     const emptied = (await handle.db.select().from(households).where(eq(households.id, h2.id)))[0]!;
     expect(emptied.headPersonId).toBeNull();
-    await expect(caller.households.moveMember({ personId: b.id, householdId: h1.id, relationship: '子' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await expect(caller.households.moveMember({ personId: b.id, householdId: h1.id, relationship: '子' })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
     expect((await caller.households.find({ q: '甲某' })).map((h) => h.id)).toContain(h1.id);
   });
 
@@ -125,7 +183,9 @@ describe('households', () => {
     const { caller: otherClerk } = await callerAs(handle, 'clerk', other.countyA.id);
     const h = await otherClerk.households.create({ personId: b.id });
     const { caller } = await callerAs(handle, 'clerk', tree.countyA.id);
-    await expect(caller.households.moveMember({ personId: a.id, householdId: h.id, relationship: '子' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(caller.households.moveMember({ personId: a.id, householdId: h.id, relationship: '子' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect((await handle.db.select().from(persons).where(eq(persons.id, a.id)))[0]!.householdId).toBeNull();
   });
 });

@@ -1,5 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advanceDeclarations, auditLog, calendarYears, claims, eq, personYearAccumulators, reimbursementAttachments, reimbursementCases, reimbursementEvents, type DbHandle } from '@portal/db';
+import { buildApp } from '../src/app.js';
+import {
+  advanceDeclarations,
+  auditLog,
+  calendarYears,
+  claims,
+  eq,
+  personYearAccumulators,
+  reimbursementAttachments,
+  reimbursementCases,
+  reimbursementEvents,
+  type DbHandle,
+} from '@portal/db';
 import { createPerson, createUser } from '@portal/db/test';
 import type { TRole } from '@portal/rules';
 import { createCaller } from '../src/root.js';
@@ -39,24 +51,73 @@ async function setup(today = '2019-09-16') {
   const tree = await makeTree(handle, 'qiannan-2019');
   const { caller: admin } = await callerAs(handle, 'admin', tree.root.id);
   await admin.params.create({ orgUnitId: tree.root.id, effectiveFrom: '2019-01-01', settle: EXAMPLE_PARAMS, note: '按示例参数' });
-  const local = await admin.hospitals.create({ ownerOrgUnitId: tree.root.id, code: 'H-A', name: '甲县人民医院', level: 2, regionCode: tree.countyA.code, regionName: '甲县', isNetworked: true, isSpecialDiseaseDesignated: false, referralTier: null });
-  const nonNetworked = await admin.hospitals.create({ ownerOrgUnitId: tree.root.id, code: 'H-N', name: '甲县民营医院', level: 2, regionCode: tree.countyA.code, regionName: '甲县', isNetworked: false, isSpecialDiseaseDesignated: false, referralTier: null });
-  const offsite = await admin.hospitals.create({ ownerOrgUnitId: tree.root.id, code: 'H-O', name: '省外联网医院', level: 3, regionCode: '430102', regionName: '长沙市', isNetworked: true, isSpecialDiseaseDesignated: false, referralTier: null });
+  const local = await admin.hospitals.create({
+    ownerOrgUnitId: tree.root.id,
+    code: 'H-A',
+    name: '甲县人民医院',
+    level: 2,
+    regionCode: tree.countyA.code,
+    regionName: '甲县',
+    isNetworked: true,
+    isSpecialDiseaseDesignated: false,
+    referralTier: null,
+  });
+  const nonNetworked = await admin.hospitals.create({
+    ownerOrgUnitId: tree.root.id,
+    code: 'H-N',
+    name: '甲县民营医院',
+    level: 2,
+    regionCode: tree.countyA.code,
+    regionName: '甲县',
+    isNetworked: false,
+    isSpecialDiseaseDesignated: false,
+    referralTier: null,
+  });
+  const offsite = await admin.hospitals.create({
+    ownerOrgUnitId: tree.root.id,
+    code: 'H-O',
+    name: '省外联网医院',
+    level: 3,
+    regionCode: '430102',
+    regionName: '长沙市',
+    isNetworked: true,
+    isSpecialDiseaseDesignated: false,
+    referralTier: null,
+  });
   const clerk = await actorAs('clerk', tree.countyA.id, clock);
   const clerk2 = await actorAs('clerk', tree.countyA.id, clock);
   const reviewer = await actorAs('reviewer', tree.countyA.id, clock);
   const reviewer2 = await actorAs('reviewer', tree.countyA.id, clock);
-  const person = await createPerson(handle.db, { orgUnitId: tree.countyA.id, regionPath: tree.countyA.path, categories: [{ category: 'registered_poor', startDate: '2016-01-01' }] });
+  const person = await createPerson(handle.db, {
+    orgUnitId: tree.countyA.id,
+    regionPath: tree.countyA.path,
+    categories: [{ category: 'registered_poor', startDate: '2016-01-01' }],
+  });
   return { clock, tree, admin, local, nonNetworked, offsite, clerk, clerk2, reviewer, reviewer2, person };
 }
 type Setup = Awaited<ReturnType<typeof setup>>;
 
 function visit(personId: string, hospitalId: string, over: Record<string, unknown> = {}) {
-  return { personId, hospitalId, visitType: 'inpatient' as const, admissionDate: '2019-08-25', dischargeDate: '2019-09-02', diagnosis: '肺炎', totalCost: 3000000, inScopeCost: 2800000, ...over };
+  return {
+    personId,
+    hospitalId,
+    visitType: 'inpatient' as const,
+    admissionDate: '2019-08-25',
+    dischargeDate: '2019-09-02',
+    diagnosis: '肺炎',
+    totalCost: 3000000,
+    inScopeCost: 2800000,
+    ...over,
+  };
 }
 
 async function intake(s: Setup, materials: Record<string, boolean> = ALL_RECEIVED) {
-  return s.clerk.caller.reimbursements.create({ kind: 'non_networked', entry: visit(s.person.id, s.nonNetworked.id), materials: materials as typeof ALL_RECEIVED, idempotencyKey: key() });
+  return s.clerk.caller.reimbursements.create({
+    kind: 'non_networked',
+    entry: visit(s.person.id, s.nonNetworked.id),
+    materials: materials as typeof ALL_RECEIVED,
+    idempotencyKey: key(),
+  });
 }
 
 /** Takes a fresh complete case through 登记, 调查 and 初审 (by `clerk`). */
@@ -68,7 +129,8 @@ async function toSecondReview(s: Setup) {
   return c;
 }
 
-const events = async (caseId: string) => (await handle.db.select().from(reimbursementEvents).where(eq(reimbursementEvents.caseId, caseId))).map((e) => e.action);
+const events = async (caseId: string) =>
+  (await handle.db.select().from(reimbursementEvents).where(eq(reimbursementEvents.caseId, caseId))).map((e) => e.action);
 
 describe('reimbursements: intake', () => {
   it('incomplete materials: awaiting documents, no clock, the missing list for the one-time notice', async () => {
@@ -86,32 +148,74 @@ describe('reimbursements: intake', () => {
     const s = await setup();
     let c = await intake(s, { ...ALL_RECEIVED, discharge_summary: false, cost_list: false });
     s.clock.set('2019-09-18');
-    c = await s.clerk.caller.reimbursements.receiveMaterials({ id: c.id, version: c.version, requestKey: key(), received: ['cost_list'], note: '' });
+    c = await s.clerk.caller.reimbursements.receiveMaterials({
+      id: c.id,
+      version: c.version,
+      requestKey: key(),
+      received: ['cost_list'],
+      note: '',
+    });
     expect(c.status).toBe('awaiting_documents');
     s.clock.set('2019-09-20');
-    c = await s.clerk.caller.reimbursements.receiveMaterials({ id: c.id, version: c.version, requestKey: key(), received: ['discharge_summary'], note: '' });
+    c = await s.clerk.caller.reimbursements.receiveMaterials({
+      id: c.id,
+      version: c.version,
+      requestKey: key(),
+      received: ['discharge_summary'],
+      note: '',
+    });
     expect(c.status).toBe('registration');
     expect(c.materialsCompleteOn).toBe('2019-09-20');
     expect(c.clock).toMatchObject({ due: '2019-10-30', used: 0, left: 25 });
-    await expect(s.clerk.caller.reimbursements.receiveMaterials({ id: c.id, version: c.version, requestKey: key(), received: ['invoice'], note: '' })).rejects.toThrow('材料已齐全');
+    await expect(
+      s.clerk.caller.reimbursements.receiveMaterials({ id: c.id, version: c.version, requestKey: key(), received: ['invoice'], note: '' }),
+    ).rejects.toThrow('材料已齐全');
   });
 
   it('the same idempotency key twice makes one case', async () => {
     const s = await setup();
     const k = key();
-    const input = { kind: 'non_networked' as const, entry: visit(s.person.id, s.nonNetworked.id), materials: ALL_RECEIVED, idempotencyKey: k };
+    const input = {
+      kind: 'non_networked' as const,
+      entry: visit(s.person.id, s.nonNetworked.id),
+      materials: ALL_RECEIVED,
+      idempotencyKey: k,
+    };
     const [a, b] = await Promise.all([s.clerk.caller.reimbursements.create(input), s.clerk.caller.reimbursements.create(input)]);
     expect(a.id).toBe(b.id);
     expect(await handle.db.select().from(reimbursementCases).where(eq(reimbursementCases.personId, s.person.id))).toHaveLength(1);
   });
 
   it.each([
-    ['inScopeCost', (s: Setup) => ({ kind: 'non_networked', entry: visit(s.person.id, s.nonNetworked.id, { inScopeCost: 4000000 }) }), '政策范围内费用不能大于医疗总费用'],
+    [
+      'inScopeCost',
+      (s: Setup) => ({ kind: 'non_networked', entry: visit(s.person.id, s.nonNetworked.id, { inScopeCost: 4000000 }) }),
+      '政策范围内费用不能大于医疗总费用',
+    ],
     ['hospitalId (networked)', (s: Setup) => ({ kind: 'non_networked', entry: visit(s.person.id, s.local.id) }), '该医院已联网'],
-    ['hospitalId (local networked as offsite)', (s: Setup) => ({ kind: 'offsite_networked', entry: visit(s.person.id, s.local.id) }), '不走零星报销'],
-    ['paidElsewhere on non-networked', (s: Setup) => ({ kind: 'non_networked', entry: visit(s.person.id, s.nonNetworked.id), paidElsewhereBasic: 100 }), '没有在医院已结算'],
-    ['dischargeDate in the future', (s: Setup) => ({ kind: 'non_networked', entry: visit(s.person.id, s.nonNetworked.id, { admissionDate: '2019-09-10', dischargeDate: '2019-09-30' }) }), '不能晚于今天'],
-    ['materials missing a key', (s: Setup) => ({ kind: 'non_networked', entry: visit(s.person.id, s.nonNetworked.id), materials: { invoice: true } }), '是否已收到'],
+    [
+      'hospitalId (local networked as offsite)',
+      (s: Setup) => ({ kind: 'offsite_networked', entry: visit(s.person.id, s.local.id) }),
+      '不走零星报销',
+    ],
+    [
+      'paidElsewhere on non-networked',
+      (s: Setup) => ({ kind: 'non_networked', entry: visit(s.person.id, s.nonNetworked.id), paidElsewhereBasic: 100 }),
+      '没有在医院已结算',
+    ],
+    [
+      'dischargeDate in the future',
+      (s: Setup) => ({
+        kind: 'non_networked',
+        entry: visit(s.person.id, s.nonNetworked.id, { admissionDate: '2019-09-10', dischargeDate: '2019-09-30' }),
+      }),
+      '不能晚于今天',
+    ],
+    [
+      'materials missing a key',
+      (s: Setup) => ({ kind: 'non_networked', entry: visit(s.person.id, s.nonNetworked.id), materials: { invoice: true } }),
+      '是否已收到',
+    ],
   ])('bad input (%s) writes nothing', async (_name, make, message) => {
     const s = await setup();
     const input = { materials: ALL_RECEIVED, idempotencyKey: key(), ...make(s) } as never;
@@ -122,7 +226,12 @@ describe('reimbursements: intake', () => {
   it('refuses the wrong role and a person outside the region', async () => {
     const s = await setup();
     const supervisor = await actorAs('supervisor', s.tree.root.id, s.clock);
-    const input = { kind: 'non_networked' as const, entry: visit(s.person.id, s.nonNetworked.id), materials: ALL_RECEIVED, idempotencyKey: key() };
+    const input = {
+      kind: 'non_networked' as const,
+      entry: visit(s.person.id, s.nonNetworked.id),
+      materials: ALL_RECEIVED,
+      idempotencyKey: key(),
+    };
     await expect(supervisor.caller.reimbursements.create(input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const outsider = await actorAs('clerk', s.tree.countyB.id, s.clock);
     await expect(outsider.caller.reimbursements.create({ ...input, idempotencyKey: key() })).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -140,7 +249,13 @@ describe('reimbursements: workflow', () => {
     expect(await handle.db.select().from(claims).where(eq(claims.personId, s.person.id))).toHaveLength(0);
     c = await s.reviewer.caller.reimbursements.secondReview({ id: c.id, version: c.version, requestKey: key(), note: '复核无误' });
     expect(c.status).toBe('payment');
-    c = await s.clerk.caller.reimbursements.pay({ id: c.id, version: c.version, requestKey: key(), paymentRef: 'ZF20190001', payeeAccount: '' });
+    c = await s.clerk.caller.reimbursements.pay({
+      id: c.id,
+      version: c.version,
+      requestKey: key(),
+      paymentRef: 'ZF20190001',
+      payeeAccount: '',
+    });
     expect(c.status).toBe('paid');
     expect(c.payment).toMatchObject({ amount: 2625063, reference: 'ZF20190001', accountMasked: expect.stringMatching(/8901$/) });
     expect(c.payment?.accountMasked).not.toContain('6217000012345678901');
@@ -151,7 +266,16 @@ describe('reimbursements: workflow', () => {
     expect(acc[0]).toMatchObject({ claimCount: 1, ytd: expect.objectContaining({ basic: 2062500 }) });
     expect(await events(c.id)).toEqual(['intake', 'register', 'investigate', 'first_review', 'second_review', 'pay']);
     const audits = await handle.db.select().from(auditLog).where(eq(auditLog.entityId, c.id));
-    expect(audits.map((a) => a.action).sort()).toEqual(['reimbursement.first_review', 'reimbursement.intake', 'reimbursement.investigate', 'reimbursement.pay', 'reimbursement.register', 'reimbursement.second_review'].sort());
+    expect(audits.map((a) => a.action).sort()).toEqual(
+      [
+        'reimbursement.first_review',
+        'reimbursement.intake',
+        'reimbursement.investigate',
+        'reimbursement.pay',
+        'reimbursement.register',
+        'reimbursement.second_review',
+      ].sort(),
+    );
   });
 
   it('the 初审 user cannot do the 复核; a clerk cannot do it either', async () => {
@@ -164,8 +288,12 @@ describe('reimbursements: workflow', () => {
     c = await s.clerk.caller.reimbursements.firstReview({ id: c.id, version: c.version, requestKey: key(), note: '' });
     // The case's 初审 user is recorded; a reviewer account that did the 初审 is simulated below.
     await handle.db.update(reimbursementCases).set({ firstReviewBy: dual.user.id }).where(eq(reimbursementCases.id, c.id));
-    await expect(dual.caller.reimbursements.secondReview({ id: c.id, version: c.version, requestKey: key(), note: '' })).rejects.toThrow('复核人不能与初审人为同一人');
-    await expect(s.clerk.caller.reimbursements.secondReview({ id: c.id, version: c.version, requestKey: key(), note: '' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(dual.caller.reimbursements.secondReview({ id: c.id, version: c.version, requestKey: key(), note: '' })).rejects.toThrow(
+      '复核人不能与初审人为同一人',
+    );
+    await expect(
+      s.clerk.caller.reimbursements.secondReview({ id: c.id, version: c.version, requestKey: key(), note: '' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const row = (await handle.db.select().from(reimbursementCases).where(eq(reimbursementCases.id, c.id)))[0];
     expect(row?.status).toBe('second_review');
   });
@@ -173,12 +301,22 @@ describe('reimbursements: workflow', () => {
   it('refuses invalid transitions and writes nothing', async () => {
     const s = await setup();
     const c = await intake(s, { ...ALL_RECEIVED, invoice: false });
-    await expect(s.clerk.caller.reimbursements.register({ id: c.id, version: c.version, requestKey: key(), note: '' })).rejects.toThrow('待补材料');
+    await expect(s.clerk.caller.reimbursements.register({ id: c.id, version: c.version, requestKey: key(), note: '' })).rejects.toThrow(
+      '待补材料',
+    );
     const d = await intake(s);
-    await expect(s.clerk.caller.reimbursements.firstReview({ id: d.id, version: d.version, requestKey: key(), note: '' })).rejects.toThrow('不能办理“初审”');
-    await expect(s.reviewer.caller.reimbursements.pay({ id: d.id, version: d.version, requestKey: key(), paymentRef: 'ZF0001', payeeAccount: '' })).rejects.toThrow('不能办理“支付”');
-    await expect(s.clerk.caller.reimbursements.returnCase({ id: d.id, version: d.version, requestKey: key(), reason: '材料有误需重录' })).rejects.toThrow('不能退回');
-    await expect(s.clerk.caller.reimbursements.hold({ id: c.id, version: c.version, requestKey: key(), kind: 'doubtful', reason: '发票可疑待核' })).rejects.toThrow('计时尚未开始');
+    await expect(s.clerk.caller.reimbursements.firstReview({ id: d.id, version: d.version, requestKey: key(), note: '' })).rejects.toThrow(
+      '不能办理“初审”',
+    );
+    await expect(
+      s.reviewer.caller.reimbursements.pay({ id: d.id, version: d.version, requestKey: key(), paymentRef: 'ZF0001', payeeAccount: '' }),
+    ).rejects.toThrow('不能办理“支付”');
+    await expect(
+      s.clerk.caller.reimbursements.returnCase({ id: d.id, version: d.version, requestKey: key(), reason: '材料有误需重录' }),
+    ).rejects.toThrow('不能退回');
+    await expect(
+      s.clerk.caller.reimbursements.hold({ id: c.id, version: c.version, requestKey: key(), kind: 'doubtful', reason: '发票可疑待核' }),
+    ).rejects.toThrow('计时尚未开始');
     expect(await events(d.id)).toEqual(['intake']);
     expect((await handle.db.select().from(reimbursementCases).where(eq(reimbursementCases.id, d.id)))[0]?.version).toBe(1);
   });
@@ -186,8 +324,15 @@ describe('reimbursements: workflow', () => {
   it('returns one step with a reason, and the step can be done again', async () => {
     const s = await setup();
     let c = await toSecondReview(s);
-    await expect(s.reviewer.caller.reimbursements.returnCase({ id: c.id, version: c.version, requestKey: key(), reason: '短' })).rejects.toThrow('至少 4 个字');
-    c = await s.reviewer.caller.reimbursements.returnCase({ id: c.id, version: c.version, requestKey: key(), reason: '住院天数与清单不符' });
+    await expect(
+      s.reviewer.caller.reimbursements.returnCase({ id: c.id, version: c.version, requestKey: key(), reason: '短' }),
+    ).rejects.toThrow('至少 4 个字');
+    c = await s.reviewer.caller.reimbursements.returnCase({
+      id: c.id,
+      version: c.version,
+      requestKey: key(),
+      reason: '住院天数与清单不符',
+    });
     expect(c.status).toBe('first_review');
     expect(c.events.at(-1)?.note).toContain('住院天数与清单不符');
     c = await s.clerk2.caller.reimbursements.firstReview({ id: c.id, version: c.version, requestKey: key(), note: '已更正' });
@@ -201,10 +346,18 @@ describe('reimbursements: workflow', () => {
     let c = await intake(s);
     c = await s.clerk.caller.reimbursements.register({ id: c.id, version: c.version, requestKey: key(), note: '' });
     s.clock.set('2019-09-26');
-    c = await s.clerk.caller.reimbursements.hold({ id: c.id, version: c.version, requestKey: key(), kind: 'doubtful', reason: '发票金额与清单不符' });
+    c = await s.clerk.caller.reimbursements.hold({
+      id: c.id,
+      version: c.version,
+      requestKey: key(),
+      kind: 'doubtful',
+      reason: '发票金额与清单不符',
+    });
     expect(c.hold?.label).toBe('疑问病案');
     expect(c.clock.isSuspended).toBe(true);
-    await expect(s.clerk.caller.reimbursements.investigate({ id: c.id, version: c.version, requestKey: key(), note: '' })).rejects.toThrow('请先解除标记');
+    await expect(s.clerk.caller.reimbursements.investigate({ id: c.id, version: c.version, requestKey: key(), note: '' })).rejects.toThrow(
+      '请先解除标记',
+    );
     s.clock.set('2019-10-09');
     c = await s.clerk.caller.reimbursements.clearHold({ id: c.id, version: c.version, requestKey: key(), note: '医院已出具说明' });
     // 09-26, 09-27, Sunday 09-29 (worked), 09-30, 10-08, 10-09 are not counted: 2019-10-30 + 6 working days.
@@ -248,13 +401,29 @@ describe('reimbursements: workflow', () => {
     let c = await toSecondReview(s);
     c = await s.reviewer.caller.reimbursements.secondReview({ id: c.id, version: c.version, requestKey: key(), note: '' });
     const outsider = await actorAs('clerk', s.tree.countyB.id, s.clock);
-    await expect(outsider.caller.reimbursements.pay({ id: c.id, version: c.version, requestKey: key(), paymentRef: 'ZF0002', payeeAccount: '' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      outsider.caller.reimbursements.pay({ id: c.id, version: c.version, requestKey: key(), paymentRef: 'ZF0002', payeeAccount: '' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(outsider.caller.reimbursements.get({ id: c.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(s.clerk.caller.reimbursements.pay({ id: c.id, version: c.version, requestKey: key(), paymentRef: 'Z', payeeAccount: '' })).rejects.toThrow('支付凭证号');
+    await expect(
+      s.clerk.caller.reimbursements.pay({ id: c.id, version: c.version, requestKey: key(), paymentRef: 'Z', payeeAccount: '' }),
+    ).rejects.toThrow('支付凭证号');
     const k = key();
     await Promise.all([
-      s.clerk.caller.reimbursements.pay({ id: c.id, version: c.version, requestKey: k, paymentRef: 'ZF0003', payeeAccount: '6228 4800 1234 5678' }),
-      s.clerk.caller.reimbursements.pay({ id: c.id, version: c.version, requestKey: k, paymentRef: 'ZF0003', payeeAccount: '6228 4800 1234 5678' }),
+      s.clerk.caller.reimbursements.pay({
+        id: c.id,
+        version: c.version,
+        requestKey: k,
+        paymentRef: 'ZF0003',
+        payeeAccount: '6228 4800 1234 5678',
+      }),
+      s.clerk.caller.reimbursements.pay({
+        id: c.id,
+        version: c.version,
+        requestKey: k,
+        paymentRef: 'ZF0003',
+        payeeAccount: '6228 4800 1234 5678',
+      }),
     ]);
     expect(await handle.db.select().from(claims).where(eq(claims.personId, s.person.id))).toHaveLength(1);
     const paid = await s.clerk.caller.reimbursements.get({ id: c.id });
@@ -265,13 +434,25 @@ describe('reimbursements: workflow', () => {
   it('复核 refuses when the accumulators moved since 初审 (another visit settled)', async () => {
     const s = await setup();
     const c = await toSecondReview(s);
-    await s.clerk.caller.claims.create({ entry: visit(s.person.id, s.local.id, { admissionDate: '2019-09-03', dischargeDate: '2019-09-05' }), idempotencyKey: key() });
-    await expect(s.reviewer.caller.reimbursements.secondReview({ id: c.id, version: c.version, requestKey: key(), note: '' })).rejects.toThrow('请退回初审重新计算');
+    await s.clerk.caller.claims.create({
+      entry: visit(s.person.id, s.local.id, { admissionDate: '2019-09-03', dischargeDate: '2019-09-05' }),
+      idempotencyKey: key(),
+    });
+    await expect(
+      s.reviewer.caller.reimbursements.secondReview({ id: c.id, version: c.version, requestKey: key(), note: '' }),
+    ).rejects.toThrow('请退回初审重新计算');
   });
 
   it('out-of-prefecture networked: only assistance is paid, hospital-paid amounts recorded', async () => {
     const s = await setup();
-    let c = await s.clerk.caller.reimbursements.create({ kind: 'offsite_networked', entry: visit(s.person.id, s.offsite.id), materials: ALL_RECEIVED, paidElsewhereBasic: 1500000, paidElsewhereCritical: 0, idempotencyKey: key() });
+    let c = await s.clerk.caller.reimbursements.create({
+      kind: 'offsite_networked',
+      entry: visit(s.person.id, s.offsite.id),
+      materials: ALL_RECEIVED,
+      paidElsewhereBasic: 1500000,
+      paidElsewhereCritical: 0,
+      idempotencyKey: key(),
+    });
     c = await s.clerk.caller.reimbursements.register({ id: c.id, version: c.version, requestKey: key(), note: '' });
     c = await s.clerk.caller.reimbursements.investigate({ id: c.id, version: c.version, requestKey: key(), note: '' });
     c = await s.clerk.caller.reimbursements.firstReview({ id: c.id, version: c.version, requestKey: key(), note: '' });
@@ -314,26 +495,60 @@ describe('reimbursements: queue, board, attachments', () => {
     const s = await setup();
     const c = await intake(s);
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n').toString('base64');
-    const saved = await s.clerk.caller.reimbursements.uploadAttachment({ caseId: c.id, material: 'invoice', fileName: '发票.pdf', dataBase64: pdf });
+    const saved = await s.clerk.caller.reimbursements.uploadAttachment({
+      caseId: c.id,
+      material: 'invoice',
+      fileName: '发票.pdf',
+      dataBase64: pdf,
+    });
     expect(saved.fileType).toBe('pdf');
     const exe = Buffer.from('MZ\x90\x00fake').toString('base64');
-    await expect(s.clerk.caller.reimbursements.uploadAttachment({ caseId: c.id, material: null, fileName: 'scan.pdf', dataBase64: exe })).rejects.toThrow('只接受 PDF、JPG、PNG');
+    await expect(
+      s.clerk.caller.reimbursements.uploadAttachment({ caseId: c.id, material: null, fileName: 'scan.pdf', dataBase64: exe }),
+    ).rejects.toThrow('只接受 PDF、JPG、PNG');
     const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0xff);
-    big[0] = 0xff; big[1] = 0xd8; big[2] = 0xff;
-    await expect(s.clerk.caller.reimbursements.uploadAttachment({ caseId: c.id, material: null, fileName: 'big.jpg', dataBase64: big.toString('base64') })).rejects.toThrow('10 MB');
+    big[0] = 0xff;
+    big[1] = 0xd8;
+    big[2] = 0xff;
+    await expect(
+      s.clerk.caller.reimbursements.uploadAttachment({
+        caseId: c.id,
+        material: null,
+        fileName: 'big.jpg',
+        dataBase64: big.toString('base64'),
+      }),
+    ).rejects.toThrow('10 MB');
     const supervisor = await actorAs('supervisor', s.tree.root.id, s.clock);
-    await expect(supervisor.caller.reimbursements.uploadAttachment({ caseId: c.id, material: null, fileName: 'a.pdf', dataBase64: pdf })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    expect(await handle.db.select({ id: reimbursementAttachments.id }).from(reimbursementAttachments).where(eq(reimbursementAttachments.caseId, c.id))).toHaveLength(1);
+    await expect(
+      supervisor.caller.reimbursements.uploadAttachment({ caseId: c.id, material: null, fileName: 'a.pdf', dataBase64: pdf }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await handle.db
+        .select({ id: reimbursementAttachments.id })
+        .from(reimbursementAttachments)
+        .where(eq(reimbursementAttachments.caseId, c.id)),
+    ).toHaveLength(1);
 
-    const { buildApp } = await import('../src/app.js');
     const app = await buildApp({ db: handle.db, env, logger: false });
     const session = await createSession(handle.db, s.clerk.user.id, new Date(), 1);
-    const ok = await app.inject({ method: 'GET', url: `/api/reimbursements/attachments/${saved.id}`, headers: { cookie: `portal_session=${session.token}` } });
+    const ok = await app.inject({
+      method: 'GET',
+      url: `/api/reimbursements/attachments/${saved.id}`,
+      headers: { cookie: `portal_session=${session.token}` },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.headers['content-type']).toBe('application/pdf');
     const stranger = await createUser(handle.db, { orgUnitId: s.tree.countyB.id, role: 'clerk', passwordHash: await testPasswordHash() });
     const other = await createSession(handle.db, stranger.id, new Date(), 1);
-    expect((await app.inject({ method: 'GET', url: `/api/reimbursements/attachments/${saved.id}`, headers: { cookie: `portal_session=${other.token}` } })).statusCode).toBe(403);
+    expect(
+      (
+        await app.inject({
+          method: 'GET',
+          url: `/api/reimbursements/attachments/${saved.id}`,
+          headers: { cookie: `portal_session=${other.token}` },
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await app.inject({ method: 'GET', url: `/api/reimbursements/attachments/${saved.id}` })).statusCode).toBe(401);
     await app.close();
   });
@@ -342,20 +557,87 @@ describe('reimbursements: queue, board, attachments', () => {
 describe('hospital advance settlement', () => {
   it('70 % within 10 working days, the rest within the next 15; payments, overdue and conflicts', async () => {
     const s = await setup('2019-09-20');
-    const input = { hospitalId: s.local.id, periodFrom: '2019-08-01', periodTo: '2019-08-31', receivedOn: '2019-09-20', basic: 1000001, critical: 200000, assistance: 99999, note: '', idempotencyKey: key() };
-    const [d, again] = await Promise.all([s.clerk.caller.reimbursements.advances.create(input), s.clerk.caller.reimbursements.advances.create(input)]);
+    const input = {
+      hospitalId: s.local.id,
+      periodFrom: '2019-08-01',
+      periodTo: '2019-08-31',
+      receivedOn: '2019-09-20',
+      basic: 1000001,
+      critical: 200000,
+      assistance: 99999,
+      note: '',
+      idempotencyKey: key(),
+    };
+    const [d, again] = await Promise.all([
+      s.clerk.caller.reimbursements.advances.create(input),
+      s.clerk.caller.reimbursements.advances.create(input),
+    ]);
     expect(again.id).toBe(d.id);
     expect(d.total).toBe(1300000);
     expect(d.first).toMatchObject({ due: '2019-10-10', dueAmount: 910000 });
     expect(d.rest.due).toBe('2019-10-30');
-    await expect(s.clerk.caller.reimbursements.advances.pay({ id: d.id, version: d.version, requestKey: key(), instalment: 'first', amount: 900000, paymentRef: 'YF0001' })).rejects.toThrow('9,100.00 元');
-    await expect(s.clerk.caller.reimbursements.advances.pay({ id: d.id, version: d.version, requestKey: key(), instalment: 'rest', amount: 1, approvedTotal: 1, paymentRef: 'YF0001' })).rejects.toThrow('请先支付 70%');
+    await expect(
+      s.clerk.caller.reimbursements.advances.pay({
+        id: d.id,
+        version: d.version,
+        requestKey: key(),
+        instalment: 'first',
+        amount: 900000,
+        paymentRef: 'YF0001',
+      }),
+    ).rejects.toThrow('9,100.00 元');
+    await expect(
+      s.clerk.caller.reimbursements.advances.pay({
+        id: d.id,
+        version: d.version,
+        requestKey: key(),
+        instalment: 'rest',
+        amount: 1,
+        approvedTotal: 1,
+        paymentRef: 'YF0001',
+      }),
+    ).rejects.toThrow('请先支付 70%');
     s.clock.set('2019-10-11');
-    const first = await s.reviewer.caller.reimbursements.advances.pay({ id: d.id, version: d.version, requestKey: key(), instalment: 'first', amount: 910000, paymentRef: 'YF0001' });
+    const first = await s.reviewer.caller.reimbursements.advances.pay({
+      id: d.id,
+      version: d.version,
+      requestKey: key(),
+      instalment: 'first',
+      amount: 910000,
+      paymentRef: 'YF0001',
+    });
     expect(first.first).toMatchObject({ paidOn: '2019-10-11', overdue: true, tone: 'red' });
-    await expect(s.clerk.caller.reimbursements.advances.pay({ id: d.id, version: d.version, requestKey: key(), instalment: 'rest', amount: 290000, approvedTotal: 1200000, paymentRef: 'JQ0001' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(s.clerk.caller.reimbursements.advances.pay({ id: d.id, version: first.version, requestKey: key(), instalment: 'rest', amount: 1, approvedTotal: 1400000, paymentRef: 'JQ0001' })).rejects.toThrow('不能大于申报总额');
-    const settled = await s.clerk.caller.reimbursements.advances.pay({ id: d.id, version: first.version, requestKey: key(), instalment: 'rest', amount: 290000, approvedTotal: 1200000, paymentRef: 'JQ0001' });
+    await expect(
+      s.clerk.caller.reimbursements.advances.pay({
+        id: d.id,
+        version: d.version,
+        requestKey: key(),
+        instalment: 'rest',
+        amount: 290000,
+        approvedTotal: 1200000,
+        paymentRef: 'JQ0001',
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      s.clerk.caller.reimbursements.advances.pay({
+        id: d.id,
+        version: first.version,
+        requestKey: key(),
+        instalment: 'rest',
+        amount: 1,
+        approvedTotal: 1400000,
+        paymentRef: 'JQ0001',
+      }),
+    ).rejects.toThrow('不能大于申报总额');
+    const settled = await s.clerk.caller.reimbursements.advances.pay({
+      id: d.id,
+      version: first.version,
+      requestKey: key(),
+      instalment: 'rest',
+      amount: 290000,
+      approvedTotal: 1200000,
+      paymentRef: 'JQ0001',
+    });
     expect(settled.rest).toMatchObject({ paidAmount: 290000, approvedTotal: 1200000, overdue: false, tone: 'ok' });
     expect(settled.status).toBe('settled');
     const outsider = await actorAs('clerk', s.tree.countyB.id, s.clock);
@@ -366,9 +648,21 @@ describe('hospital advance settlement', () => {
 
   it('bad declarations write nothing; supervisors cannot declare', async () => {
     const s = await setup('2019-09-20');
-    const base = { hospitalId: s.local.id, periodFrom: '2019-08-01', periodTo: '2019-08-31', receivedOn: '2019-09-20', basic: 100, critical: 0, assistance: 0, note: '', idempotencyKey: key() };
+    const base = {
+      hospitalId: s.local.id,
+      periodFrom: '2019-08-01',
+      periodTo: '2019-08-31',
+      receivedOn: '2019-09-20',
+      basic: 100,
+      critical: 0,
+      assistance: 0,
+      note: '',
+      idempotencyKey: key(),
+    };
     await expect(s.clerk.caller.reimbursements.advances.create({ ...base, receivedOn: '2019-09-30' })).rejects.toThrow('不能晚于今天');
-    await expect(s.clerk.caller.reimbursements.advances.create({ ...base, periodTo: '2019-07-01' })).rejects.toThrow('结束日期不能早于开始日期');
+    await expect(s.clerk.caller.reimbursements.advances.create({ ...base, periodTo: '2019-07-01' })).rejects.toThrow(
+      '结束日期不能早于开始日期',
+    );
     const supervisor = await actorAs('supervisor', s.tree.root.id, s.clock);
     await expect(supervisor.caller.reimbursements.advances.create(base)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const rows = await handle.db.select().from(advanceDeclarations).where(eq(advanceDeclarations.hospitalId, s.local.id));
@@ -380,14 +674,21 @@ describe('calendar years', () => {
   it('an admin adds a year; clocks then count into it; bad years are refused and write nothing', async () => {
     // Far-future years so that no other test (the PostgreSQL run shares one database) depends on them.
     const s = await setup('2041-12-10');
-    await expect(s.admin.calendar.save({ year: 2043, holidays: ['2043-01-01', '2042-12-31'], workingDays: [] })).rejects.toThrow('不在 2043 年内');
+    await expect(s.admin.calendar.save({ year: 2043, holidays: ['2043-01-01', '2042-12-31'], workingDays: [] })).rejects.toThrow(
+      '不在 2043 年内',
+    );
     await expect(s.admin.calendar.save({ year: 2043, holidays: [], workingDays: ['2043-01-05'] })).rejects.toThrow('应为周六或周日');
     expect(await handle.db.select().from(calendarYears).where(eq(calendarYears.year, 2043))).toHaveLength(0);
     await expect(s.clerk.caller.calendar.save({ year: 2041, holidays: [], workingDays: [] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await s.admin.calendar.list()).builtInRange).toEqual({ from: 2017, to: 2026 });
     await s.admin.calendar.save({ year: 2041, holidays: ['2041-01-01'], workingDays: [], source: '测试' });
     // Complete on 2041-12-10: 25 working days reach into 2042, which nobody has entered yet.
-    const c = await s.clerk.caller.reimbursements.create({ kind: 'non_networked', entry: visit(s.person.id, s.nonNetworked.id, { admissionDate: '2041-11-01', dischargeDate: '2041-11-10' }), materials: ALL_RECEIVED, idempotencyKey: key() });
+    const c = await s.clerk.caller.reimbursements.create({
+      kind: 'non_networked',
+      entry: visit(s.person.id, s.nonNetworked.id, { admissionDate: '2041-11-01', dischargeDate: '2041-11-10' }),
+      materials: ALL_RECEIVED,
+      idempotencyKey: key(),
+    });
     expect(c.clock.error).toContain('缺少2042年节假日安排');
     await s.admin.calendar.save({ year: 2042, holidays: ['2042-01-01'], workingDays: [], source: '测试' });
     const after = await s.clerk.caller.reimbursements.get({ id: c.id });

@@ -1,6 +1,15 @@
 import ExcelJS from 'exceljs';
+import { exportRollupXlsx, exportTableXlsx } from '../src/services/responsibility/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, eq, responsibilityRounds, responsibilitySubmissions, responsibilityTemplates, responsibilityVersions, type DbHandle } from '@portal/db';
+import {
+  auditLog,
+  eq,
+  responsibilityRounds,
+  responsibilitySubmissions,
+  responsibilityTemplates,
+  responsibilityVersions,
+  type DbHandle,
+} from '@portal/db';
 import { findBuiltinTemplate, type TResponsibilityRowInput } from '@portal/rules';
 import { buildApp } from '../src/app.js';
 import { callerAs, env, makeTree, setupDb } from './helpers.js';
@@ -50,7 +59,13 @@ async function openedRound(clock = clockAt('2026-04-01')) {
 }
 
 async function submitA(ctx: Awaited<ReturnType<typeof openedRound>>, rows = fullRows()) {
-  return ctx.clerkA.caller.responsibility.submit({ submissionId: ctx.subA.id, filledDate: ctx.clock.date, rows, sealConfirmed: true, sealConfirmedBy: '李盖章' });
+  return ctx.clerkA.caller.responsibility.submit({
+    submissionId: ctx.subA.id,
+    filledDate: ctx.clock.date,
+    rows,
+    sealConfirmed: true,
+    sealConfirmedBy: '李盖章',
+  });
 }
 
 async function auditCount(entityId: string) {
@@ -62,14 +77,24 @@ describe('templates', () => {
     const tree = await makeTree(handle, 'liaoning-2019');
     const { caller } = await callerAs(handle, 'clerk', tree.countyA.id);
     const list = await caller.responsibility.listTemplates();
-    expect(list.filter((t) => t.isBuiltin).map((t) => t.key)).toEqual(['builtin:liaoning-2019', 'builtin:qiannan-2019', 'builtin:xianning-2022']);
+    expect(list.filter((t) => t.isBuiltin).map((t) => t.key)).toEqual([
+      'builtin:liaoning-2019',
+      'builtin:qiannan-2019',
+      'builtin:xianning-2022',
+    ]);
   });
 
   it('an admin defines a custom template, visible below its unit and not in another region, with an audit row', async () => {
     const tree = await makeTree(handle);
     const other = await makeTree(handle);
     const admin = await callerAs(handle, 'admin', tree.root.id);
-    const created = await admin.caller.responsibility.createTemplate({ name: '县级责任表', title: '县级医保扶贫责任分工表', organisedBy: 'task', items: [{ label: '参保动员' }, { label: '科室负责人', isDirect: true }], notes: ['可加行'] });
+    const created = await admin.caller.responsibility.createTemplate({
+      name: '县级责任表',
+      title: '县级医保扶贫责任分工表',
+      organisedBy: 'task',
+      items: [{ label: '参保动员' }, { label: '科室负责人', isDirect: true }],
+      notes: ['可加行'],
+    });
     expect(created.items.map((i) => i.key)).toEqual(['item_1', 'item_2']);
     expect(await auditCount(created.key)).toBe(1);
     const clerk = await callerAs(handle, 'clerk', tree.countyA.id);
@@ -82,9 +107,13 @@ describe('templates', () => {
     const tree = await makeTree(handle);
     const sup = await callerAs(handle, 'supervisor', tree.root.id);
     const name = `越权模板${Date.now()}`;
-    await expect(sup.caller.responsibility.createTemplate({ name, title: '责任表', organisedBy: 'role', items: [{ label: 'x' }] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      sup.caller.responsibility.createTemplate({ name, title: '责任表', organisedBy: 'role', items: [{ label: 'x' }] }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const admin = await callerAs(handle, 'admin', tree.root.id);
-    await expect(admin.caller.responsibility.createTemplate({ name, title: '责任表', organisedBy: 'role', items: [] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      admin.caller.responsibility.createTemplate({ name, title: '责任表', organisedBy: 'role', items: [] }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(await handle.db.select().from(responsibilityTemplates).where(eq(responsibilityTemplates.name, name))).toHaveLength(0);
   });
 
@@ -93,12 +122,24 @@ describe('templates', () => {
     const other = await makeTree(handle);
     const admin = await callerAs(handle, 'admin', tree.root.id);
     const outsider = await callerAs(handle, 'admin', other.root.id);
-    const t = await admin.caller.responsibility.createTemplate({ name: '原名', title: '责任表', organisedBy: 'department', items: [{ label: '医保部门' }] });
-    const data = { name: '新名', title: '责任表', organisedBy: 'department' as const, items: [{ label: '医保部门' }, { label: '民政部门' }] };
+    const t = await admin.caller.responsibility.createTemplate({
+      name: '原名',
+      title: '责任表',
+      organisedBy: 'department',
+      items: [{ label: '医保部门' }],
+    });
+    const data = {
+      name: '新名',
+      title: '责任表',
+      organisedBy: 'department' as const,
+      items: [{ label: '医保部门' }, { label: '民政部门' }],
+    };
     await expect(outsider.caller.responsibility.updateTemplate({ id: t.key, data })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(outsider.caller.responsibility.archiveTemplate({ id: t.key })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await handle.db.select().from(responsibilityTemplates).where(eq(responsibilityTemplates.id, t.key)))[0]?.name).toBe('原名');
-    await expect(admin.caller.responsibility.updateTemplate({ id: t.key, data: { ...data, items: [] } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(admin.caller.responsibility.updateTemplate({ id: t.key, data: { ...data, items: [] } })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     const updated = await admin.caller.responsibility.updateTemplate({ id: t.key, data });
     expect(updated.items).toHaveLength(2);
     await admin.caller.responsibility.archiveTemplate({ id: t.key });
@@ -129,8 +170,12 @@ describe('opening a round', () => {
     const countySup = await callerAs(handle, 'supervisor', tree.countyA.id);
     await expect(countySup.caller.responsibility.openRound(input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const sup = await callerAs(handle, 'supervisor', tree.root.id);
-    await expect(sup.caller.responsibility.openRound({ ...input, orgUnitIds: [tree.countyA.id, other.countyA.id] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(sup.caller.responsibility.openRound({ ...input, orgUnitIds: [tree.root.id] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(sup.caller.responsibility.openRound({ ...input, orgUnitIds: [tree.countyA.id, other.countyA.id] })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(sup.caller.responsibility.openRound({ ...input, orgUnitIds: [tree.root.id] })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await handle.db.select().from(responsibilityRounds).where(eq(responsibilityRounds.title, title))).toHaveLength(0);
   });
 
@@ -138,7 +183,12 @@ describe('opening a round', () => {
     const tree = await makeTree(handle, 'liaoning-2019');
     const other = await makeTree(handle, 'liaoning-2019');
     const otherAdmin = await callerAs(handle, 'admin', other.root.id);
-    const foreign = await otherAdmin.caller.responsibility.createTemplate({ name: '外地模板', title: '外地', organisedBy: 'role', items: [{ label: 'x' }] });
+    const foreign = await otherAdmin.caller.responsibility.createTemplate({
+      name: '外地模板',
+      title: '外地',
+      organisedBy: 'role',
+      items: [{ label: 'x' }],
+    });
     const sup = await callerAs(handle, 'supervisor', tree.root.id, { now: clockAt('2026-04-01').now });
     const title = `坏输入${Date.now()}`;
     const input = { title, templateKey: LIAONING.key, dueDate: '2026-04-10', orgUnitIds: [tree.countyA.id] };
@@ -168,10 +218,18 @@ describe('filling in and submitting', () => {
   it('saves a draft (audited); a bad phone, a foreign item or the wrong clerk writes nothing', async () => {
     const ctx = await openedRound();
     const rows = fullRows().slice(0, 3);
-    await expect(ctx.clerkA.caller.responsibility.saveDraft({ submissionId: ctx.subA.id, rows: [{ ...rows[0]!, phone: '12345' }] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(ctx.clerkA.caller.responsibility.saveDraft({ submissionId: ctx.subA.id, rows: [{ ...rows[0]!, itemKey: 'nonsense' }] })).rejects.toThrow('责任项不属于本模板');
-    await expect(ctx.clerkA.caller.responsibility.saveDraft({ submissionId: ctx.subA.id, filledDate: '2026-04-02', rows })).rejects.toThrow('填报时间不能晚于今天');
-    await expect(ctx.clerkB.caller.responsibility.saveDraft({ submissionId: ctx.subA.id, rows })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      ctx.clerkA.caller.responsibility.saveDraft({ submissionId: ctx.subA.id, rows: [{ ...rows[0]!, phone: '12345' }] }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      ctx.clerkA.caller.responsibility.saveDraft({ submissionId: ctx.subA.id, rows: [{ ...rows[0]!, itemKey: 'nonsense' }] }),
+    ).rejects.toThrow('责任项不属于本模板');
+    await expect(ctx.clerkA.caller.responsibility.saveDraft({ submissionId: ctx.subA.id, filledDate: '2026-04-02', rows })).rejects.toThrow(
+      '填报时间不能晚于今天',
+    );
+    await expect(ctx.clerkB.caller.responsibility.saveDraft({ submissionId: ctx.subA.id, rows })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     await expect(ctx.sup.caller.responsibility.saveDraft({ submissionId: ctx.subA.id, rows })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     let [row] = await handle.db.select().from(responsibilitySubmissions).where(eq(responsibilitySubmissions.id, ctx.subA.id));
     expect(row?.stage).toBe('not_started');
@@ -187,24 +245,43 @@ describe('filling in and submitting', () => {
   it('submit checks completeness, the division head and the seal; nothing written until all pass', async () => {
     const ctx = await openedRound();
     const base = { submissionId: ctx.subA.id, filledDate: '2026-04-01', sealConfirmed: true as const, sealConfirmedBy: '李盖章' };
-    await expect(ctx.clerkA.caller.responsibility.submit({ ...base, rows: fullRows().slice(1) })).rejects.toThrow('“总负责人”尚未填报责任人');
-    await expect(ctx.clerkA.caller.responsibility.submit({ ...base, rows: fullRows({ isDivisionHead: false }) })).rejects.toThrow('直接负责人须为责任处（科）室或内设部门负责人');
-    await expect(ctx.clerkA.caller.responsibility.submit({ ...base, rows: fullRows({ post: '' }) })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('请填写职务') });
-    await expect(ctx.clerkA.caller.responsibility.submit({ ...base, sealConfirmed: false as never, rows: fullRows() })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(ctx.clerkA.caller.responsibility.submit({ ...base, sealConfirmedBy: '', rows: fullRows() })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(ctx.clerkA.caller.responsibility.submit({ ...base, rows: fullRows().slice(1) })).rejects.toThrow(
+      '“总负责人”尚未填报责任人',
+    );
+    await expect(ctx.clerkA.caller.responsibility.submit({ ...base, rows: fullRows({ isDivisionHead: false }) })).rejects.toThrow(
+      '直接负责人须为责任处（科）室或内设部门负责人',
+    );
+    await expect(ctx.clerkA.caller.responsibility.submit({ ...base, rows: fullRows({ post: '' }) })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('请填写职务'),
+    });
+    await expect(
+      ctx.clerkA.caller.responsibility.submit({ ...base, sealConfirmed: false as never, rows: fullRows() }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(ctx.clerkA.caller.responsibility.submit({ ...base, sealConfirmedBy: '', rows: fullRows() })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     await expect(ctx.clerkB.caller.responsibility.submit({ ...base, rows: fullRows() })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    expect(await handle.db.select().from(responsibilityVersions).where(eq(responsibilityVersions.submissionId, ctx.subA.id))).toHaveLength(0);
+    expect(await handle.db.select().from(responsibilityVersions).where(eq(responsibilityVersions.submissionId, ctx.subA.id))).toHaveLength(
+      0,
+    );
     const done = await submitA(ctx);
     expect(done.version).toBe(1);
     const [v] = await handle.db.select().from(responsibilityVersions).where(eq(responsibilityVersions.submissionId, ctx.subA.id));
     expect(v?.sealConfirmedBy).toBe('李盖章');
     await expect(submitA(ctx)).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
-    await expect(ctx.clerkA.caller.responsibility.saveDraft({ submissionId: ctx.subA.id, rows: fullRows() })).rejects.toThrow('本表已报送，上级退回后方可修改');
+    await expect(ctx.clerkA.caller.responsibility.saveDraft({ submissionId: ctx.subA.id, rows: fullRows() })).rejects.toThrow(
+      '本表已报送，上级退回后方可修改',
+    );
   });
 
   it('extra rows and several people per responsibility are kept in template order', async () => {
     const ctx = await openedRound();
-    const rows = [{ ...fullRows()[0]!, itemKey: 'extra', extraLabel: '政策宣传责任人' }, ...fullRows(), { ...fullRows()[10]!, name: '第二位' }];
+    const rows = [
+      { ...fullRows()[0]!, itemKey: 'extra', extraLabel: '政策宣传责任人' },
+      ...fullRows(),
+      { ...fullRows()[10]!, name: '第二位' },
+    ];
     await submitA(ctx, rows);
     const got = await ctx.clerkA.caller.responsibility.getSubmission({ id: ctx.subA.id });
     expect(got.rows.map((r) => r.itemKey).slice(-3)).toEqual(['ledger', 'dispatch', 'extra']);
@@ -216,12 +293,22 @@ describe('return, resubmit, versions', () => {
   it('the supervisor returns with a comment; the clerk corrects and resubmits; the diff shows the change', async () => {
     const ctx = await openedRound();
     await submitA(ctx);
-    await expect(ctx.clerkA.caller.responsibility.returnSubmission({ submissionId: ctx.subA.id, comment: '电话有误' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      ctx.clerkA.caller.responsibility.returnSubmission({ submissionId: ctx.subA.id, comment: '电话有误' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const countySup = await callerAs(handle, 'supervisor', ctx.tree.countyA.id);
-    await expect(countySup.caller.responsibility.returnSubmission({ submissionId: ctx.subA.id, comment: '电话有误' })).rejects.toThrow('只有发起本次填报的单位可以退回');
-    await expect(ctx.sup.caller.responsibility.returnSubmission({ submissionId: ctx.subA.id, comment: '' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(ctx.sup.caller.responsibility.returnSubmission({ submissionId: ctx.subB.id, comment: '尚未报送' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
-    expect((await handle.db.select().from(responsibilitySubmissions).where(eq(responsibilitySubmissions.id, ctx.subA.id)))[0]?.stage).toBe('submitted');
+    await expect(countySup.caller.responsibility.returnSubmission({ submissionId: ctx.subA.id, comment: '电话有误' })).rejects.toThrow(
+      '只有发起本次填报的单位可以退回',
+    );
+    await expect(ctx.sup.caller.responsibility.returnSubmission({ submissionId: ctx.subA.id, comment: '' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    await expect(ctx.sup.caller.responsibility.returnSubmission({ submissionId: ctx.subB.id, comment: '尚未报送' })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
+    expect((await handle.db.select().from(responsibilitySubmissions).where(eq(responsibilitySubmissions.id, ctx.subA.id)))[0]?.stage).toBe(
+      'submitted',
+    );
 
     await ctx.sup.caller.responsibility.returnSubmission({ submissionId: ctx.subA.id, comment: '总负责人电话有误，请核实' });
     const returned = await ctx.clerkA.caller.responsibility.getSubmission({ id: ctx.subA.id });
@@ -235,13 +322,27 @@ describe('return, resubmit, versions', () => {
     const second = await submitA(ctx, rows);
     expect(second.version).toBe(2);
     const got = await ctx.sup.caller.responsibility.getSubmission({ id: ctx.subA.id });
-    expect(got.versions.map((v) => [v.version, v.returnComment])).toEqual([[1, '总负责人电话有误，请核实'], [2, null]]);
+    expect(got.versions.map((v) => [v.version, v.returnComment])).toEqual([
+      [1, '总负责人电话有误，请核实'],
+      [2, null],
+    ]);
     const diff = await ctx.sup.caller.responsibility.diff({ submissionId: ctx.subA.id, from: 1, to: 2 });
-    expect(diff.changes).toEqual([{ kind: 'changed', label: '总负责人', fields: [{ field: 'phone', before: '13912345000', after: '024-86123456' }] }]);
-    await expect(ctx.sup.caller.responsibility.diff({ submissionId: ctx.subA.id, from: 1, to: 7 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(ctx.clerkB.caller.responsibility.diff({ submissionId: ctx.subA.id, from: 1, to: 2 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(diff.changes).toEqual([
+      { kind: 'changed', label: '总负责人', fields: [{ field: 'phone', before: '13912345000', after: '024-86123456' }] },
+    ]);
+    await expect(ctx.sup.caller.responsibility.diff({ submissionId: ctx.subA.id, from: 1, to: 7 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(ctx.clerkB.caller.responsibility.diff({ submissionId: ctx.subA.id, from: 1, to: 2 })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const actions = (await handle.db.select().from(auditLog).where(eq(auditLog.entityId, ctx.subA.id))).map((a) => a.action).sort();
-    expect(actions).toEqual(['responsibility_submission.return', 'responsibility_submission.save_draft', 'responsibility_submission.submit', 'responsibility_submission.submit']);
+    expect(actions).toEqual([
+      'responsibility_submission.return',
+      'responsibility_submission.save_draft',
+      'responsibility_submission.submit',
+      'responsibility_submission.submit',
+    ]);
   });
 
   it('phones are full for the supervisor and the unit itself, masked for others in the region', async () => {
@@ -271,7 +372,10 @@ describe('supervision', () => {
     await submitA(ctx);
     await ctx.clerkB.caller.responsibility.saveDraft({ submissionId: ctx.subB.id, rows: fullRows().slice(0, 2) });
     let view = await ctx.sup.caller.responsibility.getRound({ id: ctx.roundId });
-    expect(view.units.map((u) => [u.unitName.startsWith('测试甲县'), u.status])).toEqual([[true, 'submitted'], [false, 'draft']]);
+    expect(view.units.map((u) => [u.unitName.startsWith('测试甲县'), u.status])).toEqual([
+      [true, 'submitted'],
+      [false, 'draft'],
+    ]);
     expect(view.units[1]?.workingDaysLeft).toBe(6); // 04-02, 04-03, 04-07…04-10: Qingming 04-04…06 off (2026 schedule)
     expect(view.reminder).toContain('测试乙县');
     expect(view.reminder).not.toContain('测试甲县');
@@ -290,7 +394,9 @@ describe('supervision', () => {
     const countySup = await callerAs(handle, 'supervisor', ctx.tree.countyA.id);
     await expect(countySup.caller.responsibility.getRound({ id: ctx.roundId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(countySup.caller.responsibility.rollup({ id: ctx.roundId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(ctx.sup.caller.responsibility.getRound({ id: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(ctx.sup.caller.responsibility.getRound({ id: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('rolls up the latest submitted table of every unit', async () => {
@@ -320,7 +426,6 @@ describe('exports', () => {
     const rows = fullRows();
     rows[1] = { ...rows[1]!, name: '=HYPERLINK("http://x","点我")', post: '+副局长' };
     await submitA(ctx, rows);
-    const { exportTableXlsx } = await import('../src/services/responsibility/index.js');
     const file = await exportTableXlsx({ ctx: supContext(ctx), input: { id: ctx.subA.id } });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file.body as never);
@@ -353,7 +458,6 @@ describe('exports', () => {
   it('the round roll-up as one workbook with a sheet per unit', async () => {
     const ctx = await openedRound();
     await submitA(ctx);
-    const { exportRollupXlsx } = await import('../src/services/responsibility/index.js');
     const file = await exportRollupXlsx({ ctx: supContext(ctx), input: { id: ctx.roundId } });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file.body as never);
@@ -372,13 +476,29 @@ describe('exports', () => {
       const url = `/api/responsibility/submissions/${ctx.subA.id}/table.xlsx`;
       expect((await app.inject({ method: 'GET', url })).statusCode).toBe(401);
       expect((await app.inject({ method: 'GET', url, cookies: { portal_session: outsider.token } })).statusCode).toBe(403);
-      expect((await app.inject({ method: 'GET', url: '/api/responsibility/submissions/not-a-uuid/table.xlsx', cookies: { portal_session: ctx.sup.token } })).statusCode).toBe(400);
+      expect(
+        (
+          await app.inject({
+            method: 'GET',
+            url: '/api/responsibility/submissions/not-a-uuid/table.xlsx',
+            cookies: { portal_session: ctx.sup.token },
+          })
+        ).statusCode,
+      ).toBe(400);
       const ok = await app.inject({ method: 'GET', url, cookies: { portal_session: ctx.sup.token } });
       expect(ok.statusCode).toBe(200);
       expect(ok.headers['content-disposition']).toContain(encodeURIComponent('医疗保障扶贫责任分工表'));
-      const rollup = await app.inject({ method: 'GET', url: `/api/responsibility/rounds/${ctx.roundId}/rollup.xlsx`, cookies: { portal_session: ctx.clerkA.token } });
+      const rollup = await app.inject({
+        method: 'GET',
+        url: `/api/responsibility/rounds/${ctx.roundId}/rollup.xlsx`,
+        cookies: { portal_session: ctx.clerkA.token },
+      });
       expect(rollup.statusCode).toBe(403);
-      const pdf = await app.inject({ method: 'GET', url: `/api/responsibility/submissions/${ctx.subA.id}/table.pdf`, cookies: { portal_session: ctx.clerkA.token } });
+      const pdf = await app.inject({
+        method: 'GET',
+        url: `/api/responsibility/submissions/${ctx.subA.id}/table.pdf`,
+        cookies: { portal_session: ctx.clerkA.token },
+      });
       if (pdf.statusCode === 200) expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
       else expect(pdf.statusCode).toBe(412); // no CJK font on this machine
     } finally {

@@ -52,7 +52,13 @@ describe('user administration', () => {
   it('an admin creates a user in its region with an audit row in the same transaction', async () => {
     const tree = await makeTree(handle);
     const { caller } = await callerAs(handle, 'admin', tree.root.id);
-    const created = await caller.admin.createUser({ username: `New${Date.now()}`, displayName: '新用户', role: 'clerk', orgUnitId: tree.countyA.id, password: 'Passw0rd!' });
+    const created = await caller.admin.createUser({
+      username: `New${Date.now()}`,
+      displayName: '新用户',
+      role: 'clerk',
+      orgUnitId: tree.countyA.id,
+      password: 'Passw0rd!',
+    });
     expect(created.username).toBe(created.username.toLowerCase());
     const audit = await handle.db.select().from(auditLog).where(eq(auditLog.entityId, created.id));
     expect(audit.map((a) => a.action)).toEqual(['user.create']);
@@ -63,7 +69,9 @@ describe('user administration', () => {
     const theirs = await makeTree(handle);
     const { caller } = await callerAs(handle, 'admin', mine.root.id);
     const username = `outside${Date.now()}`;
-    await expect(caller.admin.createUser({ username, displayName: '越权', role: 'clerk', orgUnitId: theirs.countyA.id, password: 'Passw0rd!' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      caller.admin.createUser({ username, displayName: '越权', role: 'clerk', orgUnitId: theirs.countyA.id, password: 'Passw0rd!' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const rows = await handle.db.select().from(users).where(eq(users.username, username));
     expect(rows).toHaveLength(0);
   });
@@ -71,12 +79,28 @@ describe('user administration', () => {
   it('refuses a duplicate username with a field-level conflict', async () => {
     const tree = await makeTree(handle);
     const { caller, user } = await callerAs(handle, 'admin', tree.root.id);
-    await expect(caller.admin.createUser({ username: user.username, displayName: '重复', role: 'clerk', orgUnitId: tree.countyA.id, password: 'Passw0rd!' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      caller.admin.createUser({
+        username: user.username,
+        displayName: '重复',
+        role: 'clerk',
+        orgUnitId: tree.countyA.id,
+        password: 'Passw0rd!',
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('rejects a weak password with a Chinese message', async () => {
     const tree = await makeTree(handle);
     const { caller } = await callerAs(handle, 'admin', tree.root.id);
-    await expect(caller.admin.createUser({ username: `weak${Date.now()}`, displayName: '弱密码', role: 'clerk', orgUnitId: tree.countyA.id, password: 'short' })).rejects.toThrow(/密码至少 8 位/);
+    await expect(
+      caller.admin.createUser({
+        username: `weak${Date.now()}`,
+        displayName: '弱密码',
+        role: 'clerk',
+        orgUnitId: tree.countyA.id,
+        password: 'short',
+      }),
+    ).rejects.toThrow(/密码至少 8 位/);
   });
 });

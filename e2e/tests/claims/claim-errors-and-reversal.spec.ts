@@ -24,7 +24,14 @@ test('录入有误时就地提示，不保存', async ({ page }) => {
 
 test('审核人员冲销结算单：原单标记已冲销，冲销单以负数列示', async ({ page }) => {
   await login(page, 'qn-reviewer1');
-  await fillInpatientClaim(page, { person: '韦秀兰', hospital: '三都水族自治县人民医院', admission: '2019-10-08', discharge: '2019-10-15', total: '30000', inScope: '28000' });
+  await fillInpatientClaim(page, {
+    person: '韦秀兰',
+    hospital: '三都水族自治县人民医院',
+    admission: '2019-10-08',
+    discharge: '2019-10-15',
+    total: '30000',
+    inScope: '28000',
+  });
   // 特困人员 (RULES §9 example 2): assistance 100 %, the patient pays only the out-of-scope cost.
   await expect(page.getByTestId('patient-pays')).toHaveText('2,000.00');
   await page.getByRole('button', { name: '保存结算' }).click();

@@ -30,7 +30,10 @@ test('零星报销：材料不全受理 → 补齐起算 → 疑问病案跨国�
   await page.goto('/reimbursements');
   await page.getByRole('link', { name: '受理报销' }).click();
   await page.getByRole('combobox', { name: '参保人' }).fill('王建国');
-  await page.getByRole('option', { name: /王建国/ }).first().click();
+  await page
+    .getByRole('option', { name: /王建国/ })
+    .first()
+    .click();
   await page.getByRole('combobox', { name: '就诊医院' }).click();
   await page.getByRole('option', { name: /^中南大学湘雅医院/ }).click();
   await page.getByLabel('入院日期').fill('2019-09-01');

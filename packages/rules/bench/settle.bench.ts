@@ -17,7 +17,9 @@ const SET_SIZE = 2_000;
 function buildRequests(): TSettleRequest[] {
   const requests: TSettleRequest[] = [];
   for (const profile of PROFILE_IDS) {
-    requests.push(...fc.sample(arbRequest(profile, { categories: arbCategories(profile, 3) }), { numRuns: SET_SIZE / PROFILE_IDS.length, seed: 42 }));
+    requests.push(
+      ...fc.sample(arbRequest(profile, { categories: arbCategories(profile, 3) }), { numRuns: SET_SIZE / PROFILE_IDS.length, seed: 42 }),
+    );
   }
   return requests;
 }

@@ -79,7 +79,10 @@ export const ZUpdateUserInput = z.object({
 });
 export type TUpdateUserInput = z.infer<typeof ZUpdateUserInput>;
 
-export const ZOrgUnitCode = z.string().trim().regex(/^\d{6}(\d{3})?$/, '区划代码应为 6 位（县级及以上）或 9 位（乡镇）数字');
+export const ZOrgUnitCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}(\d{3})?$/, '区划代码应为 6 位（县级及以上）或 9 位（乡镇）数字');
 
 export const ZCreateOrgUnitInput = z.object({
   parentId: z.uuid('请选择上级机构'),

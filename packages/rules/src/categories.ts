@@ -53,14 +53,7 @@ export const CATEGORY_LABELS: Record<TCategoryId, string> = {
 /** Which categories each profile recognises (RULES §2). `ordinary` is in every profile. */
 export const PROFILE_CATEGORIES: Record<TProfileId, readonly TCategoryId[]> = {
   'qiannan-2019': ['registered_poor', 'extreme_poverty', 'ordinary'],
-  'hunan-2017': [
-    'registered_poor',
-    'extreme_poverty',
-    'subsistence_allowance',
-    'guaranteed_family',
-    'poor_disabled',
-    'ordinary',
-  ],
+  'hunan-2017': ['registered_poor', 'extreme_poverty', 'subsistence_allowance', 'guaranteed_family', 'poor_disabled', 'ordinary'],
   'xianning-2022': [
     'extreme_poverty',
     'subsistence_allowance',
@@ -71,14 +64,7 @@ export const PROFILE_CATEGORIES: Record<TProfileId, readonly TCategoryId[]> = {
     'stable_exit',
     'ordinary',
   ],
-  'liaoning-2019': [
-    'registered_poor',
-    'extreme_poverty',
-    'subsistence_allowance',
-    'low_income',
-    'other_hardship',
-    'ordinary',
-  ],
+  'liaoning-2019': ['registered_poor', 'extreme_poverty', 'subsistence_allowance', 'low_income', 'other_hardship', 'ordinary'],
   'weihai-2019': [
     'registered_poor',
     'extreme_poverty',

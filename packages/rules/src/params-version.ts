@@ -17,7 +17,10 @@ export const ZHospitalInput = z.object({
   code: z.string().trim().min(1, '请填写医院编码').max(32, '编码最多 32 个字符'),
   name: z.string().trim().min(2, '请填写医院名称').max(64, '名称最多 64 个字'),
   level: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: '医院等级应为一级、二级或三级' }),
-  regionCode: z.string().trim().regex(/^\d{6}$/, '所在地区划代码应为 6 位数字'),
+  regionCode: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '所在地区划代码应为 6 位数字'),
   regionName: z.string().trim().min(2, '请填写所在地').max(64, '所在地最多 64 个字'),
   isNetworked: z.boolean(),
   isSpecialDiseaseDesignated: z.boolean(),

@@ -1,13 +1,7 @@
 import { z } from 'zod';
 
 /** The five jurisdiction profiles an agency can run (seeds/README). */
-export const PROFILE_IDS = [
-  'qiannan-2019',
-  'hunan-2017',
-  'xianning-2022',
-  'liaoning-2019',
-  'weihai-2019',
-] as const;
+export const PROFILE_IDS = ['qiannan-2019', 'hunan-2017', 'xianning-2022', 'liaoning-2019', 'weihai-2019'] as const;
 
 export const ZProfileId = z.enum(PROFILE_IDS, { error: '未知的政策口径（profile）' });
 export type TProfileId = z.infer<typeof ZProfileId>;

@@ -8,13 +8,13 @@ import {
 } from './special-diseases.js';
 
 describe('special diseases', () => {
-  it('lists Qiannan\'s 21 diseases (000 §二(四)4)', () => {
+  it("lists Qiannan's 21 diseases (000 §二(四)4)", () => {
     const qn = listSpecialDiseases('qiannan-2019');
     expect(qn).toHaveLength(21);
     expect(qn.map((d) => d.name)).toContain('尿道下裂');
     expect(qn.map((d) => d.name)).toContain('急性心肌梗死');
   });
-  it('lists Hunan\'s 9 diseases in 4 classes (001 §三)', () => {
+  it("lists Hunan's 9 diseases in 4 classes (001 §三)", () => {
     const hn = listSpecialDiseases('hunan-2017');
     expect(hn).toHaveLength(9);
     const classes = new Set(hn.map((d) => d.hunanClass));

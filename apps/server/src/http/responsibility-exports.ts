@@ -5,7 +5,14 @@ import { DomainError, toTRPCError } from '../errors.js';
 import { exportRollupXlsx, exportTablePdf, exportTableXlsx } from '../services/responsibility/index.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const STATUS: Record<DomainError['kind'], number> = { not_found: 404, forbidden: 403, unauthorized: 401, conflict: 409, validation: 400, precondition: 412 };
+const STATUS: Record<DomainError['kind'], number> = {
+  not_found: 404,
+  forbidden: 403,
+  unauthorized: 401,
+  conflict: 409,
+  validation: 400,
+  precondition: 412,
+};
 
 /**
  * File downloads of the responsibility tables. They are plain GET routes (not tRPC) so the browser

@@ -12,7 +12,8 @@ const STATUS = { not_found: 404, forbidden: 403, unauthorized: 401, conflict: 40
 /** Sends a service error as JSON `{ message, field }` with its HTTP status; nothing internal leaks. */
 function sendError(reply: FastifyReply, err: unknown, log: (obj: object, msg: string) => void) {
   if (err instanceof DomainError) return reply.code(STATUS[err.kind]).send({ message: err.message, field: err.options.field ?? null });
-  if (err instanceof z.ZodError) return reply.code(400).send({ message: `输入有误：${err.issues[0]?.message ?? ''}`, field: err.issues[0]?.path.join('.') ?? null });
+  if (err instanceof z.ZodError)
+    return reply.code(400).send({ message: `输入有误：${err.issues[0]?.message ?? ''}`, field: err.issues[0]?.path.join('.') ?? null });
   return reply.code(500).send({ message: toTRPCError(err, log).message, field: null });
 }
 
@@ -24,12 +25,17 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  * inflation, a hard size limit), the exports stream .xlsx. Sessions, roles and regions are checked
  * by the same services as tRPC calls.
  */
-export async function registerFileRoutes(app: FastifyInstance, createContext: (opts: { req: FastifyRequest; res: FastifyReply }) => Promise<RequestContext>) {
+export async function registerFileRoutes(
+  app: FastifyInstance,
+  createContext: (opts: { req: FastifyRequest; res: FastifyReply }) => Promise<RequestContext>,
+) {
   await app.register(async (scope) => {
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
     scope.setErrorHandler((err: { code?: string; statusCode?: number }, _req, reply) => {
-      if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ message: '文件超过 20 MB 上限，请分批上传', field: 'file' });
-      if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.statusCode === 400) return reply.code(400).send({ message: '请求有误：没有收到文件', field: 'file' });
+      if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+        return reply.code(413).send({ message: '文件超过 20 MB 上限，请分批上传', field: 'file' });
+      if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.statusCode === 400)
+        return reply.code(400).send({ message: '请求有误：没有收到文件', field: 'file' });
       return sendError(reply, err, (o, m) => app.log.error(o, m));
     });
     scope.post<{ Querystring: Record<string, string> }>('/api/lists/upload', async (req, reply) => {
@@ -45,7 +51,12 @@ export async function registerFileRoutes(app: FastifyInstance, createContext: (o
   });
 
   /** Streams a workbook: errors before the first byte become JSON, later ones abort the download. */
-  async function streamXlsx(req: FastifyRequest, reply: FastifyReply, fileName: string, write: (ctx: RequestContext, out: PassThrough) => Promise<unknown>) {
+  async function streamXlsx(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    fileName: string,
+    write: (ctx: RequestContext, out: PassThrough) => Promise<unknown>,
+  ) {
     const ctx = await createContext({ req, res: reply });
     const out = new PassThrough();
     const done = write(ctx, out).then(

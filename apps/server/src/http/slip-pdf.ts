@@ -26,7 +26,12 @@ export function renderSlipPdf(slip: TSlip, font: { path: string; family?: string
     doc.x = left;
   };
   const rule = () => {
-    doc.moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(0.5).strokeColor('#999').stroke();
+    doc
+      .moveTo(left, doc.y)
+      .lineTo(left + width, doc.y)
+      .lineWidth(0.5)
+      .strokeColor('#999')
+      .stroke();
     doc.moveDown(0.4);
   };
 
@@ -49,7 +54,11 @@ export function renderSlipPdf(slip: TSlip, font: { path: string; family?: string
     doc.fontSize(9.5).text(line.label, cols[0], y, { width: 125 });
     doc.text(line.amount, cols[1], y, { width: 90, align: 'right' });
     doc.text(line.clause, cols[2], y, { width: 75 });
-    doc.fontSize(8).fillColor('#333').text(line.explain, cols[3], y, { width: width - 250 }).fillColor('#000');
+    doc
+      .fontSize(8)
+      .fillColor('#333')
+      .text(line.explain, cols[3], y, { width: width - 250 })
+      .fillColor('#000');
     doc.y = Math.max(doc.y, y + 14) + 4;
   }
   doc.x = left;

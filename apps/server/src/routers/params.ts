@@ -4,5 +4,7 @@ import { authedProcedure, roleProcedure, router } from '../trpc.js';
 
 export const paramsRouter = router({
   list: authedProcedure.query(({ ctx }) => params.listParamVersions({ ctx })),
-  create: roleProcedure('admin').input(ZCreateParamVersionInput).mutation(({ ctx, input }) => params.createParamVersion({ ctx, input })),
+  create: roleProcedure('admin')
+    .input(ZCreateParamVersionInput)
+    .mutation(({ ctx, input }) => params.createParamVersion({ ctx, input })),
 });

@@ -1,4 +1,12 @@
-import { ZCategoryFactInput, ZCreateHouseholdInput, ZEndCategoryInput, ZMoveMemberInput, ZPersonCreateInput, ZPersonUpdateInput, ZSetHeadInput } from '@portal/rules';
+import {
+  ZCategoryFactInput,
+  ZCreateHouseholdInput,
+  ZEndCategoryInput,
+  ZMoveMemberInput,
+  ZPersonCreateInput,
+  ZPersonUpdateInput,
+  ZSetHeadInput,
+} from '@portal/rules';
 import * as households from '../services/households/index.js';
 import * as persons from '../services/persons/index.js';
 import { ZGetPersonInput } from '../services/persons/get.js';

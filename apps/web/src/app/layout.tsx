@@ -96,7 +96,13 @@ export function AppLayout() {
                       to={m.path}
                       label={m.label}
                       active={location.pathname.startsWith(m.path)}
-                      rightSection={m.status === 'planned' ? <Badge size="xs" variant="outline" color="gray">建设中</Badge> : null}
+                      rightSection={
+                        m.status === 'planned' ? (
+                          <Badge size="xs" variant="outline" color="gray">
+                            建设中
+                          </Badge>
+                        ) : null
+                      }
                     />
                   ))}
                 </div>

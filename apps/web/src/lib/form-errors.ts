@@ -6,7 +6,11 @@ import { isApiError } from './trpc';
  * Shows a server error where it belongs: field errors next to their fields (zod issues or a
  * domain error naming a field), anything else as a notification. Returns true if a field got it.
  */
-export function applyServerError<T extends FieldValues>(error: unknown, setError?: UseFormSetError<T>, fields?: readonly string[]): boolean {
+export function applyServerError<T extends FieldValues>(
+  error: unknown,
+  setError?: UseFormSetError<T>,
+  fields?: readonly string[],
+): boolean {
   if (isApiError(error)) {
     const data = error.data as { fieldErrors?: { path: string; message: string }[] | null; field?: string | null } | undefined;
     let placed = false;

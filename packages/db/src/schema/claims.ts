@@ -21,8 +21,12 @@ export const claims = pgTable(
   {
     id: id(),
     claimNo: text().notNull(),
-    kind: text({ enum: ['settlement', 'reversal'] }).notNull().default('settlement'),
-    status: text({ enum: ['settled', 'reversed', 'reversal'] }).notNull().default('settled'),
+    kind: text({ enum: ['settlement', 'reversal'] })
+      .notNull()
+      .default('settlement'),
+    status: text({ enum: ['settled', 'reversed', 'reversal'] })
+      .notNull()
+      .default('settled'),
     personId: uuid()
       .notNull()
       .references(() => persons.id),
@@ -45,7 +49,9 @@ export const claims = pgTable(
     specialDisease: text(),
     referred: boolean().notNull().default(false),
     /** What the referral status rests on: 'registry' (a registration), 'override' (reviewer), 'none'. */
-    referralSource: text({ enum: ['registry', 'override', 'none', 'not_required'] }).notNull().default('none'),
+    referralSource: text({ enum: ['registry', 'override', 'none', 'not_required'] })
+      .notNull()
+      .default('none'),
     referralId: uuid(),
     referralNote: text(),
     totalCost: fen(),

@@ -53,7 +53,10 @@ export const premiums = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('premiums_org_unit_id_year_idx').on(t.orgUnitId, t.year), index('premiums_region_path_idx').on(t.regionPath.op('text_pattern_ops'))],
+  (t) => [
+    uniqueIndex('premiums_org_unit_id_year_idx').on(t.orgUnitId, t.year),
+    index('premiums_region_path_idx').on(t.regionPath.op('text_pattern_ops')),
+  ],
 );
 
 /** A premium-subsidy run (参保资助) for a county and year, kept as computed. */

@@ -164,5 +164,9 @@ export const registrationSequences = pgTable(
 export const referralsRelations = relations(referrals, ({ one }) => ({
   person: one(persons, { fields: [referrals.personId], references: [persons.id] }),
   issuingHospital: one(hospitals, { fields: [referrals.issuingHospitalId], references: [hospitals.id], relationName: 'issuing' }),
-  destinationHospital: one(hospitals, { fields: [referrals.destinationHospitalId], references: [hospitals.id], relationName: 'destination' }),
+  destinationHospital: one(hospitals, {
+    fields: [referrals.destinationHospitalId],
+    references: [hospitals.id],
+    relationName: 'destination',
+  }),
 }));

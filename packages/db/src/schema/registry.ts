@@ -19,7 +19,9 @@ export const listBatches = pgTable(
     listDate: date({ mode: 'string' }).notNull(),
     fileName: text().notNull(),
     fileSize: integer().notNull(),
-    status: text({ enum: ['previewed', 'applied', 'discarded'] }).notNull().default('previewed'),
+    status: text({ enum: ['previewed', 'applied', 'discarded'] })
+      .notNull()
+      .default('previewed'),
     rowCount: integer().notNull(),
     newCount: integer().notNull(),
     leftCount: integer().notNull(),
@@ -37,5 +39,8 @@ export const listBatches = pgTable(
     appliedBy: uuid().references(() => users.id),
     appliedAt: timestamp({ withTimezone: true, mode: 'date' }),
   },
-  (t) => [index('list_batches_region_path_idx').on(t.regionPath.op('text_pattern_ops')), index('list_batches_created_at_idx').on(t.createdAt)],
+  (t) => [
+    index('list_batches_region_path_idx').on(t.regionPath.op('text_pattern_ops')),
+    index('list_batches_created_at_idx').on(t.createdAt),
+  ],
 );

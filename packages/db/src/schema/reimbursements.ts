@@ -1,5 +1,18 @@
 import { relations } from 'drizzle-orm';
-import { bigint, customType, date, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, regionPath, updatedAt } from './_columns.js';
 import { claims } from './claims.js';
 import { hospitals } from './hospitals.js';
@@ -24,7 +37,9 @@ export const reimbursementCases = pgTable(
     id: id(),
     caseNo: text().notNull(),
     kind: text({ enum: ['non_networked', 'offsite_networked'] }).notNull(),
-    status: text({ enum: ['awaiting_documents', 'registration', 'investigation', 'first_review', 'second_review', 'payment', 'paid'] }).notNull(),
+    status: text({
+      enum: ['awaiting_documents', 'registration', 'investigation', 'first_review', 'second_review', 'payment', 'paid'],
+    }).notNull(),
     version: integer().notNull().default(1),
     personId: uuid()
       .notNull()
@@ -165,7 +180,9 @@ export const advanceDeclarations = pgTable(
     critical: fen(),
     assistance: fen(),
     total: fen(),
-    status: text({ enum: ['received', 'first_paid', 'settled'] }).notNull().default('received'),
+    status: text({ enum: ['received', 'first_paid', 'settled'] })
+      .notNull()
+      .default('received'),
     version: integer().notNull().default(1),
     firstPaidAmount: fen(),
     firstPaidOn: date({ mode: 'string' }),

@@ -69,7 +69,9 @@ export const responsibilitySubmissions = pgTable(
       .references(() => orgUnits.id),
     /** The reporting unit's path: clerks see their own, supervisors their subtree. */
     regionPath: regionPath(),
-    stage: text({ enum: ['not_started', 'draft', 'submitted', 'returned'] }).notNull().default('not_started'),
+    stage: text({ enum: ['not_started', 'draft', 'submitted', 'returned'] })
+      .notNull()
+      .default('not_started'),
     rows: jsonb().$type<TResponsibilityRow[]>().notNull().default([]),
     filledDate: date({ mode: 'string' }),
     currentVersion: integer().notNull().default(0),

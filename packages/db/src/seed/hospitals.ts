@@ -11,7 +11,14 @@ export interface HospitalSeed {
   referralTier?: 'city' | 'provincial';
 }
 
-const h = (code: string, name: string, level: 1 | 2 | 3, regionCode: string, regionName: string, extra: Partial<HospitalSeed> = {}): HospitalSeed => ({
+const h = (
+  code: string,
+  name: string,
+  level: 1 | 2 | 3,
+  regionCode: string,
+  regionName: string,
+  extra: Partial<HospitalSeed> = {},
+): HospitalSeed => ({
   code,
   name,
   level,

@@ -15,15 +15,87 @@ export const DEMO_PASSWORD = 'Demo@2026';
  * Named demo persons with one known category each, in the first demo county of each jurisdiction,
  * so that the worked examples of the rules can be shown (and tested end to end) on real screens.
  */
-export const EXAMPLE_PERSONS: { name: string; county: string; birthDate: string; sequence: number; category: TCategoryId; since: string; address: string }[] = [
-  { name: '王建国', county: '522732', birthDate: '1962-03-15', sequence: 11, category: 'registered_poor', since: '2016-03-01', address: '三都水族自治县周覃镇新华村3组' },
-  { name: '韦秀兰', county: '522732', birthDate: '1950-11-02', sequence: 22, category: 'extreme_poverty', since: '2017-01-01', address: '三都水族自治县普安镇太平村5组' },
-  { name: '李秀英', county: '430121', birthDate: '1958-07-21', sequence: 42, category: 'registered_poor', since: '2015-06-01', address: '长沙县福临镇和平村8组' },
-  { name: '张志强', county: '421222', birthDate: '1966-05-09', sequence: 31, category: 'relapsed_poverty', since: '2021-06-01', address: '通城县隽水镇石桥村2组' },
-  { name: '刘桂兰', county: '421222', birthDate: '1955-09-30', sequence: 62, category: 'extreme_poverty', since: '2019-01-01', address: '通城县麦市镇清水村6组' },
-  { name: '吴建军', county: '421222', birthDate: '1970-02-14', sequence: 51, category: 'sudden_hardship', since: '2021-09-01', address: '通城县塘湖镇龙泉村1组' },
-  { name: '陈玉兰', county: '210123', birthDate: '1960-12-01', sequence: 82, category: 'registered_poor', since: '2016-05-01', address: '康平县郝官屯镇光明村4组' },
-  { name: '赵德福', county: '371002', birthDate: '1949-04-18', sequence: 71, category: 'extreme_poverty', since: '2016-01-01', address: '环翠区孙家疃街道青山村7组' },
+export const EXAMPLE_PERSONS: {
+  name: string;
+  county: string;
+  birthDate: string;
+  sequence: number;
+  category: TCategoryId;
+  since: string;
+  address: string;
+}[] = [
+  {
+    name: '王建国',
+    county: '522732',
+    birthDate: '1962-03-15',
+    sequence: 11,
+    category: 'registered_poor',
+    since: '2016-03-01',
+    address: '三都水族自治县周覃镇新华村3组',
+  },
+  {
+    name: '韦秀兰',
+    county: '522732',
+    birthDate: '1950-11-02',
+    sequence: 22,
+    category: 'extreme_poverty',
+    since: '2017-01-01',
+    address: '三都水族自治县普安镇太平村5组',
+  },
+  {
+    name: '李秀英',
+    county: '430121',
+    birthDate: '1958-07-21',
+    sequence: 42,
+    category: 'registered_poor',
+    since: '2015-06-01',
+    address: '长沙县福临镇和平村8组',
+  },
+  {
+    name: '张志强',
+    county: '421222',
+    birthDate: '1966-05-09',
+    sequence: 31,
+    category: 'relapsed_poverty',
+    since: '2021-06-01',
+    address: '通城县隽水镇石桥村2组',
+  },
+  {
+    name: '刘桂兰',
+    county: '421222',
+    birthDate: '1955-09-30',
+    sequence: 62,
+    category: 'extreme_poverty',
+    since: '2019-01-01',
+    address: '通城县麦市镇清水村6组',
+  },
+  {
+    name: '吴建军',
+    county: '421222',
+    birthDate: '1970-02-14',
+    sequence: 51,
+    category: 'sudden_hardship',
+    since: '2021-09-01',
+    address: '通城县塘湖镇龙泉村1组',
+  },
+  {
+    name: '陈玉兰',
+    county: '210123',
+    birthDate: '1960-12-01',
+    sequence: 82,
+    category: 'registered_poor',
+    since: '2016-05-01',
+    address: '康平县郝官屯镇光明村4组',
+  },
+  {
+    name: '赵德福',
+    county: '371002',
+    birthDate: '1949-04-18',
+    sequence: 71,
+    category: 'extreme_poverty',
+    since: '2016-01-01',
+    address: '环翠区孙家疃街道青山村7组',
+  },
 ];
 
 export interface DemoAccount {
@@ -59,15 +131,33 @@ export function listDemoAccounts(): DemoAccount[] {
     );
     j.demoCounties.forEach((code, i) => {
       accounts.push(
-        { username: `${j.slug}-clerk${i + 1}`, displayName: `经办员${i + 1}（${j.slug.toUpperCase()}）`, role: 'clerk', orgUnitCode: code, profile: j.profile },
-        { username: `${j.slug}-reviewer${i + 1}`, displayName: `审核员${i + 1}（${j.slug.toUpperCase()}）`, role: 'reviewer', orgUnitCode: code, profile: j.profile },
+        {
+          username: `${j.slug}-clerk${i + 1}`,
+          displayName: `经办员${i + 1}（${j.slug.toUpperCase()}）`,
+          role: 'clerk',
+          orgUnitCode: code,
+          profile: j.profile,
+        },
+        {
+          username: `${j.slug}-reviewer${i + 1}`,
+          displayName: `审核员${i + 1}（${j.slug.toUpperCase()}）`,
+          role: 'reviewer',
+          orgUnitCode: code,
+          profile: j.profile,
+        },
       );
     });
   }
   // City clerks of three Liaoning cities: they report the responsibility-assignment table
   // (辽医保〔2019〕8号 annex 2) to the province — docs/decisions/0100.
   for (const [slug, code, name] of LIAONING_REPORTING_CITIES) {
-    accounts.push({ username: `ln-city-clerk-${slug}`, displayName: `${name}经办员`, role: 'clerk', orgUnitCode: code, profile: 'liaoning-2019' });
+    accounts.push({
+      username: `ln-city-clerk-${slug}`,
+      displayName: `${name}经办员`,
+      role: 'clerk',
+      orgUnitCode: code,
+      profile: 'liaoning-2019',
+    });
   }
   return accounts;
 }
@@ -79,11 +169,25 @@ export const LIAONING_REPORTING_CITIES = [
   ['anshan', '210300', '鞍山市'],
 ] as const;
 
-async function insertRegion(tx: DbOrTx, region: RegionSeed, parent: { id: string; path: string }, profile: TProfileId, out: Map<string, { id: string; path: string; name: string }>) {
+async function insertRegion(
+  tx: DbOrTx,
+  region: RegionSeed,
+  parent: { id: string; path: string },
+  profile: TProfileId,
+  out: Map<string, { id: string; path: string; name: string }>,
+) {
   const path = `${parent.path}${region.code}/`;
   const [row] = await tx
     .insert(orgUnits)
-    .values({ code: region.code, name: region.name, level: region.level, parentId: parent.id, path, profile, isDemo: region.isDemo ?? false })
+    .values({
+      code: region.code,
+      name: region.name,
+      level: region.level,
+      parentId: parent.id,
+      path,
+      profile,
+      isDemo: region.isDemo ?? false,
+    })
     .returning({ id: orgUnits.id });
   if (!row) throw new Error('org unit insert failed');
   out.set(region.code, { id: row.id, path, name: region.name });
@@ -122,7 +226,12 @@ export async function seedDemo(db: Db, options: { hashPassword: (p: string) => P
       const owner = units.get(j.root.code);
       if (!owner) throw new Error(`unknown jurisdiction ${j.root.code}`);
       await tx.insert(hospitals).values(
-        HOSPITALS[j.profile].map((hs) => ({ ...hs, ownerOrgUnitId: owner.id, regionPath: owner.path, referralTier: hs.referralTier ?? null })),
+        HOSPITALS[j.profile].map((hs) => ({
+          ...hs,
+          ownerOrgUnitId: owner.id,
+          regionPath: owner.path,
+          referralTier: hs.referralTier ?? null,
+        })),
       );
       await tx.insert(policyParamVersions).values({
         orgUnitId: owner.id,
@@ -182,7 +291,12 @@ export async function seedDemo(db: Db, options: { hashPassword: (p: string) => P
         const place = makeAddress(random, countyName);
         const [household] = await tx
           .insert(households)
-          .values({ householdNo: `${code}${String(sequence).padStart(6, '0')}`, orgUnitId: unit.id, regionPath: unit.path, address: place.address })
+          .values({
+            householdNo: `${code}${String(sequence).padStart(6, '0')}`,
+            orgUnitId: unit.id,
+            regionPath: unit.path,
+            address: place.address,
+          })
           .returning({ id: households.id });
         if (!household) throw new Error('household insert failed');
         const householdCategories = pickCategories(random, j.profile);
@@ -204,7 +318,10 @@ export async function seedDemo(db: Db, options: { hashPassword: (p: string) => P
               orgUnitId: unit.id,
               regionPath: unit.path,
               phone: m === 0 ? `1${random.pick(['3', '5', '8', '9'])}${String(random.int(0, 999999999)).padStart(9, '0')}` : null,
-              bankAccount: m === 0 ? `6217${String(random.int(0, 999999999)).padStart(9, '0')}${String(random.int(0, 999999)).padStart(6, '0')}` : null,
+              bankAccount:
+                m === 0
+                  ? `6217${String(random.int(0, 999999999)).padStart(9, '0')}${String(random.int(0, 999999)).padStart(6, '0')}`
+                  : null,
               bankName: m === 0 ? random.pick(['农村信用社', '中国农业银行', '中国邮政储蓄银行', '中国建设银行']) : null,
               insuranceCardNo: `${code}${String(random.int(0, 99999999)).padStart(8, '0')}`,
               householdId: household.id,
@@ -216,7 +333,14 @@ export async function seedDemo(db: Db, options: { hashPassword: (p: string) => P
           if (!person) continue;
           headId ??= person.id;
           await tx.insert(personCategories).values(
-            householdCategories.map((c) => ({ personId: person.id, category: c.category, startDate: c.startDate, endDate: c.endDate, sourceDepartment: SOURCE_OF[c.category] ?? 'civil_affairs', sourceDocument: c.document })),
+            householdCategories.map((c) => ({
+              personId: person.id,
+              category: c.category,
+              startDate: c.startDate,
+              endDate: c.endDate,
+              sourceDepartment: SOURCE_OF[c.category] ?? 'civil_affairs',
+              sourceDocument: c.document,
+            })),
           );
           made++;
           personCount++;
@@ -248,7 +372,12 @@ function pickCategories(random: Random, profile: TProfileId) {
   const main = random.pick(allowed);
   const chosen: { category: TCategoryId; startDate: string; endDate: string | null; document: string }[] = [];
   const start = `${random.int(fromYear, fromYear + 2)}-${pad(random.int(1, 12))}-01`;
-  chosen.push({ category: main, startDate: start, endDate: null, document: `${random.int(fromYear, fromYear + 2)}年第${random.int(1, 12)}批名单` });
+  chosen.push({
+    category: main,
+    startDate: start,
+    endDate: null,
+    document: `${random.int(fromYear, fromYear + 2)}年第${random.int(1, 12)}批名单`,
+  });
   if (random.chance(0.2)) {
     const second = random.pick(allowed);
     if (second !== main) {

@@ -23,7 +23,11 @@ export interface TestTree {
 export async function createOrgTree(db: DbOrTx, profile: TProfileId = 'qiannan-2019'): Promise<TestTree> {
   let system = (await db.select().from(orgUnits).where(eqCode('000000')).limit(1))[0];
   if (!system) {
-    [system] = await db.insert(orgUnits).values({ code: '000000', name: '系统', level: 'system', path: '/000000/' }).onConflictDoNothing().returning();
+    [system] = await db
+      .insert(orgUnits)
+      .values({ code: '000000', name: '系统', level: 'system', path: '/000000/' })
+      .onConflictDoNothing()
+      .returning();
     system ??= (await db.select().from(orgUnits).where(eqCode('000000')).limit(1))[0];
   }
   if (!system) throw new Error('no system root');
@@ -36,9 +40,18 @@ export async function createOrgTree(db: DbOrTx, profile: TProfileId = 'qiannan-2
     if (exists.length) continue;
     try {
       const path = `/000000/${cityCode}/`;
-      const [root] = await db.insert(orgUnits).values({ code: cityCode, name: `测试市${city}`, level: 'city', parentId: system.id, path, profile }).returning();
-      const [a] = await db.insert(orgUnits).values({ code: `${city}01`, name: `测试甲县${city}`, level: 'county', parentId: root!.id, path: `${path}${city}01/`, profile }).returning();
-      const [b] = await db.insert(orgUnits).values({ code: `${city}02`, name: `测试乙县${city}`, level: 'county', parentId: root!.id, path: `${path}${city}02/`, profile }).returning();
+      const [root] = await db
+        .insert(orgUnits)
+        .values({ code: cityCode, name: `测试市${city}`, level: 'city', parentId: system.id, path, profile })
+        .returning();
+      const [a] = await db
+        .insert(orgUnits)
+        .values({ code: `${city}01`, name: `测试甲县${city}`, level: 'county', parentId: root!.id, path: `${path}${city}01/`, profile })
+        .returning();
+      const [b] = await db
+        .insert(orgUnits)
+        .values({ code: `${city}02`, name: `测试乙县${city}`, level: 'county', parentId: root!.id, path: `${path}${city}02/`, profile })
+        .returning();
       const pick = (u: typeof root) => ({ id: u!.id, code: u!.code, path: u!.path });
       return { root: pick(root), countyA: pick(a), countyB: pick(b) };
     } catch {
@@ -56,14 +69,27 @@ export async function createUser(db: DbOrTx, options: { orgUnitId: string; role:
   const username = options.username ?? `u${nextNumber()}`;
   const [row] = await db
     .insert(users)
-    .values({ username, displayName: `测试用户${username}`, role: options.role, orgUnitId: options.orgUnitId, passwordHash: options.passwordHash })
+    .values({
+      username,
+      displayName: `测试用户${username}`,
+      role: options.role,
+      orgUnitId: options.orgUnitId,
+      passwordHash: options.passwordHash,
+    })
     .returning();
   return row!;
 }
 
 export async function createPerson(
   db: DbOrTx,
-  options: { orgUnitId: string; regionPath: string; name?: string; regionCode?: string; birthDate?: string; categories?: { category: TCategoryId; startDate: string; endDate?: string | null }[] },
+  options: {
+    orgUnitId: string;
+    regionPath: string;
+    name?: string;
+    regionCode?: string;
+    birthDate?: string;
+    categories?: { category: TCategoryId; startDate: string; endDate?: string | null }[];
+  },
 ) {
   const birthDate = options.birthDate ?? randomBirthDate();
   const idNumber = makeIdNumber(options.regionCode ?? '522732', birthDate, Math.floor(Math.random() * 1000));
@@ -82,7 +108,13 @@ export async function createPerson(
     })
     .returning();
   for (const c of options.categories ?? []) {
-    await db.insert(personCategories).values({ personId: row!.id, category: c.category, startDate: c.startDate, endDate: c.endDate ?? null, sourceDepartment: 'poverty_office' });
+    await db.insert(personCategories).values({
+      personId: row!.id,
+      category: c.category,
+      startDate: c.startDate,
+      endDate: c.endDate ?? null,
+      sourceDepartment: 'poverty_office',
+    });
   }
   return row!;
 }

@@ -234,12 +234,8 @@ describe('case clocks', () => {
   });
 });
 
-const startArb = fc
-  .integer({ min: toDayNumber('2017-01-01'), max: toDayNumber('2025-06-30') })
-  .map(fromDayNumber);
-const suspensionArb = fc
-  .tuple(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 30 }))
-  .map(([offset, len]) => ({ offset, len }));
+const startArb = fc.integer({ min: toDayNumber('2017-01-01'), max: toDayNumber('2025-06-30') }).map(fromDayNumber);
+const suspensionArb = fc.tuple(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 30 })).map(([offset, len]) => ({ offset, len }));
 
 describe('properties', () => {
   it('addWorkingDays(start, n ≥ 1) is a working day after start', () => {
@@ -281,7 +277,11 @@ describe('properties', () => {
   });
   it('deadlines are monotone in n', () => {
     fc.assert(
-      fc.property(startArb, fc.integer({ min: 0, max: 40 }), (start, n) => addWorkingDays(cal, start, n + 1) > addWorkingDays(cal, start, n)),
+      fc.property(
+        startArb,
+        fc.integer({ min: 0, max: 40 }),
+        (start, n) => addWorkingDays(cal, start, n + 1) > addWorkingDays(cal, start, n),
+      ),
     );
   });
 });

@@ -59,10 +59,7 @@ export function createCalendar(years: readonly TCalendarYear[]): WorkingCalendar
  * A new calendar with `yearData` added (for years the server keeps in its database). A year
  * already present is replaced: the later entry is an administrator's correction.
  */
-export function extendCalendar(
-  calendar: WorkingCalendar,
-  yearData: TCalendarYear | readonly TCalendarYear[],
-): WorkingCalendar {
+export function extendCalendar(calendar: WorkingCalendar, yearData: TCalendarYear | readonly TCalendarYear[]): WorkingCalendar {
   const added = Array.isArray(yearData) ? (yearData as readonly TCalendarYear[]) : [yearData as TCalendarYear];
   const replaced = new Set(added.map((y) => y.year));
   return createCalendar([...calendar.years.filter((y) => !replaced.has(y.year)), ...added]);

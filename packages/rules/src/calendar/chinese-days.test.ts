@@ -15,7 +15,12 @@ describe('seeded calendar vs chinese-days 1.5.7', () => {
     });
   }
   it('addWorkingDays agrees with findWorkday', () => {
-    for (const [start, n] of [['2019-09-20', 25], ['2020-01-20', 10], ['2024-09-30', 15], ['2025-12-01', 20]] as const) {
+    for (const [start, n] of [
+      ['2019-09-20', 25],
+      ['2020-01-20', 10],
+      ['2024-09-30', 15],
+      ['2025-12-01', 20],
+    ] as const) {
       expect(addWorkingDays(DEFAULT_CALENDAR, start, n)).toBe(cd.findWorkday(n, start));
     }
   });

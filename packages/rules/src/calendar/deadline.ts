@@ -38,12 +38,7 @@ function isSuspended(dayNumber: number, intervals: readonly Interval[]): boolean
  * The date of the `n`-th counted working day after `start` (`start` itself not counted); `n = 0`
  * returns `start`. Throws `CalendarYearMissingError` when counting reaches a year without data.
  */
-export function addWorkingDays(
-  calendar: WorkingCalendar,
-  start: string,
-  n: number,
-  suspensions?: readonly TSuspension[],
-): string {
+export function addWorkingDays(calendar: WorkingCalendar, start: string, n: number, suspensions?: readonly TSuspension[]): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a non-negative integer, got ${n}`);
   const intervals = toIntervals(suspensions);
   let day = toDayNumber(start);
@@ -60,12 +55,7 @@ export function addWorkingDays(
  * skipping suspended working days; 0 when `to ≤ from`. So
  * `workingDaysBetween(c, s, addWorkingDays(c, s, n)) === n`.
  */
-export function workingDaysBetween(
-  calendar: WorkingCalendar,
-  from: string,
-  to: string,
-  suspensions?: readonly TSuspension[],
-): number {
+export function workingDaysBetween(calendar: WorkingCalendar, from: string, to: string, suspensions?: readonly TSuspension[]): number {
   const intervals = toIntervals(suspensions);
   const end = toDayNumber(to);
   let count = 0;
@@ -78,11 +68,7 @@ export function workingDaysBetween(
 /** The `deadline` request (RULES §8). */
 export const ZDeadlineRequest = z.object({
   start: ZIsoDate,
-  workingDays: z
-    .number({ error: '请输入工作日数' })
-    .int('工作日数应为整数')
-    .min(0, '工作日数不能为负')
-    .max(366, '工作日数不能超过 366'),
+  workingDays: z.number({ error: '请输入工作日数' }).int('工作日数应为整数').min(0, '工作日数不能为负').max(366, '工作日数不能超过 366'),
   suspensions: z.array(ZSuspension).optional(),
 });
 export type TDeadlineRequest = z.input<typeof ZDeadlineRequest>;
@@ -100,8 +86,7 @@ export function computeDeadline(request: TDeadlineRequest, calendar: WorkingCale
   const { start, workingDays, suspensions = [] } = request;
   const due = addWorkingDays(calendar, start, workingDays, suspensions);
   const withoutSuspension = suspensions.length > 0 ? addWorkingDays(calendar, start, workingDays) : due;
-  const suspendedWorkingDays =
-    workingDaysBetween(calendar, start, due) - workingDays;
+  const suspendedWorkingDays = workingDaysBetween(calendar, start, due) - workingDays;
   const pause =
     suspensions.length > 0
       ? `；暂停期间（${suspensions.map((s) => `${s.from}至${s.to}`).join('、')}）的 ${suspendedWorkingDays} 个工作日不计，未暂停时应为 ${withoutSuspension}`
@@ -192,9 +177,6 @@ export function computeAdvanceClock(
   calendar: WorkingCalendar = DEFAULT_CALENDAR,
 ): { first: CaseClock; rest: CaseClock } {
   const first = computeCaseClock({ ...input, workingDays: DEADLINE_RULES.advanceFirst.workingDays }, calendar);
-  const rest = computeCaseClock(
-    { ...input, start: first.due, workingDays: DEADLINE_RULES.advanceRest.workingDays },
-    calendar,
-  );
+  const rest = computeCaseClock({ ...input, start: first.due, workingDays: DEADLINE_RULES.advanceRest.workingDays }, calendar);
   return { first, rest };
 }

@@ -46,7 +46,12 @@ describe('buildSlip', () => {
   });
 
   it('titles a reversal and prints its reason', () => {
-    const slip = buildSlip({ ...CLAIM, kind: 'reversal', reason: '金额录入错误', totals: { fundPaid: -2625063, hospitalBorne: 0, patientPays: -374937 } });
+    const slip = buildSlip({
+      ...CLAIM,
+      kind: 'reversal',
+      reason: '金额录入错误',
+      totals: { fundPaid: -2625063, hospitalBorne: 0, patientPays: -374937 },
+    });
     expect(slip.title).toContain('冲销');
     expect(slip.patientPaysCapital).toBe('负叁仟柒佰肆拾玖元叁角柒分');
     expect(slip.notices).toContain('冲销原因：金额录入错误');

@@ -80,9 +80,17 @@ export function buildSlip(c: TSlipClaim): TSlip {
       ['就诊医院', `${c.hospital.name}（${LEVELS[c.hospital.level] ?? c.hospital.level}）`],
       ['就医地', LOCATION_LABELS[c.location as keyof typeof LOCATION_LABELS] ?? c.location],
       ['就诊类型', VISIT_TYPE_LABELS[c.visitType as keyof typeof VISIT_TYPE_LABELS] ?? c.visitType],
-      [c.visitType === 'inpatient' ? '住院日期' : '就诊日期', c.visitType === 'inpatient' ? `${c.admissionDate} 至 ${c.dischargeDate}` : c.dischargeDate],
+      [
+        c.visitType === 'inpatient' ? '住院日期' : '就诊日期',
+        c.visitType === 'inpatient' ? `${c.admissionDate} 至 ${c.dischargeDate}` : c.dischargeDate,
+      ],
       ['诊断', disease ? `${c.diagnosis}（特殊病种：${disease}）` : c.diagnosis],
-      ['转诊情况', c.referralNote ? `${REFERRAL[c.referralSource] ?? c.referralSource}：${c.referralNote}` : (REFERRAL[c.referralSource] ?? c.referralSource)],
+      [
+        '转诊情况',
+        c.referralNote
+          ? `${REFERRAL[c.referralSource] ?? c.referralSource}：${c.referralNote}`
+          : (REFERRAL[c.referralSource] ?? c.referralSource),
+      ],
     ],
     costs: [
       ['医疗总费用', formatYuan(c.costs.total)],

@@ -19,7 +19,10 @@ describe('deadline CLI', { timeout: 30_000 }, () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ due: '2019-10-30' });
   });
   it('suspensions', () => {
-    const r = run('deadline', JSON.stringify({ start: '2019-09-20', workingDays: 25, suspensions: [{ from: '2019-09-27', to: '2019-10-09' }] }));
+    const r = run(
+      'deadline',
+      JSON.stringify({ start: '2019-09-20', workingDays: 25, suspensions: [{ from: '2019-09-27', to: '2019-10-09' }] }),
+    );
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).due).toBe('2019-11-06');
   });
@@ -52,7 +55,12 @@ describe('subsidy CLI', { timeout: 30_000 }, () => {
   it('§9 example 6', () => {
     const r = run(
       'subsidy',
-      JSON.stringify({ profile: 'qiannan-2019', year: 2019, premium: 25_000, person: { categories: ['registered_poor'], countyCode: '522725' } }),
+      JSON.stringify({
+        profile: 'qiannan-2019',
+        year: 2019,
+        premium: 25_000,
+        person: { categories: ['registered_poor'], countyCode: '522725' },
+      }),
     );
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({
@@ -64,17 +72,28 @@ describe('subsidy CLI', { timeout: 30_000 }, () => {
   it('§9 example 7', () => {
     const r = run(
       'subsidy',
-      JSON.stringify({ profile: 'xianning-2022', year: 2023, premium: 38_000, person: { categories: ['subsistence_allowance'], countyCode: '421202' } }),
+      JSON.stringify({
+        profile: 'xianning-2022',
+        year: 2023,
+        premium: 38_000,
+        person: { categories: ['subsistence_allowance'], countyCode: '421202' },
+      }),
     );
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ appliedCategory: 'subsistence_allowance', amount: 34_200 });
   });
   it('no subsidised category → ordinary, 0', () => {
-    const r = run('subsidy', JSON.stringify({ profile: 'weihai-2019', year: 2019, premium: 30_000, person: { categories: [], countyCode: '371002' } }));
+    const r = run(
+      'subsidy',
+      JSON.stringify({ profile: 'weihai-2019', year: 2019, premium: 30_000, person: { categories: [], countyCode: '371002' } }),
+    );
     expect(JSON.parse(r.stdout)).toMatchObject({ appliedCategory: 'ordinary', amount: 0 });
   });
   it('bad input → exit 2', () => {
-    const r = run('subsidy', JSON.stringify({ profile: 'nowhere', year: 2019, premium: -1, person: { categories: ['x'], countyCode: '52' } }));
+    const r = run(
+      'subsidy',
+      JSON.stringify({ profile: 'nowhere', year: 2019, premium: -1, person: { categories: ['x'], countyCode: '52' } }),
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('profile');
     expect(r.stderr).toContain('premium');

@@ -11,7 +11,10 @@ describe('enrollmentYearFor', () => {
     });
   });
   it('Qiannan: identified 1 September–31 December and not enrolled → next year', () => {
-    expect(enrollmentYearFor({ profile: 'qiannan-2019', identifiedOn: '2019-09-01' })).toMatchObject({ year: 2020, subsidisedFrom: '2020-01-01' });
+    expect(enrollmentYearFor({ profile: 'qiannan-2019', identifiedOn: '2019-09-01' })).toMatchObject({
+      year: 2020,
+      subsidisedFrom: '2020-01-01',
+    });
     expect(enrollmentYearFor({ profile: 'qiannan-2019', identifiedOn: '2019-12-31' })).toMatchObject({ year: 2020 });
   });
   it('Qiannan: September, already enrolled → subsidy from next year; this year on own premium', () => {
@@ -39,7 +42,10 @@ describe('enrollmentYearFor', () => {
     expect(r.explain).toContain('等待期');
   });
   it('Hunan and Liaoning: documented default (current year, from identification)', () => {
-    expect(enrollmentYearFor({ profile: 'hunan-2017', identifiedOn: '2017-11-02' })).toMatchObject({ year: 2017, subsidisedFrom: '2017-11-02' });
+    expect(enrollmentYearFor({ profile: 'hunan-2017', identifiedOn: '2017-11-02' })).toMatchObject({
+      year: 2017,
+      subsidisedFrom: '2017-11-02',
+    });
     expect(enrollmentYearFor({ profile: 'liaoning-2019', identifiedOn: '2019-12-30' })).toMatchObject({ year: 2019 });
   });
   it('rejects a bad date', () => {

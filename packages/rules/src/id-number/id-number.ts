@@ -13,9 +13,41 @@ const CHECK_CHARS = '10X98765432';
  * Province-level codes (first two digits of the address code) in GB/T 2260, plus 83 (台湾居民居住证).
  */
 const PROVINCE_PREFIXES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-  '71', '81', '82', '83',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+  '83',
 ]);
 
 /** Earliest birth year accepted: nobody alive was born before it. */
@@ -23,13 +55,7 @@ const MIN_BIRTH_YEAR = 1900;
 
 export type TSex = 'male' | 'female';
 
-export type TIdNumberErrorCode =
-  | 'length'
-  | 'characters'
-  | 'region'
-  | 'birth_date'
-  | 'future_birth_date'
-  | 'check_digit';
+export type TIdNumberErrorCode = 'length' | 'characters' | 'region' | 'birth_date' | 'future_birth_date' | 'check_digit';
 
 export interface IdNumberInfo {
   /** The normalised number: trimmed, upper-case X. */
@@ -43,9 +69,7 @@ export interface IdNumberInfo {
   age: (onDate: string) => number;
 }
 
-export type IdNumberResult =
-  | { ok: true; value: IdNumberInfo }
-  | { ok: false; code: TIdNumberErrorCode; error: string };
+export type IdNumberResult = { ok: true; value: IdNumberInfo } | { ok: false; code: TIdNumberErrorCode; error: string };
 
 /** The check character for the first 17 digits. Throws when `first17` is not 17 digits. */
 export function computeCheckDigit(first17: string): string {
@@ -137,16 +161,14 @@ function chinaToday(): string {
  * outputs the normalised number (upper-case X).
  */
 export function zIdNumberOn(today: () => string | undefined) {
-  return z
-    .string({ error: '请输入身份证号码' })
-    .transform((value, ctx) => {
-      const result = parseIdNumber(value, today());
-      if (!result.ok) {
-        ctx.addIssue({ code: 'custom', message: result.error });
-        return z.NEVER;
-      }
-      return result.value.idNumber;
-    });
+  return z.string({ error: '请输入身份证号码' }).transform((value, ctx) => {
+    const result = parseIdNumber(value, today());
+    if (!result.ok) {
+      ctx.addIssue({ code: 'custom', message: result.error });
+      return z.NEVER;
+    }
+    return result.value.idNumber;
+  });
 }
 
 /**

@@ -76,9 +76,7 @@ export function resolveSettleParams(profile: TProfileId, override?: TSettleParam
           specialDrugRate: c.specialDrugRate ?? d.critical.specialDrugRate,
         }
       : d.critical,
-    assistance: a
-      ? { rate: a.rate ?? d.assistance.rate, annualCap: a.annualCap ?? d.assistance.annualCap }
-      : d.assistance,
+    assistance: a ? { rate: a.rate ?? d.assistance.rate, annualCap: a.annualCap ?? d.assistance.annualCap } : d.assistance,
     chronic: ch
       ? {
           deductible: ch.deductible ?? d.chronic.deductible,
@@ -86,16 +84,12 @@ export function resolveSettleParams(profile: TProfileId, override?: TSettleParam
           annualCap: ch.annualCap ?? d.chronic.annualCap,
         }
       : d.chronic,
-    outpatient: op
-      ? { rate: op.rate ?? d.outpatient.rate, annualCap: op.annualCap ?? d.outpatient.annualCap }
-      : d.outpatient,
+    outpatient: op ? { rate: op.rate ?? d.outpatient.rate, annualCap: op.annualCap ?? d.outpatient.annualCap } : d.outpatient,
   };
 }
 
 /** Outcome of validating an override: the merged parameters, or Chinese messages with field paths. */
-export type TParamsParseResult =
-  | { success: true; params: TSettleParams }
-  | { success: false; errors: { path: string; message: string }[] };
+export type TParamsParseResult = { success: true; params: TSettleParams } | { success: false; errors: { path: string; message: string }[] };
 
 /**
  * Validates an untrusted partial override (admin form, API) and merges it over the profile defaults.

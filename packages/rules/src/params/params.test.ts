@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { arbParams } from '../settlement/arbitraries.js';
 import { PROFILE_IDS } from '../profiles.js';
 import {
   describeSettleParams,
@@ -85,8 +87,6 @@ describe('combined parameter sets', () => {
 
 describe('resolveSettleParams', () => {
   it('equals the generic deep merge for any valid override', async () => {
-    const fc = (await import('fast-check')).default;
-    const { arbParams } = await import('../settlement/arbitraries.js');
     fc.assert(
       fc.property(fc.constantFrom(...PROFILE_IDS), arbParams, (profile, override) => {
         expect(resolveSettleParams(profile, override)).toEqual(mergeDeep(getDefaultSettleParams(profile), override));

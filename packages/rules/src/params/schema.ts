@@ -12,16 +12,10 @@ export const ZFen = z
 export type TFen = z.infer<typeof ZFen>;
 
 /** A rate in percent (72 = 72 %), between 0 and 100. */
-export const ZRate = z
-  .number({ error: '应为百分比数字（如 75 表示 75%）' })
-  .min(0, '比例不能为负数')
-  .max(100, '比例不能超过 100%');
+export const ZRate = z.number({ error: '应为百分比数字（如 75 表示 75%）' }).min(0, '比例不能为负数').max(100, '比例不能超过 100%');
 
 /** A rate increment in percentage points; the engine clamps the sum at 100. */
-export const ZRatePoints = z
-  .number({ error: '应为百分点数字' })
-  .min(0, '百分点不能为负数')
-  .max(100, '百分点不能超过 100');
+export const ZRatePoints = z.number({ error: '应为百分点数字' }).min(0, '百分点不能为负数').max(100, '百分点不能超过 100');
 
 const ZByLevel = <T extends z.ZodType>(item: T) =>
   z.strictObject(

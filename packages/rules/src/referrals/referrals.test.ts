@@ -102,11 +102,23 @@ describe('schemas', () => {
     expect(r.error?.issues[0]?.path).toEqual(['plannedAdmissionDate']);
   });
   it('refuses a bad ID number and the same hospital twice', () => {
-    expect(ZCreateReferralInput.safeParse({ ...base, idNumber: idNumber.slice(0, 17) + (idNumber.endsWith('0') ? '1' : '0') }).success).toBe(false);
+    expect(
+      ZCreateReferralInput.safeParse({ ...base, idNumber: idNumber.slice(0, 17) + (idNumber.endsWith('0') ? '1' : '0') }).success,
+    ).toBe(false);
     const same = ZCreateReferralInput.safeParse({ ...base, destinationHospitalId: base.issuingHospitalId });
     expect(same.error?.issues[0]?.path).toEqual(['destinationHospitalId']);
   });
-  const offsite = { idNumber, type: 'migrant_work', provinceCode: '440000', cityCode: '440300', cityName: '深圳市', startDate: '2026-01-01', endDate: '2026-12-31', documentType: '劳动合同', documentNo: 'HT-2026-001' };
+  const offsite = {
+    idNumber,
+    type: 'migrant_work',
+    provinceCode: '440000',
+    cityCode: '440300',
+    cityName: '深圳市',
+    startDate: '2026-01-01',
+    endDate: '2026-12-31',
+    documentType: '劳动合同',
+    documentNo: 'HT-2026-001',
+  };
   it('off-site: end before start, city outside the province', () => {
     expect(ZCreateOffsiteInput.parse(offsite).cityCode).toBe('440300');
     expect(ZCreateOffsiteInput.safeParse({ ...offsite, endDate: '2025-12-31' }).error?.issues[0]?.path).toEqual(['endDate']);

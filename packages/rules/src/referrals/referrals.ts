@@ -41,7 +41,8 @@ export const OFFSITE_STATUS_LABELS: Record<TOffsiteStatus | 'expired' | 'pending
 
 /** Last day a referral issued on `issueDate` may be used for an admission (inclusive). */
 export function referralValidUntil(issueDate: string, validityDays: number): string {
-  if (!Number.isInteger(validityDays) || validityDays < 1) throw new RangeError(`validityDays must be a positive integer, got ${validityDays}`);
+  if (!Number.isInteger(validityDays) || validityDays < 1)
+    throw new RangeError(`validityDays must be a positive integer, got ${validityDays}`);
   return addCalendarDays(issueDate, validityDays - 1);
 }
 
@@ -52,7 +53,12 @@ export function referralEffectiveStatus(status: TReferralStatus, validUntil: str
 }
 
 /** The status of an off-site registration on `today`. */
-export function offsiteEffectiveStatus(status: TOffsiteStatus, startDate: string, endDate: string, today: string): TOffsiteStatus | 'expired' | 'pending' {
+export function offsiteEffectiveStatus(
+  status: TOffsiteStatus,
+  startDate: string,
+  endDate: string,
+  today: string,
+): TOffsiteStatus | 'expired' | 'pending' {
   if (status !== 'registered') return status;
   if (endDate < today) return 'expired';
   if (startDate > today) return 'pending';

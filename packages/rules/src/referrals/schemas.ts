@@ -26,7 +26,10 @@ export const ZCreateReferralInput = z
     registerNow: z.boolean().default(true),
   })
   .refine((v) => v.plannedAdmissionDate >= v.issueDate, { path: ['plannedAdmissionDate'], message: '计划入院日期不能早于开具日期' })
-  .refine((v) => v.issuingHospitalId !== v.destinationHospitalId, { path: ['destinationHospitalId'], message: '转往医院不能与出具医院相同' });
+  .refine((v) => v.issuingHospitalId !== v.destinationHospitalId, {
+    path: ['destinationHospitalId'],
+    message: '转往医院不能与出具医院相同',
+  });
 export type TCreateReferralInput = z.input<typeof ZCreateReferralInput>;
 
 export const ZReferralIdInput = z.object({ id: z.uuid('记录编号格式不正确') });
@@ -52,7 +55,10 @@ export const ZCreateOffsiteInput = z
     documentNo: ZText('证明材料编号或说明', 2, 100),
   })
   .refine((v) => v.endDate >= v.startDate, { path: ['endDate'], message: '结束日期不能早于开始日期' })
-  .refine((v) => !v.cityCode || v.cityCode.slice(0, 2) === v.provinceCode.slice(0, 2), { path: ['cityCode'], message: '地市不属于所选省份' })
+  .refine((v) => !v.cityCode || v.cityCode.slice(0, 2) === v.provinceCode.slice(0, 2), {
+    path: ['cityCode'],
+    message: '地市不属于所选省份',
+  })
   .refine((v) => !v.cityCode || (v.cityName ?? '').length >= 2, { path: ['cityName'], message: '请填写地市名称' });
 export type TCreateOffsiteInput = z.input<typeof ZCreateOffsiteInput>;
 

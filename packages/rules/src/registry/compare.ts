@@ -44,7 +44,9 @@ export type TRawListRow = Partial<Record<TListField, string>>;
  */
 export function mapListHeader(cells: readonly string[]): { ok: true; fields: (TListField | null)[] } | { ok: false; missing: string[] } {
   const fields = cells.map((c) => {
-    const h = String(c ?? '').replace(/\s+/g, '').replace(/[*＊]/g, '');
+    const h = String(c ?? '')
+      .replace(/\s+/g, '')
+      .replace(/[*＊]/g, '');
     const heading = (h in LIST_COLUMNS ? h : HEADING_ALIASES[h]) as keyof typeof LIST_COLUMNS | undefined;
     return heading ? LIST_COLUMNS[heading] : null;
   });
@@ -105,7 +107,12 @@ function normaliseDate(text: string): string | null {
 }
 
 /** Checks one row of a list; `today` refuses future dates of birth and identification. */
-export function parseListRow(raw: TRawListRow, line: number, profile: TProfileId, today: string): { ok: true; value: ListRowValue } | { ok: false; row: InvalidRow } {
+export function parseListRow(
+  raw: TRawListRow,
+  line: number,
+  profile: TProfileId,
+  today: string,
+): { ok: true; value: ListRowValue } | { ok: false; row: InvalidRow } {
   const name = (raw.name ?? '').trim();
   const idText = (raw.idNumber ?? '').trim();
   const bad = (reason: string) => ({ ok: false as const, row: { line, name, idNumberMasked: maskLoose(idText), reason } });
@@ -179,7 +186,10 @@ export interface AttributeChange {
 
 export interface CompareResult {
   /** New people; a person listed under two categories is one new person with `moreCategories`. */
-  newPersons: (ListRowValue & { unit: PlacedUnit; moreCategories: { line: number; category: TCategoryId; identifiedOn: string | null }[] })[];
+  newPersons: (ListRowValue & {
+    unit: PlacedUnit;
+    moreCategories: { line: number; category: TCategoryId; identifiedOn: string | null }[];
+  })[];
   /** Registered people who gain a category from this list. */
   newCategories: (ListRowValue & { personId: string })[];
   changed: { line: number; personId: string; name: string; idNumberMasked: string; changes: AttributeChange[] }[];
@@ -195,10 +205,22 @@ export interface CompareResult {
  * valid rows, for the uploading department: a person holding such a category from that department
  * (and inside the uploader's region) who is not on the list has left it. Runs in O(rows + registry).
  */
-export function compareList(rows: Iterable<{ line: number; raw: TRawListRow }>, registry: Iterable<RegistryPerson>, options: CompareOptions): CompareResult {
+export function compareList(
+  rows: Iterable<{ line: number; raw: TRawListRow }>,
+  registry: Iterable<RegistryPerson>,
+  options: CompareOptions,
+): CompareResult {
   const byId = new Map<string, RegistryPerson>();
   for (const p of registry) byId.set(p.idNumber, p);
-  const result: CompareResult = { newPersons: [], newCategories: [], changed: [], left: [], invalid: [], unchanged: 0, coveredCategories: [] };
+  const result: CompareResult = {
+    newPersons: [],
+    newCategories: [],
+    changed: [],
+    left: [],
+    invalid: [],
+    unchanged: 0,
+    coveredCategories: [],
+  };
   const seen = new Map<string, number>();
   const onList = new Set<string>();
   const covered = new Set<TCategoryId>();
@@ -214,16 +236,31 @@ export function compareList(rows: Iterable<{ line: number; raw: TRawListRow }>, 
     const key = `${row.idNumber}|${row.category}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      result.invalid.push({ line, name: row.name, idNumberMasked: maskIdNumber(row.idNumber), reason: `与第 ${first} 行重复（同一人同一类别）` });
+      result.invalid.push({
+        line,
+        name: row.name,
+        idNumberMasked: maskIdNumber(row.idNumber),
+        reason: `与第 ${first} 行重复（同一人同一类别）`,
+      });
       continue;
     }
     if (row.identifiedOn && row.identifiedOn > options.listDate) {
-      result.invalid.push({ line, name: row.name, idNumberMasked: maskIdNumber(row.idNumber), reason: `认定日期 ${row.identifiedOn} 晚于名单日期 ${options.listDate}` });
+      result.invalid.push({
+        line,
+        name: row.name,
+        idNumberMasked: maskIdNumber(row.idNumber),
+        reason: `认定日期 ${row.identifiedOn} 晚于名单日期 ${options.listDate}`,
+      });
       continue;
     }
     const person = byId.get(row.idNumber);
     if (person && !person.inScope) {
-      result.invalid.push({ line, name: row.name, idNumberMasked: maskIdNumber(row.idNumber), reason: '该人员登记在其他地区，请由其所在地经办机构处理或先办理迁移' });
+      result.invalid.push({
+        line,
+        name: row.name,
+        idNumberMasked: maskIdNumber(row.idNumber),
+        reason: '该人员登记在其他地区，请由其所在地经办机构处理或先办理迁移',
+      });
       continue;
     }
     if (!person) {
@@ -255,7 +292,8 @@ export function compareList(rows: Iterable<{ line: number; raw: TRawListRow }>, 
     if (!holds) result.newCategories.push({ ...row, personId: person.id });
     const changes: AttributeChange[] = [];
     if (row.name !== person.name) changes.push({ field: 'name', from: person.name, to: row.name });
-    if (row.hukouType && row.hukouType !== person.hukouType) changes.push({ field: 'hukouType', from: person.hukouType, to: row.hukouType });
+    if (row.hukouType && row.hukouType !== person.hukouType)
+      changes.push({ field: 'hukouType', from: person.hukouType, to: row.hukouType });
     if (row.phone && row.phone !== person.phone) changes.push({ field: 'phone', from: person.phone, to: row.phone });
     if (row.address && row.address !== person.address) changes.push({ field: 'address', from: person.address, to: row.address });
     if (changes.length && !changedPersons.has(person.id)) {
@@ -269,7 +307,13 @@ export function compareList(rows: Iterable<{ line: number; raw: TRawListRow }>, 
     for (const h of person.held) {
       if (h.sourceDepartment !== options.department || !covered.has(h.category)) continue;
       if (onList.has(`${person.id}|${h.category}`)) continue;
-      result.left.push({ personId: person.id, factId: h.factId, name: person.name, idNumberMasked: maskIdNumber(person.idNumber), category: h.category });
+      result.left.push({
+        personId: person.id,
+        factId: h.factId,
+        name: person.name,
+        idNumberMasked: maskIdNumber(person.idNumber),
+        category: h.category,
+      });
     }
   }
   result.coveredCategories = CATEGORY_IDS.filter((c) => covered.has(c));

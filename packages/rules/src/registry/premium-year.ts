@@ -36,7 +36,11 @@ export function categoriesForPremiumYear(profile: TProfileId, year: number, fact
   for (const f of facts) {
     if (f.category === 'ordinary' || !PROFILE_CATEGORIES[profile].includes(f.category as TCategoryId)) continue;
     if (heldOn(f, jan1)) out.add(f.category as TCategoryId);
-    else if (f.startDate > jan1 && f.startDate <= `${year}-12-31` && enrollmentYearFor({ profile, identifiedOn: f.startDate }).year === year) {
+    else if (
+      f.startDate > jan1 &&
+      f.startDate <= `${year}-12-31` &&
+      enrollmentYearFor({ profile, identifiedOn: f.startDate }).year === year
+    ) {
       out.add(f.category as TCategoryId);
     }
   }

@@ -34,7 +34,15 @@ const options = {
 
 describe('person input', () => {
   it('normalises the ID number and treats blank optional fields as absent', () => {
-    const v = ZPersonCreateInput.parse({ idNumber: ID_A.toLowerCase(), name: ' 王 芳 ', hukouType: 'rural', orgUnitId: UUID, phone: '', bankAccount: '6217 0000 1234 5678', townshipCode: '' });
+    const v = ZPersonCreateInput.parse({
+      idNumber: ID_A.toLowerCase(),
+      name: ' 王 芳 ',
+      hukouType: 'rural',
+      orgUnitId: UUID,
+      phone: '',
+      bankAccount: '6217 0000 1234 5678',
+      townshipCode: '',
+    });
     expect(v.idNumber).toBe(ID_A);
     expect(v.phone).toBeUndefined();
     expect(v.bankAccount).toBe('6217000012345678');
@@ -49,13 +57,31 @@ describe('person input', () => {
 
 describe('category facts and enrollment records', () => {
   it('refuses an end date before the start and the ordinary category', () => {
-    const r = ZCategoryFactInput.safeParse({ personId: UUID, category: 'ordinary', startDate: '2019-05-01', endDate: '2019-04-01', sourceDepartment: 'civil_affairs' });
+    const r = ZCategoryFactInput.safeParse({
+      personId: UUID,
+      category: 'ordinary',
+      startDate: '2019-05-01',
+      endDate: '2019-04-01',
+      sourceDepartment: 'civil_affairs',
+    });
     expect(r.error!.issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['category', 'endDate']));
   });
   it('requires a reason and a deadline when not enrolled, a date and tier when enrolled', () => {
-    const none = ZEnrollmentRecordInput.safeParse({ personId: UUID, year: 2019, basicEnrolled: false, criticalEnrolled: false, notEnrolledReason: 'refused' });
+    const none = ZEnrollmentRecordInput.safeParse({
+      personId: UUID,
+      year: 2019,
+      basicEnrolled: false,
+      criticalEnrolled: false,
+      notEnrolledReason: 'refused',
+    });
     expect(none.error!.issues.map((i) => i.path.join('.'))).toEqual(['resolutionDeadline']);
-    const deceased = ZEnrollmentRecordInput.safeParse({ personId: UUID, year: 2019, basicEnrolled: false, criticalEnrolled: false, notEnrolledReason: 'deceased' });
+    const deceased = ZEnrollmentRecordInput.safeParse({
+      personId: UUID,
+      year: 2019,
+      basicEnrolled: false,
+      criticalEnrolled: false,
+      notEnrolledReason: 'deceased',
+    });
     expect(deceased.success).toBe(true);
     const enrolled = ZEnrollmentRecordInput.safeParse({ personId: UUID, year: 2019, basicEnrolled: true, criticalEnrolled: true });
     expect(enrolled.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['enrolledOn', 'premiumTier']);
@@ -81,7 +107,9 @@ describe('categories on a date and for a premium year', () => {
     expect(categoriesForPremiumYear('qiannan-2019', 2020, facts)).toEqual(['extreme_poverty']);
   });
   it('Xianning: identified during the year counts that year (002 §二(二))', () => {
-    expect(categoriesForPremiumYear('xianning-2022', 2022, [{ category: 'marginal', startDate: '2022-10-01', endDate: null }])).toEqual(['marginal']);
+    expect(categoriesForPremiumYear('xianning-2022', 2022, [{ category: 'marginal', startDate: '2022-10-01', endDate: null }])).toEqual([
+      'marginal',
+    ]);
   });
 });
 
@@ -110,16 +138,46 @@ describe('list comparison', () => {
 
   it('sorts rows into new, new category, changed, left, unchanged and invalid', () => {
     const registry: RegistryPerson[] = [
-      { id: 'pA', idNumber: ID_A, name: '张三', hukouType: 'rural', phone: null, address: null, inScope: true, held: [{ factId: 'fA', category: 'registered_poor', sourceDepartment: 'poverty_office' }] },
-      { id: 'pB', idNumber: ID_B, name: '李四', hukouType: 'rural', phone: null, address: null, inScope: true, held: [{ factId: 'fB', category: 'registered_poor', sourceDepartment: 'poverty_office' }] },
+      {
+        id: 'pA',
+        idNumber: ID_A,
+        name: '张三',
+        hukouType: 'rural',
+        phone: null,
+        address: null,
+        inScope: true,
+        held: [{ factId: 'fA', category: 'registered_poor', sourceDepartment: 'poverty_office' }],
+      },
+      {
+        id: 'pB',
+        idNumber: ID_B,
+        name: '李四',
+        hukouType: 'rural',
+        phone: null,
+        address: null,
+        inScope: true,
+        held: [{ factId: 'fB', category: 'registered_poor', sourceDepartment: 'poverty_office' }],
+      },
       { id: 'pC', idNumber: ID_C, name: '王五', hukouType: 'rural', phone: null, address: null, inScope: true, held: [] },
       // Held from another department: its absence from this list says nothing.
-      { id: 'pD', idNumber: ID_D, name: '赵六', hukouType: 'rural', phone: null, address: null, inScope: true, held: [{ factId: 'fD', category: 'registered_poor', sourceDepartment: 'civil_affairs' }] },
+      {
+        id: 'pD',
+        idNumber: ID_D,
+        name: '赵六',
+        hukouType: 'rural',
+        phone: null,
+        address: null,
+        inScope: true,
+        held: [{ factId: 'fD', category: 'registered_poor', sourceDepartment: 'civil_affairs' }],
+      },
     ];
     const rows = [
       { line: 2, raw: { name: '张三', idNumber: ID_A, category: '建档立卡贫困人口' } },
       { line: 3, raw: { name: '王五', idNumber: ID_C, category: '建档立卡', hukouType: '城镇' } },
-      { line: 4, raw: { name: '新人', idNumber: makeIdNumber('522732', '2000-01-01', 55), category: '建档立卡', identifiedOn: '2019-05-01' } },
+      {
+        line: 4,
+        raw: { name: '新人', idNumber: makeIdNumber('522732', '2000-01-01', 55), category: '建档立卡', identifiedOn: '2019-05-01' },
+      },
       { line: 5, raw: { name: '张三', idNumber: ID_A, category: '建档立卡' } },
       { line: 6, raw: { name: '', idNumber: ID_B, category: '建档立卡' } },
     ];
@@ -127,7 +185,15 @@ describe('list comparison', () => {
     expect(r.unchanged).toBe(1);
     expect(r.newPersons.map((p) => [p.name, p.identifiedOn, p.unit.orgUnitId])).toEqual([['新人', '2019-05-01', UUID]]);
     expect(r.newCategories.map((c) => [c.personId, c.category])).toEqual([['pC', 'registered_poor']]);
-    expect(r.changed).toEqual([{ line: 3, personId: 'pC', name: '王五', idNumberMasked: expect.stringMatching(/^522732\*+/), changes: [{ field: 'hukouType', from: 'rural', to: 'urban' }] }]);
+    expect(r.changed).toEqual([
+      {
+        line: 3,
+        personId: 'pC',
+        name: '王五',
+        idNumberMasked: expect.stringMatching(/^522732\*+/),
+        changes: [{ field: 'hukouType', from: 'rural', to: 'urban' }],
+      },
+    ]);
     expect(r.left.map((l) => l.personId)).toEqual(['pB']);
     expect(r.invalid.map((i) => [i.line, i.reason])).toEqual([
       [5, '与第 2 行重复（同一人同一类别）'],
@@ -136,7 +202,9 @@ describe('list comparison', () => {
   });
 
   it('refuses a person registered in another region and a new person without a place', () => {
-    const registry: RegistryPerson[] = [{ id: 'pA', idNumber: ID_A, name: '张三', hukouType: 'rural', phone: null, address: null, inScope: false, held: [] }];
+    const registry: RegistryPerson[] = [
+      { id: 'pA', idNumber: ID_A, name: '张三', hukouType: 'rural', phone: null, address: null, inScope: false, held: [] },
+    ];
     const r = compareList(
       [
         { line: 2, raw: { name: '张三', idNumber: ID_A, category: '建档立卡' } },
@@ -146,7 +214,11 @@ describe('list comparison', () => {
       registry,
       { ...options, defaultUnit: null },
     );
-    expect(r.invalid.map((i) => i.reason)).toEqual([expect.stringMatching(/其他地区/), expect.stringMatching(/须填写区划代码/), '区划代码 999999 不在您的管辖范围内']);
+    expect(r.invalid.map((i) => i.reason)).toEqual([
+      expect.stringMatching(/其他地区/),
+      expect.stringMatching(/须填写区划代码/),
+      '区划代码 999999 不在您的管辖范围内',
+    ]);
   });
 });
 

@@ -44,10 +44,27 @@ const optionalText = (max: number, label: string) =>
 /** Empty strings from a form mean "not given". */
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
-const ZOptionalPhone = z.preprocess(blankToUndefined, z.string().trim().regex(PHONE_PATTERN, '电话号码格式不正确（手机号 11 位，或带区号的固定电话）').optional());
+const ZOptionalPhone = z.preprocess(
+  blankToUndefined,
+  z.string().trim().regex(PHONE_PATTERN, '电话号码格式不正确（手机号 11 位，或带区号的固定电话）').optional(),
+);
 const ZOptionalBank = z.preprocess(blankToUndefined, ZBankAccount.optional());
-const ZTownshipCode = z.preprocess(blankToUndefined, z.string().trim().regex(/^\d{9}$/, '乡镇（街道）代码应为 9 位数字').optional());
-const ZVillageCode = z.preprocess(blankToUndefined, z.string().trim().regex(/^\d{12}$/, '村（社区）代码应为 12 位数字').optional());
+const ZTownshipCode = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .trim()
+    .regex(/^\d{9}$/, '乡镇（街道）代码应为 9 位数字')
+    .optional(),
+);
+const ZVillageCode = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .trim()
+    .regex(/^\d{12}$/, '村（社区）代码应为 12 位数字')
+    .optional(),
+);
 
 const personFields = {
   name: ZPersonName,
@@ -59,7 +76,14 @@ const personFields = {
   phone: ZOptionalPhone,
   bankName: optionalText(64, '开户银行'),
   bankAccount: ZOptionalBank,
-  insuranceCardNo: z.preprocess(blankToUndefined, z.string().trim().regex(/^[0-9A-Za-z]{6,32}$/, '医保卡号应为 6–32 位字母或数字').optional()),
+  insuranceCardNo: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9A-Za-z]{6,32}$/, '医保卡号应为 6–32 位字母或数字')
+      .optional(),
+  ),
 };
 
 /** A new person: sex and birth date come from the ID number, never from the form. */
@@ -100,7 +124,14 @@ export type TEndCategoryInput = z.input<typeof ZEndCategoryInput>;
 /** Households (户): a person starts one (becoming its head) or moves into another. */
 export const ZCreateHouseholdInput = z.object({
   personId: z.uuid(),
-  householdNo: z.preprocess(blankToUndefined, z.string().trim().regex(/^[0-9A-Za-z-]{4,32}$/, '户编号应为 4–32 位字母或数字').optional()),
+  householdNo: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9A-Za-z-]{4,32}$/, '户编号应为 4–32 位字母或数字')
+      .optional(),
+  ),
   address: optionalText(128, '家庭住址'),
 });
 export const RELATIONSHIPS = ['户主', '配偶', '子', '女', '父亲', '母亲', '孙子', '孙女', '兄弟姐妹', '儿媳', '女婿', '其他'] as const;
@@ -113,7 +144,16 @@ export const ZMoveMemberInput = z.object({
 export const ZSetHeadInput = z.object({ householdId: z.uuid(), personId: z.uuid() });
 
 /** Reasons a beneficiary is not enrolled (`000 §二(一)` 未参保原因). */
-export const NOT_ENROLLED_REASONS = ['military', 'school', 'enrolled_elsewhere', 'employee_insurance', 'deceased', 'refused', 'missing', 'other'] as const;
+export const NOT_ENROLLED_REASONS = [
+  'military',
+  'school',
+  'enrolled_elsewhere',
+  'employee_insurance',
+  'deceased',
+  'refused',
+  'missing',
+  'other',
+] as const;
 export const ZNotEnrolledReason = z.enum(NOT_ENROLLED_REASONS, { error: '请选择未参保原因' });
 export type TNotEnrolledReason = z.infer<typeof ZNotEnrolledReason>;
 export const NOT_ENROLLED_REASON_LABELS: Record<TNotEnrolledReason, string> = {
@@ -136,7 +176,10 @@ export const ZEnrollmentRecordInput = z
     year: z.number({ error: '请输入参保年度' }).int('参保年度应为整数').min(2017, '参保年度有误').max(2100, '参保年度有误'),
     basicEnrolled: z.boolean(),
     criticalEnrolled: z.boolean(),
-    premiumTier: z.union([z.literal(1), z.literal(2)]).nullable().default(null),
+    premiumTier: z
+      .union([z.literal(1), z.literal(2)])
+      .nullable()
+      .default(null),
     enrolledOn: z.preprocess(blankToUndefined, ZIsoDate.optional()),
     commercialSupplementary: z.boolean().default(false),
     notEnrolledReason: z.preprocess(blankToUndefined, ZNotEnrolledReason.optional()),

@@ -17,7 +17,12 @@ export const MATERIAL_LABELS: Record<TMaterialItem, string> = {
 };
 export const ZMaterialItem = z.enum(MATERIAL_ITEMS, { error: '未知的材料项目' });
 /** Each item received (true) or missing (false). */
-export const ZMaterials = z.object(Object.fromEntries(MATERIAL_ITEMS.map((m) => [m, z.boolean({ error: `请标明“${MATERIAL_LABELS[m]}”是否已收到` })])) as Record<TMaterialItem, z.ZodBoolean>);
+export const ZMaterials = z.object(
+  Object.fromEntries(MATERIAL_ITEMS.map((m) => [m, z.boolean({ error: `请标明“${MATERIAL_LABELS[m]}”是否已收到` })])) as Record<
+    TMaterialItem,
+    z.ZodBoolean
+  >,
+);
 export type TMaterials = z.infer<typeof ZMaterials>;
 
 export function missingMaterials(materials: Partial<Record<TMaterialItem, boolean>>): TMaterialItem[] {
@@ -38,7 +43,12 @@ export const REIMBURSEMENT_KIND_LABELS: Record<TReimbursementKind, string> = {
 
 const ZKey = z.string().min(8).max(64);
 const ZNote = z.string().trim().max(500, '备注最多 500 字').default('');
-const ZReason = (label: string) => z.string({ error: `请填写${label}` }).trim().min(4, `请填写${label}（至少 4 个字）`).max(500, `${label}最多 500 字`);
+const ZReason = (label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(4, `请填写${label}（至少 4 个字）`)
+    .max(500, `${label}最多 500 字`);
 
 export const ZReimbursementIntake = z
   .object({
@@ -85,7 +95,9 @@ export const ZPayInput = ZActionBase.extend({
 });
 
 export const ZListReimbursementsInput = z.object({
-  status: z.enum(['open', 'awaiting_documents', 'registration', 'investigation', 'first_review', 'second_review', 'payment', 'paid', 'all']).default('open'),
+  status: z
+    .enum(['open', 'awaiting_documents', 'registration', 'investigation', 'first_review', 'second_review', 'payment', 'paid', 'all'])
+    .default('open'),
   q: z.string().trim().max(40).optional(),
 });
 
@@ -101,7 +113,10 @@ export const ZAttachmentUpload = z.object({
   material: ZMaterialItem.nullable().default(null),
   fileName: z.string().trim().min(1, '文件名不能为空').max(120, '文件名最多 120 字'),
   /** The file as base64 (about 4/3 of its size); the server checks the bytes, not the name. */
-  dataBase64: z.string().min(1, '文件为空').max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 8, '文件不能超过 10 MB'),
+  dataBase64: z
+    .string()
+    .min(1, '文件为空')
+    .max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 8, '文件不能超过 10 MB'),
 });
 
 export const ZCalendarYearSave = z.object({
@@ -126,7 +141,8 @@ export const ZAdvanceDeclarationInput = z
   })
   .superRefine((v, ctx) => {
     if (v.periodTo < v.periodFrom) ctx.addIssue({ code: 'custom', path: ['periodTo'], message: '结算期间的结束日期不能早于开始日期' });
-    if (v.receivedOn < v.periodTo) ctx.addIssue({ code: 'custom', path: ['receivedOn'], message: '收到申报的日期不能早于结算期间结束日期' });
+    if (v.receivedOn < v.periodTo)
+      ctx.addIssue({ code: 'custom', path: ['receivedOn'], message: '收到申报的日期不能早于结算期间结束日期' });
     if (v.basic + v.critical + v.assistance <= 0) ctx.addIssue({ code: 'custom', path: ['basic'], message: '申报金额合计应大于 0' });
   });
 export type TAdvanceDeclarationInput = z.input<typeof ZAdvanceDeclarationInput>;

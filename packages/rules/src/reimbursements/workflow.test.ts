@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { computeReimbursementClock, computeAdvanceClock, DEFAULT_CALENDAR } from '../calendar/index.js';
-import { advanceFirstInstalment, clockTone, decideHold, decideReturn, decideStep, payableToPatient, previousStatus, stepOf } from './workflow.js';
+import {
+  advanceFirstInstalment,
+  clockTone,
+  decideHold,
+  decideReturn,
+  decideStep,
+  payableToPatient,
+  previousStatus,
+  stepOf,
+} from './workflow.js';
 import { detectUploadType } from './detect.js';
 import { missingMaterials, ZAdvanceDeclarationInput, ZPayInput, ZReimbursementIntake } from './schema.js';
 
@@ -18,13 +27,25 @@ describe('workflow', () => {
     expect(decideStep('pay', facts('payment'), reviewer)).toEqual({ ok: true, to: 'paid' });
   });
   it('refuses steps out of order, wrong roles, held cases and the 初审 user at 复核', () => {
-    expect(decideStep('first_review', facts('registration'), clerk)).toMatchObject({ ok: false, message: expect.stringContaining('待登记录入') });
+    expect(decideStep('first_review', facts('registration'), clerk)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('待登记录入'),
+    });
     expect(decideStep('register', facts('awaiting_documents'), clerk)).toMatchObject({ ok: false });
-    expect(decideStep('second_review', facts('second_review'), clerk)).toMatchObject({ ok: false, message: expect.stringContaining('角色') });
+    expect(decideStep('second_review', facts('second_review'), clerk)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('角色'),
+    });
     expect(decideStep('register', facts('registration'), reviewer)).toMatchObject({ ok: false });
-    expect(decideStep('register', facts('registration', { isHeld: true }), clerk)).toMatchObject({ ok: false, message: expect.stringContaining('暂停') });
+    expect(decideStep('register', facts('registration', { isHeld: true }), clerk)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('暂停'),
+    });
     const sameUser = { id: 'x', role: 'reviewer' as const };
-    expect(decideStep('second_review', facts('second_review', { firstReviewBy: 'x' }), sameUser)).toMatchObject({ ok: false, message: '复核人不能与初审人为同一人' });
+    expect(decideStep('second_review', facts('second_review', { firstReviewBy: 'x' }), sameUser)).toMatchObject({
+      ok: false,
+      message: '复核人不能与初审人为同一人',
+    });
     expect(decideStep('pay', facts('paid'), clerk)).toMatchObject({ ok: false });
   });
   it('returns one step, never before registration or after payment', () => {
@@ -61,7 +82,8 @@ describe('amounts', () => {
   it('70 % first instalment rounds half up and the rest never loses a fen', () => {
     expect(advanceFirstInstalment(1000001)).toBe(700001);
     expect(advanceFirstInstalment(5)).toBe(4); // 3.5 → 4
-    for (const total of [0, 1, 3, 99, 12345677]) expect(advanceFirstInstalment(total) + (total - advanceFirstInstalment(total))).toBe(total);
+    for (const total of [0, 1, 3, 99, 12345677])
+      expect(advanceFirstInstalment(total) + (total - advanceFirstInstalment(total))).toBe(total);
   });
 });
 
@@ -70,7 +92,10 @@ describe('clocks of the flow (RULES §6)', () => {
     expect(computeReimbursementClock({ start: '2019-09-20', today: '2019-09-20' }, DEFAULT_CALENDAR).due).toBe('2019-10-30');
   });
   it('a doubtful-case hold 09-26..10-09 adds its 6 working days: 2019-11-07', () => {
-    const clock = computeReimbursementClock({ start: '2019-09-20', suspensions: [{ from: '2019-09-26', to: '2019-10-09' }], today: '2019-10-28' }, DEFAULT_CALENDAR);
+    const clock = computeReimbursementClock(
+      { start: '2019-09-20', suspensions: [{ from: '2019-09-26', to: '2019-10-09' }], today: '2019-10-28' },
+      DEFAULT_CALENDAR,
+    );
     expect(clock.due).toBe('2019-11-07');
     expect(clock.left).toBe(8);
     expect(clockTone(clock, false)).toBe('ok');
@@ -91,23 +116,65 @@ describe('clocks of the flow (RULES §6)', () => {
 });
 
 describe('schemas', () => {
-  const entry = { personId: '3f1e9c1e-1b7a-4c7e-9a2b-000000000001', hospitalId: '3f1e9c1e-1b7a-4c7e-9a2b-000000000002', visitType: 'inpatient', admissionDate: '2019-09-01', dischargeDate: '2019-09-10', diagnosis: '肺炎', totalCost: 1000, inScopeCost: 900 };
+  const entry = {
+    personId: '3f1e9c1e-1b7a-4c7e-9a2b-000000000001',
+    hospitalId: '3f1e9c1e-1b7a-4c7e-9a2b-000000000002',
+    visitType: 'inpatient',
+    admissionDate: '2019-09-01',
+    dischargeDate: '2019-09-10',
+    diagnosis: '肺炎',
+    totalCost: 1000,
+    inScopeCost: 900,
+  };
   const materials = { insurance_card: true, identity: true, invoice: true, discharge_summary: false, cost_list: true, bank_card: true };
   it('lists the missing materials', () => {
     expect(missingMaterials(materials)).toEqual(['discharge_summary']);
   });
   it('refuses hospital-paid amounts on a non-networked visit and amounts above the total', () => {
-    const bad = ZReimbursementIntake.safeParse({ kind: 'non_networked', entry, materials, paidElsewhereBasic: 5, idempotencyKey: 'abcdefgh' });
+    const bad = ZReimbursementIntake.safeParse({
+      kind: 'non_networked',
+      entry,
+      materials,
+      paidElsewhereBasic: 5,
+      idempotencyKey: 'abcdefgh',
+    });
     expect(bad.success).toBe(false);
-    const tooMuch = ZReimbursementIntake.safeParse({ kind: 'offsite_networked', entry, materials, paidElsewhereBasic: 900, paidElsewhereCritical: 200, idempotencyKey: 'abcdefgh' });
+    const tooMuch = ZReimbursementIntake.safeParse({
+      kind: 'offsite_networked',
+      entry,
+      materials,
+      paidElsewhereBasic: 900,
+      paidElsewhereCritical: 200,
+      idempotencyKey: 'abcdefgh',
+    });
     expect(tooMuch.error?.issues[0]?.path).toEqual(['paidElsewhereCritical']);
   });
   it('payment account: digits only, spaces removed', () => {
-    expect(ZPayInput.parse({ id: entry.personId, version: 1, requestKey: 'abcdefgh', paymentRef: 'ZF2019001', payeeAccount: '6217 0000 0000 0001' }).payeeAccount).toBe('6217000000000001');
-    expect(ZPayInput.safeParse({ id: entry.personId, version: 1, requestKey: 'abcdefgh', paymentRef: 'ZF2019001', payeeAccount: '62x7' }).success).toBe(false);
+    expect(
+      ZPayInput.parse({
+        id: entry.personId,
+        version: 1,
+        requestKey: 'abcdefgh',
+        paymentRef: 'ZF2019001',
+        payeeAccount: '6217 0000 0000 0001',
+      }).payeeAccount,
+    ).toBe('6217000000000001');
+    expect(
+      ZPayInput.safeParse({ id: entry.personId, version: 1, requestKey: 'abcdefgh', paymentRef: 'ZF2019001', payeeAccount: '62x7' })
+        .success,
+    ).toBe(false);
   });
   it('advance declaration: period order, receipt after the period, positive total', () => {
-    const base = { hospitalId: entry.hospitalId, periodFrom: '2019-09-01', periodTo: '2019-09-30', receivedOn: '2019-10-08', basic: 1, critical: 0, assistance: 0, idempotencyKey: 'abcdefgh' };
+    const base = {
+      hospitalId: entry.hospitalId,
+      periodFrom: '2019-09-01',
+      periodTo: '2019-09-30',
+      receivedOn: '2019-10-08',
+      basic: 1,
+      critical: 0,
+      assistance: 0,
+      idempotencyKey: 'abcdefgh',
+    };
     expect(ZAdvanceDeclarationInput.safeParse(base).success).toBe(true);
     expect(ZAdvanceDeclarationInput.safeParse({ ...base, receivedOn: '2019-09-15' }).error?.issues[0]?.path).toEqual(['receivedOn']);
     expect(ZAdvanceDeclarationInput.safeParse({ ...base, basic: 0 }).error?.issues[0]?.path).toEqual(['basic']);

@@ -5,7 +5,15 @@ import { applyRate } from '../money.js';
  * The case flow of `000 §二(五)3`: 受理 (intake) → 病案登记录入 → 病案调查核实 → 初审 → 复核 → 支付.
  * A status names the step that is waiting to be done.
  */
-export const REIMBURSEMENT_STATUSES = ['awaiting_documents', 'registration', 'investigation', 'first_review', 'second_review', 'payment', 'paid'] as const;
+export const REIMBURSEMENT_STATUSES = [
+  'awaiting_documents',
+  'registration',
+  'investigation',
+  'first_review',
+  'second_review',
+  'payment',
+  'paid',
+] as const;
 export type TReimbursementStatus = (typeof REIMBURSEMENT_STATUSES)[number];
 export const REIMBURSEMENT_STATUS_LABELS: Record<TReimbursementStatus, string> = {
   awaiting_documents: '待补材料',
@@ -85,7 +93,8 @@ export function decideReturn(facts: CaseFacts, actor: Actor): Decision {
   const to = previousStatus(facts.status);
   const step = stepOf(facts.status);
   if (!to || !step) return { ok: false, message: `案件当前为“${REIMBURSEMENT_STATUS_LABELS[facts.status]}”，不能退回` };
-  if (!STEP_RULES[step].roles.includes(actor.role)) return { ok: false, message: `您的角色不能退回处于“${REIMBURSEMENT_STATUS_LABELS[facts.status]}”的案件` };
+  if (!STEP_RULES[step].roles.includes(actor.role))
+    return { ok: false, message: `您的角色不能退回处于“${REIMBURSEMENT_STATUS_LABELS[facts.status]}”的案件` };
   if (facts.isHeld) return { ok: false, message: '案件已标记为特殊/疑问病案，请先解除标记' };
   return { ok: true, to };
 }
@@ -117,7 +126,11 @@ export function advanceFirstInstalment(totalFen: number): number {
 }
 
 /** Days-left colouring of the work queue: red overdue, amber ≤ 5 working days left. */
-export function clockTone(clock: { overdue: boolean; left: number } | null, isClosed: boolean, closedLate = false): 'ok' | 'amber' | 'red' | 'none' {
+export function clockTone(
+  clock: { overdue: boolean; left: number } | null,
+  isClosed: boolean,
+  closedLate = false,
+): 'ok' | 'amber' | 'red' | 'none' {
   if (!clock) return 'none';
   if (isClosed) return closedLate ? 'red' : 'ok';
   if (clock.overdue) return 'red';

@@ -56,12 +56,17 @@ export function diffVersions(
       if (l && !r) changes.push({ kind: 'removed', label: rowLabel(template, l), row: l });
       else if (!l && r) changes.push({ kind: 'added', label: rowLabel(template, r), row: r });
       else if (l && r) {
-        const fields = ROW_FIELDS.filter((f) => show(l, f) !== show(r, f)).map((f) => ({ field: f, before: show(l, f), after: show(r, f) }));
+        const fields = ROW_FIELDS.filter((f) => show(l, f) !== show(r, f)).map((f) => ({
+          field: f,
+          before: show(l, f),
+          after: show(r, f),
+        }));
         if (fields.length) changes.push({ kind: 'changed', label: rowLabel(template, r), fields });
       }
     }
   }
   const result: TVersionDiff = { changes };
-  if ((before.filledDate ?? null) !== (after.filledDate ?? null)) result.filledDate = { before: before.filledDate ?? null, after: after.filledDate ?? null };
+  if ((before.filledDate ?? null) !== (after.filledDate ?? null))
+    result.filledDate = { before: before.filledDate ?? null, after: after.filledDate ?? null };
   return result;
 }

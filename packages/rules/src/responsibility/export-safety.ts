@@ -9,7 +9,11 @@ export function neutraliseCell(value: string): string {
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\ , unique within the workbook. */
 export function safeSheetName(name: string, taken: Set<string>): string {
-  const base = name.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31) || 'Sheet';
+  const base =
+    name
+      .replace(/[[\]:*?/\\]/g, '_')
+      .replace(/^'+|'+$/g, '')
+      .slice(0, 31) || 'Sheet';
   let candidate = base;
   for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
     const suffix = `(${n})`;

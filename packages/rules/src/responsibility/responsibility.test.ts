@@ -21,7 +21,15 @@ import {
 
 const liaoning = findBuiltinTemplate('builtin:liaoning-2019')!;
 const person = (itemKey: string, extra: Partial<TResponsibilityRow> = {}): TResponsibilityRow =>
-  ZResponsibilityRow.parse({ itemKey, name: '张三', unitAndDepartment: '沈阳市医疗保障局待遇保障处', post: '处长', phone: '024-22345678', isDivisionHead: true, ...extra });
+  ZResponsibilityRow.parse({
+    itemKey,
+    name: '张三',
+    unitAndDepartment: '沈阳市医疗保障局待遇保障处',
+    post: '处长',
+    phone: '024-22345678',
+    isDivisionHead: true,
+    ...extra,
+  });
 const fullTable = () => liaoning.items.map((i) => person(i.key));
 
 describe('built-in templates', () => {
@@ -56,12 +64,18 @@ describe('row schema', () => {
   it('submit needs the seal confirmation and the confirming person', () => {
     const base = { submissionId: '00000000-0000-4000-8000-000000000000', filledDate: '2019-04-10', rows: [] };
     expect(ZSubmitInput.safeParse({ ...base, sealConfirmed: false, sealConfirmedBy: '李四' }).success).toBe(false);
-    expect(ZSubmitInput.safeParse({ ...base, sealConfirmed: true, sealConfirmedBy: ' ' }).error?.issues[0]?.message).toBe('请输入盖章确认人姓名');
+    expect(ZSubmitInput.safeParse({ ...base, sealConfirmed: true, sealConfirmedBy: ' ' }).error?.issues[0]?.message).toBe(
+      '请输入盖章确认人姓名',
+    );
     expect(ZSubmitInput.safeParse({ ...base, sealConfirmed: true, sealConfirmedBy: '李四' }).success).toBe(true);
   });
   it('a custom template needs a name, a title and at least one item', () => {
-    expect(ZTemplateInput.safeParse({ name: '自定义', title: '责任表', organisedBy: 'role', items: [] }).error?.issues[0]?.message).toBe('至少需要一项责任');
-    expect(ZTemplateInput.safeParse({ name: '自定义', title: '责任表', organisedBy: 'task', items: [{ label: '统计' }] }).success).toBe(true);
+    expect(ZTemplateInput.safeParse({ name: '自定义', title: '责任表', organisedBy: 'role', items: [] }).error?.issues[0]?.message).toBe(
+      '至少需要一项责任',
+    );
+    expect(ZTemplateInput.safeParse({ name: '自定义', title: '责任表', organisedBy: 'task', items: [{ label: '统计' }] }).success).toBe(
+      true,
+    );
   });
 });
 
@@ -84,7 +98,9 @@ describe('validateRowsForSubmit', () => {
   });
   it('extra rows need their own label and are refused where the template forbids them', () => {
     const extra = person(EXTRA_ITEM_KEY, { extraLabel: '' });
-    expect(validateRowsForSubmit(liaoning, [...fullTable(), extra])).toEqual([{ path: 'rows.14.extraLabel', message: '请填写加行的责任分工' }]);
+    expect(validateRowsForSubmit(liaoning, [...fullTable(), extra])).toEqual([
+      { path: 'rows.14.extraLabel', message: '请填写加行的责任分工' },
+    ]);
     const closed = { ...liaoning, allowExtraRows: false };
     expect(validateRowsForSubmit(closed, [...fullTable(), { ...extra, extraLabel: '宣传' }])[0]?.message).toBe('本模板不允许加行');
   });
@@ -95,25 +111,66 @@ describe('validateRowsForSubmit', () => {
 
 describe('orderRows', () => {
   it('puts rows in template order, extra rows last, keeping people in order', () => {
-    const rows = [person(EXTRA_ITEM_KEY, { extraLabel: '宣传' }), person('sweep', { name: 'B' }), person('overall_lead'), person('sweep', { name: 'C' }), person('unknown')];
-    expect(orderRows(liaoning, rows).map((r) => `${r.itemKey}:${r.name}`)).toEqual(['overall_lead:张三', 'sweep:B', 'sweep:C', 'extra:张三']);
+    const rows = [
+      person(EXTRA_ITEM_KEY, { extraLabel: '宣传' }),
+      person('sweep', { name: 'B' }),
+      person('overall_lead'),
+      person('sweep', { name: 'C' }),
+      person('unknown'),
+    ];
+    expect(orderRows(liaoning, rows).map((r) => `${r.itemKey}:${r.name}`)).toEqual([
+      'overall_lead:张三',
+      'sweep:B',
+      'sweep:C',
+      'extra:张三',
+    ]);
   });
 });
 
 describe('computeReportingStatus', () => {
   it('counts working days left and overdue with the holiday calendar', () => {
     // 2019-04-12 (Fri) due; 2019-04-05 was Qingming (a holiday).
-    expect(computeReportingStatus(DEFAULT_CALENDAR, { stage: 'draft', dueDate: '2019-04-12', today: '2019-04-04' })).toMatchObject({ status: 'draft', workingDaysLeft: 5 });
-    expect(computeReportingStatus(DEFAULT_CALENDAR, { stage: 'not_started', dueDate: '2019-04-12', today: '2019-04-12' })).toMatchObject({ status: 'not_started', workingDaysLeft: 0 });
-    expect(computeReportingStatus(DEFAULT_CALENDAR, { stage: 'not_started', dueDate: '2019-04-12', today: '2019-04-16' })).toMatchObject({ status: 'overdue', workingDaysOverdue: 2 });
-    expect(computeReportingStatus(DEFAULT_CALENDAR, { stage: 'returned', dueDate: '2019-04-12', today: '2019-04-13' })).toMatchObject({ status: 'overdue', stage: 'returned', workingDaysOverdue: 0 });
+    expect(computeReportingStatus(DEFAULT_CALENDAR, { stage: 'draft', dueDate: '2019-04-12', today: '2019-04-04' })).toMatchObject({
+      status: 'draft',
+      workingDaysLeft: 5,
+    });
+    expect(computeReportingStatus(DEFAULT_CALENDAR, { stage: 'not_started', dueDate: '2019-04-12', today: '2019-04-12' })).toMatchObject({
+      status: 'not_started',
+      workingDaysLeft: 0,
+    });
+    expect(computeReportingStatus(DEFAULT_CALENDAR, { stage: 'not_started', dueDate: '2019-04-12', today: '2019-04-16' })).toMatchObject({
+      status: 'overdue',
+      workingDaysOverdue: 2,
+    });
+    expect(computeReportingStatus(DEFAULT_CALENDAR, { stage: 'returned', dueDate: '2019-04-12', today: '2019-04-13' })).toMatchObject({
+      status: 'overdue',
+      stage: 'returned',
+      workingDaysOverdue: 0,
+    });
   });
   it('a submitted table is never overdue but is marked late when submitted after the due date', () => {
-    expect(computeReportingStatus(DEFAULT_CALENDAR, { stage: 'submitted', dueDate: '2019-04-12', today: '2019-05-01', submittedOn: '2019-04-11' })).toMatchObject({ status: 'submitted', isLate: false });
-    expect(computeReportingStatus(DEFAULT_CALENDAR, { stage: 'submitted', dueDate: '2019-04-12', today: '2019-05-01', submittedOn: '2019-04-15' })).toMatchObject({ isLate: true });
+    expect(
+      computeReportingStatus(DEFAULT_CALENDAR, {
+        stage: 'submitted',
+        dueDate: '2019-04-12',
+        today: '2019-05-01',
+        submittedOn: '2019-04-11',
+      }),
+    ).toMatchObject({ status: 'submitted', isLate: false });
+    expect(
+      computeReportingStatus(DEFAULT_CALENDAR, {
+        stage: 'submitted',
+        dueDate: '2019-04-12',
+        today: '2019-05-01',
+        submittedOn: '2019-04-15',
+      }),
+    ).toMatchObject({ isLate: true });
   });
   it('returns null days when the calendar lacks the year', () => {
-    expect(computeReportingStatus(DEFAULT_CALENDAR, { stage: 'draft', dueDate: '2031-01-10', today: '2030-12-01' })).toMatchObject({ status: 'draft', workingDaysLeft: null });
+    expect(computeReportingStatus(DEFAULT_CALENDAR, { stage: 'draft', dueDate: '2031-01-10', today: '2030-12-01' })).toMatchObject({
+      status: 'draft',
+      workingDaysLeft: null,
+    });
   });
 });
 
@@ -134,7 +191,14 @@ describe('reminder text', () => {
     expect(text).toContain('2. 鞍山市（已退回）');
     expect(text).not.toContain('沈阳市');
     expect(text).toContain('已退回的请按退回意见修改后重新报送');
-    expect(buildReminderText({ roundTitle: 'x', tableTitle: 'y', dueDate: '2019-04-12', units: [{ name: '大连市', status: 'draft', stage: 'draft' }] })).not.toContain('已退回');
+    expect(
+      buildReminderText({
+        roundTitle: 'x',
+        tableTitle: 'y',
+        dueDate: '2019-04-12',
+        units: [{ name: '大连市', status: 'draft', stage: 'draft' }],
+      }),
+    ).not.toContain('已退回');
     expect(buildReminderText({ roundTitle: 'x', tableTitle: 'y', dueDate: '2019-04-12', units: [] })).toBe('');
     expect(formatChineseDate('2019-04-02')).toBe('2019年4月2日');
   });
@@ -146,18 +210,31 @@ describe('diffVersions', () => {
     const after = fullTable();
     after[0] = { ...after[0]!, phone: '13912345678' };
     after.push(person('sweep', { name: '王五' }));
-    const d = diffVersions(liaoning, { rows: before, filledDate: '2019-04-10' }, { rows: after.filter((r) => r.itemKey !== 'ledger'), filledDate: '2019-04-11' });
-    expect(d.changes).toContainEqual({ kind: 'changed', label: '总负责人', fields: [{ field: 'phone', before: '024-22345678', after: '13912345678' }] });
+    const d = diffVersions(
+      liaoning,
+      { rows: before, filledDate: '2019-04-10' },
+      { rows: after.filter((r) => r.itemKey !== 'ledger'), filledDate: '2019-04-11' },
+    );
+    expect(d.changes).toContainEqual({
+      kind: 'changed',
+      label: '总负责人',
+      fields: [{ field: 'phone', before: '024-22345678', after: '13912345678' }],
+    });
     expect(d.changes.find((c) => c.kind === 'added')?.label).toBe('扶贫对象大排查责任人');
     expect(d.changes.find((c) => c.kind === 'removed')?.label).toBe('扶贫对象管理台账责任人');
     expect(d.filledDate).toEqual({ before: '2019-04-10', after: '2019-04-11' });
   });
   it('a version compared with itself has no changes (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ item: fc.constantFrom(...liaoning.items.map((i) => i.key)), name: fc.string({ maxLength: 5 }) }), { maxLength: 20 }), (spec) => {
-        const rows = spec.map((s) => person(s.item, { name: s.name }));
-        expect(diffVersions(liaoning, { rows }, { rows: [...rows] }).changes).toEqual([]);
-      }),
+      fc.property(
+        fc.array(fc.record({ item: fc.constantFrom(...liaoning.items.map((i) => i.key)), name: fc.string({ maxLength: 5 }) }), {
+          maxLength: 20,
+        }),
+        (spec) => {
+          const rows = spec.map((s) => person(s.item, { name: s.name }));
+          expect(diffVersions(liaoning, { rows }, { rows: [...rows] }).changes).toEqual([]);
+        },
+      ),
     );
   });
 });

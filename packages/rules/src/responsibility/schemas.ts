@@ -6,7 +6,11 @@ import { TEMPLATE_ORGANISATIONS, type TResponsibilityTemplate } from './template
 /** The `itemKey` of a row the reporting unit added for a further specific responsibility. */
 export const EXTRA_ITEM_KEY = 'extra';
 
-const text = (label: string, max: number) => z.string({ error: `请输入${label}` }).trim().max(max, `${label}最多 ${max} 个字`);
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `请输入${label}` })
+    .trim()
+    .max(max, `${label}最多 ${max} 个字`);
 
 /**
  * One person named for one responsibility. In a draft every field may still be empty; a phone
@@ -99,7 +103,10 @@ export interface RowIssue {
  * complete row, every row is complete with a valid phone, direct rows name a division head, and
  * extra rows only where the template allows them.
  */
-export function validateRowsForSubmit(template: Pick<TResponsibilityTemplate, 'items' | 'allowExtraRows'>, rows: readonly TResponsibilityRow[]): RowIssue[] {
+export function validateRowsForSubmit(
+  template: Pick<TResponsibilityTemplate, 'items' | 'allowExtraRows'>,
+  rows: readonly TResponsibilityRow[],
+): RowIssue[] {
   const issues: RowIssue[] = [];
   const items = new Map(template.items.map((i) => [i.key, i]));
   rows.forEach((row, index) => {
@@ -136,7 +143,10 @@ export function orderRows(template: Pick<TResponsibilityTemplate, 'items'>, rows
 }
 
 /** The 责任分工 text of a row. */
-export function rowLabel(template: Pick<TResponsibilityTemplate, 'items'>, row: Pick<TResponsibilityRow, 'itemKey' | 'extraLabel'>): string {
+export function rowLabel(
+  template: Pick<TResponsibilityTemplate, 'items'>,
+  row: Pick<TResponsibilityRow, 'itemKey' | 'extraLabel'>,
+): string {
   if (row.itemKey === EXTRA_ITEM_KEY) return row.extraLabel || '（加行）';
   return template.items.find((i) => i.key === row.itemKey)?.label ?? row.itemKey;
 }

@@ -75,7 +75,8 @@ export function buildReminderText(input: {
   if (!owing.length) return '';
   const describe = (u: (typeof owing)[number]) => {
     const stage = REPORTING_STATUS_LABELS[u.stage];
-    if (u.status === 'overdue') return `${u.name}（${stage}，已逾期${u.workingDaysOverdue != null ? ` ${u.workingDaysOverdue} 个工作日` : ''}）`;
+    if (u.status === 'overdue')
+      return `${u.name}（${stage}，已逾期${u.workingDaysOverdue != null ? ` ${u.workingDaysOverdue} 个工作日` : ''}）`;
     return `${u.name}（${stage}）`;
   };
   return [

@@ -67,13 +67,16 @@ export function arbCosts(profile: TProfileId) {
 
 /** Categories of a person: some the profile recognises, sometimes one it does not. */
 export function arbCategories(profile: TProfileId, maxLength = 3) {
-  return fc.uniqueArray(fc.constantFrom(...(CATEGORY_IDS as readonly TCategoryId[])), { maxLength }).map((cs) =>
-    cs.length === 0 ? [...PROFILE_CATEGORIES[profile]].slice(0, 1) : cs,
-  );
+  return fc
+    .uniqueArray(fc.constantFrom(...(CATEGORY_IDS as readonly TCategoryId[])), { maxLength })
+    .map((cs) => (cs.length === 0 ? [...PROFILE_CATEGORIES[profile]].slice(0, 1) : cs));
 }
 
 /** A valid settlement request of the profile (validated through ZSettleRequest). */
-export function arbRequest(profile: TProfileId, options: { categories?: fc.Arbitrary<TCategoryId[]>; zeroYtd?: boolean } = {}): fc.Arbitrary<TSettleRequest> {
+export function arbRequest(
+  profile: TProfileId,
+  options: { categories?: fc.Arbitrary<TCategoryId[]>; zeroYtd?: boolean } = {},
+): fc.Arbitrary<TSettleRequest> {
   const diseases = listSpecialDiseases(profile).map((d) => d.id);
   return fc
     .record({

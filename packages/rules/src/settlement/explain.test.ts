@@ -6,7 +6,10 @@ import { describeCap, formatYuanFast, percent, yuan } from './explain.js';
 describe('explanation helpers', () => {
   it('formatYuanFast gives exactly formatYuan', () => {
     for (const f of [0, 5, 99, 100, 99999, 100000, 2062500, -123456, 100000000000]) expect(formatYuanFast(f)).toBe(formatYuan(f));
-    fc.assert(fc.property(fc.integer({ min: -1e15, max: 1e15 }), (f) => formatYuanFast(f) === formatYuan(f)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.integer({ min: -1e15, max: 1e15 }), (f) => formatYuanFast(f) === formatYuan(f)),
+      { numRuns: 2000 },
+    );
   });
   it('formats yuan and percent', () => {
     expect(yuan(2800000)).toBe('28,000.00 元');

@@ -20,9 +20,7 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): TFieldError[
 }
 
 /** Outcome of `parseSettleRequest`. */
-export type TSettleParseResult =
-  | { success: true; data: TSettleRequest }
-  | { success: false; errors: TFieldError[]; message: string };
+export type TSettleParseResult = { success: true; data: TSettleRequest } | { success: false; errors: TFieldError[]; message: string };
 
 /** Validates an untrusted settlement request; on failure every problem is named with its path. */
 export function parseSettleRequest(input: unknown): TSettleParseResult {

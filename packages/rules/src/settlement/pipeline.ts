@@ -33,18 +33,14 @@ const NO_DELTA: TYtdDelta = createEmptyYtd();
 
 /** Each profile's recognised categories in precedence order, `ordinary` last. */
 const PROFILE_CANDIDATES = Object.fromEntries(
-  Object.entries(PROFILE_CATEGORIES).map(([profile, categories]) => [
-    profile,
-    sortCategories(categories).filter((c) => c !== 'ordinary'),
-  ]),
+  Object.entries(PROFILE_CATEGORIES).map(([profile, categories]) => [profile, sortCategories(categories).filter((c) => c !== 'ordinary')]),
 ) as Record<keyof typeof PROFILE_CATEGORIES, TCategoryId[]>;
 
 function buildContext(request: TSettleRequest): TVisitContext {
   const { visit, costs } = request;
   const isInpatient = visit.type === 'inpatient';
   const isReferralRequired = isInpatient && visit.location !== 'in_county';
-  const isReferralMet =
-    !isReferralRequired || visit.referred || (request.profile === 'weihai-2019' && visit.offsiteRegistered);
+  const isReferralMet = !isReferralRequired || visit.referred || (request.profile === 'weihai-2019' && visit.offsiteRegistered);
   return {
     request,
     params: resolveSettleParams(request.profile, request.params),
@@ -67,7 +63,10 @@ function getBasicTerms(ctx: TVisitContext, rules: TProfileRules, category: TCate
     const c = params.chronic;
     return {
       deductible: Math.max(0, c.deductible - ytd.chronicDeductible),
-      deductibleNote: ctx.isExplaining && ytd.chronicDeductible > 0 ? `门诊特慢病年度起付线 ${yuan(c.deductible)}，本年已累计 ${yuan(Math.min(c.deductible, ytd.chronicDeductible))}` : null,
+      deductibleNote:
+        ctx.isExplaining && ytd.chronicDeductible > 0
+          ? `门诊特慢病年度起付线 ${yuan(c.deductible)}，本年已累计 ${yuan(Math.min(c.deductible, ytd.chronicDeductible))}`
+          : null,
       rate: c.rate,
       rateNote: '',
       cap: c.annualCap,
@@ -135,7 +134,6 @@ function evaluateCategory(ctx: TVisitContext, rules: TProfileRules, category: TC
   let specialDrugPaid = 0;
   let criticalBase = 0;
   let criticalRaw = 0;
-  let criticalDeductibleLeft = 0;
   let terms: TCriticalTerms | null = null;
   let reduction = 0;
   let assistance: TAssistanceOutcome | null = null;
@@ -149,7 +147,7 @@ function evaluateCategory(ctx: TVisitContext, rules: TProfileRules, category: TC
     const excluded = ctx.isInpatient && rules.isBasicDeductibleOutsideCritical(category) ? basicDeductibleUsed : 0;
     criticalBase = inScope - basic - excluded;
     terms = rules.getCriticalTerms(ctx, category, ctx.isReferralMet);
-    criticalDeductibleLeft = Math.max(0, terms.deductible - ytd.criticalBase);
+    const criticalDeductibleLeft = Math.max(0, terms.deductible - ytd.criticalBase);
     const bands = terms.kind === 'banded' ? terms.bands : [{ from: terms.deductible, rate: terms.rate }];
     criticalRaw = payOnCumulativeBase(ytd.criticalBase, criticalBase, bands);
     criticalInScope = terms.cap === null ? criticalRaw : Math.min(criticalRaw, Math.max(0, terms.cap - ytd.critical));
@@ -187,19 +185,21 @@ function evaluateCategory(ctx: TVisitContext, rules: TProfileRules, category: TC
 
   const isWeihaiChronic = ctx.isChronic && ctx.profile === 'weihai-2019';
   // Only the applied category's delta is returned; the candidates' are not built.
-  const ytdDelta: TYtdDelta = !ctx.isExplaining ? NO_DELTA : {
-    basic: ctx.isInpatient ? basic : 0,
-    critical,
-    criticalBase,
-    assistance: assistanceAmount,
-    assistanceBase: isWeihaiChronic ? 0 : assistanceBase,
-    assistanceDeductible: assistance?.deductibleUsed ?? 0,
-    tiltedBase,
-    chronicBasic: ctx.isChronic ? basic : 0,
-    chronicDeductible: ctx.isChronic ? basicDeductibleUsed : 0,
-    outpatientBasic: ctx.isOutpatient ? basic : 0,
-    chronicAssistanceBase: isWeihaiChronic ? assistanceBase : 0,
-  };
+  const ytdDelta: TYtdDelta = !ctx.isExplaining
+    ? NO_DELTA
+    : {
+        basic: ctx.isInpatient ? basic : 0,
+        critical,
+        criticalBase,
+        assistance: assistanceAmount,
+        assistanceBase: isWeihaiChronic ? 0 : assistanceBase,
+        assistanceDeductible: assistance?.deductibleUsed ?? 0,
+        tiltedBase,
+        chronicBasic: ctx.isChronic ? basic : 0,
+        chronicDeductible: ctx.isChronic ? basicDeductibleUsed : 0,
+        outpatientBasic: ctx.isOutpatient ? basic : 0,
+        chronicAssistanceBase: isWeihaiChronic ? assistanceBase : 0,
+      };
 
   const lines: TSettleLine[] = [];
   const notices: string[] = [];
@@ -216,7 +216,9 @@ function evaluateCategory(ctx: TVisitContext, rules: TProfileRules, category: TC
     const deductibleText =
       bt.deductible > 0
         ? `扣除起付线 ${yuan(Math.min(bt.deductible, inScope))}${bt.deductible > inScope ? `（起付线 ${yuan(bt.deductible)} 未达到）` : ''}后`
-        : bt.deductibleNote || ctx.isOutpatient ? '不设起付线，' : '起付线已达到，';
+        : bt.deductibleNote || ctx.isOutpatient
+          ? '不设起付线，'
+          : '起付线已达到，';
     lines.push({
       tier: 'basic',
       amount: basic,
@@ -239,7 +241,9 @@ function evaluateCategory(ctx: TVisitContext, rules: TProfileRules, category: TC
         body =
           `，起付线 ${yuan(t.deductible)}` +
           (t.tiltNote ? `（${t.tiltNote}）` : '') +
-          (over > 0 ? `，本次超过起付线的部分 ${yuan(over)} 按 ${percent(t.rate)} 报销，计 ${yuan(criticalRaw)}` : `，未超过起付线，计 0.00 元`) +
+          (over > 0
+            ? `，本次超过起付线的部分 ${yuan(over)} 按 ${percent(t.rate)} 报销，计 ${yuan(criticalRaw)}`
+            : `，未超过起付线，计 0.00 元`) +
           (t.cap === null ? '' : describeCap('大病保险年度最高支付限额', t.cap, ytd.critical, criticalRaw, criticalInScope));
       }
       const drug =
@@ -361,9 +365,7 @@ export function settle(request: TSettleRequest): TSettleResult {
   const { lines, notices } = explained;
   const allNotices = getVisitNotices(ctx, ignored);
   if (candidates.length > 2) {
-    allNotices.push(
-      `同时具有多种身份，按就高原则适用${quoteCategory(applied.category)}的待遇（患者自付最少），不重复享受`,
-    );
+    allNotices.push(`同时具有多种身份，按就高原则适用${quoteCategory(applied.category)}的待遇（患者自付最少），不重复享受`);
   }
   allNotices.push(...notices);
   return {

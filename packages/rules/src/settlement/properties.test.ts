@@ -93,8 +93,7 @@ describe.each(PROFILE_IDS)('settlement invariants — %s', (profile) => {
         const r = settle(req);
         const caps = getCaps(req, r.appliedCategory, isReferralMet(req));
         const y = req.ytd;
-        const within = (before: number, paid: number, cap: number | null) =>
-          cap === null || paid === 0 || before + paid <= cap;
+        const within = (before: number, paid: number, cap: number | null) => cap === null || paid === 0 || before + paid <= cap;
         const basic = amountOf(r, 'basic');
         if (req.visit.type === 'inpatient') expect(within(y.basic, basic, caps.basic)).toBe(true);
         if (req.visit.type === 'chronic_outpatient') expect(within(y.chronicBasic, basic, caps.chronic)).toBe(true);

@@ -8,12 +8,16 @@ import { ZSpecialDiseaseId } from '../special-diseases.js';
 
 /** Visit types (RULES §8): inpatient, 门诊特慢病, 普通门诊. */
 export const VISIT_TYPES = ['inpatient', 'chronic_outpatient', 'outpatient'] as const;
-export const ZVisitType = z.enum(VISIT_TYPES, { error: '就诊类型应为 inpatient（住院）、chronic_outpatient（门诊特慢病）或 outpatient（普通门诊）' });
+export const ZVisitType = z.enum(VISIT_TYPES, {
+  error: '就诊类型应为 inpatient（住院）、chronic_outpatient（门诊特慢病）或 outpatient（普通门诊）',
+});
 export type TVisitType = z.infer<typeof ZVisitType>;
 
 /** Where the hospital is, seen from the person's county. */
 export const LOCATIONS = ['in_county', 'in_city', 'in_province', 'out_of_province'] as const;
-export const ZLocation = z.enum(LOCATIONS, { error: '就医地应为 in_county（县域内）、in_city（县外市内）、in_province（市外省内）或 out_of_province（省外）' });
+export const ZLocation = z.enum(LOCATIONS, {
+  error: '就医地应为 in_county（县域内）、in_city（县外市内）、in_province（市外省内）或 out_of_province（省外）',
+});
 export type TLocation = z.infer<typeof ZLocation>;
 
 /** Hospital level 1–3 (一级、二级、三级). */

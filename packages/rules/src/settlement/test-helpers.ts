@@ -46,7 +46,13 @@ export interface TExampleChanges {
   categories?: TCategoryId[];
   visit?: Partial<TSettleRequestInput['visit']>;
   costs?: Partial<TSettleRequestInput['costs']>;
-  params?: { basic?: Record<string, unknown>; critical?: Record<string, unknown>; assistance?: Record<string, unknown>; chronic?: Record<string, unknown>; outpatient?: Record<string, unknown> };
+  params?: {
+    basic?: Record<string, unknown>;
+    critical?: Record<string, unknown>;
+    assistance?: Record<string, unknown>;
+    chronic?: Record<string, unknown>;
+    outpatient?: Record<string, unknown>;
+  };
   ytd?: Partial<TSettleRequest['ytd']>;
 }
 

@@ -59,9 +59,7 @@ describe('RULES §9 worked examples', () => {
   });
 
   it('9. Hunan registered_poor: basic rate 75 + 10', () => {
-    const r = settle(
-      buildRequest({ profile: 'hunan-2017', costs: { total: 2000000, inScope: 1900000 } }),
-    );
+    const r = settle(buildRequest({ profile: 'hunan-2017', costs: { total: 2000000, inScope: 1900000 } }));
     expect(tiersOf(r)).toEqual({ ...zero, basic: 1572500, patient: 427500 });
   });
 

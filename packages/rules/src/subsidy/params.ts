@@ -14,8 +14,7 @@ const fen = (label: string) =>
     .max(100_000_000, `${label}过大`);
 
 /** A Liaoning per-category amount: fen, or 'full' for the whole individual premium. */
-const ZLiaoningAmount = (label: string) =>
-  z.union([z.literal('full'), fen(label)], { error: `${label}应为金额（分）或 "full"（全额）` });
+const ZLiaoningAmount = (label: string) => z.union([z.literal('full'), fen(label)], { error: `${label}应为金额（分）或 "full"（全额）` });
 
 export const ZLiaoningSubsidyAmounts = z.object({
   registered_poor: ZLiaoningAmount('建档立卡贫困人口资助额'),
@@ -65,8 +64,7 @@ export const SUBSIDY_PARAM_LABELS = {
   registeredPoorRate: '湖南建档立卡（非低保）参保资助比例（%）。默认 50%，文件要求不低于 50%（001 §一）',
   stableExitBase2021:
     '咸宁未纳入监测的稳定脱贫人口 2021 年个人缴费资助标准（分），2022/2023/2024 年分别按其 80%/50%/30% 资助。默认 140 元为占位值，须按当地 2021 年标准录入（002 §二(一)）',
-  liaoning:
-    '辽宁各类对象参保资助额（分，或 "full" 表示全额）。默认：特困人员全额，其余 0（未设置），须按当地标准录入（003）',
+  liaoning: '辽宁各类对象参保资助额（分，或 "full" 表示全额）。默认：特困人员全额，其余 0（未设置），须按当地标准录入（003）',
 } as const;
 
 /** Merges a partial override over the defaults. */

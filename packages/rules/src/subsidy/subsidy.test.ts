@@ -27,13 +27,23 @@ function req(profile: TProfileId, categories: TCategoryId[], premium: number, ex
 describe('Qiannan 000 §二(三)', () => {
   it('§9 example 6: registered_poor in 瓮安 (class 2), premium 25 000 → 10 000, shares 5 000 / 2 000 / 3 000', () => {
     const r = computeSubsidy(req('qiannan-2019', ['registered_poor'], 25_000));
-    expect(r).toMatchObject({ appliedCategory: 'registered_poor', amount: 10_000, shares: { province: 5_000, prefecture: 2_000, county: 3_000 } });
+    expect(r).toMatchObject({
+      appliedCategory: 'registered_poor',
+      amount: 10_000,
+      shares: { province: 5_000, prefecture: 2_000, county: 3_000 },
+    });
     expect(r.clause).toBe('000 §二(三)');
   });
   it('class 1 (三都): the province pays all; class 3 (都匀): the county pays all', () => {
-    const sandu = computeSubsidy({ ...req('qiannan-2019', ['registered_poor'], 25_000), person: { categories: ['registered_poor'], countyCode: '522732' } });
+    const sandu = computeSubsidy({
+      ...req('qiannan-2019', ['registered_poor'], 25_000),
+      person: { categories: ['registered_poor'], countyCode: '522732' },
+    });
     expect(sandu.shares).toEqual({ province: 10_000, prefecture: 0, county: 0 });
-    const duyun = computeSubsidy({ ...req('qiannan-2019', ['registered_poor'], 25_000), person: { categories: ['registered_poor'], countyCode: '522701' } });
+    const duyun = computeSubsidy({
+      ...req('qiannan-2019', ['registered_poor'], 25_000),
+      person: { categories: ['registered_poor'], countyCode: '522701' },
+    });
     expect(duyun.shares).toEqual({ province: 0, prefecture: 0, county: 10_000 });
   });
   it('capped at a premium below 100 yuan; shares rounded to the fen, county takes the remainder', () => {
@@ -61,7 +71,10 @@ describe('Qiannan 000 §二(三)', () => {
     expect(computeSubsidy(req('qiannan-2019', [], 25_000))).toMatchObject({ appliedCategory: 'ordinary', amount: 0 });
   });
   it('refuses a county outside Qiannan', () => {
-    const r = ZSubsidyRequest.safeParse({ ...req('qiannan-2019', ['registered_poor'], 25_000), person: { categories: ['registered_poor'], countyCode: '520102' } });
+    const r = ZSubsidyRequest.safeParse({
+      ...req('qiannan-2019', ['registered_poor'], 25_000),
+      person: { categories: ['registered_poor'], countyCode: '520102' },
+    });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.path).toEqual(['person', 'countyCode']);
   });
@@ -83,21 +96,30 @@ describe('Hunan 001 §一', () => {
   });
   it('registered_poor (not on 低保): local rate, default 50 %', () => {
     expect(computeSubsidy(req('hunan-2017', ['registered_poor'], 15_000)).amount).toBe(7_500);
-    expect(computeSubsidy(req('hunan-2017', ['registered_poor'], 15_001, { params: { subsidy: { registeredPoorRate: 60 } } })).amount).toBe(9_001);
+    expect(computeSubsidy(req('hunan-2017', ['registered_poor'], 15_001, { params: { subsidy: { registeredPoorRate: 60 } } })).amount).toBe(
+      9_001,
+    );
   });
   it('registered_poor on 低保 gets the 低保 amount even when the rate would pay more', () => {
-    const r = computeSubsidy(req('hunan-2017', ['registered_poor', 'subsistence_allowance'], 15_000, { params: { subsidy: { subsistenceFixed: 5_000 } } }));
+    const r = computeSubsidy(
+      req('hunan-2017', ['registered_poor', 'subsistence_allowance'], 15_000, { params: { subsidy: { subsistenceFixed: 5_000 } } }),
+    );
     expect(r).toMatchObject({ appliedCategory: 'subsistence_allowance', amount: 5_000 });
     expect(r.evaluated[0]).toMatchObject({ category: 'registered_poor', applicable: false, amount: 0 });
   });
   it('registered_poor + guaranteed_family → guaranteed_family (full)', () => {
-    expect(computeSubsidy(req('hunan-2017', ['registered_poor', 'guaranteed_family'], 15_000))).toMatchObject({ appliedCategory: 'guaranteed_family', amount: 15_000 });
+    expect(computeSubsidy(req('hunan-2017', ['registered_poor', 'guaranteed_family'], 15_000))).toMatchObject({
+      appliedCategory: 'guaranteed_family',
+      amount: 15_000,
+    });
   });
   it('poor_disabled alone: no subsidy clause → ordinary 0', () => {
     expect(computeSubsidy(req('hunan-2017', ['poor_disabled'], 15_000))).toMatchObject({ appliedCategory: 'ordinary', amount: 0 });
   });
   it('a rate below 50 % is refused with the field path', () => {
-    const r = ZSubsidyRequest.safeParse(req('hunan-2017', ['registered_poor'], 15_000, { params: { subsidy: { registeredPoorRate: 40 } } }));
+    const r = ZSubsidyRequest.safeParse(
+      req('hunan-2017', ['registered_poor'], 15_000, { params: { subsidy: { registeredPoorRate: 40 } } }),
+    );
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.path).toEqual(['params', 'subsidy', 'registeredPoorRate']);
     expect(r.error?.issues[0]?.message).toContain('不得低于 50%');
@@ -106,7 +128,10 @@ describe('Hunan 001 §一', () => {
 
 describe('Xianning 002 §二(一)', () => {
   it('§9 example 7: 2023, subsistence_allowance, premium 38 000 → 34 200', () => {
-    expect(computeSubsidy(req('xianning-2022', ['subsistence_allowance'], 38_000))).toMatchObject({ appliedCategory: 'subsistence_allowance', amount: 34_200 });
+    expect(computeSubsidy(req('xianning-2022', ['subsistence_allowance'], 38_000))).toMatchObject({
+      appliedCategory: 'subsistence_allowance',
+      amount: 34_200,
+    });
   });
   it('subsistence_allowance: 320 yuan when 90 % is less; 320 yuan after the transition', () => {
     expect(computeSubsidy({ ...req('xianning-2022', ['subsistence_allowance'], 35_000), year: 2022 }).amount).toBe(32_000); // 90 % = 31 500
@@ -130,7 +155,10 @@ describe('Xianning 002 §二(一)', () => {
     expect(r).toMatchObject({ appliedCategory: 'marginal', amount: 17_500 });
   });
   it('extreme_poverty: full', () => {
-    expect(computeSubsidy(req('xianning-2022', ['extreme_poverty', 'subsistence_allowance'], 38_000))).toMatchObject({ appliedCategory: 'extreme_poverty', amount: 38_000 });
+    expect(computeSubsidy(req('xianning-2022', ['extreme_poverty', 'subsistence_allowance'], 38_000))).toMatchObject({
+      appliedCategory: 'extreme_poverty',
+      amount: 38_000,
+    });
   });
   it('a category outside the profile subsidises nothing; years before 2022 are refused', () => {
     expect(computeSubsidy(req('xianning-2022', ['registered_poor'], 38_000))).toMatchObject({ appliedCategory: 'ordinary', amount: 0 });
@@ -148,7 +176,11 @@ describe('Weihai 004 §二(一)', () => {
     expect(computeSubsidy(req('weihai-2019', ['severe_disability', 'registered_poor'], 30_000)).appliedCategory).toBe('registered_poor');
   });
   it('other assisted people (其他救助人员) get no premium subsidy', () => {
-    expect(computeSubsidy(req('weihai-2019', ['other_low_income', 'illness_poverty'], 30_000))).toMatchObject({ appliedCategory: 'ordinary', amount: 0, personPays: 30_000 });
+    expect(computeSubsidy(req('weihai-2019', ['other_low_income', 'illness_poverty'], 30_000))).toMatchObject({
+      appliedCategory: 'ordinary',
+      amount: 0,
+      personPays: 30_000,
+    });
   });
 });
 
@@ -161,7 +193,9 @@ describe('Liaoning (local amounts)', () => {
     const p = { params: { subsidy: { liaoning: { registered_poor: 20_000, subsistence_allowance: 30_000 } } } };
     expect(computeSubsidy(req('liaoning-2019', ['registered_poor'], 25_000, p)).amount).toBe(20_000);
     expect(computeSubsidy(req('liaoning-2019', ['subsistence_allowance'], 25_000, p)).amount).toBe(25_000);
-    expect(computeSubsidy(req('liaoning-2019', ['registered_poor', 'subsistence_allowance'], 25_000, p)).appliedCategory).toBe('subsistence_allowance');
+    expect(computeSubsidy(req('liaoning-2019', ['registered_poor', 'subsistence_allowance'], 25_000, p)).appliedCategory).toBe(
+      'subsistence_allowance',
+    );
   });
   it("'full' for any category", () => {
     const p = { params: { subsidy: { liaoning: { other_hardship: 'full' as const } } } };
@@ -196,19 +230,28 @@ describe('properties', () => {
         (profile, premium, categories, year) => {
           const r = computeSubsidy({ profile, year, premium, person: { categories, countyCode: COUNTY[profile] } });
           const max = Math.max(...r.evaluated.map((e) => e.amount));
-          return r.amount >= 0 && r.amount <= premium && r.amount === max && r.personPays === premium - r.amount &&
+          return (
+            r.amount >= 0 &&
+            r.amount <= premium &&
+            r.amount === max &&
+            r.personPays === premium - r.amount &&
             (r.amount === 0) === (r.appliedCategory === 'ordinary') &&
-            (r.appliedCategory === 'ordinary' || PROFILE_CATEGORIES[profile].includes(r.appliedCategory));
+            (r.appliedCategory === 'ordinary' || PROFILE_CATEGORIES[profile].includes(r.appliedCategory))
+          );
         },
       ),
     );
   });
   it('Qiannan shares always add up to the amount', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.constantFrom([10, 0, 0] as const, [5, 2, 3] as const, [0, 0, 10] as const), (amount, ratios) => {
-        const s = splitQiannanShares(amount, ratios);
-        return s.province + s.prefecture + s.county === amount && s.county >= 0;
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.constantFrom([10, 0, 0] as const, [5, 2, 3] as const, [0, 0, 10] as const),
+        (amount, ratios) => {
+          const s = splitQiannanShares(amount, ratios);
+          return s.province + s.prefecture + s.county === amount && s.county >= 0;
+        },
+      ),
     );
   });
 });

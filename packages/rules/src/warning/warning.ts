@@ -29,7 +29,10 @@ export const WARNING_LEVEL_LABELS: Record<TWarningLevel, string> = {
 export const LOW_INCOME_CATEGORIES: readonly TCategoryId[] = CATEGORY_IDS.filter((c) => c !== 'ordinary');
 
 const fen = (label: string) =>
-  z.number({ error: `${label}应为金额（分）` }).int(`${label}应为整数分`).min(0, `${label}不能为负`);
+  z
+    .number({ error: `${label}应为金额（分）` })
+    .int(`${label}应为整数分`)
+    .min(0, `${label}不能为负`);
 
 export const ZIllnessPovertyRiskRequest = z.object({
   profile: ZProfileId,

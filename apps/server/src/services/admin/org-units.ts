@@ -53,7 +53,14 @@ export async function createOrgUnit({ ctx, input }: { ctx: ServiceContext; input
     if (exists.length) throw conflict(`区划代码 ${data.code} 已存在`, 'code');
     const [row] = await tx
       .insert(orgUnits)
-      .values({ code: data.code, name: data.name, level, parentId: parent.id, path: `${parent.path}${data.code}/`, profile: parent.profile })
+      .values({
+        code: data.code,
+        name: data.name,
+        level,
+        parentId: parent.id,
+        path: `${parent.path}${data.code}/`,
+        profile: parent.profile,
+      })
       .returning();
     if (!row) throw new Error('insert returned no row');
     await writeAudit(tx, ctx, { action: 'org_unit.create', entity: 'org_unit', entityId: row.id, regionPath: row.path, after: row });
@@ -69,7 +76,14 @@ export async function updateOrgUnit({ ctx, input }: { ctx: ServiceContext; input
   return ctx.db.transaction(async (tx) => {
     const before = await getScopedOrgUnit(tx, me, id);
     const [row] = await tx.update(orgUnits).set({ name: data.name, updatedAt: ctx.now() }).where(eq(orgUnits.id, id)).returning();
-    await writeAudit(tx, ctx, { action: 'org_unit.update', entity: 'org_unit', entityId: id, regionPath: before.path, before: { name: before.name }, after: { name: row?.name } });
+    await writeAudit(tx, ctx, {
+      action: 'org_unit.update',
+      entity: 'org_unit',
+      entityId: id,
+      regionPath: before.path,
+      before: { name: before.name },
+      after: { name: row?.name },
+    });
     return { id, name: data.name };
   });
 }

@@ -87,7 +87,14 @@ export async function updateUser({ ctx, input }: { ctx: ServiceContext; input: u
     }
     const [row] = await tx
       .update(users)
-      .set({ displayName: data.displayName, role: data.role as TRole, orgUnitId: unit.id, phone: data.phone ?? null, isActive: data.isActive, updatedAt: ctx.now() })
+      .set({
+        displayName: data.displayName,
+        role: data.role as TRole,
+        orgUnitId: unit.id,
+        phone: data.phone ?? null,
+        isActive: data.isActive,
+        updatedAt: ctx.now(),
+      })
       .where(eq(users.id, id))
       .returning();
     if (!row) throw notFound('用户不存在');

@@ -71,15 +71,38 @@ function advanceView(row: Row & { hospitalName: string }, today: string, calenda
     status: row.status,
     statusLabel: STATUS_LABELS[row.status],
     version: row.version,
-    first: { due: firstDue, dueAmount: firstDueAmount, paidAmount: row.firstPaidAmount, paidOn: row.firstPaidOn, paymentRef: row.firstPaymentRef, overdue: firstOverdue, tone: daysTone(firstDue, row.firstPaidOn, firstOverdue) },
-    rest: { due: restDue, approvedTotal: row.approvedTotal, paidAmount: row.restPaidAmount, paidOn: row.restPaidOn, paymentRef: row.restPaymentRef, overdue: restOverdue, tone: daysTone(restDue, row.restPaidOn, restOverdue) },
+    first: {
+      due: firstDue,
+      dueAmount: firstDueAmount,
+      paidAmount: row.firstPaidAmount,
+      paidOn: row.firstPaidOn,
+      paymentRef: row.firstPaymentRef,
+      overdue: firstOverdue,
+      tone: daysTone(firstDue, row.firstPaidOn, firstOverdue),
+    },
+    rest: {
+      due: restDue,
+      approvedTotal: row.approvedTotal,
+      paidAmount: row.restPaidAmount,
+      paidOn: row.restPaidOn,
+      paymentRef: row.restPaymentRef,
+      overdue: restOverdue,
+      tone: daysTone(restDue, row.restPaidOn, restOverdue),
+    },
     calendarError,
     note: row.note,
   };
 }
 
 async function loadRow(ctx: ServiceContext, id: string, db = ctx.db) {
-  const row = (await db.select({ d: advanceDeclarations, hospitalName: hospitals.name }).from(advanceDeclarations).innerJoin(hospitals, eq(hospitals.id, advanceDeclarations.hospitalId)).where(eq(advanceDeclarations.id, id)).limit(1))[0];
+  const row = (
+    await db
+      .select({ d: advanceDeclarations, hospitalName: hospitals.name })
+      .from(advanceDeclarations)
+      .innerJoin(hospitals, eq(hospitals.id, advanceDeclarations.hospitalId))
+      .where(eq(advanceDeclarations.id, id))
+      .limit(1)
+  )[0];
   if (!row) throw notFound('垫付申报不存在');
   assertInUserRegion(ctx.user!, row.d.regionPath, '该垫付申报');
   return { ...row.d, hospitalName: row.hospitalName };
@@ -91,7 +114,14 @@ export async function createAdvanceDeclaration({ ctx, input }: { ctx: ServiceCon
   const data = ZAdvanceDeclarationInput.parse(input);
   const today = chinaDate(ctx.now());
   if (data.receivedOn > today) throw invalid('收到申报日期不能晚于今天', 'receivedOn');
-  const find = async () => (await ctx.db.select({ id: advanceDeclarations.id }).from(advanceDeclarations).where(eq(advanceDeclarations.idempotencyKey, data.idempotencyKey)).limit(1))[0];
+  const find = async () =>
+    (
+      await ctx.db
+        .select({ id: advanceDeclarations.id })
+        .from(advanceDeclarations)
+        .where(eq(advanceDeclarations.idempotencyKey, data.idempotencyKey))
+        .limit(1)
+    )[0];
   const prior = await find();
   if (prior) return getAdvance(ctx, prior.id);
   const hospital = await getVisibleHospital(ctx.db, me, data.hospitalId).catch(() => {
@@ -105,9 +135,30 @@ export async function createAdvanceDeclaration({ ctx, input }: { ctx: ServiceCon
       const total = data.basic + data.critical + data.assistance;
       const [row] = await tx
         .insert(advanceDeclarations)
-        .values({ declarationNo, hospitalId: hospital.id, orgUnitId: me.orgUnitId, regionPath: me.regionPath, periodFrom: data.periodFrom, periodTo: data.periodTo, receivedOn: data.receivedOn, basic: data.basic, critical: data.critical, assistance: data.assistance, total, note: data.note || null, idempotencyKey: data.idempotencyKey, createdBy: me.id })
+        .values({
+          declarationNo,
+          hospitalId: hospital.id,
+          orgUnitId: me.orgUnitId,
+          regionPath: me.regionPath,
+          periodFrom: data.periodFrom,
+          periodTo: data.periodTo,
+          receivedOn: data.receivedOn,
+          basic: data.basic,
+          critical: data.critical,
+          assistance: data.assistance,
+          total,
+          note: data.note || null,
+          idempotencyKey: data.idempotencyKey,
+          createdBy: me.id,
+        })
         .returning({ id: advanceDeclarations.id });
-      await writeAudit(tx, ctx, { action: 'advance.create', entity: 'advance_declaration', entityId: row!.id, regionPath: me.regionPath, after: { declarationNo, hospital: hospital.name, total, receivedOn: data.receivedOn } });
+      await writeAudit(tx, ctx, {
+        action: 'advance.create',
+        entity: 'advance_declaration',
+        entityId: row!.id,
+        regionPath: me.regionPath,
+        after: { declarationNo, hospital: hospital.name, total, receivedOn: data.receivedOn },
+      });
       return row!.id;
     })
     .catch(async (error: unknown) => {
@@ -168,8 +219,15 @@ export async function payAdvanceDeclaration({ ctx, input }: { ctx: ServiceContex
       if (approved === undefined) throw invalid('请填写审核确认总额', 'approvedTotal');
       if (approved > row.total) throw invalid('审核确认总额不能大于申报总额', 'approvedTotal');
       if (approved < row.firstPaidAmount) throw invalid('审核确认总额不能小于已预付金额，多付部分请另行追回', 'approvedTotal');
-      if (data.amount !== approved - row.firstPaidAmount) throw invalid(`结清金额应为审核确认总额减已预付：${formatYuan(approved - row.firstPaidAmount)} 元`, 'amount');
-      patch = { status: 'settled', approvedTotal: approved, restPaidAmount: data.amount, restPaidOn: today, restPaymentRef: data.paymentRef };
+      if (data.amount !== approved - row.firstPaidAmount)
+        throw invalid(`结清金额应为审核确认总额减已预付：${formatYuan(approved - row.firstPaidAmount)} 元`, 'amount');
+      patch = {
+        status: 'settled',
+        approvedTotal: approved,
+        restPaidAmount: data.amount,
+        restPaidOn: today,
+        restPaymentRef: data.paymentRef,
+      };
     }
     const updated = await tx
       .update(advanceDeclarations)
@@ -177,7 +235,14 @@ export async function payAdvanceDeclaration({ ctx, input }: { ctx: ServiceContex
       .where(and(eq(advanceDeclarations.id, row.id), eq(advanceDeclarations.version, data.version)))
       .returning({ id: advanceDeclarations.id });
     if (!updated.length) throw conflict('该申报已被他人处理，您的操作未执行，请刷新后查看');
-    await writeAudit(tx, ctx, { action: `advance.pay_${data.instalment}`, entity: 'advance_declaration', entityId: row.id, regionPath: row.regionPath, before: { status: row.status }, after: { ...patch } });
+    await writeAudit(tx, ctx, {
+      action: `advance.pay_${data.instalment}`,
+      entity: 'advance_declaration',
+      entityId: row.id,
+      regionPath: row.regionPath,
+      before: { status: row.status },
+      after: { ...patch },
+    });
   });
   return getAdvance(ctx, data.id);
 }

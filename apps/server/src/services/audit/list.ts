@@ -21,7 +21,13 @@ export async function listAudit({ ctx, input }: { ctx: ServiceContext; input: un
     entityId ? eq(auditLog.entityId, entityId) : undefined,
   );
   const [rows, total] = await Promise.all([
-    ctx.db.select().from(auditLog).where(where).orderBy(desc(auditLog.at)).limit(pageSize).offset((page - 1) * pageSize),
+    ctx.db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.at))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     ctx.db.select({ n: count() }).from(auditLog).where(where),
   ]);
   return {

@@ -39,13 +39,17 @@ export async function login({ ctx, input, userAgent }: { ctx: ServiceContext; in
         .update(users)
         .set({ failedLogins: lockedUntil ? 0 : failed, lockedUntil })
         .where(eq(users.id, user.id));
-      await writeAudit(tx, { user: null, ip: ctx.ip }, {
-        action: 'auth.login_failed',
-        entity: 'user',
-        entityId: user.id,
-        regionPath: found.regionPath,
-        after: { username: user.username, failedLogins: failed, locked: Boolean(lockedUntil) },
-      });
+      await writeAudit(
+        tx,
+        { user: null, ip: ctx.ip },
+        {
+          action: 'auth.login_failed',
+          entity: 'user',
+          entityId: user.id,
+          regionPath: found.regionPath,
+          after: { username: user.username, failedLogins: failed, locked: Boolean(lockedUntil) },
+        },
+      );
     });
     if (lockedUntil) throw unauthorized(`连续输错密码 ${MAX_FAILED_LOGINS} 次，账户已锁定 ${LOCK_MINUTES} 分钟`);
     throw unauthorized(WRONG);
@@ -54,13 +58,17 @@ export async function login({ ctx, input, userAgent }: { ctx: ServiceContext; in
   return ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
     const session = await createSession(tx, user.id, now, ctx.env.SESSION_TTL_HOURS, userAgent);
-    await writeAudit(tx, { user: null, ip: ctx.ip }, {
-      action: 'auth.login',
-      entity: 'user',
-      entityId: user.id,
-      regionPath: found.regionPath,
-      after: { username: user.username },
-    });
+    await writeAudit(
+      tx,
+      { user: null, ip: ctx.ip },
+      {
+        action: 'auth.login',
+        entity: 'user',
+        entityId: user.id,
+        regionPath: found.regionPath,
+        after: { username: user.username },
+      },
+    );
     return session;
   });
 }

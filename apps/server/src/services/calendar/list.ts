@@ -8,20 +8,29 @@ export async function listCalendarYears({ ctx }: { ctx: ServiceContext; input?: 
   if (!ctx.user) throw unauthorized();
   if (ctx.user.role !== 'admin') throw forbidden('只有系统管理员可以维护节假日安排');
   const stored = await ctx.db
-    .select({ year: calendarYears.year, holidays: calendarYears.holidays, workingDays: calendarYears.workingDays, source: calendarYears.source, updatedAt: calendarYears.updatedAt, updatedByName: users.displayName })
+    .select({
+      year: calendarYears.year,
+      holidays: calendarYears.holidays,
+      workingDays: calendarYears.workingDays,
+      source: calendarYears.source,
+      updatedAt: calendarYears.updatedAt,
+      updatedByName: users.displayName,
+    })
     .from(calendarYears)
     .innerJoin(users, eq(users.id, calendarYears.updatedBy))
     .orderBy(asc(calendarYears.year));
   const storedYears = new Set(stored.map((s) => s.year));
-  const builtIn = DEFAULT_CALENDAR.years.filter((y) => !storedYears.has(y.year)).map((y) => ({
-    year: y.year,
-    holidays: [...y.holidays],
-    workingDays: [...y.workingDays],
-    source: y.source ?? '国务院办公厅节假日安排（系统内置）',
-    origin: 'builtin' as const,
-    updatedAt: null,
-    updatedByName: null,
-  }));
+  const builtIn = DEFAULT_CALENDAR.years
+    .filter((y) => !storedYears.has(y.year))
+    .map((y) => ({
+      year: y.year,
+      holidays: [...y.holidays],
+      workingDays: [...y.workingDays],
+      source: y.source ?? '国务院办公厅节假日安排（系统内置）',
+      origin: 'builtin' as const,
+      updatedAt: null,
+      updatedByName: null,
+    }));
   const entered = stored.map((s) => ({
     year: s.year,
     holidays: s.holidays as string[],

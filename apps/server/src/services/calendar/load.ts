@@ -5,6 +5,11 @@ import { DEFAULT_CALENDAR, extendCalendar, type TCalendarYear, type WorkingCalen
 export async function loadServerCalendar(db: DbOrTx): Promise<WorkingCalendar> {
   const rows = await db.select().from(calendarYears).orderBy(asc(calendarYears.year));
   if (!rows.length) return DEFAULT_CALENDAR;
-  const years: TCalendarYear[] = rows.map((r) => ({ year: r.year, holidays: r.holidays as string[], workingDays: r.workingDays as string[], source: r.source ?? undefined }));
+  const years: TCalendarYear[] = rows.map((r) => ({
+    year: r.year,
+    holidays: r.holidays as string[],
+    workingDays: r.workingDays as string[],
+    source: r.source ?? undefined,
+  }));
   return extendCalendar(DEFAULT_CALENDAR, years);
 }

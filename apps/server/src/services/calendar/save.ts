@@ -20,7 +20,10 @@ export async function saveCalendarYear({ ctx, input }: { ctx: ServiceContext; in
     await tx
       .insert(calendarYears)
       .values({ year: year.year, holidays, workingDays, source: year.source ?? null, updatedBy: me.id, updatedAt: ctx.now() })
-      .onConflictDoUpdate({ target: calendarYears.year, set: { holidays, workingDays, source: year.source ?? null, updatedBy: me.id, updatedAt: ctx.now() } });
+      .onConflictDoUpdate({
+        target: calendarYears.year,
+        set: { holidays, workingDays, source: year.source ?? null, updatedBy: me.id, updatedAt: ctx.now() },
+      });
     await writeAudit(tx, ctx, {
       action: 'calendar.save',
       entity: 'calendar_year',

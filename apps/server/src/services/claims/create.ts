@@ -22,17 +22,19 @@ export async function createClaim({ ctx, input }: { ctx: ServiceContext; input: 
   const existing = (await ctx.db.select({ id: claims.id }).from(claims).where(eq(claims.idempotencyKey, idempotencyKey)).limit(1))[0];
   if (existing) return getClaim({ ctx, input: { id: existing.id } });
 
-  const id = await ctx.db.transaction(async (tx) => {
-    const prepared = await prepareVisit(tx, ctx, me, entry);
-    const acc = await lockYtd(tx, prepared.person.person.id, prepared.year);
-    const request = buildSettleRequest(prepared, acc.ytd);
-    const result = settle(request);
-    return storeSettledClaim(tx, ctx, { prepared, acc, request, result, idempotencyKey });
-  }).catch(async (error: unknown) => {
-    if (!isUniqueViolation(error, 'idempotency')) throw error;
-    const first = (await ctx.db.select({ id: claims.id }).from(claims).where(eq(claims.idempotencyKey, idempotencyKey)).limit(1))[0];
-    if (!first) throw error;
-    return first.id;
-  });
+  const id = await ctx.db
+    .transaction(async (tx) => {
+      const prepared = await prepareVisit(tx, ctx, me, entry);
+      const acc = await lockYtd(tx, prepared.person.person.id, prepared.year);
+      const request = buildSettleRequest(prepared, acc.ytd);
+      const result = settle(request);
+      return storeSettledClaim(tx, ctx, { prepared, acc, request, result, idempotencyKey });
+    })
+    .catch(async (error: unknown) => {
+      if (!isUniqueViolation(error, 'idempotency')) throw error;
+      const first = (await ctx.db.select({ id: claims.id }).from(claims).where(eq(claims.idempotencyKey, idempotencyKey)).limit(1))[0];
+      if (!first) throw error;
+      return first.id;
+    });
   return getClaim({ ctx, input: { id } });
 }

@@ -17,7 +17,9 @@ const TIER_COLUMN = {
 export async function listClaims({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
   if (!ctx.user) throw unauthorized();
   const f = ZListClaimsInput.parse(input);
-  const unitPath = f.orgUnitId ? (await ctx.db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, f.orgUnitId)).limit(1))[0]?.path : undefined;
+  const unitPath = f.orgUnitId
+    ? (await ctx.db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, f.orgUnitId)).limit(1))[0]?.path
+    : undefined;
   const conditions: (SQL | undefined)[] = [
     inUserRegion(ctx.user, claims.regionPath),
     unitPath ? like(claims.regionPath, `${unitPath}%`) : undefined,

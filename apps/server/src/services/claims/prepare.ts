@@ -1,4 +1,16 @@
-import { buildClaimSettleRequest, isReferralRequired, NOT_ENROLLED_REASON_LABELS, type TNotEnrolledReason, PROFILES, ZClaimEntry, type TCategoryId, type TClaimEntry, type TSettleParams, type TSettleRequest, type TYtd } from '@portal/rules';
+import {
+  buildClaimSettleRequest,
+  isReferralRequired,
+  NOT_ENROLLED_REASON_LABELS,
+  type TNotEnrolledReason,
+  PROFILES,
+  ZClaimEntry,
+  type TCategoryId,
+  type TClaimEntry,
+  type TSettleParams,
+  type TSettleRequest,
+  type TYtd,
+} from '@portal/rules';
 import { and, enrollments, eq, type DbOrTx } from '@portal/db';
 import type { ServiceContext } from '../../context.js';
 import { invalid } from '../../errors.js';
@@ -54,7 +66,10 @@ export async function prepareVisit(tx: DbOrTx, ctx: ServiceContext, user: Sessio
       .limit(1)
   )[0];
   if (enrollment && !enrollment.basicEnrolled) {
-    throw invalid(`参保人 ${visitDate.slice(0, 4)} 年度未参加城乡居民基本医疗保险${enrollment.notEnrolledReason ? `（${NOT_ENROLLED_REASON_LABELS[enrollment.notEnrolledReason as TNotEnrolledReason] ?? enrollment.notEnrolledReason}）` : ''}，不能结算`, 'dischargeDate');
+    throw invalid(
+      `参保人 ${visitDate.slice(0, 4)} 年度未参加城乡居民基本医疗保险${enrollment.notEnrolledReason ? `（${NOT_ENROLLED_REASON_LABELS[enrollment.notEnrolledReason as TNotEnrolledReason] ?? enrollment.notEnrolledReason}）` : ''}，不能结算`,
+      'dischargeDate',
+    );
   }
   if (enrollment?.enrolledOn && entry.admissionDate < enrollment.enrolledOn) {
     throw invalid(`就诊日期早于参保日期 ${enrollment.enrolledOn}`, 'admissionDate');
@@ -65,10 +80,19 @@ export async function prepareVisit(tx: DbOrTx, ctx: ServiceContext, user: Sessio
   const referralRequired = isReferralRequired(entry.visitType, location);
   // The registry decides "referred": the clerk's tick is checked against it, never trusted.
   const referral = referralRequired
-    ? await resolveVisitReferral({ tx, personId: person.person.id, hospitalId: hospital.id, date: entry.admissionDate, profile: person.profile })
+    ? await resolveVisitReferral({
+        tx,
+        personId: person.person.id,
+        hospitalId: hospital.id,
+        date: entry.admissionDate,
+        profile: person.profile,
+      })
     : null;
   if (referral && entry.referred && !referral.referred) {
-    throw invalid('未查到覆盖本次住院（就诊医院、入院日期）的转诊备案，不能按已转诊结算；急诊等特殊情况请由审核人员办理视同转诊认定', 'referred');
+    throw invalid(
+      '未查到覆盖本次住院（就诊医院、入院日期）的转诊备案，不能按已转诊结算；急诊等特殊情况请由审核人员办理视同转诊认定',
+      'referred',
+    );
   }
   if (referral && entry.offsiteRegistered && !referral.offsiteRegistered && !referral.referred) {
     throw invalid('未查到覆盖本次住院的异地就医备案', 'offsiteRegistered');

@@ -31,7 +31,16 @@ export async function reverseClaim({ ctx, input }: { ctx: ServiceContext; input:
         .from(claims)
         // PostgreSQL keeps microseconds but a JS Date only milliseconds: without the id check the
         // claim itself would count as "later" than its own truncated timestamp.
-        .where(and(eq(claims.personId, current.personId), eq(claims.year, current.year), eq(claims.kind, 'settlement'), eq(claims.status, 'settled'), gt(claims.createdAt, current.createdAt), ne(claims.id, current.id)))
+        .where(
+          and(
+            eq(claims.personId, current.personId),
+            eq(claims.year, current.year),
+            eq(claims.kind, 'settlement'),
+            eq(claims.status, 'settled'),
+            gt(claims.createdAt, current.createdAt),
+            ne(claims.id, current.id),
+          ),
+        )
         .orderBy(asc(claims.createdAt))
         .limit(1)
     )[0];
@@ -66,7 +75,16 @@ export async function reverseClaim({ ctx, input }: { ctx: ServiceContext; input:
     if (!row) throw new Error('reversal insert returned no row');
     const lines = await tx.select().from(claimLines).where(eq(claimLines.claimId, current.id));
     if (lines.length) {
-      await tx.insert(claimLines).values(lines.map((l) => ({ claimId: row.id, seq: l.seq, tier: l.tier, amount: -l.amount, clause: l.clause, explain: `冲销：${l.explain}` })));
+      await tx.insert(claimLines).values(
+        lines.map((l) => ({
+          claimId: row.id,
+          seq: l.seq,
+          tier: l.tier,
+          amount: -l.amount,
+          clause: l.clause,
+          explain: `冲销：${l.explain}`,
+        })),
+      );
     }
     await tx.update(claims).set({ status: 'reversed', reversedByClaimId: row.id }).where(eq(claims.id, current.id));
     await tx
@@ -85,4 +103,3 @@ export async function reverseClaim({ ctx, input }: { ctx: ServiceContext; input:
   });
   return getClaim({ ctx, input: { id: reversalId } });
 }
-

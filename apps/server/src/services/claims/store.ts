@@ -27,67 +27,76 @@ export async function storeSettledClaim(
   if (!ctx.user) throw unauthorized();
   const me = ctx.user;
   const { prepared, acc, request, result, idempotencyKey } = args;
-    const amount = (tier: string) => result.lines.filter((l) => l.tier === tier).reduce((s, l) => s + l.amount, 0);
-    const claimNo = await nextClaimNo(tx, prepared.year);
-    const [row] = await tx
-      .insert(claims)
-      .values({
-        claimNo,
-        personId: prepared.person.person.id,
-        orgUnitId: prepared.person.orgUnit.id,
-        regionPath: prepared.person.person.regionPath,
-        profile: prepared.person.profile,
-        year: prepared.year,
-        hospitalId: prepared.hospital.id,
-        hospitalName: prepared.hospital.name,
-        hospitalLevel: prepared.hospital.level,
-        location: prepared.location,
-        visitType: prepared.entry.visitType,
-        admissionDate: prepared.entry.admissionDate,
-        dischargeDate: prepared.entry.dischargeDate,
-        diagnosis: prepared.entry.diagnosis,
-        specialDisease: prepared.entry.specialDisease,
-        referred: request.visit.referred,
-        referralSource: prepared.referral?.source ?? 'not_required',
-        referralId: prepared.referral?.registrationId ?? null,
-        referralNote: prepared.referral?.note ?? null,
-        totalCost: prepared.entry.totalCost,
-        inScopeCost: prepared.entry.inScopeCost,
-        specialDrugCost: prepared.entry.specialDrugCost,
-        appliedCategory: result.appliedCategory,
-        categoriesHeld: prepared.categories,
-        basic: amount('basic'),
-        critical: amount('critical'),
-        hospitalReduction: amount('hospital_reduction'),
-        assistance: amount('assistance'),
-        tilted: amount('tilted'),
-        hospitalBorne: result.totals.hospitalBorne,
-        fundPaid: result.totals.fundPaid,
-        patientPays: result.totals.patientPays,
-        paramVersionId: prepared.paramVersionId,
-        request,
-        result,
-        ytdBefore: acc.ytd,
-        idempotencyKey,
-        paidElsewhere: args.paidElsewhere ?? 0,
-        createdBy: me.id,
-      })
-      .returning({ id: claims.id });
-    if (!row) throw new Error('claim insert returned no row');
-    if (prepared.referral?.source === 'override') {
-      await tx.update(referralOverrides).set({ claimId: row.id }).where(eq(referralOverrides.id, prepared.referral.registrationId));
-    }
-    await tx.insert(claimLines).values(result.lines.map((l, seq) => ({ claimId: row.id, seq, tier: l.tier, amount: l.amount, clause: l.clause, explain: l.explain })));
-    await tx
-      .update(personYearAccumulators)
-      .set({ ytd: addYtd(acc.ytd, result.ytdDelta), claimCount: acc.claimCount + 1, updatedAt: ctx.now() })
-      .where(eq(personYearAccumulators.id, acc.id));
-    await writeAudit(tx, ctx, {
-      action: 'claim.create',
-      entity: 'claim',
-      entityId: row.id,
+  const amount = (tier: string) => result.lines.filter((l) => l.tier === tier).reduce((s, l) => s + l.amount, 0);
+  const claimNo = await nextClaimNo(tx, prepared.year);
+  const [row] = await tx
+    .insert(claims)
+    .values({
+      claimNo,
+      personId: prepared.person.person.id,
+      orgUnitId: prepared.person.orgUnit.id,
       regionPath: prepared.person.person.regionPath,
-      after: { claimNo, appliedCategory: result.appliedCategory, totals: result.totals, ytdBefore: acc.ytd, referral: prepared.referral && { source: prepared.referral.source, note: prepared.referral.note }, ...args.auditAfter },
-    });
-    return row.id;
+      profile: prepared.person.profile,
+      year: prepared.year,
+      hospitalId: prepared.hospital.id,
+      hospitalName: prepared.hospital.name,
+      hospitalLevel: prepared.hospital.level,
+      location: prepared.location,
+      visitType: prepared.entry.visitType,
+      admissionDate: prepared.entry.admissionDate,
+      dischargeDate: prepared.entry.dischargeDate,
+      diagnosis: prepared.entry.diagnosis,
+      specialDisease: prepared.entry.specialDisease,
+      referred: request.visit.referred,
+      referralSource: prepared.referral?.source ?? 'not_required',
+      referralId: prepared.referral?.registrationId ?? null,
+      referralNote: prepared.referral?.note ?? null,
+      totalCost: prepared.entry.totalCost,
+      inScopeCost: prepared.entry.inScopeCost,
+      specialDrugCost: prepared.entry.specialDrugCost,
+      appliedCategory: result.appliedCategory,
+      categoriesHeld: prepared.categories,
+      basic: amount('basic'),
+      critical: amount('critical'),
+      hospitalReduction: amount('hospital_reduction'),
+      assistance: amount('assistance'),
+      tilted: amount('tilted'),
+      hospitalBorne: result.totals.hospitalBorne,
+      fundPaid: result.totals.fundPaid,
+      patientPays: result.totals.patientPays,
+      paramVersionId: prepared.paramVersionId,
+      request,
+      result,
+      ytdBefore: acc.ytd,
+      idempotencyKey,
+      paidElsewhere: args.paidElsewhere ?? 0,
+      createdBy: me.id,
+    })
+    .returning({ id: claims.id });
+  if (!row) throw new Error('claim insert returned no row');
+  if (prepared.referral?.source === 'override') {
+    await tx.update(referralOverrides).set({ claimId: row.id }).where(eq(referralOverrides.id, prepared.referral.registrationId));
+  }
+  await tx
+    .insert(claimLines)
+    .values(result.lines.map((l, seq) => ({ claimId: row.id, seq, tier: l.tier, amount: l.amount, clause: l.clause, explain: l.explain })));
+  await tx
+    .update(personYearAccumulators)
+    .set({ ytd: addYtd(acc.ytd, result.ytdDelta), claimCount: acc.claimCount + 1, updatedAt: ctx.now() })
+    .where(eq(personYearAccumulators.id, acc.id));
+  await writeAudit(tx, ctx, {
+    action: 'claim.create',
+    entity: 'claim',
+    entityId: row.id,
+    regionPath: prepared.person.person.regionPath,
+    after: {
+      claimNo,
+      appliedCategory: result.appliedCategory,
+      totals: result.totals,
+      ytdBefore: acc.ytd,
+      referral: prepared.referral && { source: prepared.referral.source, note: prepared.referral.note },
+      ...args.auditAfter,
+    },
+  });
+  return row.id;
 }

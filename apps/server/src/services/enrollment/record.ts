@@ -18,12 +18,20 @@ export async function recordEnrollment({ ctx, input }: { ctx: ServiceContext; in
   const data = ZEnrollmentRecordInput.parse(input);
   const today = chinaDate(ctx.now());
   if (data.enrolledOn && data.enrolledOn > today) throw invalid('参保日期不能晚于今天', 'enrolledOn');
-  if (!data.basicEnrolled && data.resolutionDeadline && data.resolutionDeadline < today) throw invalid('解决时限不能早于今天', 'resolutionDeadline');
+  if (!data.basicEnrolled && data.resolutionDeadline && data.resolutionDeadline < today)
+    throw invalid('解决时限不能早于今天', 'resolutionDeadline');
   return ctx.db.transaction(async (tx) => {
     const person = (await tx.select().from(persons).where(eq(persons.id, data.personId)).limit(1))[0];
     if (!person) throw notFound('人员不存在');
     assertInUserRegion(me, person.regionPath, '该人员');
-    const before = (await tx.select().from(enrollments).where(and(eq(enrollments.personId, person.id), eq(enrollments.year, data.year))).for('update').limit(1))[0];
+    const before = (
+      await tx
+        .select()
+        .from(enrollments)
+        .where(and(eq(enrollments.personId, person.id), eq(enrollments.year, data.year)))
+        .for('update')
+        .limit(1)
+    )[0];
     const closesItself = !data.basicEnrolled && data.notEnrolledReason && SELF_RESOLVING_REASONS.includes(data.notEnrolledReason);
     const values = {
       personId: person.id,

@@ -16,8 +16,17 @@ export async function resolveEnrollment({ ctx, input }: { ctx: ServiceContext; i
     assertInUserRegion(me, row.regionPath, '该人员');
     if (row.basicEnrolled) throw preconditionFailed('该人员已参保，无需销号');
     if (row.resolvedAt) throw preconditionFailed('该事项已销号');
-    await tx.update(enrollments).set({ resolvedAt: ctx.now(), resolvedBy: me.id, resolution: data.resolution, updatedAt: ctx.now() }).where(eq(enrollments.id, row.id));
-    await writeAudit(tx, ctx, { action: 'enrollment.resolve', entity: 'enrollment', entityId: row.id, regionPath: row.regionPath, after: { resolution: data.resolution } });
+    await tx
+      .update(enrollments)
+      .set({ resolvedAt: ctx.now(), resolvedBy: me.id, resolution: data.resolution, updatedAt: ctx.now() })
+      .where(eq(enrollments.id, row.id));
+    await writeAudit(tx, ctx, {
+      action: 'enrollment.resolve',
+      entity: 'enrollment',
+      entityId: row.id,
+      regionPath: row.regionPath,
+      after: { resolution: data.resolution },
+    });
     return { id: row.id };
   });
 }

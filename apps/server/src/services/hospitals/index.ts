@@ -8,7 +8,9 @@ import { visibleToUser } from '../../lib/scope.js';
 import type { SessionUser } from '../auth/session.js';
 import { getScopedOrgUnit } from '../admin/internal.js';
 
-export const ZListHospitalsInput = z.object({ includeInactive: z.boolean().default(false), referralOnly: z.boolean().default(false) }).default({ includeInactive: false, referralOnly: false });
+export const ZListHospitalsInput = z
+  .object({ includeInactive: z.boolean().default(false), referralOnly: z.boolean().default(false) })
+  .default({ includeInactive: false, referralOnly: false });
 
 function toDto(h: typeof hospitals.$inferSelect) {
   return {
@@ -41,7 +43,13 @@ export async function listHospitals({ ctx, input }: { ctx: ServiceContext; input
 
 /** Loads a hospital the user may use, or throws. */
 export async function getVisibleHospital(tx: DbOrTx, user: SessionUser, id: string) {
-  const row = (await tx.select().from(hospitals).where(and(eq(hospitals.id, id), visibleToUser(user, hospitals.regionPath))).limit(1))[0];
+  const row = (
+    await tx
+      .select()
+      .from(hospitals)
+      .where(and(eq(hospitals.id, id), visibleToUser(user, hospitals.regionPath)))
+      .limit(1)
+  )[0];
   if (!row) throw notFound('医院不存在或不在本辖区名单内');
   return toDto(row);
 }
@@ -71,11 +79,24 @@ export async function createHospital({ ctx, input }: { ctx: ServiceContext; inpu
   const data = ZCreateHospitalInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const owner = await getScopedOrgUnit(tx, me, data.ownerOrgUnitId);
-    const dup = await tx.select({ id: hospitals.id }).from(hospitals).where(and(eq(hospitals.ownerOrgUnitId, owner.id), eq(hospitals.code, data.code))).limit(1);
+    const dup = await tx
+      .select({ id: hospitals.id })
+      .from(hospitals)
+      .where(and(eq(hospitals.ownerOrgUnitId, owner.id), eq(hospitals.code, data.code)))
+      .limit(1);
     if (dup.length) throw conflict(`医院编码 ${data.code} 已存在`, 'code');
-    const [row] = await tx.insert(hospitals).values({ ...data, ownerOrgUnitId: owner.id, regionPath: owner.path }).returning();
+    const [row] = await tx
+      .insert(hospitals)
+      .values({ ...data, ownerOrgUnitId: owner.id, regionPath: owner.path })
+      .returning();
     if (!row) throw new Error('insert returned no row');
-    await writeAudit(tx, ctx, { action: 'hospital.create', entity: 'hospital', entityId: row.id, regionPath: owner.path, after: toDto(row) });
+    await writeAudit(tx, ctx, {
+      action: 'hospital.create',
+      entity: 'hospital',
+      entityId: row.id,
+      regionPath: owner.path,
+      after: toDto(row),
+    });
     return toDto(row);
   });
 }
@@ -88,12 +109,27 @@ export async function updateHospital({ ctx, input }: { ctx: ServiceContext; inpu
     if (!current) throw notFound('医院不存在');
     const owner = await getScopedOrgUnit(tx, me, current.ownerOrgUnitId);
     if (data.code !== current.code) {
-      const dup = await tx.select({ id: hospitals.id }).from(hospitals).where(and(eq(hospitals.ownerOrgUnitId, owner.id), eq(hospitals.code, data.code))).limit(1);
+      const dup = await tx
+        .select({ id: hospitals.id })
+        .from(hospitals)
+        .where(and(eq(hospitals.ownerOrgUnitId, owner.id), eq(hospitals.code, data.code)))
+        .limit(1);
       if (dup.length) throw conflict(`医院编码 ${data.code} 已存在`, 'code');
     }
-    const [row] = await tx.update(hospitals).set({ ...data, updatedAt: ctx.now() }).where(eq(hospitals.id, id)).returning();
+    const [row] = await tx
+      .update(hospitals)
+      .set({ ...data, updatedAt: ctx.now() })
+      .where(eq(hospitals.id, id))
+      .returning();
     if (!row) throw notFound('医院不存在');
-    await writeAudit(tx, ctx, { action: 'hospital.update', entity: 'hospital', entityId: id, regionPath: owner.path, before: toDto(current), after: toDto(row) });
+    await writeAudit(tx, ctx, {
+      action: 'hospital.update',
+      entity: 'hospital',
+      entityId: id,
+      regionPath: owner.path,
+      before: toDto(current),
+      after: toDto(row),
+    });
     return toDto(row);
   });
 }

@@ -18,12 +18,24 @@ export async function createHousehold({ ctx, input }: { ctx: ServiceContext; inp
     }
     const [h] = await tx
       .insert(households)
-      .values({ householdNo: data.householdNo ?? null, orgUnitId: person.orgUnitId, regionPath: person.regionPath, address: data.address ?? person.address, headPersonId: person.id })
+      .values({
+        householdNo: data.householdNo ?? null,
+        orgUnitId: person.orgUnitId,
+        regionPath: person.regionPath,
+        address: data.address ?? person.address,
+        headPersonId: person.id,
+      })
       .returning();
     if (!h) throw new Error('insert returned no row');
     await tx.update(persons).set({ householdId: h.id, relationship: '户主' }).where(eq(persons.id, person.id));
     if (person.householdId) await repairHead(tx, person.householdId);
-    await writeAudit(tx, ctx, { action: 'household.create', entity: 'household', entityId: h.id, regionPath: h.regionPath, after: { householdNo: h.householdNo, headPersonId: person.id, fromHouseholdId: person.householdId } });
+    await writeAudit(tx, ctx, {
+      action: 'household.create',
+      entity: 'household',
+      entityId: h.id,
+      regionPath: h.regionPath,
+      after: { householdNo: h.householdNo, headPersonId: person.id, fromHouseholdId: person.householdId },
+    });
     return { id: h.id };
   });
 }

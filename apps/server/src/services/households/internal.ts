@@ -23,7 +23,13 @@ export async function describeHousehold(db: DbOrTx, id: string) {
   const h = (await db.select().from(households).where(eq(households.id, id)).limit(1))[0];
   if (!h) return null;
   const members = await db
-    .select({ id: persons.id, name: persons.name, idNumber: persons.idNumber, relationship: persons.relationship, birthDate: persons.birthDate })
+    .select({
+      id: persons.id,
+      name: persons.name,
+      idNumber: persons.idNumber,
+      relationship: persons.relationship,
+      birthDate: persons.birthDate,
+    })
     .from(persons)
     .where(eq(persons.householdId, id))
     .orderBy(asc(persons.birthDate));
@@ -33,7 +39,13 @@ export async function describeHousehold(db: DbOrTx, id: string) {
     address: h.address,
     headPersonId: h.headPersonId,
     members: members
-      .map((m) => ({ id: m.id, name: m.name, idNumberMasked: maskIdNumber(m.idNumber), relationship: m.relationship, isHead: m.id === h.headPersonId }))
+      .map((m) => ({
+        id: m.id,
+        name: m.name,
+        idNumberMasked: maskIdNumber(m.idNumber),
+        relationship: m.relationship,
+        isHead: m.id === h.headPersonId,
+      }))
       .sort((a, b) => Number(b.isHead) - Number(a.isHead)),
   };
 }
@@ -42,7 +54,11 @@ export async function describeHousehold(db: DbOrTx, id: string) {
 export async function repairHead(tx: DbOrTx, householdId: string) {
   const h = (await tx.select().from(households).where(eq(households.id, householdId)).limit(1))[0];
   if (!h) return;
-  const members = await tx.select({ id: persons.id }).from(persons).where(eq(persons.householdId, householdId)).orderBy(asc(persons.birthDate));
+  const members = await tx
+    .select({ id: persons.id })
+    .from(persons)
+    .where(eq(persons.householdId, householdId))
+    .orderBy(asc(persons.birthDate));
   if (h.headPersonId && members.some((m) => m.id === h.headPersonId)) return;
   const head = members[0]?.id ?? null;
   await tx.update(households).set({ headPersonId: head }).where(eq(households.id, householdId));

@@ -14,9 +14,11 @@ export async function moveHouseholdMember({ ctx, input }: { ctx: ServiceContext;
     const person = await loadScopedPerson(tx, me, data.personId);
     const target = await loadScopedHousehold(tx, me, data.householdId);
     if (person.householdId === target.id) throw preconditionFailed('该人员已是此家庭户成员');
-    if (data.relationship === '户主' && target.headPersonId) throw invalid('目标家庭户已有户主，请选择其他关系或先变更户主', 'relationship');
+    if (data.relationship === '户主' && target.headPersonId)
+      throw invalid('目标家庭户已有户主，请选择其他关系或先变更户主', 'relationship');
     await tx.update(persons).set({ householdId: target.id, relationship: data.relationship }).where(eq(persons.id, person.id));
-    if (!target.headPersonId || data.relationship === '户主') await tx.update(households).set({ headPersonId: person.id }).where(eq(households.id, target.id));
+    if (!target.headPersonId || data.relationship === '户主')
+      await tx.update(households).set({ headPersonId: person.id }).where(eq(households.id, target.id));
     if (person.householdId) await repairHead(tx, person.householdId);
     await writeAudit(tx, ctx, {
       action: 'household.move_member',
@@ -38,10 +40,18 @@ export async function setHouseholdHead({ ctx, input }: { ctx: ServiceContext; in
     const h = await loadScopedHousehold(tx, me, data.householdId);
     const person = await loadScopedPerson(tx, me, data.personId);
     if (person.householdId !== h.id) throw invalid('该人员不是此家庭户成员', 'personId');
-    if (h.headPersonId && h.headPersonId !== person.id) await tx.update(persons).set({ relationship: '其他' }).where(eq(persons.id, h.headPersonId));
+    if (h.headPersonId && h.headPersonId !== person.id)
+      await tx.update(persons).set({ relationship: '其他' }).where(eq(persons.id, h.headPersonId));
     await tx.update(households).set({ headPersonId: person.id }).where(eq(households.id, h.id));
     await tx.update(persons).set({ relationship: '户主' }).where(eq(persons.id, person.id));
-    await writeAudit(tx, ctx, { action: 'household.set_head', entity: 'household', entityId: h.id, regionPath: h.regionPath, before: { headPersonId: h.headPersonId }, after: { headPersonId: person.id } });
+    await writeAudit(tx, ctx, {
+      action: 'household.set_head',
+      entity: 'household',
+      entityId: h.id,
+      regionPath: h.regionPath,
+      before: { headPersonId: h.headPersonId },
+      after: { headPersonId: person.id },
+    });
     return { householdId: h.id };
   });
 }

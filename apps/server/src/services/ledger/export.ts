@@ -20,7 +20,12 @@ export async function exportLedger({ ctx, input, out }: { ctx: ServiceContext; i
   const filter = ZLedgerFilter.parse(input);
   const scope = await ledgerScope(ctx, filter);
   await ctx.db.transaction(async (tx) => {
-    await writeAudit(tx, ctx, { action: 'ledger.export', entity: 'ledger', regionPath: scope.unitPath, after: { year: filter.year, unitPath: scope.unitPath } });
+    await writeAudit(tx, ctx, {
+      action: 'ledger.export',
+      entity: 'ledger',
+      regionPath: scope.unitPath,
+      after: { year: filter.year, unitPath: scope.unitPath },
+    });
   });
   const units = await loadUnits(ctx.db, scope.unitPath);
   const wb = createStreamingWorkbook(out);
@@ -33,7 +38,9 @@ export async function exportLedger({ ctx, input, out }: { ctx: ServiceContext; i
   titleRow.alignment = center;
   ws.mergeCells(1, 1, 1, 36);
   titleRow.commit();
-  const filterRow = ws.addRow(safeCells([`区划：${units.get(scope.unitPath)?.name ?? ''}　年度：${filter.year}　导出日期：${chinaDate(ctx.now())}　金额单位：元`]));
+  const filterRow = ws.addRow(
+    safeCells([`区划：${units.get(scope.unitPath)?.name ?? ''}　年度：${filter.year}　导出日期：${chinaDate(ctx.now())}　金额单位：元`]),
+  );
   ws.mergeCells(2, 1, 2, 36);
   filterRow.commit();
   const groupRow = ws.addRow([...LEDGER_COLUMNS.slice(0, 18).map((c) => c.heading), '待遇保障情况']);

@@ -6,7 +6,10 @@ import { CASEWORK_ROLES, requireRole } from '../../lib/authorise.js';
 import { getScopedOrgUnit } from '../admin/internal.js';
 import { ledgerCells, ledgerWhere, loadUnits, queryLedgerPage, type LedgerScope } from './query.js';
 
-export const ZListLedgerInput = ZLedgerFilter.extend({ page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(100).default(20) });
+export const ZListLedgerInput = ZLedgerFilter.extend({
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(100).default(20),
+});
 
 export async function ledgerScope(ctx: ServiceContext, filter: { orgUnitId?: string; year: number }): Promise<LedgerScope> {
   const user = requireRole(ctx, CASEWORK_ROLES, '您的角色无权查看综合管理台账');
@@ -24,5 +27,10 @@ export async function listLedger({ ctx, input }: { ctx: ServiceContext; input: u
     queryLedgerPage(ctx.db, scope, units, { offset: (data.page - 1) * data.pageSize, limit: data.pageSize }),
     ctx.db.select({ n: count() }).from(persons).where(ledgerWhere(scope)),
   ]);
-  return { items: rows.map((r) => ({ personId: r.personId, cells: ledgerCells(r, maskIdNumber(r.idNumber)) })), total: total[0]?.n ?? 0, page: data.page, pageSize: data.pageSize };
+  return {
+    items: rows.map((r) => ({ personId: r.personId, cells: ledgerCells(r, maskIdNumber(r.idNumber)) })),
+    total: total[0]?.n ?? 0,
+    page: data.page,
+    pageSize: data.pageSize,
+  };
 }

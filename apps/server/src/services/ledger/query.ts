@@ -1,4 +1,19 @@
-import { and, asc, claims, enrollments, eq, gt, like, orgUnits, personCategories, persons, sql, subsidyRunItems, subsidyRuns, type DbOrTx } from '@portal/db';
+import {
+  and,
+  asc,
+  claims,
+  enrollments,
+  eq,
+  gt,
+  like,
+  orgUnits,
+  personCategories,
+  persons,
+  sql,
+  subsidyRunItems,
+  subsidyRuns,
+  type DbOrTx,
+} from '@portal/db';
 import { EMPTY_BENEFIT, heldDuringYear, LEDGER_GROUP_VISIT_TYPES, LEDGER_GROUPS, type LedgerBenefit } from '@portal/rules';
 import type { SessionUser } from '../auth/session.js';
 import { inUserRegion } from '../../lib/scope.js';
@@ -50,7 +65,10 @@ export function ledgerWhere(scope: LedgerScope) {
 /** Org units by path, to name the pooling region (the prefecture) and the division of each row. */
 export async function loadUnits(db: DbOrTx, rootPath: string) {
   const top = rootPath.split('/').filter(Boolean).slice(0, 2).join('/');
-  const rows = await db.select({ path: orgUnits.path, code: orgUnits.code, name: orgUnits.name, level: orgUnits.level }).from(orgUnits).where(like(orgUnits.path, `/${top}/%`));
+  const rows = await db
+    .select({ path: orgUnits.path, code: orgUnits.code, name: orgUnits.name, level: orgUnits.level })
+    .from(orgUnits)
+    .where(like(orgUnits.path, `/${top}/%`));
   return new Map(rows.map((r) => [r.path, r]));
 }
 
@@ -70,20 +88,46 @@ function poolingRegion(units: Map<string, { name: string; level: string }>, path
  * One page of ledger rows. `afterId` pages by person id (for streaming exports of any size);
  * `offset` pages for the screen.
  */
-export async function queryLedgerPage(db: DbOrTx, scope: LedgerScope, units: Map<string, { code: string; name: string; level: string }>, page: { afterId?: string; offset?: number; limit: number }): Promise<LedgerRow[]> {
+export async function queryLedgerPage(
+  db: DbOrTx,
+  scope: LedgerScope,
+  units: Map<string, { code: string; name: string; level: string }>,
+  page: { afterId?: string; offset?: number; limit: number },
+): Promise<LedgerRow[]> {
   const people = await db
-    .select({ id: persons.id, name: persons.name, idNumber: persons.idNumber, hukouType: persons.hukouType, regionPath: persons.regionPath, townshipCode: persons.townshipCode, villageCode: persons.villageCode })
+    .select({
+      id: persons.id,
+      name: persons.name,
+      idNumber: persons.idNumber,
+      hukouType: persons.hukouType,
+      regionPath: persons.regionPath,
+      townshipCode: persons.townshipCode,
+      villageCode: persons.villageCode,
+    })
     .from(persons)
     .where(and(ledgerWhere(scope), page.afterId ? gt(persons.id, page.afterId) : undefined))
-    .orderBy(...(page.afterId !== undefined || page.offset === undefined ? [asc(persons.id)] : [asc(persons.regionPath), asc(persons.name), asc(persons.id)]))
+    .orderBy(
+      ...(page.afterId !== undefined || page.offset === undefined
+        ? [asc(persons.id)]
+        : [asc(persons.regionPath), asc(persons.name), asc(persons.id)]),
+    )
     .limit(page.limit)
     .offset(page.offset ?? 0);
   if (!people.length) return [];
   const ids = people.map((p) => p.id);
-  const idList = sql`(${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`;
+  const idList = sql`(${sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
   const [facts, years, subsidies, sums] = await Promise.all([
-    db.select().from(personCategories).where(sql`${personCategories.personId} in ${idList}`),
-    db.select().from(enrollments).where(and(sql`${enrollments.personId} in ${idList}`, eq(enrollments.year, scope.year))),
+    db
+      .select()
+      .from(personCategories)
+      .where(sql`${personCategories.personId} in ${idList}`),
+    db
+      .select()
+      .from(enrollments)
+      .where(and(sql`${enrollments.personId} in ${idList}`, eq(enrollments.year, scope.year))),
     db
       .selectDistinctOn([subsidyRunItems.personId], { personId: subsidyRunItems.personId, amount: subsidyRunItems.amount })
       .from(subsidyRunItems)
@@ -114,7 +158,12 @@ export async function queryLedgerPage(db: DbOrTx, scope: LedgerScope, units: Map
     const benefits = Object.fromEntries(
       LEDGER_GROUPS.map((g) => {
         const s = sums.find((x) => x.personId === p.id && x.visitType === LEDGER_GROUP_VISIT_TYPES[g]);
-        return [g, s ? { visits: s.visits, totalCost: s.totalCost, basic: s.basic, critical: s.critical, assistance: s.assistance, other: s.other } : EMPTY_BENEFIT];
+        return [
+          g,
+          s
+            ? { visits: s.visits, totalCost: s.totalCost, basic: s.basic, critical: s.critical, assistance: s.assistance, other: s.other }
+            : EMPTY_BENEFIT,
+        ];
       }),
     ) as LedgerRow['benefits'];
     return {

@@ -53,14 +53,27 @@ export async function applyListBatch({ ctx, input }: { ctx: ServiceContext; inpu
           slice.map((p) => {
             const parsed = parseIdNumber(p.idNumber);
             if (!parsed.ok) throw new Error('validated id number failed to parse');
-            return { name: p.name, idNumber: p.idNumber, sex: parsed.value.sex, birthDate: parsed.value.birthDate, hukouType: p.hukouType ?? 'rural', address: p.address, phone: p.phone, orgUnitId: p.unit.orgUnitId, regionPath: p.unit.regionPath };
+            return {
+              name: p.name,
+              idNumber: p.idNumber,
+              sex: parsed.value.sex,
+              birthDate: parsed.value.birthDate,
+              hukouType: p.hukouType ?? 'rural',
+              address: p.address,
+              phone: p.phone,
+              orgUnitId: p.unit.orgUnitId,
+              regionPath: p.unit.regionPath,
+            };
           }),
         )
         .returning({ id: persons.id, idNumber: persons.idNumber });
       for (const r of inserted) newIds.set(r.idNumber, r.id);
     }
     const facts = [
-      ...result.newPersons.flatMap((p) => [fact(newIds.get(p.idNumber)!, p.category, p.identifiedOn), ...p.moreCategories.map((c) => fact(newIds.get(p.idNumber)!, c.category, c.identifiedOn))]),
+      ...result.newPersons.flatMap((p) => [
+        fact(newIds.get(p.idNumber)!, p.category, p.identifiedOn),
+        ...p.moreCategories.map((c) => fact(newIds.get(p.idNumber)!, c.category, c.identifiedOn)),
+      ]),
       ...result.newCategories.map((c) => fact(c.personId, c.category, c.identifiedOn)),
     ];
     for (let i = 0; i < facts.length; i += CHUNK) await tx.insert(personCategories).values(facts.slice(i, i + CHUNK));
@@ -71,8 +84,13 @@ export async function applyListBatch({ ctx, input }: { ctx: ServiceContext; inpu
     }
     const dayBefore = fromDayNumber(toDayNumber(batch.listDate) - 1);
     for (const l of result.left) {
-      const row = (await tx.select({ startDate: personCategories.startDate }).from(personCategories).where(eq(personCategories.id, l.factId)).limit(1))[0];
-      await tx.update(personCategories).set({ endDate: row && row.startDate > dayBefore ? row.startDate : dayBefore }).where(eq(personCategories.id, l.factId));
+      const row = (
+        await tx.select({ startDate: personCategories.startDate }).from(personCategories).where(eq(personCategories.id, l.factId)).limit(1)
+      )[0];
+      await tx
+        .update(personCategories)
+        .set({ endDate: row && row.startDate > dayBefore ? row.startDate : dayBefore })
+        .where(eq(personCategories.id, l.factId));
     }
     await tx.update(listBatches).set({ status: 'applied', appliedBy: me.id, appliedAt: ctx.now() }).where(eq(listBatches.id, batch.id));
     await writeAudit(tx, ctx, {
@@ -80,7 +98,13 @@ export async function applyListBatch({ ctx, input }: { ctx: ServiceContext; inpu
       entity: 'list_batch',
       entityId: batch.id,
       regionPath: batch.regionPath,
-      after: { fileName: batch.fileName, ...counts, newPersons: result.newPersons.length, endedFacts: result.left.map((l) => l.factId), changedPersons: result.changed.map((c) => ({ personId: c.personId, changes: c.changes.map((x) => x.field) })) },
+      after: {
+        fileName: batch.fileName,
+        ...counts,
+        newPersons: result.newPersons.length,
+        endedFacts: result.left.map((l) => l.factId),
+        changedPersons: result.changed.map((c) => ({ personId: c.personId, changes: c.changes.map((x) => x.field) })),
+      },
     });
     return { id: batch.id, ...counts, newPersons: result.newPersons.length };
   });

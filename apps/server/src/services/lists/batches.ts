@@ -59,13 +59,29 @@ export async function getListBatch({ ctx, input }: { ctx: ServiceContext; input:
   )[0];
   if (!r) throw notFound('比对批次不存在');
   assertInUserRegion(ctx.user, r.b.regionPath, '该比对批次');
-  return { ...toBatchSummary(r.b, r.createdByName, r.appliedByName), ...(r.b.preview as Record<string, unknown>) } as ReturnType<typeof toBatchSummary> & PreviewShape;
+  return { ...toBatchSummary(r.b, r.createdByName, r.appliedByName), ...(r.b.preview as Record<string, unknown>) } as ReturnType<
+    typeof toBatchSummary
+  > &
+    PreviewShape;
 }
 
 export interface PreviewShape {
   coveredCategories: string[];
-  newRows: { line: number; kind: 'new_person' | 'new_category'; name: string; idNumberMasked: string; categories: string[]; note: string }[];
+  newRows: {
+    line: number;
+    kind: 'new_person' | 'new_category';
+    name: string;
+    idNumberMasked: string;
+    categories: string[];
+    note: string;
+  }[];
   leftRows: { name: string; idNumberMasked: string; category: string }[];
-  changedRows: { line: number; personId: string; name: string; idNumberMasked: string; changes: { field: string; from: string | null; to: string }[] }[];
+  changedRows: {
+    line: number;
+    personId: string;
+    name: string;
+    idNumberMasked: string;
+    changes: { field: string; from: string | null; to: string }[];
+  }[];
   invalidRows: { line: number; name: string; idNumberMasked: string; reason: string }[];
 }

@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import { and, eq, isNull, like, or, orgUnits, personCategories, persons, sql, gte, lte, type DbOrTx } from '@portal/db';
-import { compareList, type CompareOptions, type CompareResult, type PlacedUnit, type RegistryPerson, type TCategoryId, type TListUploadMeta, type TProfileId } from '@portal/rules';
+import {
+  compareList,
+  type CompareOptions,
+  type CompareResult,
+  type PlacedUnit,
+  type RegistryPerson,
+  type TCategoryId,
+  type TListUploadMeta,
+  type TProfileId,
+} from '@portal/rules';
 import type { SessionUser } from '../auth/session.js';
 import type { ReadRow } from './read-file.js';
 
@@ -11,16 +20,51 @@ const CHUNK = 5000;
  * registered, to refuse people of other regions), plus everyone in the uploader's region who holds
  * a category from the department on the list date (candidates for "left the list").
  */
-export async function loadRegistrySnapshot(db: DbOrTx, user: SessionUser, rows: readonly ReadRow[], meta: TListUploadMeta): Promise<RegistryPerson[]> {
+export async function loadRegistrySnapshot(
+  db: DbOrTx,
+  user: SessionUser,
+  rows: readonly ReadRow[],
+  meta: TListUploadMeta,
+): Promise<RegistryPerson[]> {
   const byId = new Map<string, RegistryPerson>();
-  const add = (p: { id: string; idNumber: string; name: string; hukouType: 'urban' | 'rural'; phone: string | null; address: string | null; regionPath: string }) => {
-    if (!byId.has(p.id)) byId.set(p.id, { id: p.id, idNumber: p.idNumber, name: p.name, hukouType: p.hukouType, phone: p.phone, address: p.address, inScope: p.regionPath.startsWith(user.regionPath), held: [] });
+  const add = (p: {
+    id: string;
+    idNumber: string;
+    name: string;
+    hukouType: 'urban' | 'rural';
+    phone: string | null;
+    address: string | null;
+    regionPath: string;
+  }) => {
+    if (!byId.has(p.id))
+      byId.set(p.id, {
+        id: p.id,
+        idNumber: p.idNumber,
+        name: p.name,
+        hukouType: p.hukouType,
+        phone: p.phone,
+        address: p.address,
+        inScope: p.regionPath.startsWith(user.regionPath),
+        held: [],
+      });
   };
-  const cols = { id: persons.id, idNumber: persons.idNumber, name: persons.name, hukouType: persons.hukouType, phone: persons.phone, address: persons.address, regionPath: persons.regionPath };
+  const cols = {
+    id: persons.id,
+    idNumber: persons.idNumber,
+    name: persons.name,
+    hukouType: persons.hukouType,
+    phone: persons.phone,
+    address: persons.address,
+    regionPath: persons.regionPath,
+  };
   const ids = [...new Set(rows.map((r) => (r.raw.idNumber ?? '').trim().toUpperCase()).filter((s) => s.length === 18))];
   for (let i = 0; i < ids.length; i += CHUNK) {
     const slice = ids.slice(i, i + CHUNK);
-    for (const p of await db.select(cols).from(persons).where(sql`${persons.idNumber} = any(${toPgArray(slice)}::text[])`)) add(p);
+    for (const p of await db
+      .select(cols)
+      .from(persons)
+      .where(sql`${persons.idNumber} = any(${toPgArray(slice)}::text[])`))
+      add(p);
   }
   const holders = await db
     .selectDistinct(cols)
@@ -39,7 +83,12 @@ export async function loadRegistrySnapshot(db: DbOrTx, user: SessionUser, rows: 
   for (let i = 0; i < personIds.length; i += CHUNK) {
     const slice = personIds.slice(i, i + CHUNK);
     const facts = await db
-      .select({ id: personCategories.id, personId: personCategories.personId, category: personCategories.category, sourceDepartment: personCategories.sourceDepartment })
+      .select({
+        id: personCategories.id,
+        personId: personCategories.personId,
+        category: personCategories.category,
+        sourceDepartment: personCategories.sourceDepartment,
+      })
       .from(personCategories)
       .where(
         and(
@@ -48,7 +97,8 @@ export async function loadRegistrySnapshot(db: DbOrTx, user: SessionUser, rows: 
           or(isNull(personCategories.endDate), gte(personCategories.endDate, meta.listDate)),
         ),
       );
-    for (const f of facts) byId.get(f.personId)?.held.push({ factId: f.id, category: f.category as TCategoryId, sourceDepartment: f.sourceDepartment });
+    for (const f of facts)
+      byId.get(f.personId)?.held.push({ factId: f.id, category: f.category as TCategoryId, sourceDepartment: f.sourceDepartment });
   }
   return [...byId.values()];
 }
@@ -59,23 +109,43 @@ function toPgArray(values: readonly string[]): string {
 }
 
 /** Compares a read list against the registry on behalf of `user`. */
-export async function compareUpload(db: DbOrTx, user: SessionUser, rows: readonly ReadRow[], meta: TListUploadMeta, today: string): Promise<CompareResult> {
+export async function compareUpload(
+  db: DbOrTx,
+  user: SessionUser,
+  rows: readonly ReadRow[],
+  meta: TListUploadMeta,
+  today: string,
+): Promise<CompareResult> {
   const registry = await loadRegistrySnapshot(db, user, rows, meta);
-  const units = await db.select({ id: orgUnits.id, code: orgUnits.code, path: orgUnits.path, level: orgUnits.level }).from(orgUnits).where(like(orgUnits.path, `${user.regionPath}%`));
-  const byCode = new Map(units.filter((u) => u.level === 'county' || u.level === 'township').map((u) => [u.code, { orgUnitId: u.id, regionPath: u.path } satisfies PlacedUnit]));
+  const units = await db
+    .select({ id: orgUnits.id, code: orgUnits.code, path: orgUnits.path, level: orgUnits.level })
+    .from(orgUnits)
+    .where(like(orgUnits.path, `${user.regionPath}%`));
+  const byCode = new Map(
+    units
+      .filter((u) => u.level === 'county' || u.level === 'township')
+      .map((u) => [u.code, { orgUnitId: u.id, regionPath: u.path } satisfies PlacedUnit]),
+  );
   const options: CompareOptions = {
     profile: user.profile as TProfileId,
     department: meta.sourceDepartment,
     listDate: meta.listDate,
     today,
     resolveRegion: (code) => byCode.get(code) ?? byCode.get(code.slice(0, 9)) ?? byCode.get(code.slice(0, 6)) ?? null,
-    defaultUnit: user.orgLevel === 'county' || user.orgLevel === 'township' ? { orgUnitId: user.orgUnitId, regionPath: user.regionPath } : null,
+    defaultUnit:
+      user.orgLevel === 'county' || user.orgLevel === 'township' ? { orgUnitId: user.orgUnitId, regionPath: user.regionPath } : null,
   };
   return compareList(rows, registry, options);
 }
 
 export function countsOf(r: CompareResult) {
-  return { newCount: r.newPersons.length + r.newCategories.length, leftCount: r.left.length, changedCount: r.changed.length, invalidCount: r.invalid.length, unchangedCount: r.unchanged };
+  return {
+    newCount: r.newPersons.length + r.newCategories.length,
+    leftCount: r.left.length,
+    changedCount: r.changed.length,
+    invalidCount: r.invalid.length,
+    unchangedCount: r.unchanged,
+  };
 }
 
 /**

@@ -26,17 +26,39 @@ export async function previewListUpload({ ctx, input }: { ctx: ServiceContext; i
   return ctx.db.transaction(async (tx) => {
     const [batch] = await tx
       .insert(listBatches)
-      .values({ orgUnitId: me.orgUnitId, regionPath: me.regionPath, sourceDepartment: meta.sourceDepartment, listDate: meta.listDate, fileName: meta.fileName, fileSize: input.bytes.length, rowCount: rows.length, ...countsOf(result), rows, preview, createdBy: me.id })
+      .values({
+        orgUnitId: me.orgUnitId,
+        regionPath: me.regionPath,
+        sourceDepartment: meta.sourceDepartment,
+        listDate: meta.listDate,
+        fileName: meta.fileName,
+        fileSize: input.bytes.length,
+        rowCount: rows.length,
+        ...countsOf(result),
+        rows,
+        preview,
+        createdBy: me.id,
+      })
       .returning({ id: listBatches.id });
     if (!batch) throw new Error('insert returned no row');
-    await writeAudit(tx, ctx, { action: 'list_batch.preview', entity: 'list_batch', entityId: batch.id, after: { fileName: meta.fileName, rowCount: rows.length, ...countsOf(result) } });
+    await writeAudit(tx, ctx, {
+      action: 'list_batch.preview',
+      entity: 'list_batch',
+      entityId: batch.id,
+      after: { fileName: meta.fileName, rowCount: rows.length, ...countsOf(result) },
+    });
     return { id: batch.id, rowCount: rows.length, ...countsOf(result), ...preview };
   });
 }
 
 async function describePreview(ctx: ServiceContext, r: CompareResult) {
   const unitIds = [...new Set(r.newPersons.slice(0, PREVIEW_SAMPLE).map((p) => p.unit.orgUnitId))];
-  const unitNames = new Map((unitIds.length ? await ctx.db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, unitIds)) : []).map((u) => [u.id, u.name]));
+  const unitNames = new Map(
+    (unitIds.length
+      ? await ctx.db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, unitIds))
+      : []
+    ).map((u) => [u.id, u.name]),
+  );
   return {
     fingerprint: fingerprintOf(r),
     coveredCategories: r.coveredCategories,
@@ -49,9 +71,18 @@ async function describePreview(ctx: ServiceContext, r: CompareResult) {
         categories: [p.category, ...p.moreCategories.map((c) => c.category)].map((c) => CATEGORY_LABELS[c]),
         note: `新登记人员，落户 ${unitNames.get(p.unit.orgUnitId) ?? ''}`,
       })),
-      ...r.newCategories.slice(0, PREVIEW_SAMPLE).map((c) => ({ line: c.line, kind: 'new_category' as const, name: c.name, idNumberMasked: maskIdNumber(c.idNumber), categories: [CATEGORY_LABELS[c.category]], note: '已登记人员新增身份类别' })),
+      ...r.newCategories.slice(0, PREVIEW_SAMPLE).map((c) => ({
+        line: c.line,
+        kind: 'new_category' as const,
+        name: c.name,
+        idNumberMasked: maskIdNumber(c.idNumber),
+        categories: [CATEGORY_LABELS[c.category]],
+        note: '已登记人员新增身份类别',
+      })),
     ],
-    leftRows: r.left.slice(0, PREVIEW_SAMPLE).map((l) => ({ name: l.name, idNumberMasked: l.idNumberMasked, category: CATEGORY_LABELS[l.category] })),
+    leftRows: r.left
+      .slice(0, PREVIEW_SAMPLE)
+      .map((l) => ({ name: l.name, idNumberMasked: l.idNumberMasked, category: CATEGORY_LABELS[l.category] })),
     changedRows: r.changed.slice(0, PREVIEW_SAMPLE),
     invalidRows: r.invalid.slice(0, PREVIEW_INVALID_CAP),
   };

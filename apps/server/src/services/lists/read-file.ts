@@ -26,7 +26,8 @@ export async function readListFile(bytes: Buffer, fileName: string): Promise<Rea
   if (bytes.length > MAX_UPLOAD_BYTES) throw bad(`文件大小 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，超过 20 MB 上限，请分批上传`);
   const head = bytes.subarray(0, 8);
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return readXlsx(bytes);
-  if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) throw bad('这是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 后再上传');
+  if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
+    throw bad('这是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 后再上传');
   if (/\.(xlsx|xlsm)$/i.test(fileName)) throw bad('文件扩展名为 .xlsx，但内容不是有效的 Excel 文件（可能已损坏）');
   if (bytes.subarray(0, 8192).includes(0)) throw bad('文件不是表格：请上传 .xlsx 或 .csv 格式的名单');
   return readCsv(bytes);
@@ -65,7 +66,13 @@ async function readXlsx(bytes: Buffer): Promise<ReadRow[]> {
   let fields: (TListField | null)[] | null = null;
   let idColumn = -1;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'emit',
+    });
     for await (const sheet of reader) {
       for await (const row of sheet) {
         const values = row.values as ExcelJS.CellValue[];

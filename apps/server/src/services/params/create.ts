@@ -17,10 +17,17 @@ export async function createParamVersion({ ctx, input }: { ctx: ServiceContext; 
     const checked = parseSettleParams(unit.profile as TProfileId, data.settle);
     if (!checked.success) {
       const first = checked.errors[0];
-      throw new DomainError('validation', first ? `${first.path}：${first.message}` : '参数有误', { field: first ? `settle.${first.path}` : undefined });
+      throw new DomainError('validation', first ? `${first.path}：${first.message}` : '参数有误', {
+        field: first ? `settle.${first.path}` : undefined,
+      });
     }
     const last = (
-      await tx.select().from(policyParamVersions).where(eq(policyParamVersions.orgUnitId, unit.id)).orderBy(desc(policyParamVersions.version)).limit(1)
+      await tx
+        .select()
+        .from(policyParamVersions)
+        .where(eq(policyParamVersions.orgUnitId, unit.id))
+        .orderBy(desc(policyParamVersions.version))
+        .limit(1)
     )[0];
     const [row] = await tx
       .insert(policyParamVersions)

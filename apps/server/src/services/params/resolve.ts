@@ -14,12 +14,21 @@ export interface ResolvedParams {
  * The local parameters in force for an org unit on a date: the latest version effective on that
  * date of the nearest org unit (the unit itself or an ancestor) that has one.
  */
-export async function resolvePolicyParams(db: DbOrTx, options: { regionPath: string; profile: TProfileId; date: string }): Promise<ResolvedParams> {
+export async function resolvePolicyParams(
+  db: DbOrTx,
+  options: { regionPath: string; profile: TProfileId; date: string },
+): Promise<ResolvedParams> {
   const rows = await db
     .select()
     .from(policyParamVersions)
-    .where(and(sql`${options.regionPath} like ${policyParamVersions.regionPath} || '%'`, lte(policyParamVersions.effectiveFrom, options.date)))
-    .orderBy(desc(sql`length(${policyParamVersions.regionPath})`), desc(policyParamVersions.effectiveFrom), desc(policyParamVersions.version))
+    .where(
+      and(sql`${options.regionPath} like ${policyParamVersions.regionPath} || '%'`, lte(policyParamVersions.effectiveFrom, options.date)),
+    )
+    .orderBy(
+      desc(sql`length(${policyParamVersions.regionPath})`),
+      desc(policyParamVersions.effectiveFrom),
+      desc(policyParamVersions.version),
+    )
     .limit(1);
   const row = rows[0];
   return {

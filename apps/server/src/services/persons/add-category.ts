@@ -25,18 +25,44 @@ export async function addPersonCategory({ ctx, input }: { ctx: ServiceContext; i
     if (profile && !PROFILE_CATEGORIES[profile].includes(data.category)) {
       throw invalid(`“${CATEGORY_LABELS[data.category]}”不是${PROFILES[profile].label}政策口径的人员类别`, 'category');
     }
-    const same = await tx.select().from(personCategories).where(and(eq(personCategories.personId, person.id), eq(personCategories.category, data.category)));
+    const same = await tx
+      .select()
+      .from(personCategories)
+      .where(and(eq(personCategories.personId, person.id), eq(personCategories.category, data.category)));
     const end = data.endDate ?? '9999-12-31';
     const overlap = same.find((f) => f.startDate <= end && (f.endDate ?? '9999-12-31') >= data.startDate);
     if (overlap) {
-      throw conflict(`与已有的${CATEGORY_LABELS[data.category]}记录（${overlap.startDate} 至 ${overlap.endDate ?? '今'}）时间重叠，请先终止原记录`, 'startDate');
+      throw conflict(
+        `与已有的${CATEGORY_LABELS[data.category]}记录（${overlap.startDate} 至 ${overlap.endDate ?? '今'}）时间重叠，请先终止原记录`,
+        'startDate',
+      );
     }
     const [row] = await tx
       .insert(personCategories)
-      .values({ personId: person.id, category: data.category, startDate: data.startDate, endDate: data.endDate ?? null, sourceDepartment: data.sourceDepartment, sourceDocument: data.sourceDocument ?? null })
+      .values({
+        personId: person.id,
+        category: data.category,
+        startDate: data.startDate,
+        endDate: data.endDate ?? null,
+        sourceDepartment: data.sourceDepartment,
+        sourceDocument: data.sourceDocument ?? null,
+      })
       .returning();
     if (!row) throw new Error('insert returned no row');
-    await writeAudit(tx, ctx, { action: 'person.add_category', entity: 'person', entityId: person.id, regionPath: person.regionPath, after: { factId: row.id, category: row.category, startDate: row.startDate, endDate: row.endDate, sourceDepartment: row.sourceDepartment, sourceDocument: row.sourceDocument } });
+    await writeAudit(tx, ctx, {
+      action: 'person.add_category',
+      entity: 'person',
+      entityId: person.id,
+      regionPath: person.regionPath,
+      after: {
+        factId: row.id,
+        category: row.category,
+        startDate: row.startDate,
+        endDate: row.endDate,
+        sourceDepartment: row.sourceDepartment,
+        sourceDocument: row.sourceDocument,
+      },
+    });
     const placement = profile ? enrollmentYearFor({ profile: profile as TProfileId, identifiedOn: data.startDate }) : null;
     return { id: row.id, enrollment: placement ? { year: placement.year, explain: placement.explain, clause: placement.clause } : null };
   });

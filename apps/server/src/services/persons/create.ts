@@ -43,13 +43,25 @@ export async function createPerson({ ctx, input }: { ctx: ServiceContext; input:
       })
       .returning();
     if (!row) throw new Error('insert returned no row');
-    await writeAudit(tx, ctx, { action: 'person.create', entity: 'person', entityId: row.id, regionPath: row.regionPath, after: auditablePerson(row) });
+    await writeAudit(tx, ctx, {
+      action: 'person.create',
+      entity: 'person',
+      entityId: row.id,
+      regionPath: row.regionPath,
+      after: auditablePerson(row),
+    });
     return { id: row.id };
   });
 }
 
 export async function assertNotRegistered(tx: DbOrTx, me: SessionUser, idNumber: string) {
-  const existing = (await tx.select({ id: persons.id, name: persons.name, regionPath: persons.regionPath }).from(persons).where(eq(persons.idNumber, idNumber)).limit(1))[0];
+  const existing = (
+    await tx
+      .select({ id: persons.id, name: persons.name, regionPath: persons.regionPath })
+      .from(persons)
+      .where(eq(persons.idNumber, idNumber))
+      .limit(1)
+  )[0];
   if (!existing) return;
   if (isInUserRegion(me, existing.regionPath)) {
     throw conflict(`该身份证号已登记（${existing.name}），请打开已有记录`, 'idNumber', { existingId: existing.id });

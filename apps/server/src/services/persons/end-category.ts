@@ -12,7 +12,12 @@ export async function endPersonCategory({ ctx, input }: { ctx: ServiceContext; i
   const data = ZEndCategoryInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const row = (
-      await tx.select({ fact: personCategories, regionPath: persons.regionPath }).from(personCategories).innerJoin(persons, eq(persons.id, personCategories.personId)).where(eq(personCategories.id, data.id)).limit(1)
+      await tx
+        .select({ fact: personCategories, regionPath: persons.regionPath })
+        .from(personCategories)
+        .innerJoin(persons, eq(persons.id, personCategories.personId))
+        .where(eq(personCategories.id, data.id))
+        .limit(1)
     )[0];
     if (!row) throw notFound('身份类别记录不存在');
     assertInUserRegion(me, row.regionPath, '该人员');

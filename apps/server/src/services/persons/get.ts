@@ -45,7 +45,8 @@ export async function getPerson({ ctx, input }: { ctx: ServiceContext; input: un
       sourceDepartment: c.sourceDepartment,
       sourceDocument: c.sourceDocument,
       /** Which insurance year this identification is enrolled in (RULES §5). */
-      enrollmentYear: profile && c.category !== 'ordinary' ? enrollmentYearFor({ profile: profile as TProfileId, identifiedOn: c.startDate }).year : null,
+      enrollmentYear:
+        profile && c.category !== 'ordinary' ? enrollmentYearFor({ profile: profile as TProfileId, identifiedOn: c.startDate }).year : null,
     })),
   };
 }

@@ -62,7 +62,10 @@ export async function listPersons({ ctx, input }: { ctx: ServiceContext; input: 
   ]);
   const ids = rows.map((r) => r.person.id);
   const years = ids.length
-    ? await ctx.db.select({ personId: enrollments.personId, basicEnrolled: enrollments.basicEnrolled }).from(enrollments).where(and(sql`${enrollments.personId} in ${ids}`, eq(enrollments.year, enrollmentYear)))
+    ? await ctx.db
+        .select({ personId: enrollments.personId, basicEnrolled: enrollments.basicEnrolled })
+        .from(enrollments)
+        .where(and(sql`${enrollments.personId} in ${ids}`, eq(enrollments.year, enrollmentYear)))
     : [];
   const cats = ids.length
     ? await ctx.db
@@ -80,7 +83,9 @@ export async function listPersons({ ctx, input }: { ctx: ServiceContext; input: 
     items: rows.map((r) => ({
       ...toPersonSummary({ ...r.person, orgUnitName: r.orgUnitName }),
       categories: cats.filter((c) => c.personId === r.person.id).map((c) => c.category),
-      enrollmentStatus: ((e) => (e ? (e.basicEnrolled ? 'enrolled' : 'not_enrolled') : 'unrecorded'))(years.find((y) => y.personId === r.person.id)) as 'enrolled' | 'not_enrolled' | 'unrecorded',
+      enrollmentStatus: ((e) => (e ? (e.basicEnrolled ? 'enrolled' : 'not_enrolled') : 'unrecorded'))(
+        years.find((y) => y.personId === r.person.id),
+      ) as 'enrolled' | 'not_enrolled' | 'unrecorded',
     })),
     enrollmentYear,
     total: total[0]?.n ?? 0,

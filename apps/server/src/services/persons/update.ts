@@ -39,7 +39,14 @@ export async function updatePerson({ ctx, input }: { ctx: ServiceContext; input:
       .where(eq(persons.id, id))
       .returning();
     if (!after) throw new Error('update returned no row');
-    await writeAudit(tx, ctx, { action: 'person.update', entity: 'person', entityId: id, regionPath: after.regionPath, before: auditablePerson(before), after: auditablePerson(after) });
+    await writeAudit(tx, ctx, {
+      action: 'person.update',
+      entity: 'person',
+      entityId: id,
+      regionPath: after.regionPath,
+      before: auditablePerson(before),
+      after: auditablePerson(after),
+    });
     return { id };
   });
 }

@@ -1,5 +1,12 @@
 import { and, enrollments, eq, gte, inArray, persons, referrals, sql } from '@portal/db';
-import { formatRegistrationNo, issuingHospitalProblem, NOT_ENROLLED_REASON_LABELS, referralValidUntil, ZCreateReferralInput, type TNotEnrolledReason } from '@portal/rules';
+import {
+  formatRegistrationNo,
+  issuingHospitalProblem,
+  NOT_ENROLLED_REASON_LABELS,
+  referralValidUntil,
+  ZCreateReferralInput,
+  type TNotEnrolledReason,
+} from '@portal/rules';
 import type { ServiceContext } from '../../context.js';
 import { conflict, invalid } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -35,9 +42,17 @@ export async function createReferral({ ctx, input }: { ctx: ServiceContext; inpu
     // Same reading as claim entry (decision 0004): a year marked not enrolled is refused; a year
     // with no register entry yet is accepted (docs/decisions/0301).
     const year = Number(data.plannedAdmissionDate.slice(0, 4));
-    const enrollment = (await tx.select().from(enrollments).where(and(eq(enrollments.personId, person.id), eq(enrollments.year, year))).limit(1))[0];
+    const enrollment = (
+      await tx
+        .select()
+        .from(enrollments)
+        .where(and(eq(enrollments.personId, person.id), eq(enrollments.year, year)))
+        .limit(1)
+    )[0];
     if (enrollment && !enrollment.basicEnrolled) {
-      const why = enrollment.notEnrolledReason ? `（${NOT_ENROLLED_REASON_LABELS[enrollment.notEnrolledReason as TNotEnrolledReason] ?? enrollment.notEnrolledReason}）` : '';
+      const why = enrollment.notEnrolledReason
+        ? `（${NOT_ENROLLED_REASON_LABELS[enrollment.notEnrolledReason as TNotEnrolledReason] ?? enrollment.notEnrolledReason}）`
+        : '';
       throw invalid(`${person.name} ${year} 年度未参加城乡居民基本医疗保险${why}，不能办理转诊备案`, 'idNumber');
     }
 
@@ -46,7 +61,8 @@ export async function createReferral({ ctx, input }: { ctx: ServiceContext; inpu
     if (problem) throw invalid(problem, 'issuingHospitalId');
 
     const destination = await hospitalOnPersonList(tx, person.regionPath, data.destinationHospitalId, 'destinationHospitalId');
-    if (!destination.referralTier || !destination.isActive) throw invalid('转往医院不在指定转诊定点医疗机构名单内', 'destinationHospitalId');
+    if (!destination.referralTier || !destination.isActive)
+      throw invalid('转往医院不在指定转诊定点医疗机构名单内', 'destinationHospitalId');
 
     const { validityDays } = await resolveValidityDays(tx, person.regionPath);
     const validUntil = referralValidUntil(data.issueDate, validityDays);
@@ -76,7 +92,9 @@ export async function createReferral({ ctx, input }: { ctx: ServiceContext; inpu
     }
 
     const now = ctx.now();
-    const referralNo = data.registerNow ? formatRegistrationNo('ZZ', Number(today.slice(0, 4)), await nextSequence(tx, 'ZZ', Number(today.slice(0, 4)))) : null;
+    const referralNo = data.registerNow
+      ? formatRegistrationNo('ZZ', Number(today.slice(0, 4)), await nextSequence(tx, 'ZZ', Number(today.slice(0, 4))))
+      : null;
     const [row] = await tx
       .insert(referrals)
       .values({

@@ -1,5 +1,11 @@
 import { eq, referrals } from '@portal/db';
-import { formatRegistrationNo, referralEffectiveStatus, ZCancelRegistrationInput, ZReferralIdInput, ZRejectReferralInput } from '@portal/rules';
+import {
+  formatRegistrationNo,
+  referralEffectiveStatus,
+  ZCancelRegistrationInput,
+  ZReferralIdInput,
+  ZRejectReferralInput,
+} from '@portal/rules';
 import type { ServiceContext } from '../../context.js';
 import { notFound, preconditionFailed } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -30,8 +36,18 @@ export async function registerReferral({ ctx, input }: { ctx: ServiceContext; in
     const year = Number(today.slice(0, 4));
     const referralNo = formatRegistrationNo('ZZ', year, await nextSequence(tx, 'ZZ', year));
     const now = ctx.now();
-    await tx.update(referrals).set({ status: 'registered', referralNo, registeredBy: me.id, registeredAt: now, updatedAt: now }).where(eq(referrals.id, id));
-    await writeAudit(tx, ctx, { action: 'referral.register', entity: 'referral', entityId: id, regionPath: row.regionPath, before: { status: row.status }, after: { status: 'registered', referralNo } });
+    await tx
+      .update(referrals)
+      .set({ status: 'registered', referralNo, registeredBy: me.id, registeredAt: now, updatedAt: now })
+      .where(eq(referrals.id, id));
+    await writeAudit(tx, ctx, {
+      action: 'referral.register',
+      entity: 'referral',
+      entityId: id,
+      regionPath: row.regionPath,
+      before: { status: row.status },
+      after: { status: 'registered', referralNo },
+    });
   });
   return getReferralDto(ctx.db, me, id, today);
 }
@@ -44,8 +60,18 @@ export async function rejectReferral({ ctx, input }: { ctx: ServiceContext; inpu
     const row = await lockReferral(tx, me, id);
     if (row.status !== 'submitted') throw preconditionFailed('只有待备案的转诊可以不予备案');
     const now = ctx.now();
-    await tx.update(referrals).set({ status: 'rejected', rejectReason: reason, closedBy: me.id, closedAt: now, updatedAt: now }).where(eq(referrals.id, id));
-    await writeAudit(tx, ctx, { action: 'referral.reject', entity: 'referral', entityId: id, regionPath: row.regionPath, before: { status: row.status }, after: { status: 'rejected', reason } });
+    await tx
+      .update(referrals)
+      .set({ status: 'rejected', rejectReason: reason, closedBy: me.id, closedAt: now, updatedAt: now })
+      .where(eq(referrals.id, id));
+    await writeAudit(tx, ctx, {
+      action: 'referral.reject',
+      entity: 'referral',
+      entityId: id,
+      regionPath: row.regionPath,
+      before: { status: row.status },
+      after: { status: 'rejected', reason },
+    });
   });
   return getReferralDto(ctx.db, me, id, today);
 }
@@ -59,7 +85,10 @@ export async function cancelReferral({ ctx, input }: { ctx: ServiceContext; inpu
     const row = await lockReferral(tx, me, id);
     if (row.status !== 'submitted' && row.status !== 'registered') throw preconditionFailed('该转诊备案已结束，不能撤销');
     const now = ctx.now();
-    await tx.update(referrals).set({ status: 'cancelled', cancelReason: reason, closedBy: me.id, closedAt: now, updatedAt: now }).where(eq(referrals.id, id));
+    await tx
+      .update(referrals)
+      .set({ status: 'cancelled', cancelReason: reason, closedBy: me.id, closedAt: now, updatedAt: now })
+      .where(eq(referrals.id, id));
     await writeAudit(tx, ctx, {
       action: 'referral.cancel',
       entity: 'referral',

@@ -45,7 +45,12 @@ export async function listReferralAdmin({ ctx }: { ctx: ServiceContext }) {
       referralTier: h.referralTier,
       canEdit: h.regionPath.startsWith(me.regionPath),
     })),
-    settings: settings.map(({ s, orgUnitName }) => ({ orgUnitId: s.orgUnitId, orgUnitName, validityDays: s.validityDays, updatedAt: s.updatedAt.toISOString() })),
+    settings: settings.map(({ s, orgUnitName }) => ({
+      orgUnitId: s.orgUnitId,
+      orgUnitName,
+      validityDays: s.validityDays,
+      updatedAt: s.updatedAt.toISOString(),
+    })),
     orgUnits: units.filter((u) => u.level !== 'system' && u.level !== 'township'),
   };
 }

@@ -38,7 +38,9 @@ export type ValidRegistration =
  * `visit.offsiteRegistered = true` (the rules accept the latter in place of a referral in Weihai
  * only, `004 §四(二)1`). No region check here: claim entry has already scoped the person.
  */
-export async function findValidReferral(args: Db & { personId: string; hospitalId: string; date: string }): Promise<ValidRegistration | null> {
+export async function findValidReferral(
+  args: Db & { personId: string; hospitalId: string; date: string },
+): Promise<ValidRegistration | null> {
   const db = args.tx ?? args.ctx.db;
   const { personId, hospitalId, date } = args;
   const referral = (
@@ -59,7 +61,9 @@ export async function findValidReferral(args: Db & { personId: string; hospitalI
       .limit(1)
   )[0];
   if (referral) {
-    const issuer = (await db.select({ name: hospitals.name }).from(hospitals).where(eq(hospitals.id, referral.r.issuingHospitalId)).limit(1))[0];
+    const issuer = (
+      await db.select({ name: hospitals.name }).from(hospitals).where(eq(hospitals.id, referral.r.issuingHospitalId)).limit(1)
+    )[0];
     const r = referral.r;
     return {
       kind: 'referral',
@@ -79,7 +83,14 @@ export async function findValidReferral(args: Db & { personId: string; hospitalI
   const candidates = await db
     .select()
     .from(offsiteRegistrations)
-    .where(and(eq(offsiteRegistrations.personId, personId), eq(offsiteRegistrations.status, 'registered'), lte(offsiteRegistrations.startDate, date), gte(offsiteRegistrations.endDate, date)))
+    .where(
+      and(
+        eq(offsiteRegistrations.personId, personId),
+        eq(offsiteRegistrations.status, 'registered'),
+        lte(offsiteRegistrations.startDate, date),
+        gte(offsiteRegistrations.endDate, date),
+      ),
+    )
     .orderBy(desc(offsiteRegistrations.createdAt));
   const offsite = candidates.find((o) => offsiteCoversRegion(o, hospital.regionCode));
   if (!offsite) return null;
@@ -104,13 +115,21 @@ export interface ReferralOverrideMatch {
 }
 
 /** A reviewer's override recorded for exactly this person, hospital and admission date. */
-export async function findReferralOverride(args: Db & { personId: string; hospitalId: string; date: string }): Promise<ReferralOverrideMatch | null> {
+export async function findReferralOverride(
+  args: Db & { personId: string; hospitalId: string; date: string },
+): Promise<ReferralOverrideMatch | null> {
   const db = args.tx ?? args.ctx.db;
   const row = (
     await db
       .select()
       .from(referralOverrides)
-      .where(and(eq(referralOverrides.personId, args.personId), eq(referralOverrides.hospitalId, args.hospitalId), eq(referralOverrides.admissionDate, args.date)))
+      .where(
+        and(
+          eq(referralOverrides.personId, args.personId),
+          eq(referralOverrides.hospitalId, args.hospitalId),
+          eq(referralOverrides.admissionDate, args.date),
+        ),
+      )
       .orderBy(desc(referralOverrides.createdAt))
       .limit(1)
   )[0];
@@ -141,7 +160,15 @@ export async function resolveVisitReferral(args: Db & { personId: string; hospit
   }
   const override = await findReferralOverride(args);
   if (override) {
-    return { source: 'override' as const, referred: true, offsiteRegistered: false, registrationId: override.id, registration: null, override, note: override.label };
+    return {
+      source: 'override' as const,
+      referred: true,
+      offsiteRegistered: false,
+      registrationId: override.id,
+      registration: null,
+      override,
+      note: override.label,
+    };
   }
   return {
     source: 'none' as const,

@@ -128,7 +128,10 @@ export async function nextSequence(tx: DbOrTx, prefix: 'ZZ' | 'YD', year: number
   const rows = await tx
     .insert(registrationSequences)
     .values({ prefix, year, last: 1 })
-    .onConflictDoUpdate({ target: [registrationSequences.prefix, registrationSequences.year], set: { last: sql`${registrationSequences.last} + 1` } })
+    .onConflictDoUpdate({
+      target: [registrationSequences.prefix, registrationSequences.year],
+      set: { last: sql`${registrationSequences.last} + 1` },
+    })
     .returning({ last: registrationSequences.last });
   const last = rows[0]?.last;
   if (!last) throw new Error('sequence upsert returned no row');
@@ -145,12 +148,17 @@ export async function resolveValidityDays(tx: DbOrTx, regionPath: string): Promi
       .orderBy(desc(sql`length(${referralSettings.regionPath})`))
       .limit(1)
   )[0];
-  return row ? { validityDays: row.validityDays, orgUnitId: row.orgUnitId } : { validityDays: DEFAULT_REFERRAL_VALIDITY_DAYS, orgUnitId: null };
+  return row
+    ? { validityDays: row.validityDays, orgUnitId: row.orgUnitId }
+    : { validityDays: DEFAULT_REFERRAL_VALIDITY_DAYS, orgUnitId: null };
 }
 
 export async function hospitalNames(tx: DbOrTx, ids: string[]) {
   if (!ids.length) return new Map<string, { name: string; level: number; regionName: string }>();
-  const rows = await tx.select({ id: hospitals.id, name: hospitals.name, level: hospitals.level, regionName: hospitals.regionName }).from(hospitals).where(inArray(hospitals.id, [...new Set(ids)]));
+  const rows = await tx
+    .select({ id: hospitals.id, name: hospitals.name, level: hospitals.level, regionName: hospitals.regionName })
+    .from(hospitals)
+    .where(inArray(hospitals.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r]));
 }
 

@@ -1,4 +1,20 @@
-import { and, count, desc, eq, ilike, inArray, like, lt, gte, offsiteRegistrations, orgUnits, persons, referrals, sql, type SQL } from '@portal/db';
+import {
+  and,
+  count,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  like,
+  lt,
+  gte,
+  offsiteRegistrations,
+  orgUnits,
+  persons,
+  referrals,
+  sql,
+  type SQL,
+} from '@portal/db';
 import { z } from 'zod';
 import type { ServiceContext } from '../../context.js';
 import { chinaDate } from '../../lib/clock.js';
@@ -16,10 +32,14 @@ export const ZListReferralsInput = z.object({
 });
 
 /** Name, the last digits of the ID number, or a registration number. */
-function matchQuery(q: string | undefined, numberColumn: typeof referrals.referralNo | typeof offsiteRegistrations.registrationNo): SQL | undefined {
+function matchQuery(
+  q: string | undefined,
+  numberColumn: typeof referrals.referralNo | typeof offsiteRegistrations.registrationNo,
+): SQL | undefined {
   if (!q) return undefined;
   if (/^(ZZ|YD)\d+$/i.test(q)) return eq(numberColumn, q.toUpperCase());
-  if (/^[0-9xX]{4,18}$/.test(q)) return q.length === 18 ? eq(persons.idNumber, q.toUpperCase()) : like(persons.idNumber, `%${q.toUpperCase()}`);
+  if (/^[0-9xX]{4,18}$/.test(q))
+    return q.length === 18 ? eq(persons.idNumber, q.toUpperCase()) : like(persons.idNumber, `%${q.toUpperCase()}`);
   return ilike(persons.name, `%${q}%`);
 }
 
@@ -36,7 +56,12 @@ export async function listReferrals({ ctx, input }: { ctx: ServiceContext; input
         : status
           ? eq(referrals.status, status)
           : undefined;
-  const where = and(inUserRegion(me, referrals.regionPath), statusWhere, personId ? eq(referrals.personId, personId) : undefined, matchQuery(q, referrals.referralNo));
+  const where = and(
+    inUserRegion(me, referrals.regionPath),
+    statusWhere,
+    personId ? eq(referrals.personId, personId) : undefined,
+    matchQuery(q, referrals.referralNo),
+  );
   const [rows, total] = await Promise.all([
     ctx.db
       .select({ r: referrals, personName: persons.name, idNumber: persons.idNumber, countyName: orgUnits.name })
@@ -49,9 +74,14 @@ export async function listReferrals({ ctx, input }: { ctx: ServiceContext; input
       .offset((page - 1) * pageSize),
     ctx.db.select({ n: count() }).from(referrals).innerJoin(persons, eq(persons.id, referrals.personId)).where(where),
   ]);
-  const names = await hospitalNames(ctx.db, rows.flatMap((r) => [r.r.issuingHospitalId, r.r.destinationHospitalId]));
+  const names = await hospitalNames(
+    ctx.db,
+    rows.flatMap((r) => [r.r.issuingHospitalId, r.r.destinationHospitalId]),
+  );
   return {
-    items: rows.map((r) => toReferralDto(r.r, { personName: r.personName, idNumber: r.idNumber, countyName: r.countyName, hospitals: names }, today)),
+    items: rows.map((r) =>
+      toReferralDto(r.r, { personName: r.personName, idNumber: r.idNumber, countyName: r.countyName, hospitals: names }, today),
+    ),
     total: total[0]?.n ?? 0,
     page,
     pageSize,
@@ -81,7 +111,12 @@ export async function listOffsiteRegistrations({ ctx, input }: { ctx: ServiceCon
           : status === 'cancelled'
             ? eq(t.status, 'cancelled')
             : undefined;
-  const where = and(inUserRegion(me, t.regionPath), statusWhere, personId ? eq(t.personId, personId) : undefined, matchQuery(q, t.registrationNo));
+  const where = and(
+    inUserRegion(me, t.regionPath),
+    statusWhere,
+    personId ? eq(t.personId, personId) : undefined,
+    matchQuery(q, t.registrationNo),
+  );
   const [rows, total] = await Promise.all([
     ctx.db
       .select({ r: t, personName: persons.name, idNumber: persons.idNumber, countyName: orgUnits.name })
@@ -101,4 +136,3 @@ export async function listOffsiteRegistrations({ ctx, input }: { ctx: ServiceCon
     pageSize,
   };
 }
-

@@ -35,7 +35,11 @@ export async function createOffsiteRegistration({ ctx, input }: { ctx: ServiceCo
     await tx.select({ id: persons.id }).from(persons).where(eq(persons.id, person.id)).for('update');
     const clash = (
       await tx
-        .select({ registrationNo: offsiteRegistrations.registrationNo, startDate: offsiteRegistrations.startDate, endDate: offsiteRegistrations.endDate })
+        .select({
+          registrationNo: offsiteRegistrations.registrationNo,
+          startDate: offsiteRegistrations.startDate,
+          endDate: offsiteRegistrations.endDate,
+        })
         .from(offsiteRegistrations)
         .where(
           and(
@@ -47,7 +51,10 @@ export async function createOffsiteRegistration({ ctx, input }: { ctx: ServiceCo
         .limit(1)
     )[0];
     if (clash) {
-      throw conflict(`${person.name}已有期间重叠的异地就医备案 ${clash.registrationNo}（${clash.startDate} 至 ${clash.endDate}），请先撤销原备案`, 'startDate');
+      throw conflict(
+        `${person.name}已有期间重叠的异地就医备案 ${clash.registrationNo}（${clash.startDate} 至 ${clash.endDate}），请先撤销原备案`,
+        'startDate',
+      );
     }
     const year = Number(today.slice(0, 4));
     const registrationNo = formatRegistrationNo('YD', year, await nextSequence(tx, 'YD', year));
@@ -79,7 +86,16 @@ export async function createOffsiteRegistration({ ctx, input }: { ctx: ServiceCo
       entity: 'offsite_registration',
       entityId: row.id,
       regionPath: row.regionPath,
-      after: { registrationNo, type: row.type, person: person.name, province: row.provinceName, city: row.cityName, startDate: row.startDate, endDate: row.endDate, document: `${row.documentType} ${row.documentNo}` },
+      after: {
+        registrationNo,
+        type: row.type,
+        person: person.name,
+        province: row.provinceName,
+        city: row.cityName,
+        startDate: row.startDate,
+        endDate: row.endDate,
+        document: `${row.documentType} ${row.documentNo}`,
+      },
     });
     return row.id;
   });
@@ -95,8 +111,18 @@ export async function cancelOffsiteRegistration({ ctx, input }: { ctx: ServiceCo
     assertInUserRegion(me, row.regionPath, '该异地就医备案');
     if (row.status !== 'registered') throw preconditionFailed('该备案已撤销');
     const now = ctx.now();
-    await tx.update(offsiteRegistrations).set({ status: 'cancelled', cancelReason: reason, closedBy: me.id, closedAt: now, updatedAt: now }).where(eq(offsiteRegistrations.id, id));
-    await writeAudit(tx, ctx, { action: 'offsite_registration.cancel', entity: 'offsite_registration', entityId: id, regionPath: row.regionPath, before: { status: row.status }, after: { status: 'cancelled', reason } });
+    await tx
+      .update(offsiteRegistrations)
+      .set({ status: 'cancelled', cancelReason: reason, closedBy: me.id, closedAt: now, updatedAt: now })
+      .where(eq(offsiteRegistrations.id, id));
+    await writeAudit(tx, ctx, {
+      action: 'offsite_registration.cancel',
+      entity: 'offsite_registration',
+      entityId: id,
+      regionPath: row.regionPath,
+      before: { status: row.status },
+      after: { status: 'cancelled', reason },
+    });
   });
   return getOffsiteDto(ctx, id);
 }

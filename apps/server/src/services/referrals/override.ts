@@ -18,11 +18,25 @@ export async function createReferralOverride({ ctx, input }: { ctx: ServiceConte
   return ctx.db.transaction(async (tx) => {
     const person = await findPersonById(tx, me, data.personId);
     const hospital = await hospitalOnPersonList(tx, person.regionPath, data.hospitalId, 'hospitalId');
-    const existing = await resolveVisitReferral({ tx, personId: person.id, hospitalId: hospital.id, date: data.admissionDate, profile: person.profile });
+    const existing = await resolveVisitReferral({
+      tx,
+      personId: person.id,
+      hospitalId: hospital.id,
+      date: data.admissionDate,
+      profile: person.profile,
+    });
     if (existing.source !== 'none') throw preconditionFailed(`${existing.note}，无需认定`);
     const [row] = await tx
       .insert(referralOverrides)
-      .values({ personId: person.id, hospitalId: hospital.id, admissionDate: data.admissionDate, reason: data.reason, regionPath: person.regionPath, createdBy: me.id, createdAt: ctx.now() })
+      .values({
+        personId: person.id,
+        hospitalId: hospital.id,
+        admissionDate: data.admissionDate,
+        reason: data.reason,
+        regionPath: person.regionPath,
+        createdBy: me.id,
+        createdAt: ctx.now(),
+      })
       .returning();
     if (!row) throw new Error('insert returned no row');
     await writeAudit(tx, ctx, {
@@ -42,7 +56,13 @@ export async function listReferralOverrides({ ctx, input }: { ctx: ServiceContex
   const me = requireRole(ctx, READ_ROLES);
   const { page } = ZListOverridesInput.parse(input);
   const rows = await ctx.db
-    .select({ o: referralOverrides, personName: persons.name, idNumber: persons.idNumber, hospitalName: hospitals.name, createdByName: users.displayName })
+    .select({
+      o: referralOverrides,
+      personName: persons.name,
+      idNumber: persons.idNumber,
+      hospitalName: hospitals.name,
+      createdByName: users.displayName,
+    })
     .from(referralOverrides)
     .innerJoin(persons, eq(persons.id, referralOverrides.personId))
     .innerJoin(hospitals, eq(hospitals.id, referralOverrides.hospitalId))

@@ -24,13 +24,30 @@ export async function prepareRegistration({ ctx, input }: { ctx: ServiceContext;
       .where(and(eq(hospitals.isActive, true), sql`${person.regionPath} like ${hospitals.regionPath} || '%'`))
       .orderBy(asc(hospitals.code)),
     ctx.db
-      .select({ referralNo: referrals.referralNo, status: referrals.status, issueDate: referrals.issueDate, validUntil: referrals.validUntil })
+      .select({
+        referralNo: referrals.referralNo,
+        status: referrals.status,
+        issueDate: referrals.issueDate,
+        validUntil: referrals.validUntil,
+      })
       .from(referrals)
-      .where(and(eq(referrals.personId, person.id), inArray(referrals.status, ['submitted', 'registered']), gte(referrals.validUntil, today))),
+      .where(
+        and(eq(referrals.personId, person.id), inArray(referrals.status, ['submitted', 'registered']), gte(referrals.validUntil, today)),
+      ),
     ctx.db
-      .select({ registrationNo: offsiteRegistrations.registrationNo, startDate: offsiteRegistrations.startDate, endDate: offsiteRegistrations.endDate })
+      .select({
+        registrationNo: offsiteRegistrations.registrationNo,
+        startDate: offsiteRegistrations.startDate,
+        endDate: offsiteRegistrations.endDate,
+      })
       .from(offsiteRegistrations)
-      .where(and(eq(offsiteRegistrations.personId, person.id), eq(offsiteRegistrations.status, 'registered'), gte(offsiteRegistrations.endDate, today))),
+      .where(
+        and(
+          eq(offsiteRegistrations.personId, person.id),
+          eq(offsiteRegistrations.status, 'registered'),
+          gte(offsiteRegistrations.endDate, today),
+        ),
+      ),
     resolveValidityDays(ctx.db, person.regionPath),
   ]);
   return {

@@ -1,4 +1,19 @@
-import { and, asc, claims, eq, gte, hospitals, inArray, lte, ne, offsiteRegistrations, orgUnits, persons, referrals, sql } from '@portal/db';
+import {
+  and,
+  asc,
+  claims,
+  eq,
+  gte,
+  hospitals,
+  inArray,
+  lte,
+  ne,
+  offsiteRegistrations,
+  orgUnits,
+  persons,
+  referrals,
+  sql,
+} from '@portal/db';
 import { addCalendarDays, maskIdNumber } from '@portal/rules';
 import { z } from 'zod';
 import type { ServiceContext } from '../../context.js';
@@ -15,7 +30,13 @@ export async function reportReferralsByMonth({ ctx, input }: { ctx: ServiceConte
   const { year } = ZReferralReportInput.parse(input);
   const month = sql<string>`to_char(${referrals.issueDate}, 'YYYY-MM')`;
   const rows = await ctx.db
-    .select({ month, countyName: orgUnits.name, destinationName: hospitals.name, tier: referrals.destinationTier, count: sql<number>`count(*)::int` })
+    .select({
+      month,
+      countyName: orgUnits.name,
+      destinationName: hospitals.name,
+      tier: referrals.destinationTier,
+      count: sql<number>`count(*)::int`,
+    })
     .from(referrals)
     .innerJoin(orgUnits, eq(orgUnits.id, referrals.orgUnitId))
     .innerJoin(hospitals, eq(hospitals.id, referrals.destinationHospitalId))
@@ -80,12 +101,27 @@ export async function reportExpiringSoon({ ctx }: { ctx: ServiceContext }) {
   const until = addCalendarDays(today, 7);
   const [refs, offsite] = await Promise.all([
     ctx.db
-      .select({ id: referrals.id, number: referrals.referralNo, personName: persons.name, idNumber: persons.idNumber, countyName: orgUnits.name, hospitalName: hospitals.name, lastDay: referrals.validUntil })
+      .select({
+        id: referrals.id,
+        number: referrals.referralNo,
+        personName: persons.name,
+        idNumber: persons.idNumber,
+        countyName: orgUnits.name,
+        hospitalName: hospitals.name,
+        lastDay: referrals.validUntil,
+      })
       .from(referrals)
       .innerJoin(persons, eq(persons.id, referrals.personId))
       .innerJoin(orgUnits, eq(orgUnits.id, referrals.orgUnitId))
       .innerJoin(hospitals, eq(hospitals.id, referrals.destinationHospitalId))
-      .where(and(inUserRegion(me, referrals.regionPath), inArray(referrals.status, ['registered']), gte(referrals.validUntil, today), lte(referrals.validUntil, until)))
+      .where(
+        and(
+          inUserRegion(me, referrals.regionPath),
+          inArray(referrals.status, ['registered']),
+          gte(referrals.validUntil, today),
+          lte(referrals.validUntil, until),
+        ),
+      )
       .orderBy(asc(referrals.validUntil)),
     ctx.db
       .select({
@@ -101,11 +137,27 @@ export async function reportExpiringSoon({ ctx }: { ctx: ServiceContext }) {
       .from(offsiteRegistrations)
       .innerJoin(persons, eq(persons.id, offsiteRegistrations.personId))
       .innerJoin(orgUnits, eq(orgUnits.id, offsiteRegistrations.orgUnitId))
-      .where(and(inUserRegion(me, offsiteRegistrations.regionPath), eq(offsiteRegistrations.status, 'registered'), gte(offsiteRegistrations.endDate, today), lte(offsiteRegistrations.endDate, until)))
+      .where(
+        and(
+          inUserRegion(me, offsiteRegistrations.regionPath),
+          eq(offsiteRegistrations.status, 'registered'),
+          gte(offsiteRegistrations.endDate, today),
+          lte(offsiteRegistrations.endDate, until),
+        ),
+      )
       .orderBy(asc(offsiteRegistrations.endDate)),
   ]);
   const items = [
-    ...refs.map((r) => ({ kind: 'referral' as const, id: r.id, number: r.number ?? '', personName: r.personName, idNumberMasked: maskIdNumber(r.idNumber), countyName: r.countyName, target: r.hospitalName, lastDay: r.lastDay })),
+    ...refs.map((r) => ({
+      kind: 'referral' as const,
+      id: r.id,
+      number: r.number ?? '',
+      personName: r.personName,
+      idNumberMasked: maskIdNumber(r.idNumber),
+      countyName: r.countyName,
+      target: r.hospitalName,
+      lastDay: r.lastDay,
+    })),
     ...offsite.map((o) => ({
       kind: 'offsite' as const,
       id: o.id,

@@ -27,9 +27,24 @@ export async function uploadAttachment({ ctx, input }: { ctx: ServiceContext; in
     if (row.status === 'paid') throw forbidden('案件已支付办结，不能再上传材料');
     const [saved] = await tx
       .insert(reimbursementAttachments)
-      .values({ caseId: row.id, regionPath: row.regionPath, material: data.material, fileName: data.fileName, fileType, size: bytes.length, data: bytes, uploadedBy: me.id })
+      .values({
+        caseId: row.id,
+        regionPath: row.regionPath,
+        material: data.material,
+        fileName: data.fileName,
+        fileType,
+        size: bytes.length,
+        data: bytes,
+        uploadedBy: me.id,
+      })
       .returning({ id: reimbursementAttachments.id });
-    await writeAudit(tx, ctx, { action: 'reimbursement.attach', entity: 'reimbursement_case', entityId: row.id, regionPath: row.regionPath, after: { attachmentId: saved!.id, fileName: data.fileName, fileType, size: bytes.length, material: data.material } });
+    await writeAudit(tx, ctx, {
+      action: 'reimbursement.attach',
+      entity: 'reimbursement_case',
+      entityId: row.id,
+      regionPath: row.regionPath,
+      after: { attachmentId: saved!.id, fileName: data.fileName, fileType, size: bytes.length, material: data.material },
+    });
     return { id: saved!.id, fileType, size: bytes.length };
   });
 }

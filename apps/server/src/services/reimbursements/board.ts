@@ -31,19 +31,48 @@ export async function getReimbursementBoard({ ctx, input }: { ctx: ServiceContex
     .select({ c: reimbursementCases, personName: persons.name, idNumber: persons.idNumber })
     .from(reimbursementCases)
     .innerJoin(persons, eq(persons.id, reimbursementCases.personId))
-    .where(and(inUserRegion(me, reimbursementCases.regionPath), like(reimbursementCases.regionPath, `${scopePath}%`), gte(reimbursementCases.receivedOn, from), lt(reimbursementCases.receivedOn, nextMonth)));
+    .where(
+      and(
+        inUserRegion(me, reimbursementCases.regionPath),
+        like(reimbursementCases.regionPath, `${scopePath}%`),
+        gte(reimbursementCases.receivedOn, from),
+        lt(reimbursementCases.receivedOn, nextMonth),
+      ),
+    );
   const counties = await ctx.db
     .select({ id: orgUnits.id, name: orgUnits.name, code: orgUnits.code, path: orgUnits.path, level: orgUnits.level })
     .from(orgUnits)
     .where(and(like(orgUnits.path, `${scopePath}%`), eq(orgUnits.level, 'county')))
     .orderBy(asc(orgUnits.code));
   // A county user's scope is the county itself.
-  const groups = counties.length ? counties : (await ctx.db.select({ id: orgUnits.id, name: orgUnits.name, code: orgUnits.code, path: orgUnits.path, level: orgUnits.level }).from(orgUnits).where(eq(orgUnits.path, scopePath)));
+  const groups = counties.length
+    ? counties
+    : await ctx.db
+        .select({ id: orgUnits.id, name: orgUnits.name, code: orgUnits.code, path: orgUnits.path, level: orgUnits.level })
+        .from(orgUnits)
+        .where(eq(orgUnits.path, scopePath));
   const today = chinaDate(ctx.now());
-  const [calendar, suspensions] = await Promise.all([loadServerCalendar(ctx.db), loadSuspensions(ctx.db, rows.map((r) => r.c.id))]);
+  const [calendar, suspensions] = await Promise.all([
+    loadServerCalendar(ctx.db),
+    loadSuspensions(
+      ctx.db,
+      rows.map((r) => r.c.id),
+    ),
+  ]);
   const blank = () => ({ received: 0, paidOnTime: 0, paidLate: 0, open: 0, overdue: 0, awaitingDocuments: 0 });
   const stats = new Map(groups.map((g) => [g.id, blank()]));
-  const overdueCases: { id: string; caseNo: string; countyName: string; personName: string; idNumberMasked: string; statusLabel: string; receivedOn: string; due: string | null; overdueWorkingDays: number; paidOn: string | null }[] = [];
+  const overdueCases: {
+    id: string;
+    caseNo: string;
+    countyName: string;
+    personName: string;
+    idNumberMasked: string;
+    statusLabel: string;
+    receivedOn: string;
+    due: string | null;
+    overdueWorkingDays: number;
+    paidOn: string | null;
+  }[] = [];
   for (const { c, personName, idNumber } of rows) {
     const group = groups.find((g) => c.regionPath.startsWith(g.path));
     if (!group) continue;
@@ -59,15 +88,42 @@ export async function getReimbursementBoard({ ctx, input }: { ctx: ServiceContex
       if (clock.overdue) s.overdue++;
     }
     if ((c.status === 'paid' && clock.paidOnTime === false) || (c.status !== 'paid' && clock.overdue)) {
-      overdueCases.push({ id: c.id, caseNo: c.caseNo, countyName: group.name, personName, idNumberMasked: maskIdNumber(idNumber), statusLabel: REIMBURSEMENT_STATUS_LABELS[c.status], receivedOn: c.receivedOn, due: clock.due, overdueWorkingDays: clock.overdueWorkingDays, paidOn: c.paidOn });
+      overdueCases.push({
+        id: c.id,
+        caseNo: c.caseNo,
+        countyName: group.name,
+        personName,
+        idNumberMasked: maskIdNumber(idNumber),
+        statusLabel: REIMBURSEMENT_STATUS_LABELS[c.status],
+        receivedOn: c.receivedOn,
+        due: clock.due,
+        overdueWorkingDays: clock.overdueWorkingDays,
+        paidOn: c.paidOn,
+      });
     }
   }
   const rate = (s: ReturnType<typeof blank>) => {
     const decided = s.paidOnTime + s.paidLate + s.overdue;
     return decided ? Math.round((s.paidOnTime / decided) * 1000) / 10 : null;
   };
-  const countyRows = groups.map((g) => ({ orgUnitId: g.id, name: g.name, code: g.code, ...stats.get(g.id)!, onTimeRate: rate(stats.get(g.id)!) }));
-  const total = countyRows.reduce((t, r) => ({ received: t.received + r.received, paidOnTime: t.paidOnTime + r.paidOnTime, paidLate: t.paidLate + r.paidLate, open: t.open + r.open, overdue: t.overdue + r.overdue, awaitingDocuments: t.awaitingDocuments + r.awaitingDocuments }), blank());
+  const countyRows = groups.map((g) => ({
+    orgUnitId: g.id,
+    name: g.name,
+    code: g.code,
+    ...stats.get(g.id)!,
+    onTimeRate: rate(stats.get(g.id)!),
+  }));
+  const total = countyRows.reduce(
+    (t, r) => ({
+      received: t.received + r.received,
+      paidOnTime: t.paidOnTime + r.paidOnTime,
+      paidLate: t.paidLate + r.paidLate,
+      open: t.open + r.open,
+      overdue: t.overdue + r.overdue,
+      awaitingDocuments: t.awaitingDocuments + r.awaitingDocuments,
+    }),
+    blank(),
+  );
   overdueCases.sort((a, b) => b.overdueWorkingDays - a.overdueWorkingDays);
   return { month, today, counties: countyRows, total: { ...total, onTimeRate: rate(total) }, overdueCases };
 }

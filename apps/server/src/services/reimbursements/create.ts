@@ -19,7 +19,14 @@ export async function createReimbursement({ ctx, input }: { ctx: ServiceContext;
   if (ctx.user.role !== 'clerk' && ctx.user.role !== 'reviewer') throw forbidden('只有窗口经办和审核人员可以受理报销');
   const me = ctx.user;
   const data = ZReimbursementIntake.parse(input);
-  const find = async () => (await ctx.db.select({ id: reimbursementCases.id }).from(reimbursementCases).where(eq(reimbursementCases.idempotencyKey, data.idempotencyKey)).limit(1))[0];
+  const find = async () =>
+    (
+      await ctx.db
+        .select({ id: reimbursementCases.id })
+        .from(reimbursementCases)
+        .where(eq(reimbursementCases.idempotencyKey, data.idempotencyKey))
+        .limit(1)
+    )[0];
   const existing = await find();
   if (existing) return getReimbursement({ ctx, input: { id: existing.id } });
   const today = chinaDate(ctx.now());
@@ -32,7 +39,8 @@ export async function createReimbursement({ ctx, input }: { ctx: ServiceContext;
       }
       if (data.kind === 'offsite_networked') {
         if (!prepared.hospital.isNetworked) throw invalid('该医院未联网，请选择“非联网医院零星报销”', 'hospitalId');
-        if (prepared.location === 'in_county' || prepared.location === 'in_city') throw invalid('州（市）内联网医院已一站式结算，不走零星报销', 'hospitalId');
+        if (prepared.location === 'in_county' || prepared.location === 'in_city')
+          throw invalid('州（市）内联网医院已一站式结算，不走零星报销', 'hospitalId');
       }
       const missing = missingMaterials(data.materials);
       const seq = await tx.execute(sql`select nextval('reimbursement_no_seq') as n`);
@@ -61,7 +69,17 @@ export async function createReimbursement({ ctx, input }: { ctx: ServiceContext;
         .returning({ id: reimbursementCases.id });
       if (!row) throw new Error('case insert returned no row');
       const note = missing.length ? `材料不全，一次性告知缺：${missing.map((m) => MATERIAL_LABELS[m]).join('、')}` : '材料齐全，开始计时';
-      await tx.insert(reimbursementEvents).values({ caseId: row.id, action: 'intake', fromStatus: null, toStatus: status, note, actorId: me.id, actorName: me.displayName, onDate: today, requestKey: `intake:${data.idempotencyKey}` });
+      await tx.insert(reimbursementEvents).values({
+        caseId: row.id,
+        action: 'intake',
+        fromStatus: null,
+        toStatus: status,
+        note,
+        actorId: me.id,
+        actorName: me.displayName,
+        onDate: today,
+        requestKey: `intake:${data.idempotencyKey}`,
+      });
       await writeAudit(tx, ctx, {
         action: 'reimbursement.intake',
         entity: 'reimbursement_case',

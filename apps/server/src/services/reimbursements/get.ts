@@ -1,4 +1,15 @@
-import { asc, desc, eq, hospitals, orgUnits, persons, reimbursementAttachments, reimbursementCases, reimbursementEvents, users } from '@portal/db';
+import {
+  asc,
+  desc,
+  eq,
+  hospitals,
+  orgUnits,
+  persons,
+  reimbursementAttachments,
+  reimbursementCases,
+  reimbursementEvents,
+  users,
+} from '@portal/db';
 import {
   decideHold,
   decideReturn,
@@ -33,7 +44,14 @@ export async function getReimbursement({ ctx, input }: { ctx: ServiceContext; in
   const { id } = ZGetReimbursementInput.parse(input);
   const row = (
     await ctx.db
-      .select({ c: reimbursementCases, person: persons, hospitalName: hospitals.name, hospitalLevel: hospitals.level, hospitalRegion: hospitals.regionName, unitName: orgUnits.name })
+      .select({
+        c: reimbursementCases,
+        person: persons,
+        hospitalName: hospitals.name,
+        hospitalLevel: hospitals.level,
+        hospitalRegion: hospitals.regionName,
+        unitName: orgUnits.name,
+      })
       .from(reimbursementCases)
       .innerJoin(persons, eq(persons.id, reimbursementCases.personId))
       .innerJoin(hospitals, eq(hospitals.id, reimbursementCases.hospitalId))
@@ -50,7 +68,15 @@ export async function getReimbursement({ ctx, input }: { ctx: ServiceContext; in
     loadSuspensions(ctx.db, [c.id]),
     ctx.db.select().from(reimbursementEvents).where(eq(reimbursementEvents.caseId, c.id)).orderBy(asc(reimbursementEvents.createdAt)),
     ctx.db
-      .select({ id: reimbursementAttachments.id, material: reimbursementAttachments.material, fileName: reimbursementAttachments.fileName, fileType: reimbursementAttachments.fileType, size: reimbursementAttachments.size, createdAt: reimbursementAttachments.createdAt, uploadedBy: users.displayName })
+      .select({
+        id: reimbursementAttachments.id,
+        material: reimbursementAttachments.material,
+        fileName: reimbursementAttachments.fileName,
+        fileType: reimbursementAttachments.fileType,
+        size: reimbursementAttachments.size,
+        createdAt: reimbursementAttachments.createdAt,
+        uploadedBy: users.displayName,
+      })
       .from(reimbursementAttachments)
       .innerJoin(users, eq(users.id, reimbursementAttachments.uploadedBy))
       .where(eq(reimbursementAttachments.caseId, c.id))
@@ -94,14 +120,44 @@ export async function getReimbursement({ ctx, input }: { ctx: ServiceContext; in
     missing: MATERIAL_ITEMS.filter((m) => !materials[m]).map((m) => ({ id: m, label: MATERIAL_LABELS[m] })),
     paidElsewhere: { basic: c.paidElsewhereBasic, critical: c.paidElsewhereCritical },
     hold: c.holdKind ? { kind: c.holdKind, label: HOLD_KIND_LABELS[c.holdKind], reason: c.holdReason } : null,
-    suspensions: suspensions.map((s) => ({ id: s.id, kind: s.kind, label: HOLD_KIND_LABELS[s.kind], reason: s.reason, from: s.fromDate, to: s.toDate, clearNote: s.clearNote })),
+    suspensions: suspensions.map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      label: HOLD_KIND_LABELS[s.kind],
+      reason: s.reason,
+      from: s.fromDate,
+      to: s.toDate,
+      clearNote: s.clearNote,
+    })),
     clock: caseClock(c, suspensions, today, calendar),
     settlement: settlement ? { result: settlement.result, payable: settlement.payable } : null,
     firstReviewByName: c.firstReviewBy ? (names.get(c.firstReviewBy) ?? null) : null,
     secondReviewByName: c.secondReviewBy ? (names.get(c.secondReviewBy) ?? null) : null,
-    payment: c.status === 'paid' ? { amount: c.paidAmount, paidOn: c.paidOn, reference: c.paymentRef, accountMasked: c.payeeAccount ? maskBankAccount(c.payeeAccount) : null, claimId: c.claimId } : null,
-    events: events.map((e) => ({ id: e.id, action: e.action, from: e.fromStatus, to: e.toStatus, note: e.note, actorName: e.actorName, onDate: e.onDate, at: e.createdAt.toISOString() })),
-    attachments: attachments.map((a) => ({ ...a, createdAt: a.createdAt.toISOString(), materialLabel: a.material ? (MATERIAL_LABELS[a.material as keyof typeof MATERIAL_LABELS] ?? null) : null })),
+    payment:
+      c.status === 'paid'
+        ? {
+            amount: c.paidAmount,
+            paidOn: c.paidOn,
+            reference: c.paymentRef,
+            accountMasked: c.payeeAccount ? maskBankAccount(c.payeeAccount) : null,
+            claimId: c.claimId,
+          }
+        : null,
+    events: events.map((e) => ({
+      id: e.id,
+      action: e.action,
+      from: e.fromStatus,
+      to: e.toStatus,
+      note: e.note,
+      actorName: e.actorName,
+      onDate: e.onDate,
+      at: e.createdAt.toISOString(),
+    })),
+    attachments: attachments.map((a) => ({
+      ...a,
+      createdAt: a.createdAt.toISOString(),
+      materialLabel: a.material ? (MATERIAL_LABELS[a.material as keyof typeof MATERIAL_LABELS] ?? null) : null,
+    })),
     /** What the caller may do now; the server checks again on every action. */
     can: {
       step: step && stepDecision?.ok ? { step, label: STEP_RULES[step].label } : null,

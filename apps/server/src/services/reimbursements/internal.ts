@@ -60,8 +60,26 @@ export interface CaseClockView {
  * The 25-working-day clock of a case (`000 §二(五)3`): from the day materials were complete,
  * extended by every hold, read at the end of today — or frozen on the payment date.
  */
-export function caseClock(row: Pick<CaseRow, 'materialsCompleteOn' | 'paidOn' | 'status' | 'holdKind'>, suspensions: Pick<SuspensionRow, 'fromDate' | 'toDate'>[], today: string, calendar: WorkingCalendar): CaseClockView {
-  const empty: CaseClockView = { started: false, start: null, due: null, used: 0, left: 25, overdue: false, overdueWorkingDays: 0, isSuspended: false, suspendedWorkingDays: 0, tone: 'none', paidOnTime: null, error: null };
+export function caseClock(
+  row: Pick<CaseRow, 'materialsCompleteOn' | 'paidOn' | 'status' | 'holdKind'>,
+  suspensions: Pick<SuspensionRow, 'fromDate' | 'toDate'>[],
+  today: string,
+  calendar: WorkingCalendar,
+): CaseClockView {
+  const empty: CaseClockView = {
+    started: false,
+    start: null,
+    due: null,
+    used: 0,
+    left: 25,
+    overdue: false,
+    overdueWorkingDays: 0,
+    isSuspended: false,
+    suspendedWorkingDays: 0,
+    tone: 'none',
+    paidOnTime: null,
+    error: null,
+  };
   if (!row.materialsCompleteOn) return empty;
   const asOf = row.paidOn ?? today;
   const susp = suspensions.map((s) => ({ from: s.fromDate, to: s.toDate }));
@@ -90,7 +108,6 @@ export function caseClock(row: Pick<CaseRow, 'materialsCompleteOn' | 'paidOn' | 
     throw error;
   }
 }
-
 
 /** A key that sorts the work queue: fewest working days left first, overdue before that. */
 export function queueSortKey(clock: CaseClockView, status: TReimbursementStatus): number {
@@ -130,7 +147,14 @@ export async function runAction(
   if (!ctx.user) throw unauthorized();
   const me = ctx.user;
   const today = chinaDate(ctx.now());
-  const done = async () => (await ctx.db.select({ caseId: reimbursementEvents.caseId }).from(reimbursementEvents).where(eq(reimbursementEvents.requestKey, args.requestKey)).limit(1))[0];
+  const done = async () =>
+    (
+      await ctx.db
+        .select({ caseId: reimbursementEvents.caseId })
+        .from(reimbursementEvents)
+        .where(eq(reimbursementEvents.requestKey, args.requestKey))
+        .limit(1)
+    )[0];
   const prior = await done();
   if (prior) {
     if (prior.caseId !== args.id) throw invalid('请求编号已被其他案件使用');
@@ -139,7 +163,13 @@ export async function runAction(
   try {
     await ctx.db.transaction(async (tx) => {
       const row = await loadCase(tx, me, args.id, true);
-      const again = (await tx.select({ id: reimbursementEvents.id }).from(reimbursementEvents).where(eq(reimbursementEvents.requestKey, args.requestKey)).limit(1))[0];
+      const again = (
+        await tx
+          .select({ id: reimbursementEvents.id })
+          .from(reimbursementEvents)
+          .where(eq(reimbursementEvents.requestKey, args.requestKey))
+          .limit(1)
+      )[0];
       if (again) return;
       if (row.version !== args.version) {
         throw conflict(`该案件已被他人处理（当前状态：${REIMBURSEMENT_STATUS_LABELS[row.status]}），您的操作未执行，请刷新后查看`);

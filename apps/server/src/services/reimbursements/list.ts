@@ -26,7 +26,13 @@ export async function listReimbursements({ ctx, input }: { ctx: ServiceContext; 
     .where(and(...where))
     .limit(1000);
   const today = chinaDate(ctx.now());
-  const [calendar, suspensions] = await Promise.all([loadServerCalendar(ctx.db), loadSuspensions(ctx.db, rows.map((r) => r.c.id))]);
+  const [calendar, suspensions] = await Promise.all([
+    loadServerCalendar(ctx.db),
+    loadSuspensions(
+      ctx.db,
+      rows.map((r) => r.c.id),
+    ),
+  ]);
   const items = rows.map(({ c, personName, idNumber, hospitalName }) => {
     const clock = caseClock(c, suspensions.get(c.id) ?? [], today, calendar);
     return {

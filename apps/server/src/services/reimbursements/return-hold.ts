@@ -1,5 +1,13 @@
 import { and, eq, isNull, reimbursementSuspensions } from '@portal/db';
-import { decideHold, decideReturn, HOLD_KIND_LABELS, REIMBURSEMENT_STATUS_LABELS, ZClearHoldInput, ZHoldInput, ZReturnCaseInput } from '@portal/rules';
+import {
+  decideHold,
+  decideReturn,
+  HOLD_KIND_LABELS,
+  REIMBURSEMENT_STATUS_LABELS,
+  ZClearHoldInput,
+  ZHoldInput,
+  ZReturnCaseInput,
+} from '@portal/rules';
 import type { ServiceContext } from '../../context.js';
 import { forbidden, unauthorized } from '../../errors.js';
 import { getReimbursement } from './get.js';
@@ -31,8 +39,16 @@ export async function holdCase({ ctx, input }: { ctx: ServiceContext; input: unk
   await runAction(ctx, data, async (tx, row, today) => {
     const d = decideHold({ status: row.status, isHeld: Boolean(row.holdKind), firstReviewBy: row.firstReviewBy }, me, false);
     if (!d.ok) throw forbidden(d.message);
-    await tx.insert(reimbursementSuspensions).values({ caseId: row.id, kind: data.kind, reason: data.reason, fromDate: today, startedBy: me.id });
-    return { action: 'hold', to: d.to, note: `标记为${HOLD_KIND_LABELS[data.kind]}，暂停计时：${data.reason}`, patch: { holdKind: data.kind, holdReason: data.reason }, audit: { kind: data.kind, from: today } };
+    await tx
+      .insert(reimbursementSuspensions)
+      .values({ caseId: row.id, kind: data.kind, reason: data.reason, fromDate: today, startedBy: me.id });
+    return {
+      action: 'hold',
+      to: d.to,
+      note: `标记为${HOLD_KIND_LABELS[data.kind]}，暂停计时：${data.reason}`,
+      patch: { holdKind: data.kind, holdReason: data.reason },
+      audit: { kind: data.kind, from: today },
+    };
   });
   return getReimbursement({ ctx, input: { id: data.id } });
 }
@@ -49,7 +65,13 @@ export async function clearHold({ ctx, input }: { ctx: ServiceContext; input: un
       .set({ toDate: today, clearNote: data.note, clearedBy: me.id })
       .where(and(eq(reimbursementSuspensions.caseId, row.id), isNull(reimbursementSuspensions.toDate)));
     const label = row.holdKind ? HOLD_KIND_LABELS[row.holdKind] : '标记';
-    return { action: 'clear_hold', to: d.to, note: `解除${label}，恢复计时：${data.note}`, patch: { holdKind: null, holdReason: null }, audit: { to: today } };
+    return {
+      action: 'clear_hold',
+      to: d.to,
+      note: `解除${label}，恢复计时：${data.note}`,
+      patch: { holdKind: null, holdReason: null },
+      audit: { to: today },
+    };
   });
   return getReimbursement({ ctx, input: { id: data.id } });
 }

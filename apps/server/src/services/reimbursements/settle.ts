@@ -12,7 +12,12 @@ export interface CaseSettlement {
 }
 
 /** The case's visit settled by the rules package with the given accumulators (claims' own path). */
-export async function settleCase(tx: DbOrTx, ctx: ServiceContext, row: CaseRow, ytdOf: (p: PreparedVisit) => Promise<TYtd>): Promise<CaseSettlement & { prepared: PreparedVisit }> {
+export async function settleCase(
+  tx: DbOrTx,
+  ctx: ServiceContext,
+  row: CaseRow,
+  ytdOf: (p: PreparedVisit) => Promise<TYtd>,
+): Promise<CaseSettlement & { prepared: PreparedVisit }> {
   if (!ctx.user) throw unauthorized();
   const prepared = await prepareVisit(tx, ctx, ctx.user, row.visit as TClaimEntry);
   const request = buildSettleRequest(prepared, await ytdOf(prepared));
@@ -23,6 +28,14 @@ export async function settleCase(tx: DbOrTx, ctx: ServiceContext, row: CaseRow, 
 /** Same money, tier by tier: what 复核 and 支付 check against the 初审 figures. */
 export function sameSettlement(a: CaseSettlement, b: CaseSettlement): boolean {
   // Field by field: the stored copy went through jsonb, which does not keep key order.
-  const key = (s: CaseSettlement) => JSON.stringify([s.payable, s.result.appliedCategory, s.result.totals.fundPaid, s.result.totals.patientPays, s.result.totals.hospitalBorne, s.result.lines.map((l) => [l.tier, l.amount])]);
+  const key = (s: CaseSettlement) =>
+    JSON.stringify([
+      s.payable,
+      s.result.appliedCategory,
+      s.result.totals.fundPaid,
+      s.result.totals.patientPays,
+      s.result.totals.hospitalBorne,
+      s.result.lines.map((l) => [l.tier, l.amount]),
+    ]);
   return key(a) === key(b);
 }

@@ -66,7 +66,13 @@ export async function secondReviewCase({ ctx, input }: { ctx: ServiceContext; in
     if (!stored) throw conflict('案件没有初审结算结果，请退回初审');
     const now = await settleCase(tx, ctx, row, (p) => readYtd(tx, p.person.person.id, p.year));
     if (!sameSettlement(stored, now)) throw conflict('参保人本年度累计已变化，重新计算的结果与初审不一致，请退回初审重新计算');
-    return { action: 'second_review', to: d.to, note: data.note || '复核通过', patch: { secondReviewBy: me.id }, audit: { payable: stored.payable } };
+    return {
+      action: 'second_review',
+      to: d.to,
+      note: data.note || '复核通过',
+      patch: { secondReviewBy: me.id },
+      audit: { payable: stored.payable },
+    };
   });
   return getReimbursement({ ctx, input: { id: data.id } });
 }

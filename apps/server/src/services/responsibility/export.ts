@@ -1,5 +1,16 @@
 import { desc, eq, responsibilityVersions } from '@portal/db';
-import { EXTRA_ITEM_KEY, formatChineseDate, neutraliseCell, orderRows, REPORTING_STATUS_LABELS, RESPONSIBILITY_COLUMNS, rowLabel, safeSheetName, type TResponsibilityRow, type TResponsibilityTemplate } from '@portal/rules';
+import {
+  EXTRA_ITEM_KEY,
+  formatChineseDate,
+  neutraliseCell,
+  orderRows,
+  REPORTING_STATUS_LABELS,
+  RESPONSIBILITY_COLUMNS,
+  rowLabel,
+  safeSheetName,
+  type TResponsibilityRow,
+  type TResponsibilityTemplate,
+} from '@portal/rules';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { z } from 'zod';
@@ -31,7 +42,8 @@ export function printedLines(table: PrintableTable): string[][] {
     if (!people.length) lines.push([item.label, '', '', '', '']);
     for (const p of people) lines.push([item.label, p.name, p.unitAndDepartment, p.post, p.phone]);
   }
-  for (const p of ordered.filter((r) => r.itemKey === EXTRA_ITEM_KEY)) lines.push([rowLabel(table.template, p), p.name, p.unitAndDepartment, p.post, p.phone]);
+  for (const p of ordered.filter((r) => r.itemKey === EXTRA_ITEM_KEY))
+    lines.push([rowLabel(table.template, p), p.name, p.unitAndDepartment, p.post, p.phone]);
   return lines;
 }
 
@@ -81,7 +93,14 @@ function writeSheet(sheet: ExcelJS.Worksheet, table: PrintableTable) {
       sheet.getCell(at + 1 + i, 1).value = cell(`${i + 1}. ${note}`);
     });
   }
-  sheet.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
+  sheet.pageSetup = {
+    paperSize: 9,
+    orientation: 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
 }
 
 export const ZExportSubmissionInput = z.object({ id: z.uuid() });
@@ -90,7 +109,13 @@ export const ZExportSubmissionInput = z.object({ id: z.uuid() });
  * The table one unit shows in print and export: its own clerk sees the working copy (the draft it
  * is about to seal); everyone else the latest submitted version, or the blank form if none yet.
  */
-export async function loadPrintableTable({ ctx, input }: { ctx: ServiceContext; input: unknown }): Promise<PrintableTable & { stage: string; version: number | null }> {
+export async function loadPrintableTable({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: unknown;
+}): Promise<PrintableTable & { stage: string; version: number | null }> {
   const user = requireUser(ctx);
   const { id } = ZExportSubmissionInput.parse(input);
   const { submission: sub, round, unitName } = await getVisibleSubmission(ctx.db, user, id);
@@ -106,7 +131,12 @@ export async function loadPrintableTable({ ctx, input }: { ctx: ServiceContext; 
       ...(sub.stage === 'submitted' ? {} : { remark: '（草稿，尚未报送）' }),
     };
   }
-  const [latest] = await ctx.db.select().from(responsibilityVersions).where(eq(responsibilityVersions.submissionId, sub.id)).orderBy(desc(responsibilityVersions.version)).limit(1);
+  const [latest] = await ctx.db
+    .select()
+    .from(responsibilityVersions)
+    .where(eq(responsibilityVersions.submissionId, sub.id))
+    .orderBy(desc(responsibilityVersions.version))
+    .limit(1);
   if (!latest) return { ...base, filledDate: null, rows: [], stage: sub.stage, version: null, remark: '（该单位尚未报送）' };
   return {
     ...base,
@@ -149,12 +179,20 @@ export async function exportRollupXlsx({ ctx, input }: { ctx: ServiceContext; in
   const summary = workbook.addWorksheet(safeSheetName('汇总', taken));
   summary.columns = [{ width: 24 }, { width: 12 }, { width: 12 }, { width: 16 }, { width: 16 }];
   summary.mergeCells('A1:E1');
-  summary.getCell('A1').value = neutraliseCell(`${round.title}（截止 ${formatChineseDate(round.dueDate)}，统计日 ${formatChineseDate(today)}）`);
+  summary.getCell('A1').value = neutraliseCell(
+    `${round.title}（截止 ${formatChineseDate(round.dueDate)}，统计日 ${formatChineseDate(today)}）`,
+  );
   summary.getCell('A1').font = { bold: true, size: 14 };
   summary.getRow(2).values = ['填报单位', '状态', '版本', '填报时间', '盖章确认人'];
   summary.getRow(2).font = { bold: true };
   units.forEach((u, n) => {
-    summary.getRow(3 + n).values = [u.unitName, REPORTING_STATUS_LABELS[u.status], u.version ? `第 ${u.version.version} 版` : '', u.version ? formatChineseDate(u.version.filledDate) : '', u.version?.sealConfirmedBy ?? ''].map(neutraliseCell);
+    summary.getRow(3 + n).values = [
+      u.unitName,
+      REPORTING_STATUS_LABELS[u.status],
+      u.version ? `第 ${u.version.version} 版` : '',
+      u.version ? formatChineseDate(u.version.filledDate) : '',
+      u.version?.sealConfirmedBy ?? '',
+    ].map(neutraliseCell);
   });
   for (const u of units) {
     writeSheet(workbook.addWorksheet(safeSheetName(u.unitName, taken)), {
@@ -163,7 +201,11 @@ export async function exportRollupXlsx({ ctx, input }: { ctx: ServiceContext; in
       filledDate: u.version?.filledDate ?? null,
       template: round.template,
       rows: u.version?.rows ?? [],
-      ...(u.version ? (u.stage === 'returned' ? { remark: `（第 ${u.version.version} 版，已退回修改）` } : {}) : { remark: '（该单位尚未报送）' }),
+      ...(u.version
+        ? u.stage === 'returned'
+          ? { remark: `（第 ${u.version.version} 版，已退回修改）` }
+          : {}
+        : { remark: '（该单位尚未报送）' }),
     });
   }
   return { filename: `${round.title}-汇总.xlsx`, body: await toBuffer(workbook) };
@@ -174,7 +216,11 @@ export async function exportTablePdf({ ctx, input }: { ctx: ServiceContext; inpu
   const table = await loadPrintableTable({ ctx, input });
   const font = findCjkFont();
   if (!font) throw preconditionFailed('服务器未安装中文字体（fonts-noto-cjk），暂不能生成 PDF，请使用“打印”');
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 50, right: 50 }, info: { Title: `${table.title}-${table.unitName}`, Creator: '医保扶贫经办平台' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 56, bottom: 56, left: 50, right: 50 },
+    info: { Title: `${table.title}-${table.unitName}`, Creator: '医保扶贫经办平台' },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve, reject) => {

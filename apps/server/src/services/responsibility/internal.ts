@@ -1,12 +1,4 @@
-import {
-  and,
-  eq,
-  orgUnits,
-  responsibilityRounds,
-  responsibilitySubmissions,
-  responsibilityTemplates,
-  type DbOrTx,
-} from '@portal/db';
+import { and, eq, orgUnits, responsibilityRounds, responsibilitySubmissions, responsibilityTemplates, type DbOrTx } from '@portal/db';
 import { findBuiltinTemplate, maskPhone, type TResponsibilityRow, type TResponsibilityTemplate } from '@portal/rules';
 import type { ServiceContext } from '../../context.js';
 import { forbidden, notFound, unauthorized } from '../../errors.js';
@@ -66,7 +58,8 @@ export async function getVisibleSubmission(tx: DbOrTx, user: SessionUser, id: st
     .limit(1);
   const [row] = options.forUpdate ? await query.for('update', { of: responsibilitySubmissions }) : await query;
   if (!row) throw notFound('填报表不存在');
-  if (!canViewSubmission(user, row.submission)) throw forbidden('该填报表不在您的管辖范围内', `submission ${id} outside ${user.regionPath}`);
+  if (!canViewSubmission(user, row.submission))
+    throw forbidden('该填报表不在您的管辖范围内', `submission ${id} outside ${user.regionPath}`);
   return row;
 }
 

@@ -1,5 +1,23 @@
-import { asc, desc, eq, inArray, like, orgUnits, responsibilityRounds, responsibilitySubmissions, responsibilityVersions, type DbOrTx } from '@portal/db';
-import { computeReportingStatus, DEFAULT_CALENDAR, orderRows, rowLabel, ZSearchResponsibleInput, type TResponsibilityRow } from '@portal/rules';
+import {
+  asc,
+  desc,
+  eq,
+  inArray,
+  like,
+  orgUnits,
+  responsibilityRounds,
+  responsibilitySubmissions,
+  responsibilityVersions,
+  type DbOrTx,
+} from '@portal/db';
+import {
+  computeReportingStatus,
+  DEFAULT_CALENDAR,
+  orderRows,
+  rowLabel,
+  ZSearchResponsibleInput,
+  type TResponsibilityRow,
+} from '@portal/rules';
 import type { ServiceContext } from '../../context.js';
 import { chinaDate } from '../../lib/clock.js';
 import type { SessionUser } from '../auth/session.js';
@@ -28,11 +46,20 @@ export async function loadRoundTables(db: DbOrTx, user: SessionUser, round: Roun
     .orderBy(asc(orgUnits.code));
   const ids = subs.map((s) => s.sub.id);
   const versions = ids.length
-    ? await db.select().from(responsibilityVersions).where(inArray(responsibilityVersions.submissionId, ids)).orderBy(desc(responsibilityVersions.version))
+    ? await db
+        .select()
+        .from(responsibilityVersions)
+        .where(inArray(responsibilityVersions.submissionId, ids))
+        .orderBy(desc(responsibilityVersions.version))
     : [];
   return subs.map(({ sub, unitName, unitCode }) => {
     const latest = versions.find((v) => v.submissionId === sub.id);
-    const status = computeReportingStatus(DEFAULT_CALENDAR, { stage: sub.stage, dueDate: round.dueDate, today, submittedOn: sub.submittedAt ? chinaDate(sub.submittedAt) : null });
+    const status = computeReportingStatus(DEFAULT_CALENDAR, {
+      stage: sub.stage,
+      dueDate: round.dueDate,
+      today,
+      submittedOn: sub.submittedAt ? chinaDate(sub.submittedAt) : null,
+    });
     return {
       submissionId: sub.id,
       orgUnitId: sub.orgUnitId,
@@ -81,7 +108,11 @@ export async function searchResponsible({ ctx, input }: { ctx: ServiceContext; i
     .innerJoin(responsibilitySubmissions, eq(responsibilitySubmissions.id, responsibilityVersions.submissionId))
     .innerJoin(responsibilityRounds, eq(responsibilityRounds.id, responsibilitySubmissions.roundId))
     .innerJoin(orgUnits, eq(orgUnits.id, responsibilitySubmissions.orgUnitId))
-    .where(seesSubtree(user) ? like(responsibilitySubmissions.regionPath, `${user.regionPath}%`) : eq(responsibilitySubmissions.orgUnitId, user.orgUnitId))
+    .where(
+      seesSubtree(user)
+        ? like(responsibilitySubmissions.regionPath, `${user.regionPath}%`)
+        : eq(responsibilitySubmissions.orgUnitId, user.orgUnitId),
+    )
     .orderBy(desc(responsibilityVersions.submittedAt), desc(responsibilityVersions.version));
   // Newest version per reporting unit, whatever the round.
   const latest = new Map<string, (typeof rows)[number]>();

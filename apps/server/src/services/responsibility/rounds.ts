@@ -35,7 +35,16 @@ export async function openRound({ ctx, input }: { ctx: ServiceContext; input: un
     if (outside) throw forbidden(`${outside.name}不是本单位的下级单位，不能作为填报单位`);
     const [round] = await tx
       .insert(responsibilityRounds)
-      .values({ title: data.title, templateKey: template.key, template, dueDate: data.dueDate, instructions: data.instructions, orgUnitId: user.orgUnitId, regionPath: user.regionPath, openedBy: user.id })
+      .values({
+        title: data.title,
+        templateKey: template.key,
+        template,
+        dueDate: data.dueDate,
+        instructions: data.instructions,
+        orgUnitId: user.orgUnitId,
+        regionPath: user.regionPath,
+        openedBy: user.id,
+      })
       .returning();
     if (!round) throw new Error('insert returned no row');
     await tx.insert(responsibilitySubmissions).values(units.map((u) => ({ roundId: round.id, orgUnitId: u.id, regionPath: u.path })));
@@ -56,18 +65,32 @@ export async function openRound({ ctx, input }: { ctx: ServiceContext; input: un
  */
 export async function listRounds({ ctx }: { ctx: ServiceContext }) {
   const user = requireUser(ctx);
-  const mine = seesSubtree(user) ? like(responsibilitySubmissions.regionPath, `${user.regionPath}%`) : eq(responsibilitySubmissions.orgUnitId, user.orgUnitId);
+  const mine = seesSubtree(user)
+    ? like(responsibilitySubmissions.regionPath, `${user.regionPath}%`)
+    : eq(responsibilitySubmissions.orgUnitId, user.orgUnitId);
   const reporting = ctx.db.select({ id: responsibilitySubmissions.roundId }).from(responsibilitySubmissions).where(mine);
   const rows = await ctx.db
     .select({ round: responsibilityRounds, openerName: orgUnits.name })
     .from(responsibilityRounds)
     .innerJoin(orgUnits, eq(orgUnits.id, responsibilityRounds.orgUnitId))
-    .where(or(seesSubtree(user) ? like(responsibilityRounds.regionPath, `${user.regionPath}%`) : undefined, inArray(responsibilityRounds.id, reporting)))
+    .where(
+      or(
+        seesSubtree(user) ? like(responsibilityRounds.regionPath, `${user.regionPath}%`) : undefined,
+        inArray(responsibilityRounds.id, reporting),
+      ),
+    )
     .orderBy(desc(responsibilityRounds.createdAt));
   const ids = rows.map((r) => r.round.id);
   const subs = ids.length
     ? await ctx.db
-        .select({ roundId: responsibilitySubmissions.roundId, id: responsibilitySubmissions.id, orgUnitId: responsibilitySubmissions.orgUnitId, regionPath: responsibilitySubmissions.regionPath, stage: responsibilitySubmissions.stage, submittedAt: responsibilitySubmissions.submittedAt })
+        .select({
+          roundId: responsibilitySubmissions.roundId,
+          id: responsibilitySubmissions.id,
+          orgUnitId: responsibilitySubmissions.orgUnitId,
+          regionPath: responsibilitySubmissions.regionPath,
+          stage: responsibilitySubmissions.stage,
+          submittedAt: responsibilitySubmissions.submittedAt,
+        })
         .from(responsibilitySubmissions)
         .where(inArray(responsibilitySubmissions.roundId, ids))
     : [];
@@ -91,8 +114,17 @@ export async function listRounds({ ctx }: { ctx: ServiceContext }) {
   });
 }
 
-function statusOf(round: Round, sub: { stage: 'not_started' | 'draft' | 'submitted' | 'returned'; submittedAt: Date | null }, today: string) {
-  return computeReportingStatus(DEFAULT_CALENDAR, { stage: sub.stage, dueDate: round.dueDate, today, submittedOn: sub.submittedAt ? chinaDate(sub.submittedAt) : null });
+function statusOf(
+  round: Round,
+  sub: { stage: 'not_started' | 'draft' | 'submitted' | 'returned'; submittedAt: Date | null },
+  today: string,
+) {
+  return computeReportingStatus(DEFAULT_CALENDAR, {
+    stage: sub.stage,
+    dueDate: round.dueDate,
+    today,
+    submittedOn: sub.submittedAt ? chinaDate(sub.submittedAt) : null,
+  });
 }
 
 function countStatuses(statuses: TReportingStatus[]) {
@@ -140,6 +172,11 @@ export async function getRoundSupervision({ ctx, input }: { ctx: ServiceContext;
     units,
     counts: countStatuses(units.map((u) => u.status)),
     statusLabels: REPORTING_STATUS_LABELS,
-    reminder: buildReminderText({ roundTitle: round.title, tableTitle: round.template.title, dueDate: round.dueDate, units: units.map((u) => ({ name: u.unitName, status: u.status, stage: u.stage, workingDaysOverdue: u.workingDaysOverdue })) }),
+    reminder: buildReminderText({
+      roundTitle: round.title,
+      tableTitle: round.template.title,
+      dueDate: round.dueDate,
+      units: units.map((u) => ({ name: u.unitName, status: u.status, stage: u.stage, workingDaysOverdue: u.workingDaysOverdue })),
+    }),
   };
 }

@@ -38,7 +38,12 @@ export async function getSubmission({ ctx, input }: { ctx: ServiceContext; input
     template: round.template,
     unitName,
     unitCode,
-    ...computeReportingStatus(DEFAULT_CALENDAR, { stage: sub.stage, dueDate: round.dueDate, today, submittedOn: sub.submittedAt ? chinaDate(sub.submittedAt) : null }),
+    ...computeReportingStatus(DEFAULT_CALENDAR, {
+      stage: sub.stage,
+      dueDate: round.dueDate,
+      today,
+      submittedOn: sub.submittedAt ? chinaDate(sub.submittedAt) : null,
+    }),
     rows: presentRows(orderRows(round.template, sub.rows), showPhones),
     filledDate: sub.filledDate,
     currentVersion: sub.currentVersion,
@@ -64,7 +69,11 @@ export async function getSubmission({ ctx, input }: { ctx: ServiceContext; input
 }
 
 async function listVersionRows(tx: DbOrTx, submissionId: string) {
-  return tx.select().from(responsibilityVersions).where(eq(responsibilityVersions.submissionId, submissionId)).orderBy(asc(responsibilityVersions.version));
+  return tx
+    .select()
+    .from(responsibilityVersions)
+    .where(eq(responsibilityVersions.submissionId, submissionId))
+    .orderBy(asc(responsibilityVersions.version));
 }
 
 /** Only the reporting unit's own clerk edits, and only while the table is not with the supervisor. */
@@ -105,7 +114,14 @@ export async function saveDraft({ ctx, input }: { ctx: ServiceContext; input: un
       .update(responsibilitySubmissions)
       .set({ rows, filledDate: data.filledDate ?? null, stage, updatedBy: user.id, updatedAt: ctx.now() })
       .where(eq(responsibilitySubmissions.id, sub.id));
-    await writeAudit(tx, ctx, { action: 'responsibility_submission.save_draft', entity: 'responsibility_submission', entityId: sub.id, regionPath: sub.regionPath, before: { stage: sub.stage, rows: sub.rows.length }, after: { stage, rows: rows.length } });
+    await writeAudit(tx, ctx, {
+      action: 'responsibility_submission.save_draft',
+      entity: 'responsibility_submission',
+      entityId: sub.id,
+      regionPath: sub.regionPath,
+      before: { stage: sub.stage, rows: sub.rows.length },
+      after: { stage, rows: rows.length },
+    });
     return { id: sub.id, stage };
   });
 }
@@ -142,7 +158,17 @@ export async function submitTable({ ctx, input }: { ctx: ServiceContext; input: 
     });
     await tx
       .update(responsibilitySubmissions)
-      .set({ rows, filledDate: data.filledDate, stage: 'submitted', currentVersion: version, submittedAt: now, returnComment: null, returnedAt: null, updatedBy: user.id, updatedAt: now })
+      .set({
+        rows,
+        filledDate: data.filledDate,
+        stage: 'submitted',
+        currentVersion: version,
+        submittedAt: now,
+        returnComment: null,
+        returnedAt: null,
+        updatedBy: user.id,
+        updatedAt: now,
+      })
       .where(eq(responsibilitySubmissions.id, sub.id));
     await writeAudit(tx, ctx, {
       action: 'responsibility_submission.submit',
@@ -174,7 +200,14 @@ export async function returnTable({ ctx, input }: { ctx: ServiceContext; input: 
       .update(responsibilitySubmissions)
       .set({ stage: 'returned', returnComment: data.comment, returnedAt: now, updatedAt: now })
       .where(eq(responsibilitySubmissions.id, sub.id));
-    await writeAudit(tx, ctx, { action: 'responsibility_submission.return', entity: 'responsibility_submission', entityId: sub.id, regionPath: sub.regionPath, before: { stage: 'submitted' }, after: { stage: 'returned', version: sub.currentVersion, comment: data.comment } });
+    await writeAudit(tx, ctx, {
+      action: 'responsibility_submission.return',
+      entity: 'responsibility_submission',
+      entityId: sub.id,
+      regionPath: sub.regionPath,
+      before: { stage: 'submitted' },
+      after: { stage: 'returned', version: sub.currentVersion, comment: data.comment },
+    });
     return { id: sub.id };
   });
 }

@@ -8,7 +8,11 @@ import { isTemplateVisible, requireUser, toTemplate } from './internal.js';
 /** The built-in templates and the custom ones the caller may use or manage. */
 export async function listTemplates({ ctx }: { ctx: ServiceContext }) {
   const user = requireUser(ctx);
-  const rows = await ctx.db.select().from(responsibilityTemplates).where(eq(responsibilityTemplates.isArchived, false)).orderBy(asc(responsibilityTemplates.createdAt));
+  const rows = await ctx.db
+    .select()
+    .from(responsibilityTemplates)
+    .where(eq(responsibilityTemplates.isArchived, false))
+    .orderBy(asc(responsibilityTemplates.createdAt));
   const custom = rows.filter((r) => isTemplateVisible(user, r.regionPath));
   return [
     ...BUILTIN_TEMPLATES.map((t) => ({ ...t, canEdit: false })),
@@ -17,7 +21,12 @@ export async function listTemplates({ ctx }: { ctx: ServiceContext }) {
 }
 
 function itemsOf(items: { label: string; hint: string; isDirect: boolean }[]): TTemplateItem[] {
-  return items.map((i, n) => ({ key: `item_${n + 1}`, label: i.label, ...(i.hint ? { hint: i.hint } : {}), ...(i.isDirect ? { isDirect: true } : {}) }));
+  return items.map((i, n) => ({
+    key: `item_${n + 1}`,
+    label: i.label,
+    ...(i.hint ? { hint: i.hint } : {}),
+    ...(i.isDirect ? { isDirect: true } : {}),
+  }));
 }
 
 /** An administrator defines a template for its own unit and everything below it. */
@@ -41,7 +50,13 @@ export async function createTemplate({ ctx, input }: { ctx: ServiceContext; inpu
       })
       .returning();
     if (!row) throw new Error('insert returned no row');
-    await writeAudit(tx, ctx, { action: 'responsibility_template.create', entity: 'responsibility_template', entityId: row.id, regionPath: row.regionPath, after: { name: row.name, items: row.items.length } });
+    await writeAudit(tx, ctx, {
+      action: 'responsibility_template.create',
+      entity: 'responsibility_template',
+      entityId: row.id,
+      regionPath: row.regionPath,
+      after: { name: row.name, items: row.items.length },
+    });
     return toTemplate(row);
   });
 }
@@ -49,7 +64,11 @@ export async function createTemplate({ ctx, input }: { ctx: ServiceContext; inpu
 async function getManagedTemplate(ctx: ServiceContext, id: string) {
   const user = requireUser(ctx);
   if (user.role !== 'admin') throw forbidden('只有系统管理员可以维护模板');
-  const [row] = await ctx.db.select().from(responsibilityTemplates).where(and(eq(responsibilityTemplates.id, id), eq(responsibilityTemplates.isArchived, false))).limit(1);
+  const [row] = await ctx.db
+    .select()
+    .from(responsibilityTemplates)
+    .where(and(eq(responsibilityTemplates.id, id), eq(responsibilityTemplates.isArchived, false)))
+    .limit(1);
   if (!row) throw notFound('模板不存在');
   if (!row.regionPath.startsWith(user.regionPath)) throw forbidden('该模板不在您的管辖范围内');
   return row;
@@ -64,10 +83,25 @@ export async function updateTemplate({ ctx, input }: { ctx: ServiceContext; inpu
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(responsibilityTemplates)
-      .set({ name: data.name, title: data.title, organisedBy: data.organisedBy, items: itemsOf(data.items), notes: data.notes, allowExtraRows: data.allowExtraRows, updatedAt: ctx.now() })
+      .set({
+        name: data.name,
+        title: data.title,
+        organisedBy: data.organisedBy,
+        items: itemsOf(data.items),
+        notes: data.notes,
+        allowExtraRows: data.allowExtraRows,
+        updatedAt: ctx.now(),
+      })
       .where(eq(responsibilityTemplates.id, id))
       .returning();
-    await writeAudit(tx, ctx, { action: 'responsibility_template.update', entity: 'responsibility_template', entityId: id, regionPath: before.regionPath, before: { name: before.name, items: before.items }, after: { name: row?.name, items: row?.items } });
+    await writeAudit(tx, ctx, {
+      action: 'responsibility_template.update',
+      entity: 'responsibility_template',
+      entityId: id,
+      regionPath: before.regionPath,
+      before: { name: before.name, items: before.items },
+      after: { name: row?.name, items: row?.items },
+    });
     return toTemplate(row!);
   });
 }
@@ -80,7 +114,13 @@ export async function archiveTemplate({ ctx, input }: { ctx: ServiceContext; inp
   const before = await getManagedTemplate(ctx, id);
   return ctx.db.transaction(async (tx) => {
     await tx.update(responsibilityTemplates).set({ isArchived: true, updatedAt: ctx.now() }).where(eq(responsibilityTemplates.id, id));
-    await writeAudit(tx, ctx, { action: 'responsibility_template.archive', entity: 'responsibility_template', entityId: id, regionPath: before.regionPath, before: { name: before.name } });
+    await writeAudit(tx, ctx, {
+      action: 'responsibility_template.archive',
+      entity: 'responsibility_template',
+      entityId: id,
+      regionPath: before.regionPath,
+      before: { name: before.name },
+    });
     return { id };
   });
 }

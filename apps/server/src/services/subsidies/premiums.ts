@@ -39,9 +39,27 @@ export async function setPremium({ ctx, input }: { ctx: ServiceContext; input: u
     const unit = await getScopedOrgUnit(tx, me, data.orgUnitId);
     if (!unit.profile) throw invalid('该机构未设定政策口径，不能设置缴费标准', 'orgUnitId');
     if (data.tier2 !== null && unit.profile !== 'weihai-2019') throw invalid('只有威海设两档缴费标准，其他地区请留空二档', 'tier2');
-    const before = (await tx.select().from(premiums).where(and(eq(premiums.orgUnitId, unit.id), eq(premiums.year, data.year))).for('update').limit(1))[0];
-    const values = { orgUnitId: unit.id, regionPath: unit.path, year: data.year, tier1: data.tier1, tier2: data.tier2, note: data.note, updatedBy: me.id, updatedAt: ctx.now() };
-    const [row] = before ? await tx.update(premiums).set(values).where(eq(premiums.id, before.id)).returning() : await tx.insert(premiums).values(values).returning();
+    const before = (
+      await tx
+        .select()
+        .from(premiums)
+        .where(and(eq(premiums.orgUnitId, unit.id), eq(premiums.year, data.year)))
+        .for('update')
+        .limit(1)
+    )[0];
+    const values = {
+      orgUnitId: unit.id,
+      regionPath: unit.path,
+      year: data.year,
+      tier1: data.tier1,
+      tier2: data.tier2,
+      note: data.note,
+      updatedBy: me.id,
+      updatedAt: ctx.now(),
+    };
+    const [row] = before
+      ? await tx.update(premiums).set(values).where(eq(premiums.id, before.id)).returning()
+      : await tx.insert(premiums).values(values).returning();
     if (!row) throw new Error('write returned no row');
     await writeAudit(tx, ctx, {
       action: before ? 'premium.update' : 'premium.create',

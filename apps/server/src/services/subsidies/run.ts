@@ -24,13 +24,22 @@ export async function runSubsidies({ ctx, input }: { ctx: ServiceContext; input:
     if (unit.level !== 'county' && unit.level !== 'city') throw invalid('请选择县（市、区）或市（州）', 'orgUnitId');
     const profile = unit.profile as TProfileId | null;
     if (!profile) throw invalid('该机构未设定政策口径', 'orgUnitId');
-    if (data.year < PROFILES[profile].fromYear) throw invalid(`${PROFILES[profile].label}政策自 ${PROFILES[profile].fromYear} 年起适用`, 'year');
-    const counties = unit.level === 'county' ? [unit] : await tx.select().from(orgUnits).where(and(like(orgUnits.path, `${unit.path}%`), eq(orgUnits.level, 'county'))).orderBy(asc(orgUnits.code));
+    if (data.year < PROFILES[profile].fromYear)
+      throw invalid(`${PROFILES[profile].label}政策自 ${PROFILES[profile].fromYear} 年起适用`, 'year');
+    const counties =
+      unit.level === 'county'
+        ? [unit]
+        : await tx
+            .select()
+            .from(orgUnits)
+            .where(and(like(orgUnits.path, `${unit.path}%`), eq(orgUnits.level, 'county')))
+            .orderBy(asc(orgUnits.code));
     const items: (typeof subsidyRunItems.$inferInsert)[] = [];
     let personCount = 0;
     for (const county of counties) {
       const premium = await resolvePremium(tx, county.path, data.year);
-      if (!premium) throw preconditionFailed(`${county.name}尚未设置 ${data.year} 年度个人缴费标准，请由管理员在“参保缴费标准”页设置后再计算`);
+      if (!premium)
+        throw preconditionFailed(`${county.name}尚未设置 ${data.year} 年度个人缴费标准，请由管理员在“参保缴费标准”页设置后再计算`);
       const params = await resolvePolicyParams(tx, { regionPath: county.path, profile, date: `${data.year}-01-01` });
       const subsidyParams = ZSubsidyParamsPatch.parse(params.subsidyOverride);
       const people = await tx
@@ -45,13 +54,26 @@ export async function runSubsidies({ ctx, input }: { ctx: ServiceContext; input:
         .orderBy(asc(persons.id));
       for (let i = 0; i < people.length; i += CHUNK) {
         const slice = people.slice(i, i + CHUNK);
-        const facts = await tx.select().from(personCategories).where(sql`${personCategories.personId} in ${slice.map((p) => p.id)}`);
+        const facts = await tx
+          .select()
+          .from(personCategories)
+          .where(sql`${personCategories.personId} in ${slice.map((p) => p.id)}`);
         for (const p of slice) {
-          const categories = categoriesForPremiumYear(profile, data.year, facts.filter((f) => f.personId === p.id));
+          const categories = categoriesForPremiumYear(
+            profile,
+            data.year,
+            facts.filter((f) => f.personId === p.id),
+          );
           if (!categories.length) continue;
           personCount++;
           const countyCode = /^\d{6}$/.test(county.code) ? county.code : p.idNumber.slice(0, 6);
-          const r = computeSubsidy({ profile, year: data.year, premium: premium.tier1, params: { subsidy: subsidyParams }, person: { categories, countyCode } });
+          const r = computeSubsidy({
+            profile,
+            year: data.year,
+            premium: premium.tier1,
+            params: { subsidy: subsidyParams },
+            person: { categories, countyCode },
+          });
           items.push({
             runId: '',
             personId: p.id,
@@ -76,11 +98,27 @@ export async function runSubsidies({ ctx, input }: { ctx: ServiceContext; input:
     const totalAmount = items.reduce((s, i) => s + (i.amount ?? 0), 0);
     const [run] = await tx
       .insert(subsidyRuns)
-      .values({ orgUnitId: unit.id, regionPath: unit.path, year: data.year, profile, personCount, subsidisedCount: items.filter((i) => (i.amount ?? 0) > 0).length, totalAmount, createdBy: me.id })
+      .values({
+        orgUnitId: unit.id,
+        regionPath: unit.path,
+        year: data.year,
+        profile,
+        personCount,
+        subsidisedCount: items.filter((i) => (i.amount ?? 0) > 0).length,
+        totalAmount,
+        createdBy: me.id,
+      })
       .returning();
     if (!run) throw new Error('insert returned no row');
-    for (let i = 0; i < items.length; i += CHUNK) await tx.insert(subsidyRunItems).values(items.slice(i, i + CHUNK).map((it) => ({ ...it, runId: run.id })));
-    await writeAudit(tx, ctx, { action: 'subsidy.run', entity: 'subsidy_run', entityId: run.id, regionPath: unit.path, after: { year: data.year, orgUnitId: unit.id, personCount, totalAmount } });
+    for (let i = 0; i < items.length; i += CHUNK)
+      await tx.insert(subsidyRunItems).values(items.slice(i, i + CHUNK).map((it) => ({ ...it, runId: run.id })));
+    await writeAudit(tx, ctx, {
+      action: 'subsidy.run',
+      entity: 'subsidy_run',
+      entityId: run.id,
+      regionPath: unit.path,
+      after: { year: data.year, orgUnitId: unit.id, personCount, totalAmount },
+    });
     return { id: run.id, personCount, totalAmount };
   });
 }

@@ -29,7 +29,11 @@ export async function listSubsidyRuns({ ctx }: { ctx: ServiceContext }) {
   }));
 }
 
-export const ZGetSubsidyRunInput = z.object({ id: z.uuid(), page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(100).default(20) });
+export const ZGetSubsidyRunInput = z.object({
+  id: z.uuid(),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(100).default(20),
+});
 
 export async function loadScopedRun(ctx: ServiceContext, id: string) {
   if (!ctx.user) throw unauthorized();
@@ -83,7 +87,10 @@ export async function getSubsidyRun({ ctx, input }: { ctx: ServiceContext; input
       .orderBy(asc(subsidyRunItems.countyName), asc(persons.name))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    ctx.db.select({ n: count() }).from(subsidyRunItems).where(and(eq(subsidyRunItems.runId, id))),
+    ctx.db
+      .select({ n: count() })
+      .from(subsidyRunItems)
+      .where(and(eq(subsidyRunItems.runId, id))),
   ]);
   return {
     id: r.id,
@@ -107,7 +114,8 @@ export async function getSubsidyRun({ ctx, input }: { ctx: ServiceContext; input
       premium: i.premium,
       amount: i.amount,
       personPays: i.personPays,
-      shares: i.shareProvince === null ? null : { province: i.shareProvince, prefecture: i.sharePrefecture ?? 0, county: i.shareCounty ?? 0 },
+      shares:
+        i.shareProvince === null ? null : { province: i.shareProvince, prefecture: i.sharePrefecture ?? 0, county: i.shareCounty ?? 0 },
       funding: i.assistanceFund === null ? null : { assistanceFund: i.assistanceFund, fiscal: i.fiscal ?? 0 },
       explain: i.explain,
       clause: i.clause,

@@ -37,7 +37,12 @@ export function CalendarPage() {
   const submit = async () => {
     setErrors({});
     try {
-      await save.mutateAsync({ year: Number(year), holidays: lines(holidays), workingDays: lines(workingDays), source: source || undefined });
+      await save.mutateAsync({
+        year: Number(year),
+        holidays: lines(holidays),
+        workingDays: lines(workingDays),
+        source: source || undefined,
+      });
       setEditing(false);
       await queryClient.invalidateQueries({ queryKey: trpc.calendar.pathKey() });
     } catch (err) {
@@ -45,7 +50,11 @@ export function CalendarPage() {
       const data = err.data as { fieldErrors?: { path: string; message: string }[] | null } | undefined;
       const fe = data?.fieldErrors ?? [];
       if (!fe.length) return setErrors({ _: err.message });
-      const pick = (k: string) => fe.filter((f) => f.path.startsWith(k)).map((f) => f.message).join('；');
+      const pick = (k: string) =>
+        fe
+          .filter((f) => f.path.startsWith(k))
+          .map((f) => f.message)
+          .join('；');
       setErrors({ year: pick('year'), holidays: pick('holidays'), workingDays: pick('workingDays'), source: pick('source') });
     }
   };
@@ -56,7 +65,8 @@ export function CalendarPage() {
         <Button onClick={() => open()}>录入年度安排</Button>
       </Group>
       <Text size="sm" c="dimmed">
-        零星报销 25 个工作日、医院垫付资金 10 + 15 个工作日等办理时限按此日历计算（法定节假日不计，调休上班日计入）。缺少某年安排时，涉及该年的时限无法计算并会提示。
+        零星报销 25 个工作日、医院垫付资金 10 + 15
+        个工作日等办理时限按此日历计算（法定节假日不计，调休上班日计入）。缺少某年安排时，涉及该年的时限无法计算并会提示。
       </Text>
       <QueryState query={list}>
         {() =>
@@ -77,7 +87,15 @@ export function CalendarPage() {
                   {list.data.years.map((y) => (
                     <Table.Tr key={y.year}>
                       <Table.Td>{y.year}</Table.Td>
-                      <Table.Td>{y.origin === 'builtin' ? <Badge variant="light">系统内置</Badge> : <Badge color="teal" variant="light">管理员录入{y.updatedByName ? `（${y.updatedByName}）` : ''}</Badge>}</Table.Td>
+                      <Table.Td>
+                        {y.origin === 'builtin' ? (
+                          <Badge variant="light">系统内置</Badge>
+                        ) : (
+                          <Badge color="teal" variant="light">
+                            管理员录入{y.updatedByName ? `（${y.updatedByName}）` : ''}
+                          </Badge>
+                        )}
+                      </Table.Td>
                       <Table.Td className="num">{y.holidays.length}</Table.Td>
                       <Table.Td className="num">{y.workingDays.length}</Table.Td>
                       <Table.Td>
@@ -101,9 +119,31 @@ export function CalendarPage() {
       <Modal opened={editing} onClose={() => setEditing(false)} title="录入年度节假日安排" size="lg">
         <Stack>
           <NumberInput label="年度" withAsterisk value={year} onChange={setYear} error={errors.year || undefined} allowDecimal={false} />
-          <Textarea label="放假日期" description="每行一个日期（YYYY-MM-DD），按国务院办公厅通知填写法定节假日放假的各天" autosize minRows={6} value={holidays} onChange={(e) => setHolidays(e.currentTarget.value)} error={errors.holidays || undefined} />
-          <Textarea label="调休上班日期" description="需要上班的周六、周日" autosize minRows={3} value={workingDays} onChange={(e) => setWorkingDays(e.currentTarget.value)} error={errors.workingDays || undefined} />
-          <TextInput label="依据" placeholder="如：国办发明电〔2026〕X号" value={source} onChange={(e) => setSource(e.currentTarget.value)} error={errors.source || undefined} />
+          <Textarea
+            label="放假日期"
+            description="每行一个日期（YYYY-MM-DD），按国务院办公厅通知填写法定节假日放假的各天"
+            autosize
+            minRows={6}
+            value={holidays}
+            onChange={(e) => setHolidays(e.currentTarget.value)}
+            error={errors.holidays || undefined}
+          />
+          <Textarea
+            label="调休上班日期"
+            description="需要上班的周六、周日"
+            autosize
+            minRows={3}
+            value={workingDays}
+            onChange={(e) => setWorkingDays(e.currentTarget.value)}
+            error={errors.workingDays || undefined}
+          />
+          <TextInput
+            label="依据"
+            placeholder="如：国办发明电〔2026〕X号"
+            value={source}
+            onChange={(e) => setSource(e.currentTarget.value)}
+            error={errors.source || undefined}
+          />
           {errors._ && <Alert color="red">{errors._}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setEditing(false)}>

@@ -11,7 +11,17 @@ import { applyServerError } from '../../lib/form-errors';
 import { useTRPC } from '../../lib/trpc';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; id: string; values: THospitalInput } | null;
-const EMPTY: THospitalInput = { code: '', name: '', level: 2, regionCode: '', regionName: '', isNetworked: true, isSpecialDiseaseDesignated: false, referralTier: null, isActive: true };
+const EMPTY: THospitalInput = {
+  code: '',
+  name: '',
+  level: 2,
+  regionCode: '',
+  regionName: '',
+  isNetworked: true,
+  isSpecialDiseaseDesignated: false,
+  referralTier: null,
+  isActive: true,
+};
 
 export function HospitalsPage() {
   const trpc = useTRPC();
@@ -23,7 +33,10 @@ export function HospitalsPage() {
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.hospitals.pathKey() });
   const create = useMutation(trpc.hospitals.create.mutationOptions({ onSuccess: invalidate }));
   const update = useMutation(trpc.hospitals.update.mutationOptions({ onSuccess: invalidate }));
-  const form = useForm<THospitalInput>({ resolver: zodResolver(ZHospitalInput) as unknown as Resolver<THospitalInput>, defaultValues: EMPTY });
+  const form = useForm<THospitalInput>({
+    resolver: zodResolver(ZHospitalInput) as unknown as Resolver<THospitalInput>,
+    defaultValues: EMPTY,
+  });
   const owner = units.data?.find((u) => u.id === me?.orgUnitId) ?? units.data?.find((u) => u.profile);
   const open = (e: Editing) => {
     form.reset(e?.mode === 'edit' ? e.values : EMPTY);
@@ -83,15 +96,51 @@ export function HospitalsPage() {
                     </Table.Td>
                     <Table.Td>
                       <Group gap={4}>
-                        {!h.isNetworked && <Badge size="xs" color="orange">未联网</Badge>}
-                        {h.isSpecialDiseaseDesignated && <Badge size="xs" variant="light">特殊病种定点</Badge>}
-                        {h.referralTier && <Badge size="xs" color="grape" variant="light">{REFERRAL_TIER_LABELS[h.referralTier]}</Badge>}
-                        {!h.isActive && <Badge size="xs" color="gray">已停用</Badge>}
+                        {!h.isNetworked && (
+                          <Badge size="xs" color="orange">
+                            未联网
+                          </Badge>
+                        )}
+                        {h.isSpecialDiseaseDesignated && (
+                          <Badge size="xs" variant="light">
+                            特殊病种定点
+                          </Badge>
+                        )}
+                        {h.referralTier && (
+                          <Badge size="xs" color="grape" variant="light">
+                            {REFERRAL_TIER_LABELS[h.referralTier]}
+                          </Badge>
+                        )}
+                        {!h.isActive && (
+                          <Badge size="xs" color="gray">
+                            已停用
+                          </Badge>
+                        )}
                       </Group>
                     </Table.Td>
                     <Table.Td>
                       {me?.role === 'admin' && (
-                        <Button size="compact-xs" variant="subtle" onClick={() => open({ mode: 'edit', id: h.id, values: { code: h.code, name: h.name, level: h.level, regionCode: h.regionCode, regionName: h.regionName, isNetworked: h.isNetworked, isSpecialDiseaseDesignated: h.isSpecialDiseaseDesignated, referralTier: h.referralTier, isActive: h.isActive } })}>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          onClick={() =>
+                            open({
+                              mode: 'edit',
+                              id: h.id,
+                              values: {
+                                code: h.code,
+                                name: h.name,
+                                level: h.level,
+                                regionCode: h.regionCode,
+                                regionName: h.regionName,
+                                isNetworked: h.isNetworked,
+                                isSpecialDiseaseDesignated: h.isSpecialDiseaseDesignated,
+                                referralTier: h.referralTier,
+                                isActive: h.isActive,
+                              },
+                            })
+                          }
+                        >
                           编辑
                         </Button>
                       )}
@@ -103,7 +152,11 @@ export function HospitalsPage() {
           </Paper>
         )}
       </QueryState>
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing?.mode === 'edit' ? '编辑医院' : `新增医院（${owner?.name ?? ''}名单）`}>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing?.mode === 'edit' ? '编辑医院' : `新增医院（${owner?.name ?? ''}名单）`}
+      >
         <form onSubmit={submit} noValidate>
           <fieldset disabled={form.formState.isSubmitting} style={{ border: 0, padding: 0, margin: 0 }}>
             <Stack>
@@ -113,7 +166,15 @@ export function HospitalsPage() {
                   control={form.control}
                   name="level"
                   render={({ field }) => (
-                    <Select label="等级" withAsterisk allowDeselect={false} data={[1, 2, 3].map((l) => ({ value: String(l), label: HOSPITAL_LEVEL_LABELS[l as 1 | 2 | 3] }))} value={String(field.value)} onChange={(v) => field.onChange(Number(v))} error={e.level?.message} />
+                    <Select
+                      label="等级"
+                      withAsterisk
+                      allowDeselect={false}
+                      data={[1, 2, 3].map((l) => ({ value: String(l), label: HOSPITAL_LEVEL_LABELS[l as 1 | 2 | 3] }))}
+                      value={String(field.value)}
+                      onChange={(v) => field.onChange(Number(v))}
+                      error={e.level?.message}
+                    />
                   )}
                 />
               </SimpleGrid>
@@ -126,12 +187,45 @@ export function HospitalsPage() {
                 control={form.control}
                 name="referralTier"
                 render={({ field }) => (
-                  <Select label="转诊定点" placeholder="否" clearable data={Object.entries(REFERRAL_TIER_LABELS).map(([value, label]) => ({ value, label }))} value={field.value ?? null} onChange={(v) => field.onChange(v ?? null)} />
+                  <Select
+                    label="转诊定点"
+                    placeholder="否"
+                    clearable
+                    data={Object.entries(REFERRAL_TIER_LABELS).map(([value, label]) => ({ value, label }))}
+                    value={field.value ?? null}
+                    onChange={(v) => field.onChange(v ?? null)}
+                  />
                 )}
               />
-              <Controller control={form.control} name="isNetworked" render={({ field }) => <Checkbox label="已联网（可直接结算）" checked={field.value} onChange={(ev) => field.onChange(ev.currentTarget.checked)} />} />
-              <Controller control={form.control} name="isSpecialDiseaseDesignated" render={({ field }) => <Checkbox label="特殊病种定点救治医院" checked={field.value} onChange={(ev) => field.onChange(ev.currentTarget.checked)} />} />
-              <Controller control={form.control} name="isActive" render={({ field }) => <Checkbox label="启用" checked={field.value ?? true} onChange={(ev) => field.onChange(ev.currentTarget.checked)} />} />
+              <Controller
+                control={form.control}
+                name="isNetworked"
+                render={({ field }) => (
+                  <Checkbox
+                    label="已联网（可直接结算）"
+                    checked={field.value}
+                    onChange={(ev) => field.onChange(ev.currentTarget.checked)}
+                  />
+                )}
+              />
+              <Controller
+                control={form.control}
+                name="isSpecialDiseaseDesignated"
+                render={({ field }) => (
+                  <Checkbox
+                    label="特殊病种定点救治医院"
+                    checked={field.value}
+                    onChange={(ev) => field.onChange(ev.currentTarget.checked)}
+                  />
+                )}
+              />
+              <Controller
+                control={form.control}
+                name="isActive"
+                render={({ field }) => (
+                  <Checkbox label="启用" checked={field.value ?? true} onChange={(ev) => field.onChange(ev.currentTarget.checked)} />
+                )}
+              />
               <Group justify="flex-end">
                 <Button variant="default" onClick={() => setEditing(null)}>
                   取消

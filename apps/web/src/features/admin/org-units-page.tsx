@@ -14,8 +14,15 @@ export function OrgUnitsPage() {
   const queryClient = useQueryClient();
   const units = useQuery(trpc.admin.listOrgUnits.queryOptions());
   const [parent, setParent] = useState<{ id: string; name: string } | null>(null);
-  const create = useMutation(trpc.admin.createOrgUnit.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.admin.listOrgUnits.queryKey() }) }));
-  const form = useForm<TCreateOrgUnitInput>({ resolver: zodResolver(ZCreateOrgUnitInput), defaultValues: { parentId: '', code: '', name: '' } });
+  const create = useMutation(
+    trpc.admin.createOrgUnit.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.admin.listOrgUnits.queryKey() }),
+    }),
+  );
+  const form = useForm<TCreateOrgUnitInput>({
+    resolver: zodResolver(ZCreateOrgUnitInput),
+    defaultValues: { parentId: '', code: '', name: '' },
+  });
   const submit = form.handleSubmit(async (values) => {
     try {
       await create.mutateAsync(values);
@@ -83,7 +90,13 @@ export function OrgUnitsPage() {
         <form onSubmit={submit} noValidate>
           <fieldset disabled={form.formState.isSubmitting} style={{ border: 0, padding: 0, margin: 0 }}>
             <Stack>
-              <TextInput label="区划代码" description="县级及以上 6 位，乡镇（街道）9 位" withAsterisk {...form.register('code')} error={form.formState.errors.code?.message} />
+              <TextInput
+                label="区划代码"
+                description="县级及以上 6 位，乡镇（街道）9 位"
+                withAsterisk
+                {...form.register('code')}
+                error={form.formState.errors.code?.message}
+              />
               <TextInput label="机构名称" withAsterisk {...form.register('name')} error={form.formState.errors.name?.message} />
               <Group justify="flex-end">
                 <Button variant="default" onClick={() => setParent(null)}>

@@ -1,4 +1,19 @@
-import { Alert, Badge, Button, Group, Modal, Paper, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  ScrollArea,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatYuan, parseYuan, PROFILES, type TParamRow, type TProfileId } from '@portal/rules';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -36,7 +51,9 @@ export function ParamsPage() {
   const [effectiveFrom, setEffectiveFrom] = useState('');
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const create = useMutation(trpc.params.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.params.list.queryKey() }) }));
+  const create = useMutation(
+    trpc.params.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.params.list.queryKey() }) }),
+  );
   const [selected, setSelected] = useState<string | null>(null);
 
   const latestByUnit = useMemo(() => {
@@ -48,7 +65,11 @@ export function ParamsPage() {
 
   const startEdit = (orgUnitId: string, profile: TProfileId, rows: TParamRow[]) => {
     setEditing({ orgUnitId, rows, profile });
-    setDraft(Object.fromEntries(rows.filter((r) => r.source !== 'unused').map((r) => [r.path, r.unit === 'fen' ? (r.value / 100).toFixed(2) : String(r.value)])));
+    setDraft(
+      Object.fromEntries(
+        rows.filter((r) => r.source !== 'unused').map((r) => [r.path, r.unit === 'fen' ? (r.value / 100).toFixed(2) : String(r.value)]),
+      ),
+    );
     setEffectiveFrom('');
     setNote('');
     setErrors({});
@@ -62,7 +83,8 @@ export function ParamsPage() {
       const text = draft[row.path];
       if (text === undefined) continue;
       const value = row.unit === 'fen' ? parseYuan(text) : Number(text);
-      if (value === null || Number.isNaN(value) || text.trim() === '') next[row.path] = row.unit === 'fen' ? '请输入金额（元，最多两位小数）' : '请输入数字';
+      if (value === null || Number.isNaN(value) || text.trim() === '')
+        next[row.path] = row.unit === 'fen' ? '请输入金额（元，最多两位小数）' : '请输入数字';
       else setPath(settle, row.path, value);
     }
     if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom)) next.effectiveFrom = '请填写生效日期';
@@ -74,7 +96,9 @@ export function ParamsPage() {
       notifications.show({ color: 'green', message: `已保存参数版本 ${r.version}` });
       setEditing(null);
     } catch (err) {
-      const data = isApiError(err) ? (err.data as { field?: string | null; fieldErrors?: { path: string; message: string }[] | null }) : null;
+      const data = isApiError(err)
+        ? (err.data as { field?: string | null; fieldErrors?: { path: string; message: string }[] | null })
+        : null;
       const path = data?.field?.replace(/^settle\./, '') ?? data?.fieldErrors?.[0]?.path.replace(/^settle\./, '');
       setErrors(path ? { [path]: isApiError(err) ? err.message : '参数有误' } : { form: isApiError(err) ? err.message : '保存失败' });
     }
@@ -108,7 +132,12 @@ export function ParamsPage() {
                       <Table.Td>{v.orgUnitName}</Table.Td>
                       <Table.Td>{PROFILES[v.profile as TProfileId]?.label}</Table.Td>
                       <Table.Td>
-                        第 {v.version} 版{latestByUnit.get(v.orgUnitId)?.id === v.id && <Badge ml={6} size="xs">最新</Badge>}
+                        第 {v.version} 版
+                        {latestByUnit.get(v.orgUnitId)?.id === v.id && (
+                          <Badge ml={6} size="xs">
+                            最新
+                          </Badge>
+                        )}
                       </Table.Td>
                       <Table.Td>{v.effectiveFrom}</Table.Td>
                       <Table.Td>{v.note}</Table.Td>
@@ -119,7 +148,11 @@ export function ParamsPage() {
                             查看
                           </Button>
                           {me?.role === 'admin' && latestByUnit.get(v.orgUnitId)?.id === v.id && (
-                            <Button size="compact-xs" variant="subtle" onClick={() => startEdit(v.orgUnitId, v.profile as TProfileId, v.table)}>
+                            <Button
+                              size="compact-xs"
+                              variant="subtle"
+                              onClick={() => startEdit(v.orgUnitId, v.profile as TProfileId, v.table)}
+                            >
                               调整
                             </Button>
                           )}
@@ -139,7 +172,9 @@ export function ParamsPage() {
                   data={units.data.filter((u) => u.profile && !latestByUnit.has(u.id)).map((u) => ({ value: u.id, label: u.name }))}
                   onChange={(id) => {
                     const unit = units.data?.find((u) => u.id === id);
-                    const parent = [...latestByUnit.values()].find((v) => unit?.path.includes(`/${units.data?.find((x) => x.id === v.orgUnitId)?.code}/`));
+                    const parent = [...latestByUnit.values()].find((v) =>
+                      unit?.path.includes(`/${units.data?.find((x) => x.id === v.orgUnitId)?.code}/`),
+                    );
                     if (unit && parent) startEdit(unit.id, unit.profile as TProfileId, parent.table);
                   }}
                   value={null}
@@ -162,8 +197,22 @@ export function ParamsPage() {
           <Stack>
             {errors.form && <Alert color="red">{errors.form}</Alert>}
             <SimpleGrid cols={2}>
-              <TextInput type="date" label="生效日期" withAsterisk value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.currentTarget.value)} error={errors.effectiveFrom} />
-              <TextInput label="调整说明" withAsterisk placeholder="依据文件或调整原因" value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} />
+              <TextInput
+                type="date"
+                label="生效日期"
+                withAsterisk
+                value={effectiveFrom}
+                onChange={(e) => setEffectiveFrom(e.currentTarget.value)}
+                error={errors.effectiveFrom}
+              />
+              <TextInput
+                label="调整说明"
+                withAsterisk
+                placeholder="依据文件或调整原因"
+                value={note}
+                onChange={(e) => setNote(e.currentTarget.value)}
+                error={errors.note}
+              />
             </SimpleGrid>
             <ScrollArea h={420}>
               <SimpleGrid cols={2} spacing="sm">

@@ -18,7 +18,9 @@ export function PremiumsPage() {
   const params = useQuery(trpc.params.list.queryOptions());
   const [editing, setEditing] = useState(false);
   const [editingParams, setEditingParams] = useState(false);
-  const unitOptions = (units.data ?? []).filter((u) => u.profile && u.level !== 'township').map((u) => ({ value: u.id, label: `${'　'.repeat(Math.max(0, u.depth - 1))}${u.name}（${u.code}）` }));
+  const unitOptions = (units.data ?? [])
+    .filter((u) => u.profile && u.level !== 'township')
+    .map((u) => ({ value: u.id, label: `${'　'.repeat(Math.max(0, u.depth - 1))}${u.name}（${u.code}）` }));
   return (
     <Stack>
       <Group justify="space-between">
@@ -130,7 +132,15 @@ export function PremiumsPage() {
   );
 }
 
-function PremiumForm({ unitOptions, profileOf, onDone }: { unitOptions: { value: string; label: string }[]; profileOf: (id: string) => string | null; onDone: () => void }) {
+function PremiumForm({
+  unitOptions,
+  profileOf,
+  onDone,
+}: {
+  unitOptions: { value: string; label: string }[];
+  profileOf: (id: string) => string | null;
+  onDone: () => void;
+}) {
   const trpc = useTRPC();
   const set = useMutation(trpc.subsidies.setPremium.mutationOptions());
   const [chosenUnitId, setOrgUnitId] = useState<string | null>(null);
@@ -146,7 +156,15 @@ function PremiumForm({ unitOptions, profileOf, onDone }: { unitOptions: { value:
       <Select label="机构" withAsterisk data={unitOptions} value={orgUnitId} onChange={setOrgUnitId} error={errors.orgUnitId} searchable />
       <SimpleGrid cols={isWeihai ? 3 : 2}>
         <NumberInput label="年度" withAsterisk value={year} onChange={setYear} error={errors.year} />
-        <NumberInput label={isWeihai ? '一档标准（元）' : '个人缴费标准（元）'} withAsterisk decimalScale={2} min={0} value={tier1} onChange={setTier1} error={errors.tier1} />
+        <NumberInput
+          label={isWeihai ? '一档标准（元）' : '个人缴费标准（元）'}
+          withAsterisk
+          decimalScale={2}
+          min={0}
+          value={tier1}
+          onChange={setTier1}
+          error={errors.tier1}
+        />
         {isWeihai && <NumberInput label="二档标准（元）" decimalScale={2} min={0} value={tier2} onChange={setTier2} error={errors.tier2} />}
       </SimpleGrid>
       <TextInput label="依据文件或说明" withAsterisk value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} />
@@ -159,11 +177,23 @@ function PremiumForm({ unitOptions, profileOf, onDone }: { unitOptions: { value:
           onClick={async () => {
             setErrors({});
             try {
-              await set.mutateAsync({ orgUnitId: orgUnitId ?? '', year: Number(year), tier1: yuanToFen(tier1) ?? 0, tier2: isWeihai ? yuanToFen(tier2) : null, note });
+              await set.mutateAsync({
+                orgUnitId: orgUnitId ?? '',
+                year: Number(year),
+                tier1: yuanToFen(tier1) ?? 0,
+                tier2: isWeihai ? yuanToFen(tier2) : null,
+                note,
+              });
               notifications.show({ color: 'green', message: '缴费标准已保存' });
               onDone();
             } catch (err) {
-              applyServerError(err, ((f: string, e: { message?: string }) => setErrors((p) => ({ ...p, [f]: e.message ?? '' }))) as never, ['orgUnitId', 'year', 'tier1', 'tier2', 'note']);
+              applyServerError(err, ((f: string, e: { message?: string }) => setErrors((p) => ({ ...p, [f]: e.message ?? '' }))) as never, [
+                'orgUnitId',
+                'year',
+                'tier1',
+                'tier2',
+                'note',
+              ]);
             }
           }}
         >
@@ -203,21 +233,56 @@ function SubsidyParamsForm({
       : profile === 'xianning-2022'
         ? [{ key: 'stableExitBase2021', label: SUBSIDY_PARAM_LABELS.stableExitBase2021, unit: 'yuan' }]
         : profile === 'liaoning-2019'
-          ? ['registered_poor', 'subsistence_allowance', 'low_income', 'other_hardship'].map((k) => ({ key: `liaoning.${k}`, label: `辽宁资助额（元）：${{ registered_poor: '建档立卡贫困人口', subsistence_allowance: '低保对象', low_income: '低收入对象', other_hardship: '其他困难群体' }[k]}`, unit: 'yuan' as const }))
+          ? ['registered_poor', 'subsistence_allowance', 'low_income', 'other_hardship'].map((k) => ({
+              key: `liaoning.${k}`,
+              label: `辽宁资助额（元）：${{ registered_poor: '建档立卡贫困人口', subsistence_allowance: '低保对象', low_income: '低收入对象', other_hardship: '其他困难群体' }[k]}`,
+              unit: 'yuan' as const,
+            }))
           : [];
   return (
     <Stack>
-      <Select label="机构" withAsterisk data={unitOptions} value={orgUnitId} onChange={(v) => { setOrgUnitId(v); setValues({}); }} searchable />
+      <Select
+        label="机构"
+        withAsterisk
+        data={unitOptions}
+        value={orgUnitId}
+        onChange={(v) => {
+          setOrgUnitId(v);
+          setValues({});
+        }}
+        searchable
+      />
       {profile && (
         <Text size="sm" c="dimmed">
           {PROFILES[profile].label}：{fields.length ? '留空的参数沿用默认值。' : '本口径的资助标准由文件直接规定，无可调整的地方参数。'}
         </Text>
       )}
       {fields.map((f) => (
-        <NumberInput key={f.key} label={f.label} decimalScale={f.unit === 'yuan' ? 2 : 0} min={0} value={values[f.key] ?? ''} onChange={(v) => setValues((p) => ({ ...p, [f.key]: v }))} error={errors[`subsidy.${f.key}`]} />
+        <NumberInput
+          key={f.key}
+          label={f.label}
+          decimalScale={f.unit === 'yuan' ? 2 : 0}
+          min={0}
+          value={values[f.key] ?? ''}
+          onChange={(v) => setValues((p) => ({ ...p, [f.key]: v }))}
+          error={errors[`subsidy.${f.key}`]}
+        />
       ))}
-      <TextInput label="生效日期" type="date" withAsterisk value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.currentTarget.value)} error={errors.effectiveFrom} />
-      <TextInput label="调整说明（依据文件或原因）" withAsterisk value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} />
+      <TextInput
+        label="生效日期"
+        type="date"
+        withAsterisk
+        value={effectiveFrom}
+        onChange={(e) => setEffectiveFrom(e.currentTarget.value)}
+        error={errors.effectiveFrom}
+      />
+      <TextInput
+        label="调整说明（依据文件或原因）"
+        withAsterisk
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        error={errors.note}
+      />
       <Group justify="flex-end">
         <Button variant="default" onClick={onDone}>
           取消
@@ -237,7 +302,13 @@ function SubsidyParamsForm({
             setErrors({});
             try {
               // A version replaces the whole parameter set, so the current settlement overrides are carried over.
-              await create.mutateAsync({ orgUnitId: orgUnitId ?? '', effectiveFrom, note, settle: latestSettleOf(orgUnitId ?? '') as never, subsidy: subsidy as never });
+              await create.mutateAsync({
+                orgUnitId: orgUnitId ?? '',
+                effectiveFrom,
+                note,
+                settle: latestSettleOf(orgUnitId ?? '') as never,
+                subsidy: subsidy as never,
+              });
               notifications.show({ color: 'green', message: '已生成新的参数版本' });
               onDone();
             } catch (err) {

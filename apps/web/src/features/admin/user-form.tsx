@@ -42,21 +42,50 @@ export function UserForm({ mode, initial, orgUnitOptions, onSubmit, onCancel }: 
             control={form.control}
             name="role"
             render={({ field }) => (
-              <Select label="角色" withAsterisk data={ROLE_IDS.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} value={field.value} onChange={(v) => field.onChange(v)} error={e.role?.message} allowDeselect={false} />
+              <Select
+                label="角色"
+                withAsterisk
+                data={ROLE_IDS.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+                value={field.value}
+                onChange={(v) => field.onChange(v)}
+                error={e.role?.message}
+                allowDeselect={false}
+              />
             )}
           />
           <Controller
             control={form.control}
             name="orgUnitId"
             render={({ field }) => (
-              <Select label="所属机构" withAsterisk searchable data={orgUnitOptions} value={field.value || null} onChange={(v) => field.onChange(v ?? '')} error={e.orgUnitId?.message} nothingFoundMessage="没有匹配的机构" />
+              <Select
+                label="所属机构"
+                withAsterisk
+                searchable
+                data={orgUnitOptions}
+                value={field.value || null}
+                onChange={(v) => field.onChange(v ?? '')}
+                error={e.orgUnitId?.message}
+                nothingFoundMessage="没有匹配的机构"
+              />
             )}
           />
           <TextInput label="联系电话" {...form.register('phone')} error={e.phone?.message} />
           {mode === 'create' ? (
-            <PasswordInput label="初始密码" description="至少 8 位，须同时包含字母和数字" withAsterisk {...form.register('password')} error={e.password?.message} />
+            <PasswordInput
+              label="初始密码"
+              description="至少 8 位，须同时包含字母和数字"
+              withAsterisk
+              {...form.register('password')}
+              error={e.password?.message}
+            />
           ) : (
-            <Controller control={form.control} name="isActive" render={({ field }) => <Switch label="账户启用" checked={field.value} onChange={(ev) => field.onChange(ev.currentTarget.checked)} />} />
+            <Controller
+              control={form.control}
+              name="isActive"
+              render={({ field }) => (
+                <Switch label="账户启用" checked={field.value} onChange={(ev) => field.onChange(ev.currentTarget.checked)} />
+              )}
+            />
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onCancel}>

@@ -9,7 +9,13 @@ import { useTRPC } from '../../lib/trpc';
 import { UserForm } from './user-form';
 import { PagedFooter } from '../../components/paged-footer';
 
-type Editing = { mode: 'create' } | { mode: 'edit'; user: { id: string; username: string; displayName: string; role: TRole; orgUnitId: string; phone: string | null; isActive: boolean } } | null;
+type Editing =
+  | { mode: 'create' }
+  | {
+      mode: 'edit';
+      user: { id: string; username: string; displayName: string; role: TRole; orgUnitId: string; phone: string | null; isActive: boolean };
+    }
+  | null;
 
 export function UsersPage() {
   const trpc = useTRPC();
@@ -20,7 +26,10 @@ export function UsersPage() {
   const [resetting, setResetting] = useState<{ id: string; username: string } | null>(null);
   const [newPassword, setNewPassword] = useState('');
   const [resetError, setResetError] = useState<string | null>(null);
-  const users = useQuery({ ...trpc.admin.listUsers.queryOptions({ q: q || undefined, page, pageSize: 20 }), placeholderData: keepPreviousData });
+  const users = useQuery({
+    ...trpc.admin.listUsers.queryOptions({ q: q || undefined, page, pageSize: 20 }),
+    placeholderData: keepPreviousData,
+  });
   const units = useQuery(trpc.admin.listOrgUnits.queryOptions());
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.admin.listUsers.queryKey() });
   const create = useMutation(trpc.admin.createUser.mutationOptions({ onSuccess: invalidate }));
@@ -34,7 +43,15 @@ export function UsersPage() {
         <Title order={3}>用户管理</Title>
         <Button onClick={() => setEditing({ mode: 'create' })}>新增用户</Button>
       </Group>
-      <TextInput placeholder="按用户名或姓名查找" value={q} onChange={(e) => { setQ(e.currentTarget.value); setPage(1); }} maw={320} />
+      <TextInput
+        placeholder="按用户名或姓名查找"
+        value={q}
+        onChange={(e) => {
+          setQ(e.currentTarget.value);
+          setPage(1);
+        }}
+        maw={320}
+      />
       <QueryState query={users}>
         {() => (
           <Paper withBorder>
@@ -66,14 +83,33 @@ export function UsersPage() {
                     <Table.Td>{ROLE_LABELS[u.role as TRole]}</Table.Td>
                     <Table.Td>{u.orgUnitName}</Table.Td>
                     <Table.Td>
-                      {!u.isActive ? <Badge color="gray">已停用</Badge> : u.isLocked ? <Badge color="orange">已锁定</Badge> : <Badge color="green">正常</Badge>}
+                      {!u.isActive ? (
+                        <Badge color="gray">已停用</Badge>
+                      ) : u.isLocked ? (
+                        <Badge color="orange">已锁定</Badge>
+                      ) : (
+                        <Badge color="green">正常</Badge>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <Group gap={4} justify="flex-end">
-                        <Button size="compact-xs" variant="subtle" onClick={() => setEditing({ mode: 'edit', user: { ...u, role: u.role as TRole } })}>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          onClick={() => setEditing({ mode: 'edit', user: { ...u, role: u.role as TRole } })}
+                        >
                           编辑
                         </Button>
-                        <Button size="compact-xs" variant="subtle" color="orange" onClick={() => { setResetting(u); setNewPassword(''); setResetError(null); }}>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="orange"
+                          onClick={() => {
+                            setResetting(u);
+                            setNewPassword('');
+                            setResetError(null);
+                          }}
+                        >
                           重置密码
                         </Button>
                       </Group>
@@ -109,7 +145,13 @@ export function UsersPage() {
       </Modal>
       <Modal opened={resetting !== null} onClose={() => setResetting(null)} title={`重置密码：${resetting?.username ?? ''}`}>
         <Stack>
-          <PasswordInput label="新密码" description="至少 8 位，须同时包含字母和数字" value={newPassword} onChange={(e) => setNewPassword(e.currentTarget.value)} error={resetError} />
+          <PasswordInput
+            label="新密码"
+            description="至少 8 位，须同时包含字母和数字"
+            value={newPassword}
+            onChange={(e) => setNewPassword(e.currentTarget.value)}
+            error={resetError}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setResetting(null)}>
               取消

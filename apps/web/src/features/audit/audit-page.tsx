@@ -57,7 +57,13 @@ export function AuditPage() {
                         {a.entity} {a.entityId?.slice(0, 8)}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{a.after || a.before ? <Code block fz="xs" mah={80} style={{ overflow: 'auto' }}>{JSON.stringify(a.after ?? a.before)}</Code> : null}</Table.Td>
+                    <Table.Td>
+                      {a.after || a.before ? (
+                        <Code block fz="xs" mah={80} style={{ overflow: 'auto' }}>
+                          {JSON.stringify(a.after ?? a.before)}
+                        </Code>
+                      ) : null}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -31,9 +31,25 @@ export function ChangePasswordPage() {
         <form onSubmit={onSubmit} noValidate>
           <fieldset disabled={form.formState.isSubmitting} style={{ border: 0, padding: 0, margin: 0 }}>
             <Stack>
-              <PasswordInput label="当前密码" autoComplete="current-password" {...form.register('currentPassword')} error={e.currentPassword?.message} />
-              <PasswordInput label="新密码" description="至少 8 位，须同时包含字母和数字" autoComplete="new-password" {...form.register('newPassword')} error={e.newPassword?.message} />
-              <PasswordInput label="确认新密码" autoComplete="new-password" {...form.register('confirmPassword')} error={e.confirmPassword?.message} />
+              <PasswordInput
+                label="当前密码"
+                autoComplete="current-password"
+                {...form.register('currentPassword')}
+                error={e.currentPassword?.message}
+              />
+              <PasswordInput
+                label="新密码"
+                description="至少 8 位，须同时包含字母和数字"
+                autoComplete="new-password"
+                {...form.register('newPassword')}
+                error={e.newPassword?.message}
+              />
+              <PasswordInput
+                label="确认新密码"
+                autoComplete="new-password"
+                {...form.register('confirmPassword')}
+                error={e.confirmPassword?.message}
+              />
               <Button type="submit" loading={form.formState.isSubmitting}>
                 保存
               </Button>

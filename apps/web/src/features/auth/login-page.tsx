@@ -51,8 +51,19 @@ export function LoginPage() {
                     {error}
                   </Alert>
                 )}
-                <TextInput label="用户名" autoComplete="username" autoFocus {...form.register('username')} error={form.formState.errors.username?.message} />
-                <PasswordInput label="密码" autoComplete="current-password" {...form.register('password')} error={form.formState.errors.password?.message} />
+                <TextInput
+                  label="用户名"
+                  autoComplete="username"
+                  autoFocus
+                  {...form.register('username')}
+                  error={form.formState.errors.username?.message}
+                />
+                <PasswordInput
+                  label="密码"
+                  autoComplete="current-password"
+                  {...form.register('password')}
+                  error={form.formState.errors.password?.message}
+                />
                 <Button type="submit" loading={form.formState.isSubmitting} fullWidth>
                   登录
                 </Button>

@@ -57,12 +57,19 @@ export function ClaimDetailPage() {
             <>
               {c.reversedByClaimId && (
                 <Alert color="gray" className="no-print">
-                  本结算单已冲销。<Anchor component={Link} to={`/claims/${c.reversedByClaimId}`}>查看冲销单</Anchor>
+                  本结算单已冲销。
+                  <Anchor component={Link} to={`/claims/${c.reversedByClaimId}`}>
+                    查看冲销单
+                  </Anchor>
                 </Alert>
               )}
               {c.reversesClaimId && (
                 <Alert color="red" className="no-print">
-                  本单冲销了 <Anchor component={Link} to={`/claims/${c.reversesClaimId}`}>原结算单</Anchor>。
+                  本单冲销了{' '}
+                  <Anchor component={Link} to={`/claims/${c.reversesClaimId}`}>
+                    原结算单
+                  </Anchor>
+                  。
                 </Alert>
               )}
               <SlipView slip={c.slip} />
@@ -73,7 +80,15 @@ export function ClaimDetailPage() {
       <Modal opened={reversing} onClose={() => setReversing(false)} title="冲销结算单">
         <Stack>
           <Text size="sm">冲销后原结算单保留并标记为已冲销，参保人本年度累计数恢复到该笔结算之前。冲销后如需更正，请重新录入结算。</Text>
-          <Textarea label="冲销原因" withAsterisk value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} autosize minRows={2} />
+          <Textarea
+            label="冲销原因"
+            withAsterisk
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={reasonError}
+            autosize
+            minRows={2}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setReversing(false)}>
               取消

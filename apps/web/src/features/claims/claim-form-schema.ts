@@ -19,8 +19,10 @@ export const ZClaimForm = z
     offsiteRegistered: z.boolean(),
   })
   .superRefine((v, ctx) => {
-    if (yuanToFen(v.inScopeCost) > yuanToFen(v.totalCost)) ctx.addIssue({ code: 'custom', path: ['inScopeCost'], message: '政策范围内费用不能大于医疗总费用' });
-    if (v.dischargeDate && v.admissionDate && v.dischargeDate < v.admissionDate) ctx.addIssue({ code: 'custom', path: ['dischargeDate'], message: '出院日期不能早于入院日期' });
+    if (yuanToFen(v.inScopeCost) > yuanToFen(v.totalCost))
+      ctx.addIssue({ code: 'custom', path: ['inScopeCost'], message: '政策范围内费用不能大于医疗总费用' });
+    if (v.dischargeDate && v.admissionDate && v.dischargeDate < v.admissionDate)
+      ctx.addIssue({ code: 'custom', path: ['dischargeDate'], message: '出院日期不能早于入院日期' });
   });
 export type TClaimForm = z.infer<typeof ZClaimForm>;
 

@@ -46,11 +46,62 @@ export function ClaimListPage() {
       </Group>
       <Paper withBorder p="sm">
         <Group align="flex-end">
-          <Select label="区划" placeholder="全部" clearable searchable w={200} data={(units.data ?? []).filter((u) => u.level !== 'system').map((u) => ({ value: u.id, label: u.name }))} value={orgUnitId} onChange={(v) => { setOrgUnitId(v); reset(); }} />
-          <Select label="医院" placeholder="全部" clearable searchable w={220} data={(hospitals.data ?? []).map((h) => ({ value: h.id, label: h.name }))} value={hospitalId} onChange={(v) => { setHospitalId(v); reset(); }} />
-          <TextInput type="date" label="出院日期起" value={from} onChange={(e) => { setFrom(e.currentTarget.value); reset(); }} />
-          <TextInput type="date" label="至" value={to} onChange={(e) => { setTo(e.currentTarget.value); reset(); }} />
-          <Select label="有支付的项目" placeholder="全部" clearable w={180} data={Object.entries(TIER_LABELS).map(([value, label]) => ({ value, label }))} value={tier} onChange={(v) => { setTier(v); reset(); }} />
+          <Select
+            label="区划"
+            placeholder="全部"
+            clearable
+            searchable
+            w={200}
+            data={(units.data ?? []).filter((u) => u.level !== 'system').map((u) => ({ value: u.id, label: u.name }))}
+            value={orgUnitId}
+            onChange={(v) => {
+              setOrgUnitId(v);
+              reset();
+            }}
+          />
+          <Select
+            label="医院"
+            placeholder="全部"
+            clearable
+            searchable
+            w={220}
+            data={(hospitals.data ?? []).map((h) => ({ value: h.id, label: h.name }))}
+            value={hospitalId}
+            onChange={(v) => {
+              setHospitalId(v);
+              reset();
+            }}
+          />
+          <TextInput
+            type="date"
+            label="出院日期起"
+            value={from}
+            onChange={(e) => {
+              setFrom(e.currentTarget.value);
+              reset();
+            }}
+          />
+          <TextInput
+            type="date"
+            label="至"
+            value={to}
+            onChange={(e) => {
+              setTo(e.currentTarget.value);
+              reset();
+            }}
+          />
+          <Select
+            label="有支付的项目"
+            placeholder="全部"
+            clearable
+            w={180}
+            data={Object.entries(TIER_LABELS).map(([value, label]) => ({ value, label }))}
+            value={tier}
+            onChange={(v) => {
+              setTier(v);
+              reset();
+            }}
+          />
         </Group>
       </Paper>
       <QueryState query={list}>
@@ -87,8 +138,16 @@ export function ClaimListPage() {
                   <Table.Tr key={c.id}>
                     <Table.Td>
                       <Link to={`/claims/${c.id}`}>{c.claimNo}</Link>
-                      {c.kind === 'reversal' && <Badge ml={4} size="xs" color="red">冲销</Badge>}
-                      {c.status === 'reversed' && <Badge ml={4} size="xs" color="gray">已冲销</Badge>}
+                      {c.kind === 'reversal' && (
+                        <Badge ml={4} size="xs" color="red">
+                          冲销
+                        </Badge>
+                      )}
+                      {c.status === 'reversed' && (
+                        <Badge ml={4} size="xs" color="gray">
+                          已冲销
+                        </Badge>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       {c.personName}

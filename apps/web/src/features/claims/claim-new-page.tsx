@@ -1,5 +1,20 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Badge, Button, Checkbox, Grid, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import {
   buildClaimSettleRequest,
   formatYuan,
@@ -102,7 +117,17 @@ export function ClaimNewPage() {
       await queryClient.invalidateQueries({ queryKey: trpc.claims.pathKey() });
       void navigate(`/claims/${claim.id}`);
     } catch (err) {
-      applyServerError(err, form.setError, ['personId', 'hospitalId', 'admissionDate', 'dischargeDate', 'diagnosis', 'totalCost', 'inScopeCost', 'specialDrugCost', 'referred']);
+      applyServerError(err, form.setError, [
+        'personId',
+        'hospitalId',
+        'admissionDate',
+        'dischargeDate',
+        'diagnosis',
+        'totalCost',
+        'inScopeCost',
+        'specialDrugCost',
+        'referred',
+      ]);
     }
   });
   const e = form.formState.errors;
@@ -121,7 +146,11 @@ export function ClaimNewPage() {
             <form onSubmit={onSubmit} noValidate>
               <fieldset disabled={form.formState.isSubmitting} style={{ border: 0, padding: 0, margin: 0 }}>
                 <Stack gap="sm">
-                  <Controller control={form.control} name="personId" render={({ field }) => <PersonPicker value={field.value} onChange={field.onChange} error={e.personId?.message} />} />
+                  <Controller
+                    control={form.control}
+                    name="personId"
+                    render={({ field }) => <PersonPicker value={field.value} onChange={field.onChange} error={e.personId?.message} />}
+                  />
                   <Controller
                     control={form.control}
                     name="visitType"
@@ -133,7 +162,10 @@ export function ClaimNewPage() {
                         <SegmentedControl
                           value={field.value}
                           onChange={field.onChange}
-                          data={(['inpatient', 'chronic_outpatient', 'outpatient'] as const).map((v) => ({ value: v, label: VISIT_TYPE_LABELS[v] }))}
+                          data={(['inpatient', 'chronic_outpatient', 'outpatient'] as const).map((v) => ({
+                            value: v,
+                            label: VISIT_TYPE_LABELS[v],
+                          }))}
                         />
                       </div>
                     )}
@@ -142,12 +174,35 @@ export function ClaimNewPage() {
                     control={form.control}
                     name="hospitalId"
                     render={({ field }) => (
-                      <Select label="就诊医院" withAsterisk searchable data={hospitalOptions} value={field.value || null} onChange={(v) => field.onChange(v ?? '')} error={e.hospitalId?.message} nothingFoundMessage="名单中没有该医院" />
+                      <Select
+                        label="就诊医院"
+                        withAsterisk
+                        searchable
+                        data={hospitalOptions}
+                        value={field.value || null}
+                        onChange={(v) => field.onChange(v ?? '')}
+                        error={e.hospitalId?.message}
+                        nothingFoundMessage="名单中没有该医院"
+                      />
                     )}
                   />
                   <SimpleGrid cols={2}>
-                    <TextInput type="date" label={values.visitType === 'inpatient' ? '入院日期' : '就诊日期'} withAsterisk {...form.register('admissionDate')} error={e.admissionDate?.message} />
-                    {values.visitType === 'inpatient' && <TextInput type="date" label="出院日期" withAsterisk {...form.register('dischargeDate')} error={e.dischargeDate?.message} />}
+                    <TextInput
+                      type="date"
+                      label={values.visitType === 'inpatient' ? '入院日期' : '就诊日期'}
+                      withAsterisk
+                      {...form.register('admissionDate')}
+                      error={e.admissionDate?.message}
+                    />
+                    {values.visitType === 'inpatient' && (
+                      <TextInput
+                        type="date"
+                        label="出院日期"
+                        withAsterisk
+                        {...form.register('dischargeDate')}
+                        error={e.dischargeDate?.message}
+                      />
+                    )}
                   </SimpleGrid>
                   <TextInput label="诊断" withAsterisk {...form.register('diagnosis')} error={e.diagnosis?.message} />
                   {diseases.length > 0 && (
@@ -155,27 +210,68 @@ export function ClaimNewPage() {
                       control={form.control}
                       name="specialDisease"
                       render={({ field }) => (
-                        <Select label="特殊病种（如有）" clearable searchable data={diseases.map((d) => ({ value: d.id, label: d.name }))} value={field.value} onChange={field.onChange} />
+                        <Select
+                          label="特殊病种（如有）"
+                          clearable
+                          searchable
+                          data={diseases.map((d) => ({ value: d.id, label: d.name }))}
+                          value={field.value}
+                          onChange={field.onChange}
+                        />
                       )}
                     />
                   )}
                   <SimpleGrid cols={2}>
-                    <TextInput label="医疗总费用（元）" withAsterisk inputMode="decimal" {...form.register('totalCost')} error={e.totalCost?.message} />
-                    <TextInput label="政策范围内费用（元）" withAsterisk inputMode="decimal" {...form.register('inScopeCost')} error={e.inScopeCost?.message} />
+                    <TextInput
+                      label="医疗总费用（元）"
+                      withAsterisk
+                      inputMode="decimal"
+                      {...form.register('totalCost')}
+                      error={e.totalCost?.message}
+                    />
+                    <TextInput
+                      label="政策范围内费用（元）"
+                      withAsterisk
+                      inputMode="decimal"
+                      {...form.register('inScopeCost')}
+                      error={e.inScopeCost?.message}
+                    />
                   </SimpleGrid>
                   {profile === 'weihai-2019' && (
-                    <TextInput label="单独补偿特药费用（元）" description="属于政策范围外费用的一部分" inputMode="decimal" {...form.register('specialDrugCost')} error={e.specialDrugCost?.message} />
+                    <TextInput
+                      label="单独补偿特药费用（元）"
+                      description="属于政策范围外费用的一部分"
+                      inputMode="decimal"
+                      {...form.register('specialDrugCost')}
+                      error={e.specialDrugCost?.message}
+                    />
                   )}
                   {referralRequired && (
                     <Alert
                       color={referral?.source === 'registry' ? 'green' : referral?.source === 'override' ? 'blue' : 'orange'}
                       p="xs"
-                      title={referral?.source === 'registry' ? '已查到转诊转院备案' : referral?.source === 'override' ? '审核认定视同转诊' : '县域外住院须办理转诊转院备案'}
+                      title={
+                        referral?.source === 'registry'
+                          ? '已查到转诊转院备案'
+                          : referral?.source === 'override'
+                            ? '审核认定视同转诊'
+                            : '县域外住院须办理转诊转院备案'
+                      }
                       data-testid="referral-status"
                     >
-                      <Checkbox label="按已转诊结算" checked={isReferred || isOffsite} disabled readOnly description="由转诊备案登记自动判定，不能手工勾选" />
+                      <Checkbox
+                        label="按已转诊结算"
+                        checked={isReferred || isOffsite}
+                        disabled
+                        readOnly
+                        description="由转诊备案登记自动判定，不能手工勾选"
+                      />
                       <Text size="sm" mt={6}>
-                        {!values.admissionDate ? '填写入院日期后查询转诊备案。' : context.isFetching && !referral ? '正在查询转诊备案…' : (referral?.note ?? '正在查询转诊备案…')}
+                        {!values.admissionDate
+                          ? '填写入院日期后查询转诊备案。'
+                          : context.isFetching && !referral
+                            ? '正在查询转诊备案…'
+                            : (referral?.note ?? '正在查询转诊备案…')}
                       </Text>
                       {referral?.source === 'none' && (
                         <Text size="xs" c="dimmed" mt={4}>
@@ -226,7 +322,15 @@ export function ClaimNewPage() {
                         </Text>
                         <Group gap={6}>
                           <Text size="sm">{visitDate ? `${visitDate} 有效身份：` : '今日有效身份：'}</Text>
-                          {ctx.categories.length ? ctx.categories.map((c) => <Badge key={c.id} variant="light">{c.label}</Badge>) : <Badge color="gray">无（按普通参保人员结算）</Badge>}
+                          {ctx.categories.length ? (
+                            ctx.categories.map((c) => (
+                              <Badge key={c.id} variant="light">
+                                {c.label}
+                              </Badge>
+                            ))
+                          ) : (
+                            <Badge color="gray">无（按普通参保人员结算）</Badge>
+                          )}
                         </Group>
                         {ctx.location && (
                           <Text size="sm">
@@ -235,7 +339,12 @@ export function ClaimNewPage() {
                           </Text>
                         )}
                         <Text size="xs" c="dimmed">
-                          {ctx.year} 年累计：基本医保已付 {formatYuan(ctx.ytd.basic)} 元 / 封顶 {formatYuan(ctx.params.basic.annualCap)} 元；大病累计基数 {formatYuan(ctx.ytd.criticalBase)} 元，已付 {formatYuan(ctx.ytd.critical)} 元；医疗救助已付 {formatYuan(ctx.ytd.assistance)} 元{ctx.params.assistance.annualCap > 0 ? ` / 封顶 ${formatYuan(ctx.params.assistance.annualCap)} 元` : '（限额按身份类别依文件规定）'}
+                          {ctx.year} 年累计：基本医保已付 {formatYuan(ctx.ytd.basic)} 元 / 封顶 {formatYuan(ctx.params.basic.annualCap)}{' '}
+                          元；大病累计基数 {formatYuan(ctx.ytd.criticalBase)} 元，已付 {formatYuan(ctx.ytd.critical)} 元；医疗救助已付{' '}
+                          {formatYuan(ctx.ytd.assistance)} 元
+                          {ctx.params.assistance.annualCap > 0
+                            ? ` / 封顶 ${formatYuan(ctx.params.assistance.annualCap)} 元`
+                            : '（限额按身份类别依文件规定）'}
                           {ctx.paramVersion ? `（参数版本 ${ctx.paramVersion}，${ctx.paramEffectiveFrom} 起）` : '（默认参数）'}
                         </Text>
                       </Stack>

@@ -37,14 +37,26 @@ export function PersonClaimsPanel({ personId }: { personId: string }) {
     <Stack>
       <Group justify="space-between">
         <Title order={4}>医疗费用结算</Title>
-        <Select w={120} data={[...new Set([...years, String(thisYear)])].sort().reverse()} value={shownYear} onChange={setYear} allowDeselect={false} aria-label="年度" />
+        <Select
+          w={120}
+          data={[...new Set([...years, String(thisYear)])].sort().reverse()}
+          value={shownYear}
+          onChange={setYear}
+          allowDeselect={false}
+          aria-label="年度"
+        />
       </Group>
       {ytd && params && (
         <Paper withBorder p="md" data-testid="accumulators">
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             <CapBar label="基本医保（住院）已支付" used={ytd.basic} cap={params.basic.annualCap} />
             <CapBar label="大病保险已支付" used={ytd.critical} cap={params.critical.annualCap} />
-            <CapBar label="医疗救助已支付" used={ytd.assistance} cap={params.assistance.annualCap || null} capNote="元（限额按身份类别依文件规定）" />
+            <CapBar
+              label="医疗救助已支付"
+              used={ytd.assistance}
+              cap={params.assistance.annualCap || null}
+              capNote="元（限额按身份类别依文件规定）"
+            />
             <CapBar label="大病保险累计基数" used={ytd.criticalBase} cap={null} capNote="元" />
           </SimpleGrid>
           <Text size="xs" c="dimmed" mt="xs">

@@ -1,4 +1,21 @@
-import { Anchor, Badge, Button, Group, Modal, NumberInput, Pagination, Paper, Select, Stack, Switch, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Pagination,
+  Paper,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatYuan } from '@portal/rules';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -40,7 +57,11 @@ function Worklist() {
   const [resolving, setResolving] = useState<{ id: string; name: string } | null>(null);
   const [resolution, setResolution] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const resolve = useMutation(trpc.enrollment.resolve.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.enrollment.worklist.queryKey() }) }));
+  const resolve = useMutation(
+    trpc.enrollment.resolve.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.enrollment.worklist.queryKey() }),
+    }),
+  );
   return (
     <Stack>
       <Group justify="space-between">
@@ -85,7 +106,9 @@ function Worklist() {
                       <Table.Td>{i.reasonLabel}</Table.Td>
                       <Table.Td>
                         {i.resolvedAt ? (
-                          <Badge color="gray" variant="light">已销号：{i.resolution}</Badge>
+                          <Badge color="gray" variant="light">
+                            已销号：{i.resolution}
+                          </Badge>
                         ) : (
                           <Text size="sm" c={i.isOverdue ? 'red' : undefined} fw={i.isOverdue ? 600 : undefined}>
                             {i.resolutionDeadline ?? '—'}
@@ -95,7 +118,15 @@ function Worklist() {
                       </Table.Td>
                       <Table.Td>
                         {canEdit && !i.resolvedAt && (
-                          <Button size="compact-xs" variant="subtle" onClick={() => { setResolving({ id: i.id, name: i.name }); setResolution(''); setError(null); }}>
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            onClick={() => {
+                              setResolving({ id: i.id, name: i.name });
+                              setResolution('');
+                              setError(null);
+                            }}
+                          >
                             对账销号
                           </Button>
                         )}
@@ -110,7 +141,14 @@ function Worklist() {
       </QueryState>
       <Modal opened={!!resolving} onClose={() => setResolving(null)} title={`对账销号：${resolving?.name ?? ''}`}>
         <Stack>
-          <TextInput label="销号说明" withAsterisk placeholder="如：已在就读学校参保，核对学校参保名单无误" value={resolution} onChange={(e) => setResolution(e.currentTarget.value)} error={error} />
+          <TextInput
+            label="销号说明"
+            withAsterisk
+            placeholder="如：已在就读学校参保，核对学校参保名单无误"
+            value={resolution}
+            onChange={(e) => setResolution(e.currentTarget.value)}
+            error={error}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setResolving(null)}>
               取消
@@ -123,7 +161,10 @@ function Worklist() {
                   notifications.show({ color: 'green', message: '已销号' });
                   setResolving(null);
                 } catch (err) {
-                  if (!applyServerError(err, ((_f: string, e: { message?: string }) => setError(e.message ?? null)) as never, ['resolution'])) setError(null);
+                  if (
+                    !applyServerError(err, ((_f: string, e: { message?: string }) => setError(e.message ?? null)) as never, ['resolution'])
+                  )
+                    setError(null);
                 }
               }}
             >
@@ -147,8 +188,12 @@ function SubsidyRuns() {
   const [year, setYear] = useState<number | string>('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [openId, setOpenId] = useState<string | null>(null);
-  const run = useMutation(trpc.subsidies.run.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.subsidies.runs.queryKey() }) }));
-  const options = (units.data ?? []).filter((u) => u.level === 'county' || u.level === 'city').map((u) => ({ value: u.id, label: `${u.name}（${u.code}）${u.level === 'city' ? ' · 全市各县' : ''}` }));
+  const run = useMutation(
+    trpc.subsidies.run.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.subsidies.runs.queryKey() }) }),
+  );
+  const options = (units.data ?? [])
+    .filter((u) => u.level === 'county' || u.level === 'city')
+    .map((u) => ({ value: u.id, label: `${u.name}（${u.code}）${u.level === 'city' ? ' · 全市各县' : ''}` }));
   const defaultYear = info.data ? Number(info.data.today.slice(0, 4)) : '';
   const canRun = me.data && me.data.role !== 'admin';
   return (
@@ -156,8 +201,26 @@ function SubsidyRuns() {
       {canRun && (
         <Paper withBorder p="md">
           <Group align="flex-start">
-            <Select label="县（市、区）" withAsterisk data={options} value={orgUnitId ?? (options.length === 1 ? options[0]!.value : null)} onChange={setOrgUnitId} searchable w={320} error={errors.orgUnitId} />
-            <NumberInput label="参保年度" withAsterisk value={year === '' ? defaultYear : year} onChange={setYear} w={140} min={2017} max={2100} error={errors.year} />
+            <Select
+              label="县（市、区）"
+              withAsterisk
+              data={options}
+              value={orgUnitId ?? (options.length === 1 ? options[0]!.value : null)}
+              onChange={setOrgUnitId}
+              searchable
+              w={320}
+              error={errors.orgUnitId}
+            />
+            <NumberInput
+              label="参保年度"
+              withAsterisk
+              value={year === '' ? defaultYear : year}
+              onChange={setYear}
+              w={140}
+              min={2017}
+              max={2100}
+              error={errors.year}
+            />
             <Button
               mt={25}
               loading={run.isPending}
@@ -168,10 +231,17 @@ function SubsidyRuns() {
                 setErrors({});
                 try {
                   const r = await run.mutateAsync({ orgUnitId: unit, year: y });
-                  notifications.show({ color: 'green', title: '资助计算完成', message: `${r.personCount} 人，资助合计 ${formatYuan(r.totalAmount)} 元` });
+                  notifications.show({
+                    color: 'green',
+                    title: '资助计算完成',
+                    message: `${r.personCount} 人，资助合计 ${formatYuan(r.totalAmount)} 元`,
+                  });
                   setOpenId(r.id);
                 } catch (err) {
-                  applyServerError(err, ((f: string, e: { message?: string }) => setErrors({ [f]: e.message ?? '' })) as never, ['orgUnitId', 'year']);
+                  applyServerError(err, ((f: string, e: { message?: string }) => setErrors({ [f]: e.message ?? '' })) as never, [
+                    'orgUnitId',
+                    'year',
+                  ]);
                 }
               }}
             >

@@ -17,8 +17,14 @@ export function LedgerPage() {
   const [yearInput, setYearInput] = useState<number | string>('');
   const [page, setPage] = useState(1);
   const year = Number(yearInput === '' ? (info.data?.today.slice(0, 4) ?? 2020) : yearInput);
-  const ledger = useQuery({ ...trpc.ledger.list.queryOptions({ year, orgUnitId: orgUnitId ?? undefined, page, pageSize: PAGE_SIZE }), placeholderData: keepPreviousData, enabled: !!info.data });
-  const options = (units.data ?? []).filter((u) => u.level !== 'system').map((u) => ({ value: u.id, label: `${'　'.repeat(Math.max(0, u.depth - 1))}${u.name}` }));
+  const ledger = useQuery({
+    ...trpc.ledger.list.queryOptions({ year, orgUnitId: orgUnitId ?? undefined, page, pageSize: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+    enabled: !!info.data,
+  });
+  const options = (units.data ?? [])
+    .filter((u) => u.level !== 'system')
+    .map((u) => ({ value: u.id, label: `${'　'.repeat(Math.max(0, u.depth - 1))}${u.name}` }));
   const exportUrl = `/api/exports/ledger.xlsx?${new URLSearchParams({ year: String(year), ...(orgUnitId ? { orgUnitId } : {}) })}`;
   return (
     <Stack>
@@ -30,10 +36,33 @@ export function LedgerPage() {
       </Group>
       <Paper withBorder p="sm">
         <Group align="flex-end">
-          <Select label="区划" placeholder="本级全部" data={options} value={orgUnitId} onChange={(v) => { setOrgUnitId(v); setPage(1); }} clearable searchable w={260} />
-          <NumberInput label="年度" value={yearInput === '' ? year : yearInput} onChange={(v) => { setYearInput(v); setPage(1); }} min={2017} max={2100} w={120} />
+          <Select
+            label="区划"
+            placeholder="本级全部"
+            data={options}
+            value={orgUnitId}
+            onChange={(v) => {
+              setOrgUnitId(v);
+              setPage(1);
+            }}
+            clearable
+            searchable
+            w={260}
+          />
+          <NumberInput
+            label="年度"
+            value={yearInput === '' ? year : yearInput}
+            onChange={(v) => {
+              setYearInput(v);
+              setPage(1);
+            }}
+            min={2017}
+            max={2100}
+            w={120}
+          />
           <Text size="xs" c="dimmed" maw={520}>
-            一行一名当年享受过扶贫身份的人员；第 19–36 列按已结算的就诊记录汇总（冲正记录相抵），“其他保障”含倾斜救助与医疗机构减免。金额单位：元。
+            一行一名当年享受过扶贫身份的人员；第 19–36
+            列按已结算的就诊记录汇总（冲正记录相抵），“其他保障”含倾斜救助与医疗机构减免。金额单位：元。
           </Text>
         </Group>
       </Paper>

@@ -1,4 +1,20 @@
-import { Alert, Badge, Button, FileInput, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  FileInput,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { SOURCE_DEPARTMENTS, SOURCE_DEPARTMENT_LABELS } from '@portal/rules';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -38,8 +54,17 @@ export function ListComparePage() {
     setUploading(true);
     try {
       const qs = new URLSearchParams({ sourceDepartment: department!, listDate, fileName: file.name });
-      const res = await fetch(`/api/lists/upload?${qs}`, { method: 'POST', body: file, headers: { 'content-type': 'application/octet-stream' }, credentials: 'same-origin' });
-      const body = (await res.json().catch(() => ({ message: '服务器返回了无法识别的结果' }))) as { id?: string; message?: string; field?: string | null };
+      const res = await fetch(`/api/lists/upload?${qs}`, {
+        method: 'POST',
+        body: file,
+        headers: { 'content-type': 'application/octet-stream' },
+        credentials: 'same-origin',
+      });
+      const body = (await res.json().catch(() => ({ message: '服务器返回了无法识别的结果' }))) as {
+        id?: string;
+        message?: string;
+        field?: string | null;
+      };
       if (!res.ok) {
         if (res.status === 401) window.location.assign(`/login?expired=1&next=${encodeURIComponent('/lists')}`);
         setErrors({ [body.field === 'listDate' || body.field === 'sourceDepartment' ? body.field : 'file']: body.message ?? '上传失败' });
@@ -64,9 +89,33 @@ export function ListComparePage() {
       <Paper withBorder p="md">
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Select label="名单来源部门" withAsterisk data={SOURCE_DEPARTMENTS.map((d) => ({ value: d, label: SOURCE_DEPARTMENT_LABELS[d] }))} value={department} onChange={setDepartment} error={errors.sourceDepartment} />
-            <TextInput label="名单日期" type="date" withAsterisk max={info.data?.today} value={listDate} onChange={(e) => setListDate(e.currentTarget.value)} error={errors.listDate} />
-            <FileInput label="名单文件" withAsterisk placeholder="选择 .xlsx 或 .csv 文件" accept=".xlsx,.csv" value={file} onChange={setFile} error={errors.file} clearable />
+            <Select
+              label="名单来源部门"
+              withAsterisk
+              data={SOURCE_DEPARTMENTS.map((d) => ({ value: d, label: SOURCE_DEPARTMENT_LABELS[d] }))}
+              value={department}
+              onChange={setDepartment}
+              error={errors.sourceDepartment}
+            />
+            <TextInput
+              label="名单日期"
+              type="date"
+              withAsterisk
+              max={info.data?.today}
+              value={listDate}
+              onChange={(e) => setListDate(e.currentTarget.value)}
+              error={errors.listDate}
+            />
+            <FileInput
+              label="名单文件"
+              withAsterisk
+              placeholder="选择 .xlsx 或 .csv 文件"
+              accept=".xlsx,.csv"
+              value={file}
+              onChange={setFile}
+              error={errors.file}
+              clearable
+            />
           </SimpleGrid>
           <Text size="xs" c="dimmed">
             第一行为列名：姓名、身份证号、人员类别（必填），认定日期、户籍类型、联系电话、住址、区划代码（选填）。不超过 20 MB。
@@ -149,18 +198,29 @@ function BatchPreview({ id, onClose }: { id: string; onClose: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const batch = useQuery(trpc.lists.get.queryOptions({ id }));
-  const invalidate = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.lists.batches.queryKey() }), queryClient.invalidateQueries({ queryKey: trpc.lists.get.queryKey({ id }) }), queryClient.invalidateQueries({ queryKey: trpc.persons.list.queryKey() })]);
+  const invalidate = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.lists.batches.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.lists.get.queryKey({ id }) }),
+      queryClient.invalidateQueries({ queryKey: trpc.persons.list.queryKey() }),
+    ]);
   const apply = useMutation(trpc.lists.applyBatch.mutationOptions({ onSuccess: invalidate }));
   const discard = useMutation(trpc.lists.discard.mutationOptions({ onSuccess: invalidate }));
   return (
     <QueryState query={batch}>
       {() => {
         const b = batch.data!;
-        const more = (shown: number, total: number) => (total > shown ? <Text size="xs" c="dimmed" p="xs">仅显示前 {shown} 条，共 {total} 条</Text> : null);
+        const more = (shown: number, total: number) =>
+          total > shown ? (
+            <Text size="xs" c="dimmed" p="xs">
+              仅显示前 {shown} 条，共 {total} 条
+            </Text>
+          ) : null;
         return (
           <Stack>
             <Text size="sm">
-              {b.fileName} · {SOURCE_LABELS[b.sourceDepartment]} · 名单日期 {b.listDate} · 共 {b.rowCount} 行，其中 {b.unchangedCount} 人信息一致
+              {b.fileName} · {SOURCE_LABELS[b.sourceDepartment]} · 名单日期 {b.listDate} · 共 {b.rowCount} 行，其中 {b.unchangedCount}{' '}
+              人信息一致
             </Text>
             {b.invalidCount > 0 && b.status === 'previewed' && (
               <Alert color="yellow" title={`${b.invalidCount} 行有误`}>
@@ -177,23 +237,44 @@ function BatchPreview({ id, onClose }: { id: string; onClose: () => void }) {
                 </Tabs.Tab>
               </Tabs.List>
               <Tabs.Panel value="new" pt="xs">
-                <SimpleTable head={['行号', '姓名', '身份证号', '类别', '说明']} rows={b.newRows.map((r) => [r.line, r.name, r.idNumberMasked, r.categories.join('、'), r.note])} empty="没有新增" />
+                <SimpleTable
+                  head={['行号', '姓名', '身份证号', '类别', '说明']}
+                  rows={b.newRows.map((r) => [r.line, r.name, r.idNumberMasked, r.categories.join('、'), r.note])}
+                  empty="没有新增"
+                />
                 {more(b.newRows.length, b.newCount)}
               </Tabs.Panel>
               <Tabs.Panel value="left" pt="xs">
-                <SimpleTable head={['姓名', '身份证号', '终止的类别']} rows={b.leftRows.map((r) => [r.name, r.idNumberMasked, `${r.category}（终止于名单日期前一日）`])} empty="没有退出名单的人员" />
+                <SimpleTable
+                  head={['姓名', '身份证号', '终止的类别']}
+                  rows={b.leftRows.map((r) => [r.name, r.idNumberMasked, `${r.category}（终止于名单日期前一日）`])}
+                  empty="没有退出名单的人员"
+                />
                 {more(b.leftRows.length, b.leftCount)}
               </Tabs.Panel>
               <Tabs.Panel value="changed" pt="xs">
                 <SimpleTable
                   head={['行号', '姓名', '身份证号', '变更']}
-                  rows={b.changedRows.map((r) => [r.line, r.name, r.idNumberMasked, r.changes.map((c) => `${FIELD_LABELS[c.field] ?? c.field}：${HUKOU[c.from ?? ''] ?? c.from ?? '（空）'} → ${HUKOU[c.to] ?? c.to}`).join('；')])}
+                  rows={b.changedRows.map((r) => [
+                    r.line,
+                    r.name,
+                    r.idNumberMasked,
+                    r.changes
+                      .map(
+                        (c) => `${FIELD_LABELS[c.field] ?? c.field}：${HUKOU[c.from ?? ''] ?? c.from ?? '（空）'} → ${HUKOU[c.to] ?? c.to}`,
+                      )
+                      .join('；'),
+                  ])}
                   empty="没有信息变更"
                 />
                 {more(b.changedRows.length, b.changedCount)}
               </Tabs.Panel>
               <Tabs.Panel value="invalid" pt="xs">
-                <SimpleTable head={['行号', '姓名', '身份证号', '原因']} rows={b.invalidRows.map((r) => [r.line, r.name || '（空）', r.idNumberMasked || '（空）', r.reason])} empty="没有有误的行" />
+                <SimpleTable
+                  head={['行号', '姓名', '身份证号', '原因']}
+                  rows={b.invalidRows.map((r) => [r.line, r.name || '（空）', r.idNumberMasked || '（空）', r.reason])}
+                  empty="没有有误的行"
+                />
                 {more(b.invalidRows.length, b.invalidCount)}
               </Tabs.Panel>
             </Tabs>
@@ -203,7 +284,12 @@ function BatchPreview({ id, onClose }: { id: string; onClose: () => void }) {
               </Button>
               {b.status === 'previewed' && (
                 <>
-                  <Button variant="subtle" color="red" loading={discard.isPending} onClick={() => discard.mutateAsync({ id }).then(onClose, (err) => applyServerError(err))}>
+                  <Button
+                    variant="subtle"
+                    color="red"
+                    loading={discard.isPending}
+                    onClick={() => discard.mutateAsync({ id }).then(onClose, (err) => applyServerError(err))}
+                  >
                     作废
                   </Button>
                   <Button
@@ -212,7 +298,11 @@ function BatchPreview({ id, onClose }: { id: string; onClose: () => void }) {
                     onClick={async () => {
                       try {
                         const r = await apply.mutateAsync({ id });
-                        notifications.show({ color: 'green', title: '比对结果已应用', message: `新增 ${r.newCount}，退出 ${r.leftCount}，变更 ${r.changedCount}` });
+                        notifications.show({
+                          color: 'green',
+                          title: '比对结果已应用',
+                          message: `新增 ${r.newCount}，退出 ${r.leftCount}，变更 ${r.changedCount}`,
+                        });
                         onClose();
                       } catch (err) {
                         applyServerError(err);
@@ -232,16 +322,29 @@ function BatchPreview({ id, onClose }: { id: string; onClose: () => void }) {
 }
 
 function SimpleTable({ head, rows, empty }: { head: string[]; rows: (string | number)[][]; empty: string }) {
-  if (!rows.length) return <Text c="dimmed" size="sm" p="md">{empty}</Text>;
+  if (!rows.length)
+    return (
+      <Text c="dimmed" size="sm" p="md">
+        {empty}
+      </Text>
+    );
   return (
     <Table.ScrollContainer minWidth={600} mah={360}>
       <Table striped verticalSpacing={4} stickyHeader>
         <Table.Thead>
-          <Table.Tr>{head.map((h) => <Table.Th key={h}>{h}</Table.Th>)}</Table.Tr>
+          <Table.Tr>
+            {head.map((h) => (
+              <Table.Th key={h}>{h}</Table.Th>
+            ))}
+          </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {rows.map((r, i) => (
-            <Table.Tr key={i}>{r.map((c, j) => <Table.Td key={j}>{c}</Table.Td>)}</Table.Tr>
+            <Table.Tr key={i}>
+              {r.map((c, j) => (
+                <Table.Td key={j}>{c}</Table.Td>
+              ))}
+            </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>

@@ -1,7 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Badge, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { CATEGORY_LABELS, PROFILE_CATEGORIES, SOURCE_DEPARTMENTS, SOURCE_DEPARTMENT_LABELS, ZCategoryFactInput, ZEndCategoryInput, type TProfileId } from '@portal/rules';
+import {
+  CATEGORY_LABELS,
+  PROFILE_CATEGORIES,
+  SOURCE_DEPARTMENTS,
+  SOURCE_DEPARTMENT_LABELS,
+  ZCategoryFactInput,
+  ZEndCategoryInput,
+  type TProfileId,
+} from '@portal/rules';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm, type Resolver } from 'react-hook-form';
@@ -21,7 +29,19 @@ interface Fact {
 }
 
 /** The person's categories as dated facts, with add and end actions. */
-export function CategoryTimeline({ personId, profile, facts, today, canEdit }: { personId: string; profile: string | null; facts: Fact[]; today: string; canEdit: boolean }) {
+export function CategoryTimeline({
+  personId,
+  profile,
+  facts,
+  today,
+  canEdit,
+}: {
+  personId: string;
+  profile: string | null;
+  facts: Fact[];
+  today: string;
+  canEdit: boolean;
+}) {
   const [adding, setAdding] = useState(false);
   const [ending, setEnding] = useState<Fact | null>(null);
   return (
@@ -87,23 +107,48 @@ type TAdd = z.input<typeof ZCategoryFactInput>;
 function useInvalidatePerson() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  return () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.persons.get.queryKey() }), queryClient.invalidateQueries({ queryKey: trpc.persons.list.queryKey() })]);
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.persons.get.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.persons.list.queryKey() }),
+    ]);
 }
 
-function AddCategoryForm({ personId, profile, today, onDone }: { personId: string; profile: string | null; today: string; onDone: () => void }) {
+function AddCategoryForm({
+  personId,
+  profile,
+  today,
+  onDone,
+}: {
+  personId: string;
+  profile: string | null;
+  today: string;
+  onDone: () => void;
+}) {
   const trpc = useTRPC();
   const invalidate = useInvalidatePerson();
   const add = useMutation(trpc.persons.addCategory.mutationOptions({ onSuccess: invalidate }));
   const form = useForm<TAdd>({
     resolver: zodResolver(ZCategoryFactInput as never) as unknown as Resolver<TAdd>,
-    defaultValues: { personId, category: undefined as never, startDate: today, endDate: '', sourceDepartment: undefined as never, sourceDocument: '' },
+    defaultValues: {
+      personId,
+      category: undefined as never,
+      startDate: today,
+      endDate: '',
+      sourceDepartment: undefined as never,
+      sourceDocument: '',
+    },
   });
   const e = form.formState.errors;
   const categories = (profile ? PROFILE_CATEGORIES[profile as TProfileId] : []).filter((c) => c !== 'ordinary');
   const submit = form.handleSubmit(async (values) => {
     try {
       const r = await add.mutateAsync(values as never);
-      notifications.show({ color: 'green', title: '已登记身份类别', message: r.enrollment ? `按参保时点规定纳入 ${r.enrollment.year} 年度资助参保（${r.enrollment.clause}）` : '已保存' });
+      notifications.show({
+        color: 'green',
+        title: '已登记身份类别',
+        message: r.enrollment ? `按参保时点规定纳入 ${r.enrollment.year} 年度资助参保（${r.enrollment.clause}）` : '已保存',
+      });
       onDone();
     } catch (err) {
       applyServerError(err, form.setError, ['category', 'startDate', 'endDate', 'sourceDepartment', 'sourceDocument']);
@@ -116,7 +161,16 @@ function AddCategoryForm({ personId, profile, today, onDone }: { personId: strin
           <Controller
             control={form.control}
             name="category"
-            render={({ field }) => <Select label="人员类别" withAsterisk data={categories.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} value={field.value ?? null} onChange={(v) => field.onChange(v ?? undefined)} error={e.category?.message} />}
+            render={({ field }) => (
+              <Select
+                label="人员类别"
+                withAsterisk
+                data={categories.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
+                value={field.value ?? null}
+                onChange={(v) => field.onChange(v ?? undefined)}
+                error={e.category?.message}
+              />
+            )}
           />
           <SimpleGrid cols={2}>
             <TextInput label="认定日期" type="date" withAsterisk {...form.register('startDate')} error={e.startDate?.message} />
@@ -126,10 +180,22 @@ function AddCategoryForm({ personId, profile, today, onDone }: { personId: strin
             control={form.control}
             name="sourceDepartment"
             render={({ field }) => (
-              <Select label="认定部门" withAsterisk data={SOURCE_DEPARTMENTS.map((d) => ({ value: d, label: SOURCE_DEPARTMENT_LABELS[d] }))} value={field.value ?? null} onChange={(v) => field.onChange(v ?? undefined)} error={e.sourceDepartment?.message} />
+              <Select
+                label="认定部门"
+                withAsterisk
+                data={SOURCE_DEPARTMENTS.map((d) => ({ value: d, label: SOURCE_DEPARTMENT_LABELS[d] }))}
+                value={field.value ?? null}
+                onChange={(v) => field.onChange(v ?? undefined)}
+                error={e.sourceDepartment?.message}
+              />
             )}
           />
-          <TextInput label="认定文件或批次" placeholder="如：通民发〔2024〕12号" {...form.register('sourceDocument')} error={e.sourceDocument?.message} />
+          <TextInput
+            label="认定文件或批次"
+            placeholder="如：通民发〔2024〕12号"
+            {...form.register('sourceDocument')}
+            error={e.sourceDocument?.message}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onDone}>
               取消
@@ -150,7 +216,10 @@ function EndCategoryForm({ fact, today, onDone }: { fact: Fact; today: string; o
   const trpc = useTRPC();
   const invalidate = useInvalidatePerson();
   const end = useMutation(trpc.persons.endCategory.mutationOptions({ onSuccess: invalidate }));
-  const form = useForm<TEnd>({ resolver: zodResolver(ZEndCategoryInput as never) as unknown as Resolver<TEnd>, defaultValues: { id: fact.id, endDate: today, reason: '' } });
+  const form = useForm<TEnd>({
+    resolver: zodResolver(ZEndCategoryInput as never) as unknown as Resolver<TEnd>,
+    defaultValues: { id: fact.id, endDate: today, reason: '' },
+  });
   const e = form.formState.errors;
   const submit = form.handleSubmit(async (values) => {
     try {

@@ -30,7 +30,16 @@ export function HouseholdPanel({ personId, household, canEdit }: { personId: str
         {canEdit && (
           <Group gap="xs">
             {!household?.members.find((m) => m.id === personId)?.isHead && (
-              <Button size="xs" variant="default" onClick={() => create.mutateAsync({ personId }).then(() => notifications.show({ color: 'green', message: '已新建家庭户，本人为户主' }), (err) => applyServerError(err))}>
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() =>
+                  create.mutateAsync({ personId }).then(
+                    () => notifications.show({ color: 'green', message: '已新建家庭户，本人为户主' }),
+                    (err) => applyServerError(err),
+                  )
+                }
+              >
                 单独立户
               </Button>
             )}
@@ -67,7 +76,13 @@ export function HouseholdPanel({ personId, household, canEdit }: { personId: str
                     <Table.Td>{m.isHead ? <Badge size="sm">户主</Badge> : (m.relationship ?? '—')}</Table.Td>
                     <Table.Td>
                       {canEdit && !m.isHead && (
-                        <Button size="compact-xs" variant="subtle" onClick={() => setHead.mutateAsync({ householdId: household.id, personId: m.id }).catch((err) => applyServerError(err))}>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          onClick={() =>
+                            setHead.mutateAsync({ householdId: household.id, personId: m.id }).catch((err) => applyServerError(err))
+                          }
+                        >
                           设为户主
                         </Button>
                       )}
@@ -80,7 +95,14 @@ export function HouseholdPanel({ personId, household, canEdit }: { personId: str
         )}
       </Paper>
       <Modal opened={moving} onClose={() => setMoving(false)} title="迁入其他家庭户">
-        <MoveForm personId={personId} currentId={household?.id ?? null} onDone={() => { setMoving(false); void invalidate(); }} />
+        <MoveForm
+          personId={personId}
+          currentId={household?.id ?? null}
+          onDone={() => {
+            setMoving(false);
+            void invalidate();
+          }}
+        />
       </Modal>
     </>
   );
@@ -101,12 +123,19 @@ function MoveForm({ personId, currentId, onDone }: { personId: string; currentId
       <Select
         label="目标家庭户"
         placeholder={debounced ? '请选择' : '先输入户编号或户主姓名'}
-        data={(found.data ?? []).filter((h) => h.id !== currentId).map((h) => ({ value: h.id, label: `${h.householdNo ?? '未编号'} · 户主 ${h.headName ?? '—'} · ${h.memberCount} 人` }))}
+        data={(found.data ?? [])
+          .filter((h) => h.id !== currentId)
+          .map((h) => ({ value: h.id, label: `${h.householdNo ?? '未编号'} · 户主 ${h.headName ?? '—'} · ${h.memberCount} 人` }))}
         value={target}
         onChange={setTarget}
         nothingFoundMessage="没有匹配的家庭户"
       />
-      <Select label="与户主关系" data={RELATIONSHIPS.map((r) => ({ value: r, label: r }))} value={relationship} onChange={setRelationship} />
+      <Select
+        label="与户主关系"
+        data={RELATIONSHIPS.map((r) => ({ value: r, label: r }))}
+        value={relationship}
+        onChange={setRelationship}
+      />
       {error && (
         <Text c="red" size="sm">
           {error}

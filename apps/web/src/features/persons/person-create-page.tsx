@@ -11,7 +11,9 @@ export function PersonCreatePage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const units = useUnitOptions();
-  const create = useMutation(trpc.persons.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.persons.list.queryKey() }) }));
+  const create = useMutation(
+    trpc.persons.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.persons.list.queryKey() }) }),
+  );
   const me = useQuery(trpc.auth.me.queryOptions());
   return (
     <Stack maw={860}>
@@ -23,17 +25,19 @@ export function PersonCreatePage() {
       </Breadcrumbs>
       <Title order={3}>新增人员</Title>
       <Paper withBorder p="md">
-        {me.isPending || !units.length ? null : <PersonForm
-          mode="create"
-          initial={{ orgUnitId: units.find((u) => u.value === me.data?.orgUnitId)?.value ?? '' }}
-          orgUnitOptions={units}
-          onCancel={() => navigate('/persons')}
-          onSubmit={async (values) => {
-            const { id } = await create.mutateAsync(values);
-            notifications.show({ color: 'green', message: '人员已登记，请继续登记身份类别' });
-            navigate(`/persons/${id}`);
-          }}
-        />}
+        {me.isPending || !units.length ? null : (
+          <PersonForm
+            mode="create"
+            initial={{ orgUnitId: units.find((u) => u.value === me.data?.orgUnitId)?.value ?? '' }}
+            orgUnitOptions={units}
+            onCancel={() => navigate('/persons')}
+            onSubmit={async (values) => {
+              const { id } = await create.mutateAsync(values);
+              notifications.show({ color: 'green', message: '人员已登记，请继续登记身份类别' });
+              navigate(`/persons/${id}`);
+            }}
+          />
+        )}
       </Paper>
     </Stack>
   );

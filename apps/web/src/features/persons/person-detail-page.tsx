@@ -33,7 +33,15 @@ export function PersonDetailPage() {
   const info = useQuery(trpc.system.info.queryOptions());
   const units = useUnitOptions();
   const [editing, setEditing] = useState(false);
-  const update = useMutation(trpc.persons.update.mutationOptions({ onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.persons.get.queryKey() }), queryClient.invalidateQueries({ queryKey: trpc.persons.list.queryKey() })]) }));
+  const update = useMutation(
+    trpc.persons.update.mutationOptions({
+      onSuccess: () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.persons.get.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.persons.list.queryKey() }),
+        ]),
+    }),
+  );
   const today = info.data?.today ?? new Date().toISOString().slice(0, 10);
   const canEdit = me.data?.role === 'clerk' || me.data?.role === 'reviewer';
   return (
@@ -52,7 +60,11 @@ export function PersonDetailPage() {
             <>
               <Group justify="space-between">
                 <Title order={3}>{p.name}</Title>
-                {canEdit && <Button variant="default" onClick={() => setEditing(true)}>修改信息</Button>}
+                {canEdit && (
+                  <Button variant="default" onClick={() => setEditing(true)}>
+                    修改信息
+                  </Button>
+                )}
               </Group>
               <Paper withBorder p="md">
                 <SimpleGrid cols={{ base: 2, md: 4 }}>

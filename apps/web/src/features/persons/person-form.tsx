@@ -10,7 +10,19 @@ import { isApiError } from '../../lib/trpc';
 
 const ZEdit = ZPersonUpdateInput.shape.data;
 type TForm = z.input<typeof ZPersonCreateInput> & z.input<typeof ZEdit>;
-const FIELDS = ['idNumber', 'name', 'hukouType', 'address', 'orgUnitId', 'townshipCode', 'villageCode', 'phone', 'bankName', 'bankAccount', 'insuranceCardNo'];
+const FIELDS = [
+  'idNumber',
+  'name',
+  'hukouType',
+  'address',
+  'orgUnitId',
+  'townshipCode',
+  'villageCode',
+  'phone',
+  'bankName',
+  'bankAccount',
+  'insuranceCardNo',
+];
 
 interface Props {
   mode: 'create' | 'edit';
@@ -27,7 +39,21 @@ export function PersonForm({ mode, initial, bankAccountMasked, phoneMasked, orgU
   const [existingId, setExistingId] = useState<string | null>(null);
   const form = useForm<TForm>({
     resolver: zodResolver((mode === 'create' ? ZPersonCreateInput : ZEdit) as never) as unknown as Resolver<TForm>,
-    defaultValues: { idNumber: '', name: '', hukouType: 'rural', address: '', orgUnitId: '', townshipCode: '', villageCode: '', phone: '', bankName: '', bankAccount: '', insuranceCardNo: '', clearBankAccount: false, ...initial },
+    defaultValues: {
+      idNumber: '',
+      name: '',
+      hukouType: 'rural',
+      address: '',
+      orgUnitId: '',
+      townshipCode: '',
+      villageCode: '',
+      phone: '',
+      bankName: '',
+      bankAccount: '',
+      insuranceCardNo: '',
+      clearBankAccount: false,
+      ...initial,
+    },
   });
   const e = form.formState.errors;
   const submit = form.handleSubmit(async (values) => {
@@ -48,7 +74,13 @@ export function PersonForm({ mode, initial, bankAccountMasked, phoneMasked, orgU
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {mode === 'create' ? (
-              <TextInput label="身份证号" withAsterisk description="性别、出生日期由身份证号自动确定" {...form.register('idNumber')} error={e.idNumber?.message} />
+              <TextInput
+                label="身份证号"
+                withAsterisk
+                description="性别、出生日期由身份证号自动确定"
+                {...form.register('idNumber')}
+                error={e.idNumber?.message}
+              />
             ) : (
               <TextInput label="身份证号" value={initial?.idNumber ?? ''} disabled description="身份证号登记后不可修改" readOnly />
             )}
@@ -67,14 +99,34 @@ export function PersonForm({ mode, initial, bankAccountMasked, phoneMasked, orgU
               control={form.control}
               name="hukouType"
               render={({ field }) => (
-                <Select label="户籍类型" withAsterisk data={[{ value: 'rural', label: '农村' }, { value: 'urban', label: '城镇' }]} value={field.value} onChange={(v) => field.onChange(v)} allowDeselect={false} error={e.hukouType?.message} />
+                <Select
+                  label="户籍类型"
+                  withAsterisk
+                  data={[
+                    { value: 'rural', label: '农村' },
+                    { value: 'urban', label: '城镇' },
+                  ]}
+                  value={field.value}
+                  onChange={(v) => field.onChange(v)}
+                  allowDeselect={false}
+                  error={e.hukouType?.message}
+                />
               )}
             />
             <Controller
               control={form.control}
               name="orgUnitId"
               render={({ field }) => (
-                <Select label="所属区划" withAsterisk searchable data={orgUnitOptions} value={field.value || null} onChange={(v) => field.onChange(v ?? '')} error={e.orgUnitId?.message} nothingFoundMessage="没有匹配的区划" />
+                <Select
+                  label="所属区划"
+                  withAsterisk
+                  searchable
+                  data={orgUnitOptions}
+                  value={field.value || null}
+                  onChange={(v) => field.onChange(v ?? '')}
+                  error={e.orgUnitId?.message}
+                  nothingFoundMessage="没有匹配的区划"
+                />
               )}
             />
             <TextInput label="乡镇（街道）代码" placeholder="9 位" {...form.register('townshipCode')} error={e.townshipCode?.message} />
@@ -82,12 +134,19 @@ export function PersonForm({ mode, initial, bankAccountMasked, phoneMasked, orgU
           </SimpleGrid>
           <TextInput label="户籍地址" {...form.register('address')} error={e.address?.message} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="联系电话" description={mode === 'edit' && phoneMasked ? `当前 ${phoneMasked}，留空则不变` : undefined} {...form.register('phone')} error={e.phone?.message} />
+            <TextInput
+              label="联系电话"
+              description={mode === 'edit' && phoneMasked ? `当前 ${phoneMasked}，留空则不变` : undefined}
+              {...form.register('phone')}
+              error={e.phone?.message}
+            />
             <TextInput label="医保卡号" {...form.register('insuranceCardNo')} error={e.insuranceCardNo?.message} />
             <TextInput label="开户银行" {...form.register('bankName')} error={e.bankName?.message} />
             <TextInput
               label="报销银行账号"
-              description={mode === 'edit' && bankAccountMasked ? `当前账号 ${bankAccountMasked}，留空则不变` : '仅用于报销款发放，显示时脱敏'}
+              description={
+                mode === 'edit' && bankAccountMasked ? `当前账号 ${bankAccountMasked}，留空则不变` : '仅用于报销款发放，显示时脱敏'
+              }
               {...form.register('bankAccount')}
               error={e.bankAccount?.message}
             />

@@ -34,7 +34,9 @@ export function PersonListPage() {
     }),
     placeholderData: keepPreviousData,
   });
-  const unitOptions = (units.data ?? []).filter((u) => u.level !== 'system').map((u) => ({ value: u.id, label: `${'　'.repeat(Math.max(0, u.depth - 1))}${u.name}` }));
+  const unitOptions = (units.data ?? [])
+    .filter((u) => u.level !== 'system')
+    .map((u) => ({ value: u.id, label: `${'　'.repeat(Math.max(0, u.depth - 1))}${u.name}` }));
 
   return (
     <Stack>
@@ -58,7 +60,19 @@ export function PersonListPage() {
             }}
             w={260}
           />
-          <Select label="所属区划" placeholder="全部" data={unitOptions} value={orgUnitId} onChange={(v) => { setOrgUnitId(v); setPage(1); }} clearable searchable w={220} />
+          <Select
+            label="所属区划"
+            placeholder="全部"
+            data={unitOptions}
+            value={orgUnitId}
+            onChange={(v) => {
+              setOrgUnitId(v);
+              setPage(1);
+            }}
+            clearable
+            searchable
+            w={220}
+          />
           <Select
             label="身份类别（当前有效）"
             placeholder="全部"
@@ -124,11 +138,25 @@ export function PersonListPage() {
                       <Table.Td>{p.orgUnitName}</Table.Td>
                       <Table.Td>
                         <Group gap={4}>
-                          {p.categories.length ? p.categories.map((c) => <Badge key={c} variant="light" size="sm">{categoryLabel(c)}</Badge>) : <Text size="xs" c="dimmed">无</Text>}
+                          {p.categories.length ? (
+                            p.categories.map((c) => (
+                              <Badge key={c} variant="light" size="sm">
+                                {categoryLabel(c)}
+                              </Badge>
+                            ))
+                          ) : (
+                            <Text size="xs" c="dimmed">
+                              无
+                            </Text>
+                          )}
                         </Group>
                       </Table.Td>
                       <Table.Td>
-                        <Badge size="sm" variant="light" color={p.enrollmentStatus === 'enrolled' ? 'green' : p.enrollmentStatus === 'not_enrolled' ? 'red' : 'gray'}>
+                        <Badge
+                          size="sm"
+                          variant="light"
+                          color={p.enrollmentStatus === 'enrolled' ? 'green' : p.enrollmentStatus === 'not_enrolled' ? 'red' : 'gray'}
+                        >
                           {ENROLLMENT_LABELS[p.enrollmentStatus]}
                         </Badge>
                       </Table.Td>

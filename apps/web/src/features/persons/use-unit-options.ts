@@ -5,5 +5,7 @@ import { useTRPC } from '../../lib/trpc';
 export function useUnitOptions(levels: readonly string[] = ['county', 'township']) {
   const trpc = useTRPC();
   const units = useQuery(trpc.admin.listOrgUnits.queryOptions());
-  return (units.data ?? []).filter((u) => levels.includes(u.level)).map((u) => ({ value: u.id, label: `${'　'.repeat(Math.max(0, u.depth - 2))}${u.name}（${u.code}）` }));
+  return (units.data ?? [])
+    .filter((u) => levels.includes(u.level))
+    .map((u) => ({ value: u.id, label: `${'　'.repeat(Math.max(0, u.depth - 2))}${u.name}（${u.code}）` }));
 }

@@ -17,7 +17,17 @@ export function OffsiteFormPage() {
   const navigate = useNavigate();
   const form = useForm<TCreateOffsiteInput>({
     resolver: zodResolver(ZCreateOffsiteInput) as unknown as Resolver<TCreateOffsiteInput>,
-    defaultValues: { idNumber: '', type: undefined, provinceCode: '', cityCode: null, cityName: null, startDate: '', endDate: '', documentType: '', documentNo: '' },
+    defaultValues: {
+      idNumber: '',
+      type: undefined,
+      provinceCode: '',
+      cityCode: null,
+      cityName: null,
+      startDate: '',
+      endDate: '',
+      documentType: '',
+      documentNo: '',
+    },
   });
   const create = useMutation(trpc.referrals.createOffsite.mutationOptions());
   const e = form.formState.errors;
@@ -55,7 +65,15 @@ export function OffsiteFormPage() {
                   control={form.control}
                   name="type"
                   render={({ field }) => (
-                    <Select label="备案类型" withAsterisk data={OFFSITE_TYPES.map((t) => ({ value: t, label: OFFSITE_TYPE_LABELS[t] }))} value={field.value ?? null} onChange={(v) => field.onChange(v ?? undefined)} error={e.type?.message} w={280} />
+                    <Select
+                      label="备案类型"
+                      withAsterisk
+                      data={OFFSITE_TYPES.map((t) => ({ value: t, label: OFFSITE_TYPE_LABELS[t] }))}
+                      value={field.value ?? null}
+                      onChange={(v) => field.onChange(v ?? undefined)}
+                      error={e.type?.message}
+                      w={280}
+                    />
                   )}
                 />
                 <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -63,20 +81,44 @@ export function OffsiteFormPage() {
                     control={form.control}
                     name="provinceCode"
                     render={({ field }) => (
-                      <Select label="就医省份" withAsterisk searchable data={PROVINCES.map(([code, name]) => ({ value: code, label: name }))} value={field.value || null} onChange={(v) => field.onChange(v ?? '')} error={e.provinceCode?.message} />
+                      <Select
+                        label="就医省份"
+                        withAsterisk
+                        searchable
+                        data={PROVINCES.map(([code, name]) => ({ value: code, label: name }))}
+                        value={field.value || null}
+                        onChange={(v) => field.onChange(v ?? '')}
+                        error={e.provinceCode?.message}
+                      />
                     )}
                   />
                   <Controller
                     control={form.control}
                     name="cityCode"
                     render={({ field }) => (
-                      <TextInput label="地市区划代码" description="不填则全省有效" placeholder="如 420100" value={field.value ?? ''} onChange={(ev) => field.onChange(ev.currentTarget.value.trim() || null)} error={e.cityCode?.message} />
+                      <TextInput
+                        label="地市区划代码"
+                        description="不填则全省有效"
+                        placeholder="如 420100"
+                        value={field.value ?? ''}
+                        onChange={(ev) => field.onChange(ev.currentTarget.value.trim() || null)}
+                        error={e.cityCode?.message}
+                      />
                     )}
                   />
                   <Controller
                     control={form.control}
                     name="cityName"
-                    render={({ field }) => <TextInput label="地市名称" description="填了区划代码时必填" placeholder="如 武汉市" value={field.value ?? ''} onChange={(ev) => field.onChange(ev.currentTarget.value.trim() || null)} error={e.cityName?.message} />}
+                    render={({ field }) => (
+                      <TextInput
+                        label="地市名称"
+                        description="填了区划代码时必填"
+                        placeholder="如 武汉市"
+                        value={field.value ?? ''}
+                        onChange={(ev) => field.onChange(ev.currentTarget.value.trim() || null)}
+                        error={e.cityName?.message}
+                      />
+                    )}
                   />
                 </SimpleGrid>
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -84,8 +126,20 @@ export function OffsiteFormPage() {
                   <TextInput type="date" label="结束日期" withAsterisk {...form.register('endDate')} error={e.endDate?.message} />
                 </SimpleGrid>
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <TextInput label="证明材料" withAsterisk placeholder="如：居住证、劳动合同、安置证明、转诊证明" {...form.register('documentType')} error={e.documentType?.message} />
-                  <TextInput label="材料编号或说明" withAsterisk placeholder="如：证件编号、合同编号" {...form.register('documentNo')} error={e.documentNo?.message} />
+                  <TextInput
+                    label="证明材料"
+                    withAsterisk
+                    placeholder="如：居住证、劳动合同、安置证明、转诊证明"
+                    {...form.register('documentType')}
+                    error={e.documentType?.message}
+                  />
+                  <TextInput
+                    label="材料编号或说明"
+                    withAsterisk
+                    placeholder="如：证件编号、合同编号"
+                    {...form.register('documentNo')}
+                    error={e.documentNo?.message}
+                  />
                 </SimpleGrid>
                 <Group justify="flex-end">
                   <Button type="submit" loading={form.formState.isSubmitting}>

@@ -116,9 +116,23 @@ function OverrideForm() {
                       />
                     )}
                   />
-                  <TextInput type="date" label="入院日期" withAsterisk {...form.register('admissionDate')} error={e.admissionDate?.message} />
+                  <TextInput
+                    type="date"
+                    label="入院日期"
+                    withAsterisk
+                    {...form.register('admissionDate')}
+                    error={e.admissionDate?.message}
+                  />
                 </SimpleGrid>
-                <Textarea label="认定理由" withAsterisk autosize minRows={2} placeholder="如：急诊转院，事后补办转诊证明" {...form.register('reason')} error={e.reason?.message} />
+                <Textarea
+                  label="认定理由"
+                  withAsterisk
+                  autosize
+                  minRows={2}
+                  placeholder="如：急诊转院，事后补办转诊证明"
+                  {...form.register('reason')}
+                  error={e.reason?.message}
+                />
                 <Group justify="flex-end">
                   <Button type="submit" loading={form.formState.isSubmitting}>
                     记录认定

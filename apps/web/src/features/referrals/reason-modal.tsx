@@ -25,7 +25,15 @@ export function ReasonModal({ opened, onClose, title, label, confirm, id, mutati
   return (
     <Modal opened={opened} onClose={onClose} title={title}>
       <Stack>
-        <Textarea label={label} withAsterisk autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={error} />
+        <Textarea
+          label={label}
+          withAsterisk
+          autosize
+          minRows={2}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={error}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             取消

@@ -83,7 +83,10 @@ export function ReferralAdminPage() {
                             value={(h.referralTier ?? 'none') as Tier}
                             onChange={async (v) => {
                               try {
-                                await setTier.mutateAsync({ hospitalId: h.id, referralTier: v === 'none' ? null : (v as 'city' | 'provincial') });
+                                await setTier.mutateAsync({
+                                  hospitalId: h.id,
+                                  referralTier: v === 'none' ? null : (v as 'city' | 'provincial'),
+                                });
                                 await invalidate();
                                 notifications.show({ color: 'green', message: `已更新 ${h.name} 的转诊定点级别` });
                               } catch (err) {
@@ -135,7 +138,14 @@ function ValiditySettings({
           {settings.length > 0 && ` 当前设置：${settings.map((s) => `${s.orgUnitName} ${s.validityDays} 天`).join('；')}。`}
         </Text>
         <Group align="flex-end">
-          <Select label="机构" data={units.map((u) => ({ value: u.id, label: `${u.name}（${u.code}）` }))} value={orgUnitId} onChange={setOrgUnitId} searchable w={260} />
+          <Select
+            label="机构"
+            data={units.map((u) => ({ value: u.id, label: `${u.name}（${u.code}）` }))}
+            value={orgUnitId}
+            onChange={setOrgUnitId}
+            searchable
+            w={260}
+          />
           <NumberInput label="有效期（天）" value={days} onChange={setDays} min={1} max={365} w={140} error={error} allowDecimal={false} />
           <Button
             loading={save.isPending}

@@ -1,7 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, Paper, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { addCalendarDays, HOSPITAL_LEVEL_LABELS, REFERRAL_TIER_LABELS, ZCreateReferralInput, type TCreateReferralInput } from '@portal/rules';
+import {
+  addCalendarDays,
+  HOSPITAL_LEVEL_LABELS,
+  REFERRAL_TIER_LABELS,
+  ZCreateReferralInput,
+  type TCreateReferralInput,
+} from '@portal/rules';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Controller, useForm, type Resolver } from 'react-hook-form';
@@ -10,7 +16,16 @@ import { applyServerError } from '../../lib/form-errors';
 import { useTRPC } from '../../lib/trpc';
 import { PersonCheck, useServerToday, type Prepared } from './shared';
 
-const FIELDS = ['idNumber', 'issuingHospitalId', 'destinationHospitalId', 'diagnosis', 'reason', 'issueDate', 'plannedAdmissionDate', 'registerNow'] as const;
+const FIELDS = [
+  'idNumber',
+  'issuingHospitalId',
+  'destinationHospitalId',
+  'diagnosis',
+  'reason',
+  'issueDate',
+  'plannedAdmissionDate',
+  'registerNow',
+] as const;
 
 export function ReferralFormPage() {
   const trpc = useTRPC();
@@ -20,7 +35,16 @@ export function ReferralFormPage() {
   const [prepared, setPrepared] = useState<Prepared | null>(null);
   const form = useForm<TCreateReferralInput>({
     resolver: zodResolver(ZCreateReferralInput) as unknown as Resolver<TCreateReferralInput>,
-    defaultValues: { idNumber: '', issuingHospitalId: '', destinationHospitalId: '', diagnosis: '', reason: '', issueDate: '', plannedAdmissionDate: '', registerNow: true },
+    defaultValues: {
+      idNumber: '',
+      issuingHospitalId: '',
+      destinationHospitalId: '',
+      diagnosis: '',
+      reason: '',
+      issueDate: '',
+      plannedAdmissionDate: '',
+      registerNow: true,
+    },
   });
   useEffect(() => {
     if (today && !form.getValues('issueDate')) form.setValue('issueDate', today);
@@ -46,7 +70,9 @@ export function ReferralFormPage() {
   const destinationGroups = (['provincial', 'city'] as const)
     .map((tier) => ({
       group: REFERRAL_TIER_LABELS[tier],
-      items: (prepared?.destinations ?? []).filter((d) => d.referralTier === tier).map((d) => ({ value: d.id, label: `${d.name}（${d.regionName}）` })),
+      items: (prepared?.destinations ?? [])
+        .filter((d) => d.referralTier === tier)
+        .map((d) => ({ value: d.id, label: `${d.name}（${d.regionName}）` })),
     }))
     .filter((g) => g.items.length > 0);
 
@@ -85,7 +111,10 @@ export function ReferralFormPage() {
                         description={prepared.person.profile === 'xianning-2022' ? '须为参保人所在县域内二级及以上医疗机构' : undefined}
                         withAsterisk
                         searchable
-                        data={prepared.issuingHospitals.map((h) => ({ value: h.id, label: `${h.name}（${HOSPITAL_LEVEL_LABELS[h.level as 1 | 2 | 3] ?? h.level}，${h.regionName}）` }))}
+                        data={prepared.issuingHospitals.map((h) => ({
+                          value: h.id,
+                          label: `${h.name}（${HOSPITAL_LEVEL_LABELS[h.level as 1 | 2 | 3] ?? h.level}，${h.regionName}）`,
+                        }))}
                         value={field.value || null}
                         onChange={(v) => field.onChange(v ?? '')}
                         error={e.issuingHospitalId?.message ?? issuerProblem}
@@ -110,11 +139,38 @@ export function ReferralFormPage() {
                     )}
                   />
                 </SimpleGrid>
-                <TextInput label="诊断" withAsterisk placeholder="如：肺恶性肿瘤" {...form.register('diagnosis')} error={e.diagnosis?.message} />
-                <Textarea label="转诊原因" withAsterisk autosize minRows={2} placeholder="如：本院不具备放射治疗条件" {...form.register('reason')} error={e.reason?.message} />
+                <TextInput
+                  label="诊断"
+                  withAsterisk
+                  placeholder="如：肺恶性肿瘤"
+                  {...form.register('diagnosis')}
+                  error={e.diagnosis?.message}
+                />
+                <Textarea
+                  label="转诊原因"
+                  withAsterisk
+                  autosize
+                  minRows={2}
+                  placeholder="如：本院不具备放射治疗条件"
+                  {...form.register('reason')}
+                  error={e.reason?.message}
+                />
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <TextInput type="date" label="开具日期" withAsterisk max={today} {...form.register('issueDate')} error={e.issueDate?.message} />
-                  <TextInput type="date" label="计划入院日期" withAsterisk {...form.register('plannedAdmissionDate')} error={e.plannedAdmissionDate?.message} />
+                  <TextInput
+                    type="date"
+                    label="开具日期"
+                    withAsterisk
+                    max={today}
+                    {...form.register('issueDate')}
+                    error={e.issueDate?.message}
+                  />
+                  <TextInput
+                    type="date"
+                    label="计划入院日期"
+                    withAsterisk
+                    {...form.register('plannedAdmissionDate')}
+                    error={e.plannedAdmissionDate?.message}
+                  />
                 </SimpleGrid>
                 {lastDay && (
                   <Text size="sm" c="dimmed">

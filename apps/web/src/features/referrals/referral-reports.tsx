@@ -47,7 +47,16 @@ function ExpiringSoon() {
   const trpc = useTRPC();
   const q = useQuery(trpc.referrals.reportExpiring.queryOptions());
   return (
-    <Section title="7 天内到期的备案" extra={q.data && <Text size="sm" c="dimmed">{q.data.today} 至 {q.data.until}</Text>}>
+    <Section
+      title="7 天内到期的备案"
+      extra={
+        q.data && (
+          <Text size="sm" c="dimmed">
+            {q.data.today} 至 {q.data.until}
+          </Text>
+        )
+      }
+    >
       <QueryState query={q}>
         {() =>
           q.data!.items.length === 0 ? (
@@ -70,7 +79,15 @@ function ExpiringSoon() {
               <Table.Tbody>
                 {q.data!.items.map((i) => (
                   <Table.Tr key={i.id}>
-                    <Table.Td>{i.kind === 'referral' ? <Badge variant="light">转诊</Badge> : <Badge variant="light" color="grape">异地</Badge>}</Table.Td>
+                    <Table.Td>
+                      {i.kind === 'referral' ? (
+                        <Badge variant="light">转诊</Badge>
+                      ) : (
+                        <Badge variant="light" color="grape">
+                          异地
+                        </Badge>
+                      )}
+                    </Table.Td>
                     <Table.Td ff="monospace">{i.number}</Table.Td>
                     <Table.Td>{i.personName}</Table.Td>
                     <Table.Td ff="monospace">{i.idNumberMasked}</Table.Td>
@@ -96,7 +113,12 @@ function ByMonth({ year }: { year: number }) {
       <QueryState query={q}>
         {() => {
           const rows = q.data!.rows;
-          if (!rows.length) return <Text c="dimmed" ta="center" py="sm">本年度尚无已备案的转诊</Text>;
+          if (!rows.length)
+            return (
+              <Text c="dimmed" ta="center" py="sm">
+                本年度尚无已备案的转诊
+              </Text>
+            );
           const byMonth = new Map<string, number>();
           for (const r of rows) byMonth.set(r.month, (byMonth.get(r.month) ?? 0) + Number(r.count));
           return (

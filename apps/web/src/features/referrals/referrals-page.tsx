@@ -70,12 +70,23 @@ function ReferralList() {
   const [status, setStatus] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const [debouncedQ] = useDebouncedValue(q, 300);
-  const list = useQuery({ ...trpc.referrals.list.queryOptions({ q: debouncedQ || undefined, status: (status ?? undefined) as never, page, pageSize: PAGE_SIZE }), placeholderData: keepPreviousData });
+  const list = useQuery({
+    ...trpc.referrals.list.queryOptions({ q: debouncedQ || undefined, status: (status ?? undefined) as never, page, pageSize: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">
         <Group align="flex-end">
-          <TextInput label="姓名、身份证号后几位或转诊编号" value={q} onChange={(e) => { setQ(e.currentTarget.value); setPage(1); }} w={280} />
+          <TextInput
+            label="姓名、身份证号后几位或转诊编号"
+            value={q}
+            onChange={(e) => {
+              setQ(e.currentTarget.value);
+              setPage(1);
+            }}
+            w={280}
+          />
           <Select
             label="状态"
             placeholder="全部"
@@ -88,7 +99,10 @@ function ReferralList() {
               { value: 'cancelled', label: '已撤销' },
             ]}
             value={status}
-            onChange={(v) => { setStatus(v); setPage(1); }}
+            onChange={(v) => {
+              setStatus(v);
+              setPage(1);
+            }}
             w={160}
           />
         </Group>
@@ -161,11 +175,22 @@ function OffsiteList() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [debouncedQ] = useDebouncedValue(q, 300);
-  const list = useQuery({ ...trpc.referrals.listOffsite.queryOptions({ q: debouncedQ || undefined, page, pageSize: PAGE_SIZE }), placeholderData: keepPreviousData });
+  const list = useQuery({
+    ...trpc.referrals.listOffsite.queryOptions({ q: debouncedQ || undefined, page, pageSize: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">
-        <TextInput label="姓名、身份证号后几位或备案编号" value={q} onChange={(e) => { setQ(e.currentTarget.value); setPage(1); }} w={280} />
+        <TextInput
+          label="姓名、身份证号后几位或备案编号"
+          value={q}
+          onChange={(e) => {
+            setQ(e.currentTarget.value);
+            setPage(1);
+          }}
+          w={280}
+        />
         {canWrite && (
           <Button component={Link} to="/referrals/offsite/new">
             登记异地就医备案
@@ -222,7 +247,6 @@ function OffsiteList() {
     </Stack>
   );
 }
-
 
 function CancelOffsiteButton({ id, no }: { id: string; no: string }) {
   const [open, setOpen] = useState(false);

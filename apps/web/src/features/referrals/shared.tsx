@@ -5,7 +5,13 @@ import { useEffect, useState } from 'react';
 import { categoryLabel } from '../../components/labels';
 import { isApiError, useTRPC } from '../../lib/trpc';
 
-const REFERRAL_COLORS: Record<TReferralEffectiveStatus, string> = { submitted: 'yellow', registered: 'green', rejected: 'red', cancelled: 'gray', expired: 'orange' };
+const REFERRAL_COLORS: Record<TReferralEffectiveStatus, string> = {
+  submitted: 'yellow',
+  registered: 'green',
+  rejected: 'red',
+  cancelled: 'gray',
+  expired: 'orange',
+};
 const OFFSITE_COLORS = { registered: 'green', pending: 'blue', cancelled: 'gray', expired: 'orange' } as const;
 
 export function ReferralStatusBadge({ status }: { status: TReferralEffectiveStatus }) {
@@ -41,12 +47,19 @@ export function usePrepared(idNumber: string | null) {
  * Identity check at the window: the clerk types the number from the ID card; the server answers
  * with the registered person so the clerk can compare name and county with the card.
  */
-export function PersonCheck({ onChecked, label = '参保人身份证号' }: { onChecked: (idNumber: string | null, prepared: Prepared | null) => void; label?: string }) {
+export function PersonCheck({
+  onChecked,
+  label = '参保人身份证号',
+}: {
+  onChecked: (idNumber: string | null, prepared: Prepared | null) => void;
+  label?: string;
+}) {
   const [text, setText] = useState('');
   const [asked, setAsked] = useState<string | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
   const prepared = usePrepared(asked);
-  const serverError = prepared.error && isApiError(prepared.error) ? prepared.error.message : prepared.error ? '网络错误，请稍后重试' : null;
+  const serverError =
+    prepared.error && isApiError(prepared.error) ? prepared.error.message : prepared.error ? '网络错误，请稍后重试' : null;
   const check = () => {
     const parsed = parseIdNumber(text);
     if (!parsed.ok) {
@@ -115,7 +128,10 @@ export function PersonCheck({ onChecked, label = '参保人身份证号' }: { on
             {(data.liveReferrals.length > 0 || data.liveOffsite.length > 0) && (
               <Alert color="yellow" p="xs">
                 该人员已有有效备案：
-                {[...data.liveReferrals.map((r) => `转诊 ${r.referralNo ?? '（待备案）'} ${r.issueDate} 至 ${r.validUntil}`), ...data.liveOffsite.map((o) => `异地 ${o.registrationNo} ${o.startDate} 至 ${o.endDate}`)].join('；')}
+                {[
+                  ...data.liveReferrals.map((r) => `转诊 ${r.referralNo ?? '（待备案）'} ${r.issueDate} 至 ${r.validUntil}`),
+                  ...data.liveOffsite.map((o) => `异地 ${o.registrationNo} ${o.startDate} 至 ${o.endDate}`),
+                ].join('；')}
               </Alert>
             )}
           </Stack>

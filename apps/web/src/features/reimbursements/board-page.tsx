@@ -18,7 +18,11 @@ export function ReimbursementBoardPage() {
   }, [today, month]);
   const units = useQuery(trpc.admin.listOrgUnits.queryOptions());
   const valid = /^\d{4}-\d{2}$/.test(month);
-  const board = useQuery({ ...trpc.reimbursements.board.queryOptions({ month, orgUnitId: orgUnitId ?? undefined }), enabled: valid, placeholderData: keepPreviousData });
+  const board = useQuery({
+    ...trpc.reimbursements.board.queryOptions({ month, orgUnitId: orgUnitId ?? undefined }),
+    enabled: valid,
+    placeholderData: keepPreviousData,
+  });
   const b = board.data;
   return (
     <Stack>
@@ -31,8 +35,25 @@ export function ReimbursementBoardPage() {
       <Title order={3}>零星报销办结时限看板</Title>
       <Paper withBorder p="sm">
         <Group align="flex-end">
-          <TextInput type="month" label="受理月份" value={month} onChange={(e) => setMonth(e.currentTarget.value)} error={month && !valid ? '请选择月份' : undefined} />
-          <Select label="区划" placeholder="全部" clearable searchable w={220} data={(units.data ?? []).filter((u) => u.level === 'city' || u.level === 'county' || u.level === 'province').map((u) => ({ value: u.id, label: u.name }))} value={orgUnitId} onChange={setOrgUnitId} />
+          <TextInput
+            type="month"
+            label="受理月份"
+            value={month}
+            onChange={(e) => setMonth(e.currentTarget.value)}
+            error={month && !valid ? '请选择月份' : undefined}
+          />
+          <Select
+            label="区划"
+            placeholder="全部"
+            clearable
+            searchable
+            w={220}
+            data={(units.data ?? [])
+              .filter((u) => u.level === 'city' || u.level === 'county' || u.level === 'province')
+              .map((u) => ({ value: u.id, label: u.name }))}
+            value={orgUnitId}
+            onChange={setOrgUnitId}
+          />
           {b && (
             <Text size="sm" c="dimmed">
               统计至 {b.today}。按时办结率 = 按时支付 ÷（已支付 + 未支付已超期）。
@@ -116,7 +137,10 @@ export function ReimbursementBoardPage() {
                             </Table.Td>
                             <Table.Td>{o.countyName}</Table.Td>
                             <Table.Td>
-                              {o.personName} <Text span size="xs" c="dimmed">{o.idNumberMasked}</Text>
+                              {o.personName}{' '}
+                              <Text span size="xs" c="dimmed">
+                                {o.idNumberMasked}
+                              </Text>
                             </Table.Td>
                             <Table.Td>{o.paidOn ? `已支付（${o.paidOn}）` : o.statusLabel}</Table.Td>
                             <Table.Td>{o.receivedOn}</Table.Td>

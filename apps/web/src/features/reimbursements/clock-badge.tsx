@@ -17,8 +17,18 @@ const COLORS = { ok: 'green', amber: 'orange', red: 'red', none: 'gray' } as con
 
 /** Working days left on the 25-day clock, coloured: amber ≤ 5 left, red overdue. */
 export function ClockBadge({ clock, status }: { clock: ClockView; status: string }) {
-  if (clock.error) return <Badge color="red" variant="light">缺少节假日数据</Badge>;
-  if (!clock.started) return <Badge color="gray" variant="light">未起算（待补材料）</Badge>;
+  if (clock.error)
+    return (
+      <Badge color="red" variant="light">
+        缺少节假日数据
+      </Badge>
+    );
+  if (!clock.started)
+    return (
+      <Badge color="gray" variant="light">
+        未起算（待补材料）
+      </Badge>
+    );
   if (status === 'paid') {
     return (
       <Badge color={clock.paidOnTime ? 'green' : 'red'} variant="light" data-testid="clock-badge">
@@ -35,7 +45,12 @@ export function ClockBadge({ clock, status }: { clock: ClockView; status: string
 }
 
 export function DueText({ clock }: { clock: ClockView }) {
-  if (!clock.started || !clock.due) return <Text size="sm" c="dimmed">—</Text>;
+  if (!clock.started || !clock.due)
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
   return <Text size="sm">{clock.due}</Text>;
 }
 

@@ -34,9 +34,12 @@ export function ReimbursementNoticePage() {
               <Text ta="right" size="sm" mt="xs">
                 编号：{c.caseNo}
               </Text>
-              <Text mt="lg">{c.person.name}（身份证号 {c.person.idNumberMasked}）：</Text>
+              <Text mt="lg">
+                {c.person.name}（身份证号 {c.person.idNumberMasked}）：
+              </Text>
               <Text mt="sm" style={{ textIndent: '2em', lineHeight: 1.9 }}>
-                您于 {c.receivedOn} 申请报销在{c.hospital.name}（{c.visit.admissionDate} 至 {c.visit.dischargeDate}）发生的医疗费用。经审查，您提交的申报材料不齐全，现一次性告知尚需补交以下材料：
+                您于 {c.receivedOn} 申请报销在{c.hospital.name}（{c.visit.admissionDate} 至 {c.visit.dischargeDate}
+                ）发生的医疗费用。经审查，您提交的申报材料不齐全，现一次性告知尚需补交以下材料：
               </Text>
               {c.missing.length ? (
                 <List type="ordered" mt="sm" ml="xl" spacing={6} data-testid="notice-missing">
@@ -50,7 +53,8 @@ export function ReimbursementNoticePage() {
                 </Text>
               )}
               <Text mt="md" style={{ textIndent: '2em', lineHeight: 1.9 }}>
-                请补齐上述材料后到本经办机构窗口办理。自材料补齐之日起，我们将在 25 个工作日内完成审核并将报销资金支付到您指定的银行账户（遇特殊病案、疑问病案需调查核实的，核实期间不计入办理时限）。
+                请补齐上述材料后到本经办机构窗口办理。自材料补齐之日起，我们将在 25
+                个工作日内完成审核并将报销资金支付到您指定的银行账户（遇特殊病案、疑问病案需调查核实的，核实期间不计入办理时限）。
               </Text>
               <Group justify="space-between" mt={48} align="flex-end">
                 <Stack gap={4}>

@@ -1,4 +1,26 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Checkbox, FileInput, Grid, Group, Modal, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Checkbox,
+  FileInput,
+  Grid,
+  Group,
+  Modal,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Timeline,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatYuan, MATERIAL_ITEMS, MATERIAL_LABELS, MAX_UPLOAD_BYTES, VISIT_TYPE_LABELS, type TMaterialItem } from '@portal/rules';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -96,7 +118,9 @@ export function ReimbursementDetailPage() {
       setPaymentRef('');
       setPayeeAccount('');
     } catch (err) {
-      const data = isApiError(err) ? (err.data as { field?: string | null; fieldErrors?: { path: string; message: string }[] | null }) : null;
+      const data = isApiError(err)
+        ? (err.data as { field?: string | null; fieldErrors?: { path: string; message: string }[] | null })
+        : null;
       const fe = data?.fieldErrors?.[0];
       const field = fe?.path ?? data?.field;
       if (field === 'paymentRef' || field === 'payeeAccount') setPayErrors({ [field]: fe?.message ?? (err as Error).message });
@@ -128,7 +152,12 @@ export function ReimbursementDetailPage() {
     if (!file) return setFileError('请选择文件');
     if (file.size > MAX_UPLOAD_BYTES) return setFileError('文件不能超过 10 MB');
     try {
-      await upload.mutateAsync({ caseId: c.id, material: (fileMaterial as TMaterialItem | null) ?? null, fileName: file.name, dataBase64: await toBase64(file) });
+      await upload.mutateAsync({
+        caseId: c.id,
+        material: (fileMaterial as TMaterialItem | null) ?? null,
+        fileName: file.name,
+        dataBase64: await toBase64(file),
+      });
       setFile(null);
       notifications.show({ color: 'green', message: '已上传' });
     } catch (err) {
@@ -181,7 +210,15 @@ export function ReimbursementDetailPage() {
                       </Text>
                       <Group>
                         {c.missing.map((m) => (
-                          <Checkbox key={m.id} label={m.label} checked={received.includes(m.id as TMaterialItem)} onChange={(ev) => { const checked = ev.currentTarget.checked; setReceived((r) => (checked ? [...r, m.id as TMaterialItem] : r.filter((x) => x !== m.id))); }} />
+                          <Checkbox
+                            key={m.id}
+                            label={m.label}
+                            checked={received.includes(m.id as TMaterialItem)}
+                            onChange={(ev) => {
+                              const checked = ev.currentTarget.checked;
+                              setReceived((r) => (checked ? [...r, m.id as TMaterialItem] : r.filter((x) => x !== m.id)));
+                            }}
+                          />
                         ))}
                       </Group>
                       <Button
@@ -215,7 +252,11 @@ export function ReimbursementDetailPage() {
                           <Field label="受理日期" value={c.receivedOn} />
                           <Field label="材料齐全日期（起算日）" value={c.materialsCompleteOn ?? '材料未齐'} />
                           <Field label="应办结日期" value={c.clock.due ?? '—'} testId="due-date" />
-                          <Field label="已用 / 剩余工作日" value={c.clock.started ? `${c.clock.used} / ${c.clock.left}` : '—'} testId="days-used-left" />
+                          <Field
+                            label="已用 / 剩余工作日"
+                            value={c.clock.started ? `${c.clock.used} / ${c.clock.left}` : '—'}
+                            testId="days-used-left"
+                          />
                         </SimpleGrid>
                       )}
                       {c.suspensions.length > 0 && (
@@ -260,9 +301,22 @@ export function ReimbursementDetailPage() {
                         <Field label="就诊类型" value={VISIT_TYPE_LABELS[c.visit.visitType as keyof typeof VISIT_TYPE_LABELS]} />
                         <Field label="住院日期" value={`${c.visit.admissionDate} 至 ${c.visit.dischargeDate}`} />
                         <Field label="诊断" value={c.visit.diagnosis} />
-                        <Field label="医疗总费用 / 政策范围内（元）" value={`${formatYuan(c.visit.totalCost)} / ${formatYuan(c.visit.inScopeCost)}`} />
-                        {c.kind === 'offsite_networked' && <Field label="医院已结算基本医保 / 大病保险（元）" value={`${formatYuan(c.paidElsewhere.basic)} / ${formatYuan(c.paidElsewhere.critical)}`} />}
-                        <Field label="登记的收款账户" value={c.person.registeredAccountMasked ? `${c.person.bankName ?? ''} ${c.person.registeredAccountMasked}` : '未登记'} />
+                        <Field
+                          label="医疗总费用 / 政策范围内（元）"
+                          value={`${formatYuan(c.visit.totalCost)} / ${formatYuan(c.visit.inScopeCost)}`}
+                        />
+                        {c.kind === 'offsite_networked' && (
+                          <Field
+                            label="医院已结算基本医保 / 大病保险（元）"
+                            value={`${formatYuan(c.paidElsewhere.basic)} / ${formatYuan(c.paidElsewhere.critical)}`}
+                          />
+                        )}
+                        <Field
+                          label="登记的收款账户"
+                          value={
+                            c.person.registeredAccountMasked ? `${c.person.bankName ?? ''} ${c.person.registeredAccountMasked}` : '未登记'
+                          }
+                        />
                       </SimpleGrid>
                     </Paper>
 
@@ -284,7 +338,8 @@ export function ReimbursementDetailPage() {
 
                     {c.payment && (
                       <Alert color="green" title="已支付" data-testid="payment">
-                        {c.payment.paidOn} 支付 {formatYuan(c.payment.amount)} 元至账户 {c.payment.accountMasked}，凭证号 {c.payment.reference}。
+                        {c.payment.paidOn} 支付 {formatYuan(c.payment.amount)} 元至账户 {c.payment.accountMasked}，凭证号{' '}
+                        {c.payment.reference}。
                         {c.payment.claimId && (
                           <Anchor component={Link} to={`/claims/${c.payment.claimId}`} ml="xs">
                             查看结算单
@@ -308,7 +363,14 @@ export function ReimbursementDetailPage() {
                       )}
                       {c.can.step && c.can.step.step !== 'pay' && (
                         <Stack gap="xs">
-                          <Textarea label={`${c.can.step.label}意见`} placeholder="可填写办理意见" value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} />
+                          <Textarea
+                            label={`${c.can.step.label}意见`}
+                            placeholder="可填写办理意见"
+                            value={note}
+                            onChange={(e) => setNote(e.currentTarget.value)}
+                            autosize
+                            minRows={2}
+                          />
                           <Button onClick={doStep} loading={stepBusy}>
                             完成{c.can.step.label}
                           </Button>
@@ -324,8 +386,20 @@ export function ReimbursementDetailPage() {
                           <Text size="sm">
                             应支付 <b>{formatYuan(c.settlement.payable)}</b> 元。收款账户：{c.person.registeredAccountMasked ?? '未登记'}
                           </Text>
-                          <TextInput label="支付凭证号" withAsterisk value={paymentRef} onChange={(e) => setPaymentRef(e.currentTarget.value)} error={payErrors.paymentRef} />
-                          <TextInput label="收款账号（与登记账户不同时填写）" description="按银行存折（卡）复印件填写，保存后只显示后四位" value={payeeAccount} onChange={(e) => setPayeeAccount(e.currentTarget.value)} error={payErrors.payeeAccount} />
+                          <TextInput
+                            label="支付凭证号"
+                            withAsterisk
+                            value={paymentRef}
+                            onChange={(e) => setPaymentRef(e.currentTarget.value)}
+                            error={payErrors.paymentRef}
+                          />
+                          <TextInput
+                            label="收款账号（与登记账户不同时填写）"
+                            description="按银行存折（卡）复印件填写，保存后只显示后四位"
+                            value={payeeAccount}
+                            onChange={(e) => setPayeeAccount(e.currentTarget.value)}
+                            error={payErrors.payeeAccount}
+                          />
                           <Button color="green" onClick={doPay} loading={pay.isPending}>
                             确认支付
                           </Button>
@@ -343,17 +417,44 @@ export function ReimbursementDetailPage() {
                       )}
                       <Group mt="md" gap="xs">
                         {c.can.returnCase && (
-                          <Button variant="light" color="orange" size="xs" onClick={() => { setReason(''); setReasonError(null); setModal('return'); }}>
+                          <Button
+                            variant="light"
+                            color="orange"
+                            size="xs"
+                            onClick={() => {
+                              setReason('');
+                              setReasonError(null);
+                              setModal('return');
+                            }}
+                          >
                             退回上一步
                           </Button>
                         )}
                         {c.can.hold && (
-                          <Button variant="light" color="grape" size="xs" onClick={() => { setReason(''); setReasonError(null); setModal('hold'); }}>
+                          <Button
+                            variant="light"
+                            color="grape"
+                            size="xs"
+                            onClick={() => {
+                              setReason('');
+                              setReasonError(null);
+                              setModal('hold');
+                            }}
+                          >
                             标记特殊/疑问病案
                           </Button>
                         )}
                         {c.can.clearHold && (
-                          <Button variant="light" color="grape" size="xs" onClick={() => { setReason(''); setReasonError(null); setModal('clear'); }}>
+                          <Button
+                            variant="light"
+                            color="grape"
+                            size="xs"
+                            onClick={() => {
+                              setReason('');
+                              setReasonError(null);
+                              setModal('clear');
+                            }}
+                          >
                             解除标记，恢复计时
                           </Button>
                         )}
@@ -389,7 +490,8 @@ export function ReimbursementDetailPage() {
                                 {a.fileName}
                               </Anchor>{' '}
                               <Text span size="xs" c="dimmed">
-                                {a.fileType.toUpperCase()} · {(a.size / 1024).toFixed(0)} KB{a.materialLabel ? ` · ${a.materialLabel}` : ''} · {a.uploadedBy}
+                                {a.fileType.toUpperCase()} · {(a.size / 1024).toFixed(0)} KB{a.materialLabel ? ` · ${a.materialLabel}` : ''}{' '}
+                                · {a.uploadedBy}
                               </Text>
                             </Text>
                           ))}
@@ -398,8 +500,23 @@ export function ReimbursementDetailPage() {
                       {c.can.attach && (
                         <Stack gap={6} mt="sm">
                           <Group grow align="flex-start">
-                            <FileInput label="选择扫描件" placeholder="PDF、JPG、PNG，≤ 10 MB" accept="application/pdf,image/jpeg,image/png" value={file} onChange={setFile} error={fileError} clearable />
-                            <Select label="对应材料" placeholder="（可选）" clearable data={MATERIAL_ITEMS.map((m) => ({ value: m, label: MATERIAL_LABELS[m] }))} value={fileMaterial} onChange={setFileMaterial} />
+                            <FileInput
+                              label="选择扫描件"
+                              placeholder="PDF、JPG、PNG，≤ 10 MB"
+                              accept="application/pdf,image/jpeg,image/png"
+                              value={file}
+                              onChange={setFile}
+                              error={fileError}
+                              clearable
+                            />
+                            <Select
+                              label="对应材料"
+                              placeholder="（可选）"
+                              clearable
+                              data={MATERIAL_ITEMS.map((m) => ({ value: m, label: MATERIAL_LABELS[m] }))}
+                              value={fileMaterial}
+                              onChange={setFileMaterial}
+                            />
                           </Group>
                           <Button size="xs" variant="light" onClick={doUpload} loading={upload.isPending}>
                             上传
@@ -427,12 +544,31 @@ export function ReimbursementDetailPage() {
                 </Grid.Col>
               </Grid>
 
-              <Modal opened={modal !== null} onClose={() => setModal(null)} title={modal === 'return' ? '退回上一步' : modal === 'hold' ? '标记特殊/疑问病案（暂停计时）' : '解除标记，恢复计时'}>
+              <Modal
+                opened={modal !== null}
+                onClose={() => setModal(null)}
+                title={modal === 'return' ? '退回上一步' : modal === 'hold' ? '标记特殊/疑问病案（暂停计时）' : '解除标记，恢复计时'}
+              >
                 <Stack>
                   {modal === 'hold' && (
-                    <SegmentedControl value={holdKind} onChange={(v) => setHoldKind(v as 'special' | 'doubtful')} data={[{ value: 'doubtful', label: '疑问病案' }, { value: 'special', label: '特殊病案' }]} />
+                    <SegmentedControl
+                      value={holdKind}
+                      onChange={(v) => setHoldKind(v as 'special' | 'doubtful')}
+                      data={[
+                        { value: 'doubtful', label: '疑问病案' },
+                        { value: 'special', label: '特殊病案' },
+                      ]}
+                    />
                   )}
-                  <Textarea label={modal === 'clear' ? '处理结果' : modal === 'return' ? '退回原因' : '原因'} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} autosize minRows={3} data-autofocus />
+                  <Textarea
+                    label={modal === 'clear' ? '处理结果' : modal === 'return' ? '退回原因' : '原因'}
+                    value={reason}
+                    onChange={(e) => setReason(e.currentTarget.value)}
+                    error={reasonError}
+                    autosize
+                    minRows={3}
+                    data-autofocus
+                  />
                   <Group justify="flex-end">
                     <Button variant="default" onClick={() => setModal(null)}>
                       取消

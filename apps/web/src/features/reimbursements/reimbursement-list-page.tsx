@@ -25,7 +25,10 @@ export function ReimbursementListPage() {
   const [status, setStatus] = useState('open');
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q, 250);
-  const list = useQuery({ ...trpc.reimbursements.list.queryOptions({ status: status as never, q: debounced || undefined }), placeholderData: keepPreviousData });
+  const list = useQuery({
+    ...trpc.reimbursements.list.queryOptions({ status: status as never, q: debounced || undefined }),
+    placeholderData: keepPreviousData,
+  });
   const staff = me?.role === 'clerk' || me?.role === 'reviewer';
   return (
     <Stack>
@@ -51,7 +54,13 @@ export function ReimbursementListPage() {
       <Paper withBorder p="sm">
         <Group align="flex-end">
           <SegmentedControl data={FILTERS} value={status} onChange={setStatus} />
-          <TextInput placeholder="姓名、案件号或身份证号后几位" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={260} aria-label="查找案件" />
+          <TextInput
+            placeholder="姓名、案件号或身份证号后几位"
+            value={q}
+            onChange={(e) => setQ(e.currentTarget.value)}
+            w={260}
+            aria-label="查找案件"
+          />
         </Group>
       </Paper>
       <QueryState query={list}>
@@ -82,7 +91,12 @@ export function ReimbursementListPage() {
                   </Table.Tr>
                 )}
                 {list.data?.items.map((i) => (
-                  <Table.Tr key={i.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/reimbursements/${i.id}`)} data-testid="case-row">
+                  <Table.Tr
+                    key={i.id}
+                    style={{ cursor: 'pointer' }}
+                    onClick={() => navigate(`/reimbursements/${i.id}`)}
+                    data-testid="case-row"
+                  >
                     <Table.Td>
                       <Link to={`/reimbursements/${i.id}`} onClick={(e) => e.stopPropagation()}>
                         {i.caseNo}

@@ -1,6 +1,27 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Checkbox, Grid, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { HOSPITAL_LEVEL_LABELS, MATERIAL_ITEMS, MATERIAL_LABELS, REIMBURSEMENT_KIND_LABELS, VISIT_TYPE_LABELS, type TMaterialItem } from '@portal/rules';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import {
+  HOSPITAL_LEVEL_LABELS,
+  MATERIAL_ITEMS,
+  MATERIAL_LABELS,
+  REIMBURSEMENT_KIND_LABELS,
+  VISIT_TYPE_LABELS,
+  type TMaterialItem,
+} from '@portal/rules';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
@@ -22,7 +43,10 @@ const ZIntakeForm = z
     paidElsewhereCritical: zYuan('医院已结算的大病保险', { optional: true }),
   })
   .superRefine((v, ctx) => {
-    if (v.kind === 'offsite_networked' && yuanToFen(v.paidElsewhereBasic) + yuanToFen(v.paidElsewhereCritical) > yuanToFen(v.entry.totalCost)) {
+    if (
+      v.kind === 'offsite_networked' &&
+      yuanToFen(v.paidElsewhereBasic) + yuanToFen(v.paidElsewhereCritical) > yuanToFen(v.entry.totalCost)
+    ) {
       ctx.addIssue({ code: 'custom', path: ['paidElsewhereCritical'], message: '医院已结算金额不能大于医疗总费用' });
     }
   });
@@ -40,7 +64,20 @@ export function ReimbursementNewPage() {
     mode: 'onTouched',
     defaultValues: {
       kind: 'non_networked',
-      entry: { personId: '', hospitalId: '', visitType: 'inpatient', admissionDate: '', dischargeDate: '', diagnosis: '', specialDisease: null, totalCost: '', inScopeCost: '', specialDrugCost: '', referred: false, offsiteRegistered: false },
+      entry: {
+        personId: '',
+        hospitalId: '',
+        visitType: 'inpatient',
+        admissionDate: '',
+        dischargeDate: '',
+        diagnosis: '',
+        specialDisease: null,
+        totalCost: '',
+        inScopeCost: '',
+        specialDrugCost: '',
+        referred: false,
+        offsiteRegistered: false,
+      },
       materials: Object.fromEntries(MATERIAL_ITEMS.map((m) => [m, false])) as Record<TMaterialItem, boolean>,
       paidElsewhereBasic: '',
       paidElsewhereCritical: '',
@@ -96,11 +133,24 @@ export function ReimbursementNewPage() {
                         <Text size="sm" fw={500} mb={4}>
                           报销类型
                         </Text>
-                        <SegmentedControl value={field.value} onChange={field.onChange} data={(['non_networked', 'offsite_networked'] as const).map((k) => ({ value: k, label: REIMBURSEMENT_KIND_LABELS[k] }))} />
+                        <SegmentedControl
+                          value={field.value}
+                          onChange={field.onChange}
+                          data={(['non_networked', 'offsite_networked'] as const).map((k) => ({
+                            value: k,
+                            label: REIMBURSEMENT_KIND_LABELS[k],
+                          }))}
+                        />
                       </div>
                     )}
                   />
-                  <Controller control={form.control} name="entry.personId" render={({ field }) => <PersonPicker value={field.value} onChange={field.onChange} error={e.entry?.personId?.message} />} />
+                  <Controller
+                    control={form.control}
+                    name="entry.personId"
+                    render={({ field }) => (
+                      <PersonPicker value={field.value} onChange={field.onChange} error={e.entry?.personId?.message} />
+                    )}
+                  />
                   <Controller
                     control={form.control}
                     name="entry.visitType"
@@ -109,7 +159,14 @@ export function ReimbursementNewPage() {
                         <Text size="sm" fw={500} mb={4}>
                           就诊类型
                         </Text>
-                        <SegmentedControl value={field.value} onChange={field.onChange} data={(['inpatient', 'chronic_outpatient', 'outpatient'] as const).map((v) => ({ value: v, label: VISIT_TYPE_LABELS[v] }))} />
+                        <SegmentedControl
+                          value={field.value}
+                          onChange={field.onChange}
+                          data={(['inpatient', 'chronic_outpatient', 'outpatient'] as const).map((v) => ({
+                            value: v,
+                            label: VISIT_TYPE_LABELS[v],
+                          }))}
+                        />
                       </div>
                     )}
                   />
@@ -117,17 +174,52 @@ export function ReimbursementNewPage() {
                     control={form.control}
                     name="entry.hospitalId"
                     render={({ field }) => (
-                      <Select label="就诊医院" withAsterisk searchable data={hospitalOptions} value={field.value || null} onChange={(v) => field.onChange(v ?? '')} error={e.entry?.hospitalId?.message} nothingFoundMessage="名单中没有该医院" />
+                      <Select
+                        label="就诊医院"
+                        withAsterisk
+                        searchable
+                        data={hospitalOptions}
+                        value={field.value || null}
+                        onChange={(v) => field.onChange(v ?? '')}
+                        error={e.entry?.hospitalId?.message}
+                        nothingFoundMessage="名单中没有该医院"
+                      />
                     )}
                   />
                   <SimpleGrid cols={2}>
-                    <TextInput type="date" label={visitType === 'inpatient' ? '入院日期' : '就诊日期'} withAsterisk {...form.register('entry.admissionDate')} error={e.entry?.admissionDate?.message} />
-                    {visitType === 'inpatient' && <TextInput type="date" label="出院日期" withAsterisk {...form.register('entry.dischargeDate')} error={e.entry?.dischargeDate?.message} />}
+                    <TextInput
+                      type="date"
+                      label={visitType === 'inpatient' ? '入院日期' : '就诊日期'}
+                      withAsterisk
+                      {...form.register('entry.admissionDate')}
+                      error={e.entry?.admissionDate?.message}
+                    />
+                    {visitType === 'inpatient' && (
+                      <TextInput
+                        type="date"
+                        label="出院日期"
+                        withAsterisk
+                        {...form.register('entry.dischargeDate')}
+                        error={e.entry?.dischargeDate?.message}
+                      />
+                    )}
                   </SimpleGrid>
                   <TextInput label="诊断" withAsterisk {...form.register('entry.diagnosis')} error={e.entry?.diagnosis?.message} />
                   <SimpleGrid cols={2}>
-                    <TextInput label="医疗总费用（元）" withAsterisk inputMode="decimal" {...form.register('entry.totalCost')} error={e.entry?.totalCost?.message} />
-                    <TextInput label="政策范围内费用（元）" withAsterisk inputMode="decimal" {...form.register('entry.inScopeCost')} error={e.entry?.inScopeCost?.message} />
+                    <TextInput
+                      label="医疗总费用（元）"
+                      withAsterisk
+                      inputMode="decimal"
+                      {...form.register('entry.totalCost')}
+                      error={e.entry?.totalCost?.message}
+                    />
+                    <TextInput
+                      label="政策范围内费用（元）"
+                      withAsterisk
+                      inputMode="decimal"
+                      {...form.register('entry.inScopeCost')}
+                      error={e.entry?.inScopeCost?.message}
+                    />
                   </SimpleGrid>
                   <Text size="xs" c="dimmed">
                     县域外住院是否已转诊，由系统按转诊转院备案登记核对（000 §二(七)），无需手工勾选。
@@ -135,8 +227,18 @@ export function ReimbursementNewPage() {
                   {kind === 'offsite_networked' && (
                     <Alert color="blue" p="sm" title="州外联网医院已直接结算基本医保和大病保险（000 §二(五)2）">
                       <SimpleGrid cols={2}>
-                        <TextInput label="医院已结算基本医保（元）" inputMode="decimal" {...form.register('paidElsewhereBasic')} error={e.paidElsewhereBasic?.message} />
-                        <TextInput label="医院已结算大病保险（元）" inputMode="decimal" {...form.register('paidElsewhereCritical')} error={e.paidElsewhereCritical?.message} />
+                        <TextInput
+                          label="医院已结算基本医保（元）"
+                          inputMode="decimal"
+                          {...form.register('paidElsewhereBasic')}
+                          error={e.paidElsewhereBasic?.message}
+                        />
+                        <TextInput
+                          label="医院已结算大病保险（元）"
+                          inputMode="decimal"
+                          {...form.register('paidElsewhereCritical')}
+                          error={e.paidElsewhereCritical?.message}
+                        />
                       </SimpleGrid>
                       <Text size="xs" c="dimmed" mt={4}>
                         按医院结算单填写；本流程只支付医疗救助部分。
@@ -157,7 +259,13 @@ export function ReimbursementNewPage() {
                       key={m}
                       control={form.control}
                       name={`materials.${m}`}
-                      render={({ field }) => <Checkbox label={MATERIAL_LABELS[m]} checked={field.value} onChange={(ev) => field.onChange(ev.currentTarget.checked)} />}
+                      render={({ field }) => (
+                        <Checkbox
+                          label={MATERIAL_LABELS[m]}
+                          checked={field.value}
+                          onChange={(ev) => field.onChange(ev.currentTarget.checked)}
+                        />
+                      )}
                     />
                   ))}
                 </Stack>

@@ -1,5 +1,19 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Anchor, Breadcrumbs, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Breadcrumbs,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ZOpenRoundInput, type TOpenRoundInput, type TProfileId } from '@portal/rules';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -93,7 +107,13 @@ export function OpenRoundPage() {
                     control={form.control}
                     name="orgUnitIds"
                     render={({ field }) => (
-                      <Checkbox.Group label="填报单位（本单位的下级单位）" withAsterisk value={field.value} onChange={field.onChange} error={e.orgUnitIds?.message ?? e.orgUnitIds?.root?.message}>
+                      <Checkbox.Group
+                        label="填报单位（本单位的下级单位）"
+                        withAsterisk
+                        value={field.value}
+                        onChange={field.onChange}
+                        error={e.orgUnitIds?.message ?? e.orgUnitIds?.root?.message}
+                      >
                         <Group gap="xs" mt={6} mb={6}>
                           <Button size="compact-xs" variant="light" onClick={() => field.onChange(children.map((c) => c.id))}>
                             全选
@@ -119,7 +139,14 @@ export function OpenRoundPage() {
                       </Checkbox.Group>
                     )}
                   />
-                  <Textarea label="填报说明" autosize minRows={2} placeholder="如：请于截止日前报送，并结合本地实际细化责任分工" {...form.register('instructions')} error={e.instructions?.message} />
+                  <Textarea
+                    label="填报说明"
+                    autosize
+                    minRows={2}
+                    placeholder="如：请于截止日前报送，并结合本地实际细化责任分工"
+                    {...form.register('instructions')}
+                    error={e.instructions?.message}
+                  />
                   <Group justify="flex-end">
                     <Button variant="default" component={Link} to="/responsibility">
                       取消

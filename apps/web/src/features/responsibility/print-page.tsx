@@ -10,8 +10,18 @@ export function PrintPage() {
   const { id = '' } = useParams();
   const trpc = useTRPC();
   const table = useQuery(trpc.responsibility.printable.queryOptions({ id }));
-  if (table.error) return <Center p="xl"><Text c="red">{isApiError(table.error) ? table.error.message : '网络错误'}</Text></Center>;
-  if (table.isPending) return <Center p="xl"><Loader /></Center>;
+  if (table.error)
+    return (
+      <Center p="xl">
+        <Text c="red">{isApiError(table.error) ? table.error.message : '网络错误'}</Text>
+      </Center>
+    );
+  if (table.isPending)
+    return (
+      <Center p="xl">
+        <Loader />
+      </Center>
+    );
   const t = table.data;
   const ordered = orderRows(t.template, t.rows);
   const lines: { label: string; row?: (typeof ordered)[number] }[] = [];
@@ -38,7 +48,8 @@ export function PrintPage() {
         <div className="print-header">
           <span>填报单位（盖章）：{t.unitName}</span>
           <span>
-            填报时间：<span className="date-slot">{y}</span>年<span className="date-slot">{m}</span>月<span className="date-slot">{d}</span>日
+            填报时间：<span className="date-slot">{y}</span>年<span className="date-slot">{m}</span>月<span className="date-slot">{d}</span>
+            日
           </span>
         </div>
         <table className="print-table">

@@ -1,4 +1,18 @@
-import { Alert, Anchor, Breadcrumbs, Button, CopyButton, Group, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Breadcrumbs,
+  Button,
+  CopyButton,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { QueryState } from '../../components/query-state';
@@ -102,7 +116,12 @@ export function RoundPage() {
                           )}
                         </Table.Td>
                         <Table.Td>
-                          <Anchor component={Link} to={`/responsibility/submissions/${u.submissionId}`} size="sm" aria-label={`查看 ${u.unitName}`}>
+                          <Anchor
+                            component={Link}
+                            to={`/responsibility/submissions/${u.submissionId}`}
+                            size="sm"
+                            aria-label={`查看 ${u.unitName}`}
+                          >
                             查看
                           </Anchor>
                         </Table.Td>

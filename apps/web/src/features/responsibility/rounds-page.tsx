@@ -54,7 +54,9 @@ export function RoundsPage() {
                   <Table.Tr>
                     <Table.Td colSpan={6}>
                       <Text c="dimmed" ta="center" py="lg">
-                        {canOpen ? '还没有填报任务。点击“发起填报”，选择模板、截止日期和填报单位。' : '目前没有需要本单位填报的责任分工表。'}
+                        {canOpen
+                          ? '还没有填报任务。点击“发起填报”，选择模板、截止日期和填报单位。'
+                          : '目前没有需要本单位填报的责任分工表。'}
                       </Text>
                     </Table.Td>
                   </Table.Tr>
@@ -85,7 +87,12 @@ export function RoundsPage() {
                     <Table.Td>
                       <Group gap="xs" justify="flex-end" wrap="nowrap">
                         {r.ownSubmission && (
-                          <Button size="xs" component={Link} to={`/responsibility/submissions/${r.ownSubmission.id}`} aria-label={`填报 ${r.title}`}>
+                          <Button
+                            size="xs"
+                            component={Link}
+                            to={`/responsibility/submissions/${r.ownSubmission.id}`}
+                            aria-label={`填报 ${r.title}`}
+                          >
                             {r.ownSubmission.stage === 'submitted' ? '查看本单位表' : '填报'}
                           </Button>
                         )}

@@ -33,7 +33,13 @@ export function SearchPage() {
         }}
       >
         <Group align="flex-end">
-          <TextInput label="责任 / 姓名 / 职务" placeholder="如：一站式、大排查、台账" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={260} />
+          <TextInput
+            label="责任 / 姓名 / 职务"
+            placeholder="如：一站式、大排查、台账"
+            value={q}
+            onChange={(e) => setQ(e.currentTarget.value)}
+            w={260}
+          />
           <Select
             label="地区"
             placeholder="全部"

@@ -5,7 +5,13 @@ import type { AppRouter } from '@portal/server/router';
 
 export type Outputs = inferRouterOutputs<AppRouter>['responsibility'];
 
-const COLORS: Record<TReportingStatus, string> = { not_started: 'gray', draft: 'blue', submitted: 'green', returned: 'orange', overdue: 'red' };
+const COLORS: Record<TReportingStatus, string> = {
+  not_started: 'gray',
+  draft: 'blue',
+  submitted: 'green',
+  returned: 'orange',
+  overdue: 'red',
+};
 
 /** Status of a unit's table; overdue also shows the stage it is stuck in. */
 export function StatusBadge({ status, stage }: { status: TReportingStatus; stage?: TSubmissionStage }) {
@@ -18,7 +24,11 @@ export function StatusBadge({ status, stage }: { status: TReportingStatus; stage
 }
 
 /** "还剩 3 个工作日" / "已逾期 2 个工作日" / "提交晚于截止日" next to the status. */
-export function DaysNote({ s }: { s: { status: TReportingStatus; workingDaysLeft: number | null; workingDaysOverdue: number | null; isLate: boolean } }) {
+export function DaysNote({
+  s,
+}: {
+  s: { status: TReportingStatus; workingDaysLeft: number | null; workingDaysOverdue: number | null; isLate: boolean };
+}) {
   let text: string | null = null;
   if (s.status === 'overdue') text = s.workingDaysOverdue != null ? `已逾期 ${s.workingDaysOverdue} 个工作日` : '已逾期';
   else if (s.status === 'submitted') text = s.isLate ? '逾期后报送' : null;
@@ -47,7 +57,15 @@ export function cnDate(date: string | null | undefined) {
 export function cnDateTime(iso: string | null | undefined) {
   if (!iso) return '—';
   const d = new Date(iso);
-  return d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  return d.toLocaleString('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    hour12: false,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 export const exportUrls = {

@@ -51,7 +51,10 @@ export function SubmissionForm({ template, initialRows, initialFilledDate, today
   const [sealError, setSealError] = useState<{ checked?: string; by?: string }>({});
   const [busy, setBusy] = useState(false);
   const errors = form.formState.errors;
-  const fieldNames = ['filledDate', ...fields.flatMap((_, i) => [...FIELDS, 'isDivisionHead', 'extraLabel', 'itemKey'].map((f) => `rows.${i}.${f}`))];
+  const fieldNames = [
+    'filledDate',
+    ...fields.flatMap((_, i) => [...FIELDS, 'isDivisionHead', 'extraLabel', 'itemKey'].map((f) => `rows.${i}.${f}`)),
+  ];
 
   const saveDraft = form.handleSubmit(async (values) => {
     setBusy(true);
@@ -70,7 +73,8 @@ export function SubmissionForm({ template, initialRows, initialFilledDate, today
   const prepareSubmit = form.handleSubmit((values) => {
     const issues = validateRowsForSubmit(template, values.rows);
     if (!values.filledDate) issues.unshift({ path: 'filledDate', message: '请填写填报时间' });
-    for (const issue of issues) if (!issue.path.startsWith('items.')) form.setError(issue.path as never, { type: 'submit', message: issue.message });
+    for (const issue of issues)
+      if (!issue.path.startsWith('items.')) form.setError(issue.path as never, { type: 'submit', message: issue.message });
     setMissing(issues.filter((i) => i.path.startsWith('items.')).map((i) => i.message));
     if (issues.length) {
       notifications.show({ color: 'red', title: '尚不能报送', message: `还有 ${issues.length} 处需要填写或修改，已在表中标出` });
@@ -110,7 +114,13 @@ export function SubmissionForm({ template, initialRows, initialFilledDate, today
       <Table.Tr key={fields[index]!.id}>
         <Table.Td w="22%" style={{ verticalAlign: 'top' }}>
           {isExtra ? (
-            <TextInput size="xs" placeholder="责任分工（如：政策宣传责任人）" aria-label={`${label} 责任分工`} {...form.register(`rows.${index}.extraLabel`)} error={rowError(index, 'extraLabel')} />
+            <TextInput
+              size="xs"
+              placeholder="责任分工（如：政策宣传责任人）"
+              aria-label={`${label} 责任分工`}
+              {...form.register(`rows.${index}.extraLabel`)}
+              error={rowError(index, 'extraLabel')}
+            />
           ) : nth === 1 ? (
             <Text size="sm" fw={500}>
               {label}
@@ -129,12 +139,25 @@ export function SubmissionForm({ template, initialRows, initialFilledDate, today
         </Table.Td>
         {FIELDS.map((f) => (
           <Table.Td key={f} style={{ verticalAlign: 'top' }}>
-            <TextInput size="xs" aria-label={aria(FIELD_LABELS[f])} placeholder={f === 'phone' ? '手机或区号-座机' : undefined} {...form.register(`rows.${index}.${f}`)} error={rowError(index, f)} />
+            <TextInput
+              size="xs"
+              aria-label={aria(FIELD_LABELS[f])}
+              placeholder={f === 'phone' ? '手机或区号-座机' : undefined}
+              {...form.register(`rows.${index}.${f}`)}
+              error={rowError(index, f)}
+            />
           </Table.Td>
         ))}
         <Table.Td style={{ verticalAlign: 'top' }}>
           {isDirect ? (
-            <Checkbox size="xs" mt={6} label="处（科）室负责人" aria-label={aria('处（科）室负责人')} {...form.register(`rows.${index}.isDivisionHead`)} error={rowError(index, 'isDivisionHead')} />
+            <Checkbox
+              size="xs"
+              mt={6}
+              label="处（科）室负责人"
+              aria-label={aria('处（科）室负责人')}
+              {...form.register(`rows.${index}.isDivisionHead`)}
+              error={rowError(index, 'isDivisionHead')}
+            />
           ) : null}
         </Table.Td>
         <Table.Td style={{ verticalAlign: 'top' }}>
@@ -164,7 +187,15 @@ export function SubmissionForm({ template, initialRows, initialFilledDate, today
             </Alert>
           )}
           <Group align="flex-end">
-            <TextInput type="date" label="填报时间" withAsterisk w={200} max={today} {...form.register('filledDate')} error={errors.filledDate?.message} />
+            <TextInput
+              type="date"
+              label="填报时间"
+              withAsterisk
+              w={200}
+              max={today}
+              {...form.register('filledDate')}
+              error={errors.filledDate?.message}
+            />
           </Group>
           <Paper withBorder style={{ overflowX: 'auto' }}>
             <Table verticalSpacing={6} miw={980}>
@@ -248,8 +279,19 @@ export function SubmissionForm({ template, initialRows, initialFilledDate, today
       <Modal opened={sealOpen} onClose={() => setSealOpen(false)} title="盖章确认">
         <Stack>
           <Text size="sm">报送前请打印本表，由单位加盖公章。报送后表格锁定，如需修改须由上级退回。</Text>
-          <Checkbox label="已在纸质表上加盖本单位公章" checked={sealChecked} onChange={(e) => setSealChecked(e.currentTarget.checked)} error={sealError.checked} />
-          <TextInput label="盖章确认人" withAsterisk value={sealBy} onChange={(e) => setSealBy(e.currentTarget.value)} error={sealError.by} />
+          <Checkbox
+            label="已在纸质表上加盖本单位公章"
+            checked={sealChecked}
+            onChange={(e) => setSealChecked(e.currentTarget.checked)}
+            error={sealError.checked}
+          />
+          <TextInput
+            label="盖章确认人"
+            withAsterisk
+            value={sealBy}
+            onChange={(e) => setSealBy(e.currentTarget.value)}
+            error={sealError.by}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setSealOpen(false)}>
               取消

@@ -1,4 +1,20 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Group, Modal, Paper, Select, Stack, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Timeline,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ROW_FIELD_LABELS, rowLabel, type TResponsibilityRow, type TResponsibilityTemplate } from '@portal/rules';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -50,14 +66,37 @@ function VersionDiff({ submissionId, versions }: { submissionId: string; version
   const last = versions.at(-1)?.version ?? 1;
   const [from, setFrom] = useState(String(Math.max(1, last - 1)));
   const [to, setTo] = useState(String(last));
-  const diff = useQuery(trpc.responsibility.diff.queryOptions({ submissionId, from: Number(from), to: Number(to) }, { enabled: versions.length > 1 }));
-  if (versions.length < 2) return <Text size="sm" c="dimmed">只有一个版本，重新报送后可在此对比。</Text>;
+  const diff = useQuery(
+    trpc.responsibility.diff.queryOptions({ submissionId, from: Number(from), to: Number(to) }, { enabled: versions.length > 1 }),
+  );
+  if (versions.length < 2)
+    return (
+      <Text size="sm" c="dimmed">
+        只有一个版本，重新报送后可在此对比。
+      </Text>
+    );
   const options = versions.map((v) => ({ value: String(v.version), label: `第 ${v.version} 版` }));
   return (
     <Stack gap="xs">
       <Group>
-        <Select label="从" data={options} value={from} onChange={(v) => v && setFrom(v)} w={120} allowDeselect={false} aria-label="对比起始版本" />
-        <Select label="到" data={options} value={to} onChange={(v) => v && setTo(v)} w={120} allowDeselect={false} aria-label="对比目标版本" />
+        <Select
+          label="从"
+          data={options}
+          value={from}
+          onChange={(v) => v && setFrom(v)}
+          w={120}
+          allowDeselect={false}
+          aria-label="对比起始版本"
+        />
+        <Select
+          label="到"
+          data={options}
+          value={to}
+          onChange={(v) => v && setTo(v)}
+          w={120}
+          allowDeselect={false}
+          aria-label="对比目标版本"
+        />
       </Group>
       <QueryState query={diff}>
         {() =>
@@ -174,7 +213,14 @@ export function SubmissionPage() {
                     导出 Excel
                   </Button>
                   {s.canReturn && (
-                    <Button color="orange" onClick={() => { setReturning(true); setComment(''); setCommentError(null); }}>
+                    <Button
+                      color="orange"
+                      onClick={() => {
+                        setReturning(true);
+                        setComment('');
+                        setCommentError(null);
+                      }}
+                    >
                       退回修改
                     </Button>
                   )}
@@ -239,7 +285,15 @@ export function SubmissionPage() {
               </Paper>
               <Modal opened={returning} onClose={() => setReturning(false)} title={`退回 ${s.unitName} 的责任分工表`}>
                 <Stack>
-                  <Textarea label="退回意见" withAsterisk autosize minRows={3} value={comment} onChange={(e) => setComment(e.currentTarget.value)} error={commentError} />
+                  <Textarea
+                    label="退回意见"
+                    withAsterisk
+                    autosize
+                    minRows={3}
+                    value={comment}
+                    onChange={(e) => setComment(e.currentTarget.value)}
+                    error={commentError}
+                  />
                   <Group justify="flex-end">
                     <Button variant="default" onClick={() => setReturning(false)}>
                       取消

@@ -16,11 +16,7 @@ export function getOrdinaryCriticalTerms(ctx: TVisitContext, cap: number | null 
 }
 
 /** The common 大病 tilt: deductible × 50 % (half up), rate + points (at most 100), cap kept or lifted. */
-export function getHalvedCriticalTerms(
-  ctx: TVisitContext,
-  ratePoints: number,
-  cap: number | null,
-): TCriticalTerms {
+export function getHalvedCriticalTerms(ctx: TVisitContext, ratePoints: number, cap: number | null): TCriticalTerms {
   const c = ctx.params.critical;
   let tiltNote = '';
   if (ctx.isExplaining) {
@@ -63,6 +59,6 @@ export function settleFlatAssistance(
     explain: !ctx.isExplaining
       ? ''
       : `医疗救助：经基本医保、大病保险后政策范围内个人自付 ${yuan(state.assistanceBase)}，${quoteCategory(state.category)}按 ${percent(rate)} 救助${rateNote}，计 ${yuan(raw)}` +
-      (cap === null ? '；不设年度限额' : describeCap('医疗救助年度限额', cap, before, raw, amount)),
+        (cap === null ? '；不设年度限额' : describeCap('医疗救助年度限额', cap, before, raw, amount)),
   };
 }

@@ -31,7 +31,8 @@ export const LIAONING_RULES: TProfileRules = {
     const ordinaryRate = Math.max(LIAONING_MIN_CRITICAL_RATE, c.rate);
     const bonus = isTiltAllowed && category !== 'ordinary' ? c.poorRateIncrement : 0;
     const notes: string[] = [];
-    if (ctx.isExplaining && c.rate < LIAONING_MIN_CRITICAL_RATE) notes.push(`本地比例 ${percent(c.rate)} 低于文件规定的最低 60%，按 60% 执行`);
+    if (ctx.isExplaining && c.rate < LIAONING_MIN_CRITICAL_RATE)
+      notes.push(`本地比例 ${percent(c.rate)} 低于文件规定的最低 60%，按 60% 执行`);
     if (ctx.isExplaining && bonus > 0) notes.push(`医保扶贫对象比例提高 ${bonus} 个百分点`);
     return {
       kind: 'linear',
@@ -47,7 +48,8 @@ export const LIAONING_RULES: TProfileRules = {
     if (state.category === 'ordinary') return null;
     const local = ctx.params.assistance.rate;
     const rate = getLiaoningAssistanceRate(local);
-    const note = rate === local || !ctx.isExplaining ? '' : `（本地参数 ${percent(local)} 超出文件规定的 65%–70%，按 ${percent(rate)} 执行）`;
+    const note =
+      rate === local || !ctx.isExplaining ? '' : `（本地参数 ${percent(local)} 超出文件规定的 65%–70%，按 ${percent(rate)} 执行）`;
     return settleFlatAssistance(ctx, state, rate, ctx.params.assistance.annualCap, '003 §二(二)', note);
   },
   settleTilted: () => null,

@@ -43,7 +43,7 @@ function settleCumulative(
     explain: !ctx.isExplaining
       ? ''
       : `医疗救助：经基本医保、大病保险后合规个人自负 ${yuan(state.assistanceBase)}（本年累计 ${yuan(before + state.assistanceBase)}），${quoteCategory(state.category)}${describe}，计 ${yuan(raw)}` +
-      describeCap('医疗救助年度累计限额', WEIHAI_ASSISTANCE_CAP, ytd.assistance, raw, amount),
+        describeCap('医疗救助年度累计限额', WEIHAI_ASSISTANCE_CAP, ytd.assistance, raw, amount),
   };
 }
 
@@ -73,9 +73,7 @@ export const WEIHAI_RULES: TProfileRules = {
     };
   },
   hasHospitalReduction: (ctx, category) =>
-    ctx.isInpatient &&
-    ctx.request.visit.location === 'in_county' &&
-    (category === 'registered_poor' || category === 'severe_disability'),
+    ctx.isInpatient && ctx.request.visit.location === 'in_county' && (category === 'registered_poor' || category === 'severe_disability'),
   settleAssistance(ctx, state) {
     const category = state.category;
     const ytd = ctx.request.ytd;

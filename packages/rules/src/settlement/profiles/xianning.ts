@@ -42,8 +42,7 @@ function settleSplitAssistance(ctx: TVisitContext, state: TStepState): TAssistan
   if (!terms) return null;
   const ba = state.assistanceBase;
   const belowCritical = Math.min(state.criticalBase, state.criticalDeductibleLeft);
-  const withDeductible =
-    ctx.isInpatient && DEDUCTIBLE_OUTSIDE_CRITICAL.includes(state.category) ? state.basicDeductibleUsed : 0;
+  const withDeductible = ctx.isInpatient && DEDUCTIBLE_OUTSIDE_CRITICAL.includes(state.category) ? state.basicDeductibleUsed : 0;
   const low = Math.min(ba, belowCritical + withDeductible);
   const high = ba - low;
   const ytd = ctx.request.ytd;
