@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test of the project: typecheck, rules unit and property tests, server tests on PGlite and
+# Every test of the project: lint, format, typecheck, rules unit and property tests, server tests on PGlite and
 # on PostgreSQL, the web build, and Playwright end to end in Debian's Chromium. Ends with one
 # summary line "N passed, N failed".
 set -uo pipefail
@@ -12,11 +12,14 @@ step() { echo; echo "=== $* ==="; }
 
 bash scripts/install-test-tools.sh || true
 
-step "typecheck"
-pnpm -r --reporter=append-only run typecheck || status=1
+step "lint: ESLint (layering by path), Prettier"
+(npx eslint . && npx prettier --check .) || status=1
 
-step "lint (import boundaries)"
-node scripts/check-imports.mjs || status=1
+step "lint: each forbidden import direction fails"
+node scripts/lint-boundaries.test.mjs "$results/lint-boundaries.json" || status=1
+
+step "typecheck (every package, e2e included)"
+pnpm -r --reporter=append-only run typecheck || status=1
 
 step "rules: unit and property tests"
 (cd packages/rules && npx vitest run --reporter=default --reporter=json --outputFile="$results/rules.json") || status=1

@@ -6,16 +6,10 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/a
 import Fastify from 'fastify';
 import { sql } from '@portal/db';
 import { makeContextFactory, type AppDeps } from './context.js';
-import { chinaDate, createClock } from './lib/clock.js';
 import { registerFileRoutes } from './http/routes.js';
-import { registerResponsibilityExports } from './http/responsibility-exports.js';
 import { appRouter, type AppRouter } from './root.js';
-import { renderSlipPdf } from './http/slip-pdf.js';
-import { configureCjkFont, findCjkFont } from './lib/fonts.js';
-import { getClaim } from './services/claims/index.js';
-import { readAttachment } from './services/reimbursements/index.js';
-import { toTRPCError } from './errors.js';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { configureCjkFont } from './lib/fonts.js';
+import { chinaDate, createClock } from './core/index.js';
 
 /** Builds the HTTP server: tRPC under /trpc, /healthz, and the built web app with SPA fallback. */
 export async function buildApp(options: AppDeps & { logger?: boolean | object }) {
@@ -52,42 +46,6 @@ export async function buildApp(options: AppDeps & { logger?: boolean | object })
       return { now: deps.clock.now().toISOString(), today: chinaDate(deps.clock.now()) };
     });
   }
-
-  const createContext = makeContextFactory(deps);
-  app.get<{ Params: { id: string } }>('/api/claims/:id/slip.pdf', async (req, reply) => {
-    const ctx = await createContext({ req, res: reply });
-    try {
-      const claim = await getClaim({ ctx, input: { id: req.params.id } });
-      const font = findCjkFont();
-      if (!font)
-        return reply
-          .code(503)
-          .type('text/plain; charset=utf-8')
-          .send('服务器未安装中文字体（fonts-noto-cjk），无法生成 PDF，请使用“打印”另存为 PDF');
-      reply.header('content-type', 'application/pdf');
-      reply.header('content-disposition', `inline; filename="${claim.claimNo}.pdf"`);
-      return reply.send(renderSlipPdf(claim.slip, font));
-    } catch (error) {
-      const trpcError = toTRPCError(error, (o, m) => req.log.error(o, m));
-      return reply.code(getHTTPStatusCodeFromError(trpcError)).type('text/plain; charset=utf-8').send(trpcError.message);
-    }
-  });
-
-  app.get<{ Params: { id: string } }>('/api/reimbursements/attachments/:id', async (req, reply) => {
-    const ctx = await createContext({ req, res: reply });
-    try {
-      const file = await readAttachment({ ctx, input: { id: req.params.id } });
-      reply.header('content-type', file.contentType);
-      reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
-      reply.header('x-content-type-options', 'nosniff');
-      return reply.send(file.data);
-    } catch (error) {
-      const trpcError = toTRPCError(error, (o, m) => req.log.error(o, m));
-      return reply.code(getHTTPStatusCodeFromError(trpcError)).type('text/plain; charset=utf-8').send(trpcError.message);
-    }
-  });
-
-  registerResponsibilityExports(app, deps);
 
   app.get('/healthz', async (_req, reply) => {
     try {

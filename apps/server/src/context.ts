@@ -1,27 +1,11 @@
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '@portal/db';
+import { createClock, type Clock, type RequestContext } from './core/index.js';
 import type { Env } from './env.js';
-import { createClock, type Clock } from './lib/clock.js';
-import { findSessionUser, type SessionUser } from './services/auth/session.js';
+import { findSessionUser } from './services/auth/index.js';
 
 export const SESSION_COOKIE = 'portal_session';
-
-/** What every service receives: the database, the signed-in user (if any) and request facts. */
-export interface ServiceContext {
-  db: Db;
-  env: Env;
-  user: SessionUser | null;
-  ip: string | null;
-  now: () => Date;
-  log: (obj: object, msg: string) => void;
-}
-
-export interface RequestContext extends ServiceContext {
-  sessionToken: string | null;
-  setSessionCookie: (token: string, expiresAt: Date) => void;
-  clearSessionCookie: () => void;
-}
 
 export interface AppDeps {
   db: Db;
@@ -29,16 +13,17 @@ export interface AppDeps {
   clock?: Clock;
 }
 
+/** Builds each request's context: the session's actor (if any), the clock and the logger. */
 export function makeContextFactory(deps: AppDeps) {
   const clock = deps.clock ?? createClock();
   const now = () => clock.now();
   return async ({ req, res }: { req: FastifyRequest; res: FastifyReply }): Promise<RequestContext> => {
     const token = req.cookies[SESSION_COOKIE] ?? null;
-    const user = token ? await findSessionUser(deps.db, token, now(), deps.env.SESSION_TTL_HOURS) : null;
+    const actor = token ? await findSessionUser(deps.db, token, now(), deps.env.SESSION_TTL_HOURS) : null;
     return {
       db: deps.db,
       env: deps.env,
-      user,
+      actor,
       ip: req.ip ?? null,
       now,
       log: (obj, msg) => req.log.error(obj, msg),

@@ -1,61 +1,66 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import type { TRole } from '@portal/rules';
-import type { RequestContext } from './context.js';
-import { DomainError, toTRPCError, unauthorized } from './errors.js';
+import type { TPermission } from '@portal/rules';
+import { authorise, toSafeError, type RequestContext } from './core/index.js';
 
-interface ZodLikeIssue {
-  path: PropertyKey[];
-  message: string;
+/** What a procedure declares about itself; the security walk test reads it. */
+export interface ProcedureMeta {
+  /** The permission of PERMISSIONS that the caller needs, or 'public' (login, the server's date). */
+  permission: TPermission | 'public';
 }
 
-function zodIssuesOf(cause: unknown): ZodLikeIssue[] | null {
-  if (cause && typeof cause === 'object' && 'issues' in cause && Array.isArray((cause as { issues: unknown }).issues)) {
-    return (cause as { issues: ZodLikeIssue[] }).issues;
-  }
-  return null;
-}
+const t = initTRPC
+  .context<RequestContext>()
+  .meta<ProcedureMeta>()
+  .create({
+    isDev: false,
+    errorFormatter({ shape, error }) {
+      // The cause is a DomainError or a ZodError (both safe to describe) or nothing: mapErrors
+      // never passes an unexpected error on.
+      const safe = error.cause ? toSafeError(error.cause) : null;
+      return {
+        message: shape.message,
+        code: shape.code,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          fieldErrors: safe?.fieldErrors ?? null,
+          field: safe?.field ?? null,
+          meta: safe?.meta ?? null,
+        },
+      };
+    },
+  });
 
-const t = initTRPC.context<RequestContext>().create({
-  isDev: false,
-  errorFormatter({ shape, error }) {
-    const issues = error.code === 'BAD_REQUEST' ? zodIssuesOf(error.cause) : null;
-    const fieldErrors = issues?.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) ?? null;
-    const field = error.cause instanceof DomainError ? (error.cause.options.field ?? null) : null;
-    const meta = error.cause instanceof DomainError ? (error.cause.options.meta ?? null) : null;
-    return {
-      message: fieldErrors?.length ? `输入有误：${fieldErrors[0]?.message}` : shape.message,
-      code: shape.code,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fieldErrors, field, meta },
-    };
-  },
-});
-
-/** Turns domain errors into tRPC codes in one place, and hides anything unexpected. */
+/** Maps every error through the one table of core/errors; anything unexpected becomes INTERNAL. */
 const mapErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
   if (!result.ok) {
     const { error } = result;
-    if (error.cause instanceof DomainError) throw toTRPCError(error.cause);
-    if (error.code === 'INTERNAL_SERVER_ERROR') throw toTRPCError(error.cause ?? error, ctx.log);
+    // tRPC's own refusals (bad method, unparsable body) pass as they are; everything a resolver or
+    // an input schema threw is mapped, so no stack trace or SQL reaches the response.
+    if (error.cause !== undefined || error.code === 'INTERNAL_SERVER_ERROR') {
+      const original = error.cause ?? error;
+      const safe = toSafeError(original, ctx.log);
+      const describable = safe.kind !== 'internal' ? original : undefined;
+      throw new TRPCError({ code: safe.trpcCode, message: safe.message, cause: describable });
+    }
   }
   return result;
 });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(mapErrors);
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw toTRPCError(unauthorized('登录已过期或尚未登录，请重新登录'));
-  return next({ ctx: { ...ctx, user: ctx.user } });
-});
+/** Open to anyone (login, logout, the signed-in user, the server's date). */
+export const publicProcedure = t.procedure.meta({ permission: 'public' }).use(mapErrors);
 
-/** A procedure open only to the given roles; the check runs on the server for every call. */
-export function roleProcedure(...roles: TRole[]) {
-  return authedProcedure.use(({ ctx, next }) => {
-    if (!roles.includes(ctx.user.role)) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: '您的角色无权执行此操作' });
-    }
-    return next();
-  });
+/**
+ * A procedure open to the roles that hold `permission` (PERMISSIONS in packages/rules). The check
+ * runs on the server for every call; inside, `ctx.actor` is the signed-in user, never null.
+ */
+export function procedure(permission: TPermission) {
+  return t.procedure
+    .meta({ permission })
+    .use(mapErrors)
+    .use(({ ctx, next }) => next({ ctx: authorise(ctx, permission) }));
 }

@@ -6,8 +6,7 @@ import { createPerson } from '@portal/db/test';
 import { buildApp } from '../src/app.js';
 import { createSession } from '../src/services/auth/session.js';
 import { exportLedger, LEDGER_HEADER_ROWS } from '../src/services/ledger/index.js';
-import { callerAs, env, makeContext, makeTree, setupDb } from './helpers.js';
-import { findSessionUser } from '../src/services/auth/session.js';
+import { callerAs, env, makeTree, setupDb } from './helpers.js';
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -240,9 +239,7 @@ describe('management ledger', () => {
 
   it('exports a streamed .xlsx with the headings, numbering and neutralised cells', async () => {
     const { tree, p } = await setup();
-    const { user } = await callerAs(handle, 'clerk', tree.countyA.id);
-    const session = await createSession(handle.db, user.id, new Date(), 1);
-    const ctx = makeContext(handle, await findSessionUser(handle.db, session.token, new Date(), 1), session.token);
+    const { ctx } = await callerAs(handle, 'clerk', tree.countyA.id);
     const out = new PassThrough();
     const chunks: Buffer[] = [];
     out.on('data', (c: Buffer) => chunks.push(c));

@@ -1,7 +1,7 @@
 import type { DbHandle } from '@portal/db';
 import { createTestDb, createOrgTree, createUser } from '@portal/db/test';
 import type { TProfileId, TRole } from '@portal/rules';
-import type { RequestContext } from '../src/context.js';
+import type { ActorContext, RequestContext } from '../src/core/index.js';
 import { loadEnv } from '../src/env.js';
 import { hashPassword } from '../src/lib/password.js';
 import { createCaller } from '../src/root.js';
@@ -25,8 +25,9 @@ export async function setupDb(): Promise<DbHandle> {
 export async function callerAs(handle: DbHandle, role: TRole, orgUnitId: string, options: { now?: () => Date } = {}) {
   const user = await createUser(handle.db, { orgUnitId, role, passwordHash: await testPasswordHash() });
   const session = await createSession(handle.db, user.id, new Date(), 1);
-  const sessionUser = await findSessionUser(handle.db, session.token, new Date(), 1);
-  const ctx = makeContext(handle, sessionUser, session.token);
+  const actor = await findSessionUser(handle.db, session.token, new Date(), 1);
+  if (!actor) throw new Error('test session did not resolve');
+  const ctx: RequestContext & ActorContext = { ...makeContext(handle, actor, session.token), actor };
   if (options.now) ctx.now = options.now;
   return { user, token: session.token, ctx, caller: createCaller(ctx) };
 }
@@ -35,11 +36,11 @@ export function anonymousCaller(handle: DbHandle) {
   return createCaller(makeContext(handle, null, null));
 }
 
-export function makeContext(handle: DbHandle, user: RequestContext['user'], token: string | null): RequestContext {
+export function makeContext(handle: DbHandle, actor: RequestContext['actor'], token: string | null): RequestContext {
   return {
     db: handle.db,
     env,
-    user,
+    actor,
     ip: '127.0.0.1',
     now: () => new Date(),
     log: () => {},

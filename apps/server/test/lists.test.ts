@@ -4,9 +4,9 @@ import { auditLog, eq, listBatches, personCategories, persons, type DbHandle } f
 import { createPerson } from '@portal/db/test';
 import { makeIdNumber } from '@portal/rules';
 import { buildApp } from '../src/app.js';
-import { findSessionUser, createSession } from '../src/services/auth/session.js';
+import { createSession } from '../src/services/auth/session.js';
 import { applyListBatch, previewListUpload } from '../src/services/lists/index.js';
-import { callerAs, env, makeContext, makeTree, setupDb } from './helpers.js';
+import { callerAs, env, makeTree, setupDb } from './helpers.js';
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -22,9 +22,7 @@ async function xlsx(rows: (string | number)[][]): Promise<Buffer> {
 }
 
 async function ctxFor(role: 'clerk' | 'supervisor', orgUnitId: string) {
-  const { user } = await callerAs(handle, role, orgUnitId);
-  const session = await createSession(handle.db, user.id, new Date(), 1);
-  return makeContext(handle, await findSessionUser(handle.db, session.token, new Date(), 1), session.token);
+  return (await callerAs(handle, role, orgUnitId)).ctx;
 }
 
 const meta = (fileName = '扶贫办名单.xlsx') => ({ sourceDepartment: 'poverty_office', listDate: '2020-03-31', fileName });
@@ -135,7 +133,17 @@ describe('list comparison', () => {
     const other = await makeTree(handle, 'qiannan-2019');
     const sup = await ctxFor('supervisor', tree.root.id);
     const bytes = Buffer.from(`姓名,身份证号,人员类别\n张三,${makeIdNumber('522732', '1999-09-09', 6)},建档立卡\n`);
-    await expect(previewListUpload({ ctx: sup, input: { meta: meta('a.csv'), bytes } })).rejects.toThrow(/经办、审核/);
+    const app = await buildApp({ db: handle.db, env, logger: false });
+    const supSession = await createSession(handle.db, sup.actor.id, new Date(), 1);
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/lists/upload?sourceDepartment=poverty_office&listDate=2020-03-31&fileName=a.csv',
+      headers: { cookie: `portal_session=${supSession.token}`, 'content-type': 'text/csv' },
+      payload: bytes,
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().message).toMatch(/经办、审核/);
+    await app.close();
     const ctx = await ctxFor('clerk', tree.countyA.id);
     const preview = await previewListUpload({ ctx, input: { meta: meta('a.csv'), bytes } });
     const stranger = await ctxFor('clerk', other.countyA.id);

@@ -13,7 +13,7 @@ import {
 } from '@portal/db';
 import { createPerson, createUser, type TestTree } from '@portal/db/test';
 import { addCalendarDays } from '@portal/rules';
-import { chinaDate } from '../src/lib/clock.js';
+import { chinaDate } from '../src/core/index.js';
 import { createCaller } from '../src/root.js';
 import { createSession, findSessionUser } from '../src/services/auth/session.js';
 import { findReferralOverride, findValidReferral, resolveVisitReferral } from '../src/services/referrals/index.js';

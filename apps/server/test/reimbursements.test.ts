@@ -568,16 +568,13 @@ describe('hospital advance settlement', () => {
       note: '',
       idempotencyKey: key(),
     };
-    const [d, again] = await Promise.all([
-      s.clerk.caller.reimbursements.advances.create(input),
-      s.clerk.caller.reimbursements.advances.create(input),
-    ]);
+    const [d, again] = await Promise.all([s.clerk.caller.advances.create(input), s.clerk.caller.advances.create(input)]);
     expect(again.id).toBe(d.id);
     expect(d.total).toBe(1300000);
     expect(d.first).toMatchObject({ due: '2019-10-10', dueAmount: 910000 });
     expect(d.rest.due).toBe('2019-10-30');
     await expect(
-      s.clerk.caller.reimbursements.advances.pay({
+      s.clerk.caller.advances.pay({
         id: d.id,
         version: d.version,
         requestKey: key(),
@@ -587,7 +584,7 @@ describe('hospital advance settlement', () => {
       }),
     ).rejects.toThrow('9,100.00 元');
     await expect(
-      s.clerk.caller.reimbursements.advances.pay({
+      s.clerk.caller.advances.pay({
         id: d.id,
         version: d.version,
         requestKey: key(),
@@ -598,7 +595,7 @@ describe('hospital advance settlement', () => {
       }),
     ).rejects.toThrow('请先支付 70%');
     s.clock.set('2019-10-11');
-    const first = await s.reviewer.caller.reimbursements.advances.pay({
+    const first = await s.reviewer.caller.advances.pay({
       id: d.id,
       version: d.version,
       requestKey: key(),
@@ -608,7 +605,7 @@ describe('hospital advance settlement', () => {
     });
     expect(first.first).toMatchObject({ paidOn: '2019-10-11', overdue: true, tone: 'red' });
     await expect(
-      s.clerk.caller.reimbursements.advances.pay({
+      s.clerk.caller.advances.pay({
         id: d.id,
         version: d.version,
         requestKey: key(),
@@ -619,7 +616,7 @@ describe('hospital advance settlement', () => {
       }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(
-      s.clerk.caller.reimbursements.advances.pay({
+      s.clerk.caller.advances.pay({
         id: d.id,
         version: first.version,
         requestKey: key(),
@@ -629,7 +626,7 @@ describe('hospital advance settlement', () => {
         paymentRef: 'JQ0001',
       }),
     ).rejects.toThrow('不能大于申报总额');
-    const settled = await s.clerk.caller.reimbursements.advances.pay({
+    const settled = await s.clerk.caller.advances.pay({
       id: d.id,
       version: first.version,
       requestKey: key(),
@@ -641,7 +638,7 @@ describe('hospital advance settlement', () => {
     expect(settled.rest).toMatchObject({ paidAmount: 290000, approvedTotal: 1200000, overdue: false, tone: 'ok' });
     expect(settled.status).toBe('settled');
     const outsider = await actorAs('clerk', s.tree.countyB.id, s.clock);
-    expect((await outsider.caller.reimbursements.advances.list({ status: 'all' })).items.find((i) => i.id === d.id)).toBeUndefined();
+    expect((await outsider.caller.advances.list({ status: 'all' })).items.find((i) => i.id === d.id)).toBeUndefined();
     const audits = await handle.db.select().from(auditLog).where(eq(auditLog.entityId, d.id));
     expect(audits.map((a) => a.action).sort()).toEqual(['advance.create', 'advance.pay_first', 'advance.pay_rest']);
   });
@@ -659,12 +656,10 @@ describe('hospital advance settlement', () => {
       note: '',
       idempotencyKey: key(),
     };
-    await expect(s.clerk.caller.reimbursements.advances.create({ ...base, receivedOn: '2019-09-30' })).rejects.toThrow('不能晚于今天');
-    await expect(s.clerk.caller.reimbursements.advances.create({ ...base, periodTo: '2019-07-01' })).rejects.toThrow(
-      '结束日期不能早于开始日期',
-    );
+    await expect(s.clerk.caller.advances.create({ ...base, receivedOn: '2019-09-30' })).rejects.toThrow('不能晚于今天');
+    await expect(s.clerk.caller.advances.create({ ...base, periodTo: '2019-07-01' })).rejects.toThrow('结束日期不能早于开始日期');
     const supervisor = await actorAs('supervisor', s.tree.root.id, s.clock);
-    await expect(supervisor.caller.reimbursements.advances.create(base)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(supervisor.caller.advances.create(base)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const rows = await handle.db.select().from(advanceDeclarations).where(eq(advanceDeclarations.hospitalId, s.local.id));
     expect(rows).toHaveLength(0);
   });

@@ -2,6 +2,7 @@ export * from './money.js';
 export * from './profiles.js';
 export * from './categories.js';
 export * from './access.js';
+export * from './permissions.js';
 export * from './id-number/index.js';
 export * from './calendar/index.js';
 export * from './subsidy/index.js';

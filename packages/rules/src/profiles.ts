@@ -18,6 +18,36 @@ export interface ProfileInfo {
   regionCode: string;
   /** First year the notice applies to. */
   fromYear: number;
+  /** What the notice has that others do not: ask these, never compare profile ids. */
+  capabilities: ProfileCapabilities;
+}
+
+/**
+ * Policy differences between jurisdictions, as data. The server and the web ask a capability
+ * (`PROFILES[profile].capabilities.offsiteReplacesReferral`); only packages/rules knows which
+ * notice says what. docs/policy-readings.md gives the clause behind each.
+ */
+export interface ProfileCapabilities {
+  /** An off-site residence registration (异地居住备案) counts in place of a referral (`004 §四(二)1`). */
+  offsiteReplacesReferral: boolean;
+  /** 大病保险 pays listed special drugs (单独补偿特药) apart from the in-scope cost (`004 §三(一)`). */
+  hasSpecialDrugs: boolean;
+  /** Hospitals waive part of a beneficiary's in-county inpatient bill (医疗机构减免, `004 §三(二)`). */
+  hasHospitalReduction: boolean;
+  /** Categories whose medical assistance is paid in the year-end batch, not at the visit (`004 §三(三)2`). */
+  yearEndAssistanceCategories: readonly string[];
+  /** A fourth tier, 倾斜救助, after medical assistance (`002 §二(五)`). */
+  hasTiltedAssistance: boolean;
+  /** The premium has two tiers (一档 / 二档) and the subsidy covers the first (`004 §二(一)`). */
+  hasTwoPremiumTiers: boolean;
+  /** The registered-poor premium subsidy is shared by province, prefecture and county (`000 §二(三)`). */
+  sharesSubsidyByGovernmentLevel: boolean;
+  /** A referral must be issued by a level-2-or-above hospital of the person's own county (`002 §三(三)`), or null. */
+  referralIssuer: { minLevel: number; sameCounty: boolean } | null;
+  /** The built-in responsibility-table template of the jurisdiction, if its notice has one. */
+  responsibilityTemplateId: string | null;
+  /** Local subsidy parameters the premiums page asks for (RULES §4). */
+  subsidyParams: readonly ('subsistenceFixed' | 'registeredPoorRate' | 'stableExitBase2021')[];
 }
 
 export const PROFILES: Record<TProfileId, ProfileInfo> = {
@@ -28,6 +58,18 @@ export const PROFILES: Record<TProfileId, ProfileInfo> = {
     seed: '000',
     regionCode: '522700',
     fromYear: 2019,
+    capabilities: {
+      offsiteReplacesReferral: false,
+      hasSpecialDrugs: false,
+      hasHospitalReduction: false,
+      yearEndAssistanceCategories: [],
+      hasTiltedAssistance: false,
+      hasTwoPremiumTiers: false,
+      sharesSubsidyByGovernmentLevel: true,
+      referralIssuer: null,
+      responsibilityTemplateId: 'builtin:qiannan-2019',
+      subsidyParams: [],
+    },
   },
   'hunan-2017': {
     id: 'hunan-2017',
@@ -36,6 +78,18 @@ export const PROFILES: Record<TProfileId, ProfileInfo> = {
     seed: '001',
     regionCode: '430000',
     fromYear: 2017,
+    capabilities: {
+      offsiteReplacesReferral: false,
+      hasSpecialDrugs: false,
+      hasHospitalReduction: false,
+      yearEndAssistanceCategories: [],
+      hasTiltedAssistance: false,
+      hasTwoPremiumTiers: false,
+      sharesSubsidyByGovernmentLevel: false,
+      referralIssuer: null,
+      responsibilityTemplateId: null,
+      subsidyParams: ['subsistenceFixed', 'registeredPoorRate'],
+    },
   },
   'xianning-2022': {
     id: 'xianning-2022',
@@ -44,6 +98,18 @@ export const PROFILES: Record<TProfileId, ProfileInfo> = {
     seed: '002',
     regionCode: '421200',
     fromYear: 2022,
+    capabilities: {
+      offsiteReplacesReferral: false,
+      hasSpecialDrugs: false,
+      hasHospitalReduction: false,
+      yearEndAssistanceCategories: [],
+      hasTiltedAssistance: true,
+      hasTwoPremiumTiers: false,
+      sharesSubsidyByGovernmentLevel: false,
+      referralIssuer: { minLevel: 2, sameCounty: true },
+      responsibilityTemplateId: 'builtin:xianning-2022',
+      subsidyParams: ['stableExitBase2021'],
+    },
   },
   'liaoning-2019': {
     id: 'liaoning-2019',
@@ -52,6 +118,18 @@ export const PROFILES: Record<TProfileId, ProfileInfo> = {
     seed: '003',
     regionCode: '210000',
     fromYear: 2019,
+    capabilities: {
+      offsiteReplacesReferral: false,
+      hasSpecialDrugs: false,
+      hasHospitalReduction: false,
+      yearEndAssistanceCategories: [],
+      hasTiltedAssistance: false,
+      hasTwoPremiumTiers: false,
+      sharesSubsidyByGovernmentLevel: false,
+      referralIssuer: null,
+      responsibilityTemplateId: 'builtin:liaoning-2019',
+      subsidyParams: [],
+    },
   },
   'weihai-2019': {
     id: 'weihai-2019',
@@ -60,5 +138,22 @@ export const PROFILES: Record<TProfileId, ProfileInfo> = {
     seed: '004',
     regionCode: '371000',
     fromYear: 2019,
+    capabilities: {
+      offsiteReplacesReferral: true,
+      hasSpecialDrugs: true,
+      hasHospitalReduction: true,
+      yearEndAssistanceCategories: ['other_low_income', 'illness_poverty', 'other_special'],
+      hasTiltedAssistance: false,
+      hasTwoPremiumTiers: true,
+      sharesSubsidyByGovernmentLevel: false,
+      referralIssuer: null,
+      responsibilityTemplateId: null,
+      subsidyParams: [],
+    },
   },
 };
+
+/** The capabilities of a profile (see ProfileCapabilities). */
+export function capabilitiesOf(profile: TProfileId): ProfileCapabilities {
+  return PROFILES[profile].capabilities;
+}

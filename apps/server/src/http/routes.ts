@@ -1,34 +1,65 @@
 import { PassThrough } from 'node:stream';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { RequestContext } from '../context.js';
-import { DomainError, toTRPCError } from '../errors.js';
+import { preconditionFailed, type RequestContext } from '../core/index.js';
+import { findCjkFont } from '../lib/fonts.js';
+import { getClaim } from '../services/claims/index.js';
 import { exportLedger } from '../services/ledger/index.js';
 import { MAX_UPLOAD_BYTES, previewListUpload } from '../services/lists/index.js';
+import { readAttachment } from '../services/reimbursements/index.js';
+import { exportRollupXlsx, exportTablePdf, exportTableXlsx } from '../services/responsibility/index.js';
 import { exportSubsidyRun } from '../services/subsidies/index.js';
+import { registerRoute, sendError, type ContextFactory } from './route.js';
+import { renderSlipPdf } from './slip-pdf.js';
 
-const STATUS = { not_found: 404, forbidden: 403, unauthorized: 401, conflict: 409, validation: 400, precondition: 412 } as const;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ZId = z.uuid('记录编号格式不正确');
 
-/** Sends a service error as JSON `{ message, field }` with its HTTP status; nothing internal leaks. */
-function sendError(reply: FastifyReply, err: unknown, log: (obj: object, msg: string) => void) {
-  if (err instanceof DomainError) return reply.code(STATUS[err.kind]).send({ message: err.message, field: err.options.field ?? null });
-  if (err instanceof z.ZodError)
-    return reply.code(400).send({ message: `输入有误：${err.issues[0]?.message ?? ''}`, field: err.issues[0]?.path.join('.') ?? null });
-  return reply.code(500).send({ message: toTRPCError(err, log).message, field: null });
+/** `Content-Disposition` for a download with a Chinese file name (RFC 6266 / 5987). */
+const disposition = (kind: 'attachment' | 'inline', name: string) =>
+  `${kind}; filename="download"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+function sendFile(
+  reply: FastifyReply,
+  type: string,
+  file: { filename: string; body: Buffer },
+  kind: 'attachment' | 'inline' = 'attachment',
+) {
+  return reply
+    .header('content-type', type)
+    .header('content-disposition', disposition(kind, file.filename))
+    .header('cache-control', 'no-store')
+    .header('x-content-type-options', 'nosniff')
+    .send(file.body);
 }
 
-const attachment = (name: string) => `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/**
+ * Streams a workbook: an error before the first byte (authorisation, a bad filter) answers as JSON
+ * with its status; a later one aborts the download.
+ */
+async function streamXlsx(reply: FastifyReply, ctx: RequestContext, fileName: string, write: (out: PassThrough) => Promise<unknown>) {
+  const out = new PassThrough();
+  const done = write(out).then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  const first = await Promise.race([new Promise((r) => out.once('readable', () => r('data'))), done.then((e) => (e ? 'error' : 'done'))]);
+  if (first === 'error') return sendError(reply, await done, ctx.log);
+  void done.then((err) => {
+    if (err) {
+      ctx.log({ err }, 'export failed mid-stream');
+      out.destroy(err as Error);
+    }
+  });
+  reply.header('content-type', XLSX).header('content-disposition', disposition('attachment', fileName)).header('cache-control', 'no-store');
+  return reply.send(out);
+}
 
 /**
- * Routes that move files: the list upload takes the raw file as the request body (no base64
- * inflation, a hard size limit), the exports stream .xlsx. Sessions, roles and regions are checked
- * by the same services as tRPC calls.
+ * Routes that move files (downloads, the list upload, the slip PDF, scanned materials). Each
+ * declares one permission and runs the same services, region checks and error table as tRPC.
  */
-export async function registerFileRoutes(
-  app: FastifyInstance,
-  createContext: (opts: { req: FastifyRequest; res: FastifyReply }) => Promise<RequestContext>,
-) {
+export async function registerFileRoutes(app: FastifyInstance, createContext: ContextFactory) {
   await app.register(async (scope) => {
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
     scope.setErrorHandler((err: { code?: string; statusCode?: number }, _req, reply) => {
@@ -38,55 +69,78 @@ export async function registerFileRoutes(
         return reply.code(400).send({ message: '请求有误：没有收到文件', field: 'file' });
       return sendError(reply, err, (o, m) => app.log.error(o, m));
     });
-    scope.post<{ Querystring: Record<string, string> }>('/api/lists/upload', async (req, reply) => {
-      const ctx = await createContext({ req, res: reply });
-      const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      try {
+    registerRoute<Record<string, string>, Record<string, string | undefined>>(scope, createContext, {
+      method: 'POST',
+      url: '/api/lists/upload',
+      permission: 'lists.write',
+      handler: (ctx, req) => {
+        const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
         const meta = { sourceDepartment: req.query.sourceDepartment, listDate: req.query.listDate, fileName: req.query.fileName };
-        return await previewListUpload({ ctx, input: { meta, bytes } });
-      } catch (err) {
-        return sendError(reply, err, ctx.log);
-      }
+        return previewListUpload({ ctx, input: { meta, bytes } });
+      },
     });
   });
 
-  /** Streams a workbook: errors before the first byte become JSON, later ones abort the download. */
-  async function streamXlsx(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    fileName: string,
-    write: (ctx: RequestContext, out: PassThrough) => Promise<unknown>,
-  ) {
-    const ctx = await createContext({ req, res: reply });
-    const out = new PassThrough();
-    const done = write(ctx, out).then(
-      () => undefined,
-      (err: unknown) => err,
-    );
-    // Wait for either the first bytes or the end (an authorisation error ends before any byte).
-    const first = await Promise.race([new Promise((r) => out.once('readable', () => r('data'))), done.then((e) => (e ? 'error' : 'done'))]);
-    if (first === 'error') {
-      return sendError(reply, await done, ctx.log);
-    }
-    void done.then((err) => {
-      if (err) {
-        ctx.log({ err }, 'export failed mid-stream');
-        out.destroy(err as Error);
-      }
-    });
-    reply.header('content-type', XLSX).header('content-disposition', attachment(fileName)).header('cache-control', 'no-store');
-    return reply.send(out);
-  }
+  registerRoute<Record<string, string>, { year?: string; orgUnitId?: string }>(app, createContext, {
+    method: 'GET',
+    url: '/api/exports/ledger.xlsx',
+    permission: 'ledger.read',
+    handler: (ctx, req, reply) =>
+      streamXlsx(reply, ctx, `综合管理台账-${req.query.year ?? ''}.xlsx`, (out) =>
+        exportLedger({ ctx, input: { year: Number(req.query.year), orgUnitId: req.query.orgUnitId || undefined }, out }),
+      ),
+  });
 
-  app.get<{ Querystring: { year?: string; orgUnitId?: string } }>('/api/exports/ledger.xlsx', (req, reply) =>
-    streamXlsx(req, reply, `综合管理台账-${req.query.year ?? ''}.xlsx`, (ctx, out) =>
-      exportLedger({ ctx, input: { year: Number(req.query.year), orgUnitId: req.query.orgUnitId || undefined }, out }),
-    ),
-  );
-  app.get<{ Params: { id: string } }>('/api/exports/subsidy-runs/:id.xlsx', (req, reply) =>
-    streamXlsx(req, reply, `参保资助-${req.params.id.slice(0, 8)}.xlsx`, (ctx, out) => {
-      if (!z.uuid().safeParse(req.params.id).success) return Promise.reject(new DomainError('not_found', '资助计算记录不存在'));
-      return exportSubsidyRun({ ctx, input: { id: req.params.id }, out });
-    }),
-  );
+  registerRoute<{ id: string }>(app, createContext, {
+    method: 'GET',
+    url: '/api/exports/subsidy-runs/:id.xlsx',
+    permission: 'subsidies.read',
+    handler: (ctx, req, reply) => {
+      const id = ZId.parse(req.params.id);
+      return streamXlsx(reply, ctx, `参保资助-${id.slice(0, 8)}.xlsx`, (out) => exportSubsidyRun({ ctx, input: { id }, out }));
+    },
+  });
+
+  registerRoute<{ id: string }>(app, createContext, {
+    method: 'GET',
+    url: '/api/claims/:id/slip.pdf',
+    permission: 'claims.read',
+    handler: async (ctx, req, reply) => {
+      const claim = await getClaim({ ctx, input: { id: ZId.parse(req.params.id) } });
+      const font = findCjkFont();
+      if (!font) throw preconditionFailed('服务器未安装中文字体（fonts-noto-cjk），无法生成 PDF，请使用“打印”另存为 PDF');
+      reply.header('content-type', 'application/pdf').header('content-disposition', disposition('inline', `${claim.claimNo}.pdf`));
+      return reply.send(renderSlipPdf(claim.slip, font));
+    },
+  });
+
+  registerRoute<{ id: string }>(app, createContext, {
+    method: 'GET',
+    url: '/api/reimbursements/attachments/:id',
+    permission: 'reimbursements.read',
+    handler: async (ctx, req, reply) => {
+      const file = await readAttachment({ ctx, input: { id: ZId.parse(req.params.id) } });
+      return sendFile(reply, file.contentType, { filename: file.fileName, body: file.data }, 'inline');
+    },
+  });
+
+  registerRoute<{ id: string }>(app, createContext, {
+    method: 'GET',
+    url: '/api/responsibility/submissions/:id/table.xlsx',
+    permission: 'responsibility.read',
+    handler: async (ctx, req, reply) => sendFile(reply, XLSX, await exportTableXlsx({ ctx, input: { id: ZId.parse(req.params.id) } })),
+  });
+  registerRoute<{ id: string }>(app, createContext, {
+    method: 'GET',
+    url: '/api/responsibility/submissions/:id/table.pdf',
+    permission: 'responsibility.read',
+    handler: async (ctx, req, reply) =>
+      sendFile(reply, 'application/pdf', await exportTablePdf({ ctx, input: { id: ZId.parse(req.params.id) } })),
+  });
+  registerRoute<{ id: string }>(app, createContext, {
+    method: 'GET',
+    url: '/api/responsibility/rounds/:id/rollup.xlsx',
+    permission: 'responsibility.supervise',
+    handler: async (ctx, req, reply) => sendFile(reply, XLSX, await exportRollupXlsx({ ctx, input: { id: ZId.parse(req.params.id) } })),
+  });
 }

@@ -1,9 +1,8 @@
 import * as audit from '../services/audit/index.js';
-import { ZListAuditInput } from '../services/audit/list.js';
-import { roleProcedure, router } from '../trpc.js';
+import { procedure, router } from '../trpc.js';
 
 export const auditRouter = router({
-  list: roleProcedure('admin', 'supervisor')
-    .input(ZListAuditInput)
+  list: procedure('audit.read')
+    .input(audit.ZListAuditInput)
     .query(({ ctx, input }) => audit.listAudit({ ctx, input })),
 });

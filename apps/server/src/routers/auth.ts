@@ -1,7 +1,7 @@
 import { ZChangePasswordInput, ZLoginInput } from '@portal/rules';
 import { z } from 'zod';
 import * as auth from '../services/auth/index.js';
-import { authedProcedure, publicProcedure, router } from '../trpc.js';
+import { procedure, publicProcedure, router } from '../trpc.js';
 
 const ZMe = z
   .object({
@@ -19,8 +19,8 @@ const ZMe = z
 
 export const authRouter = router({
   me: publicProcedure.output(ZMe).query(({ ctx }) => {
-    if (!ctx.user) return null;
-    const { sessionId: _s, regionPath: _p, ...me } = ctx.user;
+    if (!ctx.actor) return null;
+    const { sessionId: _s, regionPath: _p, ...me } = ctx.actor;
     return me;
   }),
   login: publicProcedure
@@ -36,7 +36,7 @@ export const authRouter = router({
     ctx.clearSessionCookie();
     return { ok: true as const };
   }),
-  changePassword: authedProcedure
+  changePassword: procedure('session.use')
     .input(ZChangePasswordInput)
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {

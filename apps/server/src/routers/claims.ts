@@ -1,16 +1,21 @@
 import { ZClaimContextInput, ZCreateClaimInput, ZListClaimsInput, ZReverseClaimInput } from '@portal/rules';
 import * as claimsService from '../services/claims/index.js';
-import { ZGetClaimInput } from '../services/claims/index.js';
-import { authedProcedure, roleProcedure, router } from '../trpc.js';
+import { procedure, router } from '../trpc.js';
 
 export const claimsRouter = router({
-  context: authedProcedure.input(ZClaimContextInput).query(({ ctx, input }) => claimsService.getClaimContext({ ctx, input })),
-  create: roleProcedure('clerk', 'reviewer')
+  context: procedure('claims.settle')
+    .input(ZClaimContextInput)
+    .query(({ ctx, input }) => claimsService.getClaimContext({ ctx, input })),
+  create: procedure('claims.settle')
     .input(ZCreateClaimInput)
     .mutation(({ ctx, input }) => claimsService.createClaim({ ctx, input })),
-  get: authedProcedure.input(ZGetClaimInput).query(({ ctx, input }) => claimsService.getClaim({ ctx, input })),
-  list: authedProcedure.input(ZListClaimsInput).query(({ ctx, input }) => claimsService.listClaims({ ctx, input })),
-  reverse: roleProcedure('reviewer')
+  get: procedure('claims.read')
+    .input(claimsService.ZGetClaimInput)
+    .query(({ ctx, input }) => claimsService.getClaim({ ctx, input })),
+  list: procedure('claims.read')
+    .input(ZListClaimsInput)
+    .query(({ ctx, input }) => claimsService.listClaims({ ctx, input })),
+  reverse: procedure('claims.reverse')
     .input(ZReverseClaimInput)
     .mutation(({ ctx, input }) => claimsService.reverseClaim({ ctx, input })),
 });

@@ -1,13 +1,14 @@
 import * as hospitalsService from '../services/hospitals/index.js';
-import { ZCreateHospitalInput, ZListHospitalsInput, ZUpdateHospitalInput } from '../services/hospitals/index.js';
-import { authedProcedure, roleProcedure, router } from '../trpc.js';
+import { procedure, router } from '../trpc.js';
 
 export const hospitalsRouter = router({
-  list: authedProcedure.input(ZListHospitalsInput).query(({ ctx, input }) => hospitalsService.listHospitals({ ctx, input })),
-  create: roleProcedure('admin')
-    .input(ZCreateHospitalInput)
+  list: procedure('hospitals.read')
+    .input(hospitalsService.ZListHospitalsInput)
+    .query(({ ctx, input }) => hospitalsService.listHospitals({ ctx, input })),
+  create: procedure('hospitals.write')
+    .input(hospitalsService.ZCreateHospitalInput)
     .mutation(({ ctx, input }) => hospitalsService.createHospital({ ctx, input })),
-  update: roleProcedure('admin')
-    .input(ZUpdateHospitalInput)
+  update: procedure('hospitals.write')
+    .input(hospitalsService.ZUpdateHospitalInput)
     .mutation(({ ctx, input }) => hospitalsService.updateHospital({ ctx, input })),
 });

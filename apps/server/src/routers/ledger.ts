@@ -1,7 +1,9 @@
 import * as ledger from '../services/ledger/index.js';
-import { authedProcedure, router } from '../trpc.js';
+import { procedure, router } from '../trpc.js';
 
 /** The .xlsx export is GET /api/exports/ledger.xlsx (src/http/exports.ts). */
 export const ledgerRouter = router({
-  list: authedProcedure.input(ledger.ZListLedgerInput).query(({ ctx, input }) => ledger.listLedger({ ctx, input })),
+  list: procedure('ledger.read')
+    .input(ledger.ZListLedgerInput)
+    .query(({ ctx, input }) => ledger.listLedger({ ctx, input })),
 });

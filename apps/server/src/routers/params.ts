@@ -1,10 +1,10 @@
 import { ZCreateParamVersionInput } from '@portal/rules';
 import * as params from '../services/params/index.js';
-import { authedProcedure, roleProcedure, router } from '../trpc.js';
+import { procedure, router } from '../trpc.js';
 
 export const paramsRouter = router({
-  list: authedProcedure.query(({ ctx }) => params.listParamVersions({ ctx })),
-  create: roleProcedure('admin')
+  list: procedure('params.read').query(({ ctx }) => params.listParamVersions({ ctx })),
+  create: procedure('params.write')
     .input(ZCreateParamVersionInput)
     .mutation(({ ctx, input }) => params.createParamVersion({ ctx, input })),
 });

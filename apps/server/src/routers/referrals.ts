@@ -9,43 +9,57 @@ import {
   ZSetReferralTierInput,
 } from '@portal/rules';
 import * as referrals from '../services/referrals/index.js';
-import { authedProcedure, roleProcedure, router } from '../trpc.js';
-
-const casework = roleProcedure('clerk', 'reviewer');
+import { procedure, router } from '../trpc.js';
 
 export const referralsRouter = router({
-  prepare: authedProcedure
+  prepare: procedure('referrals.write')
     .input(referrals.ZPrepareRegistrationInput)
     .query(({ ctx, input }) => referrals.prepareRegistration({ ctx, input })),
-  list: authedProcedure.input(referrals.ZListReferralsInput).query(({ ctx, input }) => referrals.listReferrals({ ctx, input })),
-  get: authedProcedure.input(referrals.ZGetReferralInput).query(({ ctx, input }) => referrals.getReferral({ ctx, input })),
-  create: casework.input(ZCreateReferralInput).mutation(({ ctx, input }) => referrals.createReferral({ ctx, input })),
-  register: casework.input(ZReferralIdInput).mutation(({ ctx, input }) => referrals.registerReferral({ ctx, input })),
-  reject: casework.input(ZRejectReferralInput).mutation(({ ctx, input }) => referrals.rejectReferral({ ctx, input })),
-  cancel: casework.input(ZCancelRegistrationInput).mutation(({ ctx, input }) => referrals.cancelReferral({ ctx, input })),
-  listOffsite: authedProcedure
+  list: procedure('referrals.read')
+    .input(referrals.ZListReferralsInput)
+    .query(({ ctx, input }) => referrals.listReferrals({ ctx, input })),
+  get: procedure('referrals.read')
+    .input(referrals.ZGetReferralInput)
+    .query(({ ctx, input }) => referrals.getReferral({ ctx, input })),
+  create: procedure('referrals.write')
+    .input(ZCreateReferralInput)
+    .mutation(({ ctx, input }) => referrals.createReferral({ ctx, input })),
+  register: procedure('referrals.write')
+    .input(ZReferralIdInput)
+    .mutation(({ ctx, input }) => referrals.registerReferral({ ctx, input })),
+  reject: procedure('referrals.write')
+    .input(ZRejectReferralInput)
+    .mutation(({ ctx, input }) => referrals.rejectReferral({ ctx, input })),
+  cancel: procedure('referrals.write')
+    .input(ZCancelRegistrationInput)
+    .mutation(({ ctx, input }) => referrals.cancelReferral({ ctx, input })),
+  listOffsite: procedure('referrals.read')
     .input(referrals.ZListOffsiteInput)
     .query(({ ctx, input }) => referrals.listOffsiteRegistrations({ ctx, input })),
-  createOffsite: casework.input(ZCreateOffsiteInput).mutation(({ ctx, input }) => referrals.createOffsiteRegistration({ ctx, input })),
-  cancelOffsite: casework.input(ZCancelRegistrationInput).mutation(({ ctx, input }) => referrals.cancelOffsiteRegistration({ ctx, input })),
-  createOverride: roleProcedure('reviewer')
+  createOffsite: procedure('referrals.write')
+    .input(ZCreateOffsiteInput)
+    .mutation(({ ctx, input }) => referrals.createOffsiteRegistration({ ctx, input })),
+  cancelOffsite: procedure('referrals.write')
+    .input(ZCancelRegistrationInput)
+    .mutation(({ ctx, input }) => referrals.cancelOffsiteRegistration({ ctx, input })),
+  createOverride: procedure('referrals.override')
     .input(ZCreateReferralOverrideInput)
     .mutation(({ ctx, input }) => referrals.createReferralOverride({ ctx, input })),
-  listOverrides: authedProcedure
+  listOverrides: procedure('referrals.read')
     .input(referrals.ZListOverridesInput)
     .query(({ ctx, input }) => referrals.listReferralOverrides({ ctx, input })),
-  reportByMonth: authedProcedure
+  reportByMonth: procedure('referrals.read')
     .input(referrals.ZReferralReportInput)
     .query(({ ctx, input }) => referrals.reportReferralsByMonth({ ctx, input })),
-  reportUnreferred: authedProcedure
+  reportUnreferred: procedure('referrals.read')
     .input(referrals.ZReferralReportInput)
     .query(({ ctx, input }) => referrals.reportUnreferredAdmissions({ ctx, input })),
-  reportExpiring: authedProcedure.query(({ ctx }) => referrals.reportExpiringSoon({ ctx })),
-  adminList: roleProcedure('admin').query(({ ctx }) => referrals.listReferralAdmin({ ctx })),
-  setTier: roleProcedure('admin')
+  reportExpiring: procedure('referrals.read').query(({ ctx }) => referrals.reportExpiringSoon({ ctx })),
+  adminList: procedure('referrals.configure').query(({ ctx }) => referrals.listReferralAdmin({ ctx })),
+  setTier: procedure('referrals.configure')
     .input(ZSetReferralTierInput)
     .mutation(({ ctx, input }) => referrals.setReferralTier({ ctx, input })),
-  setValidity: roleProcedure('admin')
+  setValidity: procedure('referrals.configure')
     .input(ZReferralSettingsInput)
     .mutation(({ ctx, input }) => referrals.setReferralValidity({ ctx, input })),
 });

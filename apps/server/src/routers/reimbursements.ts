@@ -1,7 +1,4 @@
 import {
-  ZAdvanceDeclarationInput,
-  ZAdvanceListInput,
-  ZAdvancePaymentInput,
   ZAttachmentUpload,
   ZBoardInput,
   ZClearHoldInput,
@@ -13,59 +10,50 @@ import {
   ZReturnCaseInput,
   ZStepInput,
 } from '@portal/rules';
-import * as advances from '../services/advances/index.js';
 import * as service from '../services/reimbursements/index.js';
-import { ZGetReimbursementInput } from '../services/reimbursements/index.js';
-import { authedProcedure, roleProcedure, router } from '../trpc.js';
-
-const staff = () => roleProcedure('clerk', 'reviewer');
+import { procedure, router } from '../trpc.js';
 
 export const reimbursementsRouter = router({
-  create: staff()
+  create: procedure('reimbursements.intake')
     .input(ZReimbursementIntake)
     .mutation(({ ctx, input }) => service.createReimbursement({ ctx, input })),
-  get: authedProcedure.input(ZGetReimbursementInput).query(({ ctx, input }) => service.getReimbursement({ ctx, input })),
-  list: authedProcedure.input(ZListReimbursementsInput).query(({ ctx, input }) => service.listReimbursements({ ctx, input })),
-  receiveMaterials: staff()
+  get: procedure('reimbursements.read')
+    .input(service.ZGetReimbursementInput)
+    .query(({ ctx, input }) => service.getReimbursement({ ctx, input })),
+  list: procedure('reimbursements.read')
+    .input(ZListReimbursementsInput)
+    .query(({ ctx, input }) => service.listReimbursements({ ctx, input })),
+  receiveMaterials: procedure('reimbursements.intake')
     .input(ZReceiveMaterialsInput)
     .mutation(({ ctx, input }) => service.receiveMaterials({ ctx, input })),
-  register: roleProcedure('clerk')
+  register: procedure('reimbursements.process')
     .input(ZStepInput)
     .mutation(({ ctx, input }) => service.registerCase({ ctx, input })),
-  investigate: roleProcedure('clerk')
+  investigate: procedure('reimbursements.process')
     .input(ZStepInput)
     .mutation(({ ctx, input }) => service.investigateCase({ ctx, input })),
-  firstReview: roleProcedure('clerk')
+  firstReview: procedure('reimbursements.process')
     .input(ZStepInput)
     .mutation(({ ctx, input }) => service.firstReviewCase({ ctx, input })),
-  secondReview: roleProcedure('reviewer')
+  secondReview: procedure('reimbursements.secondReview')
     .input(ZStepInput)
     .mutation(({ ctx, input }) => service.secondReviewCase({ ctx, input })),
-  pay: staff()
+  pay: procedure('reimbursements.pay')
     .input(ZPayInput)
     .mutation(({ ctx, input }) => service.payCase({ ctx, input })),
-  returnCase: staff()
+  returnCase: procedure('reimbursements.intake')
     .input(ZReturnCaseInput)
     .mutation(({ ctx, input }) => service.returnCase({ ctx, input })),
-  hold: staff()
+  hold: procedure('reimbursements.intake')
     .input(ZHoldInput)
     .mutation(({ ctx, input }) => service.holdCase({ ctx, input })),
-  clearHold: staff()
+  clearHold: procedure('reimbursements.intake')
     .input(ZClearHoldInput)
     .mutation(({ ctx, input }) => service.clearHold({ ctx, input })),
-  uploadAttachment: staff()
+  uploadAttachment: procedure('reimbursements.intake')
     .input(ZAttachmentUpload)
     .mutation(({ ctx, input }) => service.uploadAttachment({ ctx, input })),
-  board: roleProcedure('supervisor', 'reviewer', 'clerk')
+  board: procedure('reimbursements.board')
     .input(ZBoardInput)
     .query(({ ctx, input }) => service.getReimbursementBoard({ ctx, input })),
-  advances: router({
-    list: authedProcedure.input(ZAdvanceListInput).query(({ ctx, input }) => advances.listAdvanceDeclarations({ ctx, input })),
-    create: staff()
-      .input(ZAdvanceDeclarationInput)
-      .mutation(({ ctx, input }) => advances.createAdvanceDeclaration({ ctx, input })),
-    pay: staff()
-      .input(ZAdvancePaymentInput)
-      .mutation(({ ctx, input }) => advances.payAdvanceDeclaration({ ctx, input })),
-  }),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { chinaDate } from '../lib/clock.js';
 import { publicProcedure, router } from '../trpc.js';
+import { chinaDate } from '../core/index.js';
 
 export const systemRouter = router({
   /** The server's date in China time: pages use it instead of the browser's clock. */

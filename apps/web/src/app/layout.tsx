@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTRPC } from '../lib/trpc';
-import { GROUP_LABELS, MODULES } from './modules';
+import { GROUP_LABELS, modulesFor } from './modules';
 import { useMe } from './use-me';
 
 export function AppLayout() {
@@ -34,7 +34,7 @@ export function AppLayout() {
   }
   if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />;
   const user = me.data;
-  const visible = MODULES.filter((m) => m.roles.includes(user.role));
+  const visible = modulesFor(user.role);
   const profile = user.profile ? PROFILES[user.profile as TProfileId] : null;
 
   return (

@@ -1,10 +1,6 @@
 import { asc, eq, orgUnits } from '@portal/db';
 import { ZCreateOrgUnitInput, ZUpdateOrgUnitInput, type TOrgLevel } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { conflict, forbidden, invalid, unauthorized } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { inUserRegion } from '../../lib/scope.js';
-import { getScopedOrgUnit } from './internal.js';
+import { type ActorContext, conflict, inUserRegion, invalid, writeAudit, getScopedOrgUnit } from '../../core/index.js';
 
 const LEVEL_DEPTH: Record<TOrgLevel, number> = { system: 0, province: 1, city: 2, county: 3, township: 4 };
 const PREFIX_LENGTH: Partial<Record<TOrgLevel, number>> = { province: 2, city: 4, county: 6 };
@@ -18,9 +14,8 @@ export function levelOfCode(code: string): TOrgLevel {
 }
 
 /** The org units of the caller's region subtree, in tree order (any signed-in user). */
-export async function listOrgUnits({ ctx }: { ctx: ServiceContext }) {
-  if (!ctx.user) throw unauthorized();
-  const rows = await ctx.db.select().from(orgUnits).where(inUserRegion(ctx.user, orgUnits.path)).orderBy(asc(orgUnits.path));
+export async function listOrgUnits({ ctx }: { ctx: ActorContext }) {
+  const rows = await ctx.db.select().from(orgUnits).where(inUserRegion(ctx.actor, orgUnits.path)).orderBy(asc(orgUnits.path));
   return rows.map((r) => ({
     id: r.id,
     code: r.code,
@@ -34,10 +29,8 @@ export async function listOrgUnits({ ctx }: { ctx: ServiceContext }) {
   }));
 }
 
-export async function createOrgUnit({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
-  if (ctx.user.role !== 'admin') throw forbidden('只有系统管理员可以维护机构');
-  const me = ctx.user;
+export async function createOrgUnit({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const data = ZCreateOrgUnitInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const parent = await getScopedOrgUnit(tx, me, data.parentId);
@@ -68,10 +61,8 @@ export async function createOrgUnit({ ctx, input }: { ctx: ServiceContext; input
   });
 }
 
-export async function updateOrgUnit({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
-  if (ctx.user.role !== 'admin') throw forbidden('只有系统管理员可以维护机构');
-  const me = ctx.user;
+export async function updateOrgUnit({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const { id, data } = ZUpdateOrgUnitInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const before = await getScopedOrgUnit(tx, me, id);

@@ -1,18 +1,21 @@
 import { and, asc, eq, ilike, or, orgUnits, users, count } from '@portal/db';
 import { ZCreateUserInput, ZNewPassword, ZUpdateUserInput, type TRole } from '@portal/rules';
 import { z } from 'zod';
-import type { ServiceContext } from '../../context.js';
-import { conflict, forbidden, notFound, unauthorized } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
 import { hashPassword } from '../../lib/password.js';
-import { inUserRegion } from '../../lib/scope.js';
-import type { SessionUser } from '../auth/session.js';
-import { getScopedOrgUnit, toUserDto } from './internal.js';
+import { toUserDto } from './internal.js';
+import {
+  type Actor,
+  type ActorContext,
+  conflict,
+  forbidden,
+  inUserRegion,
+  notFound,
+  writeAudit,
+  getScopedOrgUnit,
+} from '../../core/index.js';
 
-function requireAdmin(ctx: ServiceContext): SessionUser {
-  if (!ctx.user) throw unauthorized();
-  if (ctx.user.role !== 'admin') throw forbidden('只有系统管理员可以管理用户');
-  return ctx.user;
+function requireAdmin(ctx: ActorContext): Actor {
+  return ctx.actor;
 }
 
 export const ZListUsersInput = z.object({
@@ -22,7 +25,7 @@ export const ZListUsersInput = z.object({
 });
 
 /** Users of the admin's region subtree, newest first, with paging. */
-export async function listUsers({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function listUsers({ ctx, input }: { ctx: ActorContext; input: unknown }) {
   const me = requireAdmin(ctx);
   const { q, page, pageSize } = ZListUsersInput.parse(input);
   const where = and(
@@ -54,7 +57,7 @@ export async function listUsers({ ctx, input }: { ctx: ServiceContext; input: un
   return { items: rows.map(toUserDto), total: totalRows[0]?.n ?? 0, page, pageSize };
 }
 
-export async function createUser({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function createUser({ ctx, input }: { ctx: ActorContext; input: unknown }) {
   const me = requireAdmin(ctx);
   const data = ZCreateUserInput.parse(input);
   const username = data.username.toLowerCase();
@@ -74,7 +77,7 @@ export async function createUser({ ctx, input }: { ctx: ServiceContext; input: u
   });
 }
 
-export async function updateUser({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function updateUser({ ctx, input }: { ctx: ActorContext; input: unknown }) {
   const me = requireAdmin(ctx);
   const { id, data } = ZUpdateUserInput.parse(input);
   return ctx.db.transaction(async (tx) => {
@@ -108,7 +111,7 @@ export async function updateUser({ ctx, input }: { ctx: ServiceContext; input: u
 export const ZResetPasswordInput = z.object({ id: z.uuid(), password: ZNewPassword });
 
 /** Sets a new password chosen by the admin and unlocks the account. */
-export async function resetPassword({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function resetPassword({ ctx, input }: { ctx: ActorContext; input: unknown }) {
   const me = requireAdmin(ctx);
   const { id, password } = ZResetPasswordInput.parse(input);
   const passwordHash = await hashPassword(password);

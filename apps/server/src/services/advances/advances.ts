@@ -11,23 +11,22 @@ import {
   workingDaysBetween,
   type WorkingCalendar,
 } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { conflict, forbidden, invalid, notFound, unauthorized } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { chinaDate } from '../../lib/clock.js';
 import { isUniqueViolation } from '../../lib/db-errors.js';
-import { assertInUserRegion, inUserRegion } from '../../lib/scope.js';
 import { loadServerCalendar } from '../calendar/index.js';
 import { getVisibleHospital } from '../hospitals/index.js';
+import {
+  type ActorContext,
+  assertInUserRegion,
+  chinaDate,
+  conflict,
+  inUserRegion,
+  invalid,
+  notFound,
+  writeAudit,
+} from '../../core/index.js';
 
 type Row = typeof advanceDeclarations.$inferSelect;
 const STATUS_LABELS = { received: '待拨付 70%', first_paid: '待审核结清', settled: '已结清' } as const;
-
-function requireStaff(ctx: ServiceContext) {
-  if (!ctx.user) throw unauthorized();
-  if (ctx.user.role !== 'clerk' && ctx.user.role !== 'reviewer') throw forbidden('只有经办和审核人员可以办理医院垫付资金结算');
-  return ctx.user;
-}
 
 /** Both deadlines of a declaration, and whether each was (or is being) missed. */
 function advanceView(row: Row & { hospitalName: string }, today: string, calendar: WorkingCalendar) {
@@ -94,7 +93,7 @@ function advanceView(row: Row & { hospitalName: string }, today: string, calenda
   };
 }
 
-async function loadRow(ctx: ServiceContext, id: string, db = ctx.db) {
+async function loadRow(ctx: ActorContext, id: string, db = ctx.db) {
   const row = (
     await db
       .select({ d: advanceDeclarations, hospitalName: hospitals.name })
@@ -104,13 +103,13 @@ async function loadRow(ctx: ServiceContext, id: string, db = ctx.db) {
       .limit(1)
   )[0];
   if (!row) throw notFound('垫付申报不存在');
-  assertInUserRegion(ctx.user!, row.d.regionPath, '该垫付申报');
+  assertInUserRegion(ctx.actor!, row.d.regionPath, '该垫付申报');
   return { ...row.d, hospitalName: row.hospitalName };
 }
 
 /** Records a hospital's declaration of advanced funds; both deadlines run from its receipt. */
-export async function createAdvanceDeclaration({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireStaff(ctx);
+export async function createAdvanceDeclaration({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const data = ZAdvanceDeclarationInput.parse(input);
   const today = chinaDate(ctx.now());
   if (data.receivedOn > today) throw invalid('收到申报日期不能晚于今天', 'receivedOn');
@@ -170,15 +169,14 @@ export async function createAdvanceDeclaration({ ctx, input }: { ctx: ServiceCon
   return getAdvance(ctx, id);
 }
 
-async function getAdvance(ctx: ServiceContext, id: string) {
+async function getAdvance(ctx: ActorContext, id: string) {
   const row = await loadRow(ctx, id);
   return advanceView(row, chinaDate(ctx.now()), await loadServerCalendar(ctx.db));
 }
 
-export async function listAdvanceDeclarations({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
+export async function listAdvanceDeclarations({ ctx, input }: { ctx: ActorContext; input: unknown }) {
   const { status } = ZAdvanceListInput.parse(input ?? {});
-  const where: SQL[] = [inUserRegion(ctx.user, advanceDeclarations.regionPath)];
+  const where: SQL[] = [inUserRegion(ctx.actor, advanceDeclarations.regionPath)];
   if (status === 'open') where.push(ne(advanceDeclarations.status, 'settled'));
   const rows = await ctx.db
     .select({ d: advanceDeclarations, hospitalName: hospitals.name })
@@ -196,8 +194,8 @@ export async function listAdvanceDeclarations({ ctx, input }: { ctx: ServiceCont
  * Records a payment. First: exactly 70 % of the declared total (half up to the fen). Rest: after
  * review, the approved total (≤ declared, ≥ what was paid) minus the first payment.
  */
-export async function payAdvanceDeclaration({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireStaff(ctx);
+export async function payAdvanceDeclaration({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const data = ZAdvancePaymentInput.parse(input);
   const today = chinaDate(ctx.now());
   await ctx.db.transaction(async (tx) => {

@@ -1,1 +1,2 @@
 export { listAudit } from './list.js';
+export { ZListAuditInput } from './list.js';

@@ -1,7 +1,6 @@
 import { and, auditLog, count, desc, eq, like } from '@portal/db';
 import { z } from 'zod';
-import type { ServiceContext } from '../../context.js';
-import { forbidden, unauthorized } from '../../errors.js';
+import { type ActorContext } from '../../core/index.js';
 
 export const ZListAuditInput = z.object({
   entity: z.string().max(64).optional(),
@@ -11,12 +10,10 @@ export const ZListAuditInput = z.object({
 });
 
 /** Audit trail of the caller's region subtree (admins and supervisors). */
-export async function listAudit({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
-  if (ctx.user.role !== 'admin' && ctx.user.role !== 'supervisor') throw forbidden('只有管理员和监管人员可以查看操作日志');
+export async function listAudit({ ctx, input }: { ctx: ActorContext; input: unknown }) {
   const { entity, entityId, page, pageSize } = ZListAuditInput.parse(input);
   const where = and(
-    like(auditLog.regionPath, `${ctx.user.regionPath}%`),
+    like(auditLog.regionPath, `${ctx.actor.regionPath}%`),
     entity ? eq(auditLog.entity, entity) : undefined,
     entityId ? eq(auditLog.entityId, entityId) : undefined,
   );

@@ -1,14 +1,11 @@
 import { and, eq, ne, sessions, users } from '@portal/db';
 import { ZChangePasswordInput } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { DomainError, unauthorized } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
 import { hashPassword, verifyPassword } from '../../lib/password.js';
+import { type ActorContext, DomainError, writeAudit } from '../../core/index.js';
 
 /** Changes the caller's password and ends their other sessions. */
-export async function changePassword({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
-  const me = ctx.user;
+export async function changePassword({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const data = ZChangePasswordInput.parse(input);
   const user = (await ctx.db.select().from(users).where(eq(users.id, me.id)).limit(1))[0];
   if (!user || !(await verifyPassword(user.passwordHash, data.currentPassword))) {

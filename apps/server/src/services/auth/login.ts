@@ -1,10 +1,8 @@
 import { eq, orgUnits, users } from '@portal/db';
 import { ZLoginInput } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { unauthorized } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
 import { getDummyHash, verifyPassword } from '../../lib/password.js';
 import { createSession } from './session.js';
+import { unauthorized, writeAudit, type ServiceContext } from '../../core/index.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
@@ -41,7 +39,7 @@ export async function login({ ctx, input, userAgent }: { ctx: ServiceContext; in
         .where(eq(users.id, user.id));
       await writeAudit(
         tx,
-        { user: null, ip: ctx.ip },
+        { actor: null, ip: ctx.ip },
         {
           action: 'auth.login_failed',
           entity: 'user',
@@ -60,7 +58,7 @@ export async function login({ ctx, input, userAgent }: { ctx: ServiceContext; in
     const session = await createSession(tx, user.id, now, ctx.env.SESSION_TTL_HOURS, userAgent);
     await writeAudit(
       tx,
-      { user: null, ip: ctx.ip },
+      { actor: null, ip: ctx.ip },
       {
         action: 'auth.login',
         entity: 'user',

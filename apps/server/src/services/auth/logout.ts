@@ -1,13 +1,12 @@
 import { eq, sessions } from '@portal/db';
-import type { ServiceContext } from '../../context.js';
-import { writeAudit } from '../../lib/audit.js';
 import { hashToken } from './session.js';
+import { type ServiceContext, writeAudit } from '../../core/index.js';
 
 /** Ends the current session (the row is deleted, so the cookie is useless even if kept). */
 export async function logout({ ctx, token }: { ctx: ServiceContext; token: string | null }) {
   if (!token) return;
   await ctx.db.transaction(async (tx) => {
     await tx.delete(sessions).where(eq(sessions.id, hashToken(token)));
-    if (ctx.user) await writeAudit(tx, ctx, { action: 'auth.logout', entity: 'user', entityId: ctx.user.id });
+    if (ctx.actor) await writeAudit(tx, ctx, { action: 'auth.logout', entity: 'user', entityId: ctx.actor.id });
   });
 }

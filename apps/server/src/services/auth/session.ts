@@ -1,21 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, orgUnits, sessions, users, type Db, type DbOrTx } from '@portal/db';
-import type { TProfileId, TRole, TOrgLevel } from '@portal/rules';
-
-/** The signed-in user as services see it. */
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: TRole;
-  orgUnitId: string;
-  orgUnitName: string;
-  orgUnitCode: string;
-  orgLevel: TOrgLevel;
-  regionPath: string;
-  profile: TProfileId | null;
-  sessionId: string;
-}
+import type { TProfileId } from '@portal/rules';
+import type { Actor } from '../../core/index.js';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -26,7 +12,7 @@ export function newSessionToken(): string {
 }
 
 /** Resolves a cookie token to its user; slides the expiry forward on use. */
-export async function findSessionUser(db: Db, token: string, now: Date, ttlHours: number): Promise<SessionUser | null> {
+export async function findSessionUser(db: Db, token: string, now: Date, ttlHours: number): Promise<Actor | null> {
   if (token.length > 200) return null;
   const sessionId = hashToken(token);
   const rows = await db

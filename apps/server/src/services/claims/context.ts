@@ -1,27 +1,25 @@
 import { CATEGORY_LABELS, PROFILES, ZClaimContextInput, type TSettleParams, type TYtd } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { unauthorized } from '../../errors.js';
 import { maskIdNumber } from '@portal/rules';
 import { getVisibleHospital, locateHospital } from '../hospitals/index.js';
 import { resolvePolicyParams } from '../params/index.js';
 import { resolveVisitReferral } from '../referrals/index.js';
 import { categoriesOnDate, loadPerson, readYtd } from './internal.js';
+import { type ActorContext } from '../../core/index.js';
 
 /**
  * What the claim form shows beside the person and feeds to the in-browser preview: categories
  * held on the visit date, the year's accumulators, the parameters in force and, with a hospital,
  * the visit's location. The preview runs the same rules code; saving recomputes on the server.
  */
-export async function getClaimContext({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
+export async function getClaimContext({ ctx, input }: { ctx: ActorContext; input: unknown }) {
   const { personId, date, hospitalId, admissionDate } = ZClaimContextInput.parse(input);
-  const person = await loadPerson(ctx.db, ctx.user, personId);
+  const person = await loadPerson(ctx.db, ctx.actor, personId);
   const year = Number(date.slice(0, 4));
   const [categories, ytd, params, hospital] = await Promise.all([
     categoriesOnDate(ctx.db, personId, date, person.profile),
     readYtd(ctx.db, personId, year),
     resolvePolicyParams(ctx.db, { regionPath: person.person.regionPath, profile: person.profile, date }),
-    hospitalId ? getVisibleHospital(ctx.db, ctx.user, hospitalId) : Promise.resolve(null),
+    hospitalId ? getVisibleHospital(ctx.db, ctx.actor, hospitalId) : Promise.resolve(null),
   ]);
   const location = hospital ? locateHospital(person.countyCode, hospital.regionCode) : null;
   // Only out-of-county care needs a referral; the form shows what the registry holds for it.

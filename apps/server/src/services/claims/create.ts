@@ -1,12 +1,11 @@
 import { claims, eq } from '@portal/db';
 import { settle, ZCreateClaimInput } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { forbidden, unauthorized } from '../../errors.js';
 import { isUniqueViolation } from '../../lib/db-errors.js';
 import { lockYtd } from './internal.js';
 import { storeSettledClaim } from './store.js';
 import { buildSettleRequest, prepareVisit } from './prepare.js';
 import { getClaim } from './get.js';
+import { type ActorContext } from '../../core/index.js';
 
 /**
  * Settles and stores a visit. The server recomputes everything from the database (never the
@@ -14,10 +13,8 @@ import { getClaim } from './get.js';
  * two clerks settling for the same person at once cannot both use a deductible or a cap.
  * The same idempotency key twice returns the first claim.
  */
-export async function createClaim({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
-  if (ctx.user.role !== 'clerk' && ctx.user.role !== 'reviewer') throw forbidden('只有窗口经办和审核人员可以办理结算');
-  const me = ctx.user;
+export async function createClaim({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const { entry, idempotencyKey } = ZCreateClaimInput.parse(input);
   const existing = (await ctx.db.select({ id: claims.id }).from(claims).where(eq(claims.idempotencyKey, idempotencyKey)).limit(1))[0];
   if (existing) return getClaim({ ctx, input: { id: existing.id } });

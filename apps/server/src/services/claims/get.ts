@@ -1,15 +1,12 @@
 import { asc, claimLines, claims, eq, orgUnits, persons, users } from '@portal/db';
 import { buildSlip, maskIdNumber, type TSettleResult } from '@portal/rules';
 import { z } from 'zod';
-import type { ServiceContext } from '../../context.js';
-import { notFound, unauthorized } from '../../errors.js';
-import { assertInUserRegion } from '../../lib/scope.js';
+import { type ActorContext, assertInUserRegion, notFound } from '../../core/index.js';
 
 export const ZGetClaimInput = z.object({ id: z.uuid('结算单编号格式不正确') });
 
 /** One claim with its lines, person (masked), hospital and agency: everything the slip shows. */
-export async function getClaim({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
+export async function getClaim({ ctx, input }: { ctx: ActorContext; input: unknown }) {
   const { id } = ZGetClaimInput.parse(input);
   const row = (
     await ctx.db
@@ -22,7 +19,7 @@ export async function getClaim({ ctx, input }: { ctx: ServiceContext; input: unk
       .limit(1)
   )[0];
   if (!row) throw notFound('结算单不存在');
-  assertInUserRegion(ctx.user, row.claim.regionPath, '该结算单');
+  assertInUserRegion(ctx.actor, row.claim.regionPath, '该结算单');
   const lines = await ctx.db.select().from(claimLines).where(eq(claimLines.claimId, id)).orderBy(asc(claimLines.seq));
   const c = row.claim;
   const result = c.result as TSettleResult;

@@ -1,11 +1,9 @@
 import { and, eq, gte, isNull, lte, or, orgUnits, personCategories, personYearAccumulators, persons, sql, type DbOrTx } from '@portal/db';
 import { createEmptyYtd, PROFILE_CATEGORIES, sortCategories, ZYtd, type TCategoryId, type TProfileId, type TYtd } from '@portal/rules';
-import { notFound, preconditionFailed } from '../../errors.js';
-import { assertInUserRegion } from '../../lib/scope.js';
-import type { SessionUser } from '../auth/session.js';
+import { type Actor, assertInUserRegion, notFound, preconditionFailed } from '../../core/index.js';
 
 /** Loads a person the user may settle for, with the org unit facts the settlement needs. */
-export async function loadPerson(tx: DbOrTx, user: SessionUser, personId: string) {
+export async function loadPerson(tx: DbOrTx, user: Actor, personId: string) {
   const row = (
     await tx
       .select({ person: persons, unit: orgUnits })

@@ -1,8 +1,6 @@
 import { and, claims, count, desc, eq, gt, gte, like, lte, orgUnits, persons, sum, type SQL } from '@portal/db';
 import { maskIdNumber, ZListClaimsInput } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { unauthorized } from '../../errors.js';
-import { inUserRegion } from '../../lib/scope.js';
+import { type ActorContext, inUserRegion } from '../../core/index.js';
 
 const TIER_COLUMN = {
   basic: claims.basic,
@@ -14,14 +12,13 @@ const TIER_COLUMN = {
 } as const;
 
 /** Claims in the caller's region by person, county, hospital, date range and tier, with totals. */
-export async function listClaims({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
+export async function listClaims({ ctx, input }: { ctx: ActorContext; input: unknown }) {
   const f = ZListClaimsInput.parse(input);
   const unitPath = f.orgUnitId
     ? (await ctx.db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, f.orgUnitId)).limit(1))[0]?.path
     : undefined;
   const conditions: (SQL | undefined)[] = [
-    inUserRegion(ctx.user, claims.regionPath),
+    inUserRegion(ctx.actor, claims.regionPath),
     unitPath ? like(claims.regionPath, `${unitPath}%`) : undefined,
     f.personId ? eq(claims.personId, f.personId) : undefined,
     f.hospitalId ? eq(claims.hospitalId, f.hospitalId) : undefined,

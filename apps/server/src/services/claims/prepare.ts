@@ -12,14 +12,11 @@ import {
   type TYtd,
 } from '@portal/rules';
 import { and, enrollments, eq, type DbOrTx } from '@portal/db';
-import type { ServiceContext } from '../../context.js';
-import { invalid } from '../../errors.js';
-import { chinaDate } from '../../lib/clock.js';
-import type { SessionUser } from '../auth/session.js';
 import { getVisibleHospital, locateHospital, type HospitalDto } from '../hospitals/index.js';
 import { resolvePolicyParams } from '../params/index.js';
 import { resolveVisitReferral } from '../referrals/index.js';
 import { categoriesOnDate, loadPerson } from './internal.js';
+import { type Actor, type ActorContext, chinaDate, invalid } from '../../core/index.js';
 
 export interface PreparedVisit {
   entry: ReturnType<typeof ZClaimEntry.parse>;
@@ -40,7 +37,7 @@ export interface PreparedVisit {
  * caller's region, the hospital on the jurisdiction's list, the categories held on the visit
  * date, and the parameters in force. Throws a field-named Chinese error on bad input.
  */
-export async function prepareVisit(tx: DbOrTx, ctx: ServiceContext, user: SessionUser, raw: TClaimEntry): Promise<PreparedVisit> {
+export async function prepareVisit(tx: DbOrTx, ctx: ActorContext, user: Actor, raw: TClaimEntry): Promise<PreparedVisit> {
   const entry = ZClaimEntry.parse(raw);
   const person = await loadPerson(tx, user, entry.personId);
   const hospital = await getVisibleHospital(tx, user, entry.hospitalId).catch(() => {

@@ -1,11 +1,8 @@
 import { and, asc, claimLines, claims, eq, gt, ne, personYearAccumulators } from '@portal/db';
 import { ZReverseClaimInput, ZYtd } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { conflict, forbidden, notFound, preconditionFailed, unauthorized } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { assertInUserRegion } from '../../lib/scope.js';
 import { getClaim } from './get.js';
 import { lockYtd, nextClaimNo } from './internal.js';
+import { type ActorContext, assertInUserRegion, conflict, notFound, preconditionFailed, writeAudit } from '../../core/index.js';
 
 /**
  * Reverses a settled claim (冲销): a new row with every amount negated, the original marked
@@ -13,10 +10,8 @@ import { lockYtd, nextClaimNo } from './internal.js';
  * latest settlement of the year can be reversed, because later settlements used the
  * accumulators it left; an earlier one is corrected by reversing the later ones first.
  */
-export async function reverseClaim({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
-  if (ctx.user.role !== 'reviewer') throw forbidden('只有审核人员可以冲销结算单');
-  const me = ctx.user;
+export async function reverseClaim({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const { id, reason } = ZReverseClaimInput.parse(input);
   const reversalId = await ctx.db.transaction(async (tx) => {
     const original = (await tx.select().from(claims).where(eq(claims.id, id)).limit(1))[0];

@@ -1,10 +1,8 @@
 import { claimLines, claims, eq, personYearAccumulators, referralOverrides, type DbOrTx } from '@portal/db';
 import { addYtd, type TSettleRequest, type TSettleResult, type TYtd } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { unauthorized } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
 import { nextClaimNo } from './internal.js';
 import type { PreparedVisit } from './prepare.js';
+import { type ActorContext, writeAudit } from '../../core/index.js';
 
 /**
  * Inserts a settled claim with its lines and moves the person's accumulators, inside the caller's
@@ -13,7 +11,7 @@ import type { PreparedVisit } from './prepare.js';
  */
 export async function storeSettledClaim(
   tx: DbOrTx,
-  ctx: ServiceContext,
+  ctx: ActorContext,
   args: {
     prepared: PreparedVisit;
     acc: { id: string; ytd: TYtd; claimCount: number };
@@ -24,8 +22,7 @@ export async function storeSettledClaim(
     auditAfter?: Record<string, unknown>;
   },
 ): Promise<string> {
-  if (!ctx.user) throw unauthorized();
-  const me = ctx.user;
+  const me = ctx.actor;
   const { prepared, acc, request, result, idempotencyKey } = args;
   const amount = (tier: string) => result.lines.filter((l) => l.tier === tier).reduce((s, l) => s + l.amount, 0);
   const claimNo = await nextClaimNo(tx, prepared.year);

@@ -1,3 +1,4 @@
 export { recordEnrollment } from './record.js';
 export { listEnrollmentWorklist, ZWorklistInput } from './worklist.js';
 export { resolveEnrollment } from './resolve.js';
+export { toEnrollmentDto } from './internal.js';

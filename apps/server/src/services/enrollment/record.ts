@@ -1,20 +1,15 @@
 import { and, enrollments, eq, persons } from '@portal/db';
 import { SELF_RESOLVING_REASONS, ZEnrollmentRecordInput } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { invalid, notFound } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { REGISTRY_WRITERS, requireRole } from '../../lib/authorise.js';
-import { chinaDate } from '../../lib/clock.js';
-import { assertInUserRegion } from '../../lib/scope.js';
 import { toEnrollmentDto } from './internal.js';
+import { type ActorContext, assertInUserRegion, chinaDate, invalid, notFound, writeAudit } from '../../core/index.js';
 
 /**
  * Records (or corrects) a person's enrollment for a year. A not-enrolled record with a reason that
  * needs follow-up goes on the work list until it is resolved (登记造册、明确解决时限、按时对账销号);
  * reasons that settle the matter themselves (参军, 已在外地参保, 职工医保, 死亡) are closed at once.
  */
-export async function recordEnrollment({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, REGISTRY_WRITERS, '只有经办、审核人员可以登记参保情况');
+export async function recordEnrollment({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const data = ZEnrollmentRecordInput.parse(input);
   const today = chinaDate(ctx.now());
   if (data.enrolledOn && data.enrolledOn > today) throw invalid('参保日期不能晚于今天', 'enrolledOn');

@@ -1,14 +1,10 @@
 import { enrollments, eq } from '@portal/db';
 import { ZResolveEnrollmentInput } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { notFound, preconditionFailed } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { REGISTRY_WRITERS, requireRole } from '../../lib/authorise.js';
-import { assertInUserRegion } from '../../lib/scope.js';
+import { type ActorContext, assertInUserRegion, notFound, preconditionFailed, writeAudit } from '../../core/index.js';
 
 /** Closes a work-list item (对账销号) with a note of how it was settled. */
-export async function resolveEnrollment({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, REGISTRY_WRITERS, '只有经办、审核人员可以销号');
+export async function resolveEnrollment({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const data = ZResolveEnrollmentInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const row = (await tx.select().from(enrollments).where(eq(enrollments.id, data.id)).for('update').limit(1))[0];

@@ -1,10 +1,7 @@
 import { and, asc, enrollments, eq, isNull, orgUnits, persons, sql } from '@portal/db';
 import { maskIdNumber, NOT_ENROLLED_REASON_LABELS, type TNotEnrolledReason } from '@portal/rules';
 import { z } from 'zod';
-import type { ServiceContext } from '../../context.js';
-import { unauthorized } from '../../errors.js';
-import { chinaDate } from '../../lib/clock.js';
-import { inUserRegion } from '../../lib/scope.js';
+import { type ActorContext, chinaDate, inUserRegion } from '../../core/index.js';
 
 export const ZWorklistInput = z.object({
   year: z.number().int().min(2017).max(2100).optional(),
@@ -12,8 +9,7 @@ export const ZWorklistInput = z.object({
 });
 
 /** The not-enrolled work list of the caller's region, earliest deadline first, overdue marked. */
-export async function listEnrollmentWorklist({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
+export async function listEnrollmentWorklist({ ctx, input }: { ctx: ActorContext; input: unknown }) {
   const { year, includeResolved } = ZWorklistInput.parse(input);
   const today = chinaDate(ctx.now());
   const rows = await ctx.db
@@ -23,7 +19,7 @@ export async function listEnrollmentWorklist({ ctx, input }: { ctx: ServiceConte
     .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
     .where(
       and(
-        inUserRegion(ctx.user, enrollments.regionPath),
+        inUserRegion(ctx.actor, enrollments.regionPath),
         eq(enrollments.basicEnrolled, false),
         year ? eq(enrollments.year, year) : undefined,
         includeResolved ? undefined : isNull(enrollments.resolvedAt),

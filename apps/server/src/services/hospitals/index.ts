@@ -1,12 +1,7 @@
 import { and, asc, eq, hospitals, type DbOrTx } from '@portal/db';
 import { ZHospitalInput, type TLocation } from '@portal/rules';
 import { z } from 'zod';
-import type { ServiceContext } from '../../context.js';
-import { conflict, forbidden, notFound, unauthorized } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { visibleToUser } from '../../lib/scope.js';
-import type { SessionUser } from '../auth/session.js';
-import { getScopedOrgUnit } from '../admin/internal.js';
+import { type Actor, type ActorContext, conflict, notFound, visibleToUser, writeAudit, getScopedOrgUnit } from '../../core/index.js';
 
 export const ZListHospitalsInput = z
   .object({ includeInactive: z.boolean().default(false), referralOnly: z.boolean().default(false) })
@@ -30,19 +25,18 @@ function toDto(h: typeof hospitals.$inferSelect) {
 export type HospitalDto = ReturnType<typeof toDto>;
 
 /** Hospitals on the lists visible to the caller (its jurisdiction's list). */
-export async function listHospitals({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
+export async function listHospitals({ ctx, input }: { ctx: ActorContext; input: unknown }) {
   const { includeInactive, referralOnly } = ZListHospitalsInput.parse(input);
   const rows = await ctx.db
     .select()
     .from(hospitals)
-    .where(and(visibleToUser(ctx.user, hospitals.regionPath), includeInactive ? undefined : eq(hospitals.isActive, true)))
+    .where(and(visibleToUser(ctx.actor, hospitals.regionPath), includeInactive ? undefined : eq(hospitals.isActive, true)))
     .orderBy(asc(hospitals.code));
   return rows.filter((h) => !referralOnly || h.referralTier !== null).map(toDto);
 }
 
 /** Loads a hospital the user may use, or throws. */
-export async function getVisibleHospital(tx: DbOrTx, user: SessionUser, id: string) {
+export async function getVisibleHospital(tx: DbOrTx, user: Actor, id: string) {
   const row = (
     await tx
       .select()
@@ -65,17 +59,11 @@ export function locateHospital(personCountyCode: string, hospitalRegionCode: str
   return 'out_of_province';
 }
 
-function requireAdmin(ctx: ServiceContext): SessionUser {
-  if (!ctx.user) throw unauthorized();
-  if (ctx.user.role !== 'admin') throw forbidden('只有系统管理员可以维护医院名单');
-  return ctx.user;
-}
-
 export const ZCreateHospitalInput = ZHospitalInput.extend({ ownerOrgUnitId: z.uuid('请选择名单所属机构') });
 export const ZUpdateHospitalInput = z.object({ id: z.uuid(), data: ZHospitalInput });
 
-export async function createHospital({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireAdmin(ctx);
+export async function createHospital({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const data = ZCreateHospitalInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const owner = await getScopedOrgUnit(tx, me, data.ownerOrgUnitId);
@@ -101,8 +89,8 @@ export async function createHospital({ ctx, input }: { ctx: ServiceContext; inpu
   });
 }
 
-export async function updateHospital({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireAdmin(ctx);
+export async function updateHospital({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const { id, data } = ZUpdateHospitalInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const current = (await tx.select().from(hospitals).where(eq(hospitals.id, id)).limit(1))[0];

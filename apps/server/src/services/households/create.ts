@@ -1,14 +1,11 @@
 import { eq, households, persons } from '@portal/db';
 import { ZCreateHouseholdInput } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { conflict } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { REGISTRY_WRITERS, requireRole } from '../../lib/authorise.js';
 import { loadScopedPerson, repairHead } from './internal.js';
+import { type ActorContext, conflict, writeAudit } from '../../core/index.js';
 
 /** Starts a household with the person as its head (建档立卡 is recorded by household). */
-export async function createHousehold({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, REGISTRY_WRITERS, '只有经办、审核人员可以维护家庭户');
+export async function createHousehold({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const data = ZCreateHouseholdInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const person = await loadScopedPerson(tx, me, data.personId);

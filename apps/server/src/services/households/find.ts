@@ -1,20 +1,17 @@
 import { and, asc, eq, households, ilike, or, persons, sql } from '@portal/db';
 import { z } from 'zod';
-import type { ServiceContext } from '../../context.js';
-import { unauthorized } from '../../errors.js';
-import { inUserRegion } from '../../lib/scope.js';
+import { type ActorContext, inUserRegion } from '../../core/index.js';
 
 export const ZFindHouseholdsInput = z.object({ q: z.string().trim().min(1, '请输入户编号或户主姓名').max(32, '检索词过长') });
 
 /** Households in the caller's region whose number or head's name matches, for the "move member" picker. */
-export async function findHouseholds({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
+export async function findHouseholds({ ctx, input }: { ctx: ActorContext; input: unknown }) {
   const { q } = ZFindHouseholdsInput.parse(input);
   const rows = await ctx.db
     .select({ id: households.id, householdNo: households.householdNo, address: households.address, headName: persons.name })
     .from(households)
     .leftJoin(persons, eq(persons.id, households.headPersonId))
-    .where(and(inUserRegion(ctx.user, households.regionPath), or(ilike(households.householdNo, `%${q}%`), ilike(persons.name, `%${q}%`))))
+    .where(and(inUserRegion(ctx.actor, households.regionPath), or(ilike(households.householdNo, `%${q}%`), ilike(persons.name, `%${q}%`))))
     .orderBy(asc(households.householdNo))
     .limit(20);
   const counts = rows.length

@@ -1,17 +1,15 @@
 import { asc, eq, households, persons, type DbOrTx } from '@portal/db';
 import { maskIdNumber } from '@portal/rules';
-import { notFound } from '../../errors.js';
-import { assertInUserRegion } from '../../lib/scope.js';
-import type { SessionUser } from '../auth/session.js';
+import { type Actor, assertInUserRegion, notFound } from '../../core/index.js';
 
-export async function loadScopedHousehold(db: DbOrTx, user: SessionUser, id: string) {
+export async function loadScopedHousehold(db: DbOrTx, user: Actor, id: string) {
   const row = (await db.select().from(households).where(eq(households.id, id)).limit(1))[0];
   if (!row) throw notFound('家庭户不存在');
   assertInUserRegion(user, row.regionPath, '该家庭户');
   return row;
 }
 
-export async function loadScopedPerson(db: DbOrTx, user: SessionUser, id: string) {
+export async function loadScopedPerson(db: DbOrTx, user: Actor, id: string) {
   const row = (await db.select().from(persons).where(eq(persons.id, id)).limit(1))[0];
   if (!row) throw notFound('人员不存在');
   assertInUserRegion(user, row.regionPath, '该人员');

@@ -1,14 +1,11 @@
 import { eq, households, persons } from '@portal/db';
 import { ZMoveMemberInput, ZSetHeadInput } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { invalid, preconditionFailed } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { REGISTRY_WRITERS, requireRole } from '../../lib/authorise.js';
 import { loadScopedHousehold, loadScopedPerson, repairHead } from './internal.js';
+import { type ActorContext, invalid, preconditionFailed, writeAudit } from '../../core/index.js';
 
 /** Moves a person into another household of the region; the old household keeps a head. */
-export async function moveHouseholdMember({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, REGISTRY_WRITERS, '只有经办、审核人员可以维护家庭户');
+export async function moveHouseholdMember({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const data = ZMoveMemberInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const person = await loadScopedPerson(tx, me, data.personId);
@@ -33,8 +30,8 @@ export async function moveHouseholdMember({ ctx, input }: { ctx: ServiceContext;
 }
 
 /** Makes a member the head of their household. */
-export async function setHouseholdHead({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, REGISTRY_WRITERS, '只有经办、审核人员可以维护家庭户');
+export async function setHouseholdHead({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const data = ZSetHeadInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const h = await loadScopedHousehold(tx, me, data.householdId);

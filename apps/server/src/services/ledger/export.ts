@@ -1,11 +1,9 @@
 import type { Writable } from 'node:stream';
 import { LEDGER_COLUMNS, LEDGER_GROUPS, LEDGER_TITLE, ZLedgerFilter } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { writeAudit } from '../../lib/audit.js';
-import { chinaDate } from '../../lib/clock.js';
 import { createStreamingWorkbook, safeCells, yuanCell } from '../../lib/xlsx.js';
 import { ledgerCells, loadUnits, queryLedgerPage } from './query.js';
 import { ledgerScope } from './list.js';
+import { type ActorContext, chinaDate, writeAudit } from '../../core/index.js';
 
 const PAGE = 2000;
 /** Rows of the sheet above the data: title, filter line, group headings, headings, numbering. */
@@ -16,7 +14,7 @@ export const LEDGER_HEADER_ROWS = 6;
  * streaming writer, so a million rows never sit in memory. The export carries full ID numbers —
  * it is the register reconciled with other departments — and is recorded in the audit log.
  */
-export async function exportLedger({ ctx, input, out }: { ctx: ServiceContext; input: unknown; out: Writable }) {
+export async function exportLedger({ ctx, input, out }: { ctx: ActorContext; input: unknown; out: Writable }) {
   const filter = ZLedgerFilter.parse(input);
   const scope = await ledgerScope(ctx, filter);
   await ctx.db.transaction(async (tx) => {

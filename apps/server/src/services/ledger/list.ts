@@ -1,25 +1,22 @@
 import { count, persons } from '@portal/db';
 import { maskIdNumber, ZLedgerFilter } from '@portal/rules';
 import { z } from 'zod';
-import type { ServiceContext } from '../../context.js';
-import { CASEWORK_ROLES, requireRole } from '../../lib/authorise.js';
-import { getScopedOrgUnit } from '../admin/internal.js';
 import { ledgerCells, ledgerWhere, loadUnits, queryLedgerPage, type LedgerScope } from './query.js';
+import { type ActorContext, getScopedOrgUnit } from '../../core/index.js';
 
 export const ZListLedgerInput = ZLedgerFilter.extend({
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
 });
 
-export async function ledgerScope(ctx: ServiceContext, filter: { orgUnitId?: string; year: number }): Promise<LedgerScope> {
-  const user = requireRole(ctx, CASEWORK_ROLES, '您的角色无权查看综合管理台账');
+export async function ledgerScope(ctx: ActorContext, filter: { orgUnitId?: string; year: number }): Promise<LedgerScope> {
+  const user = ctx.actor;
   const unitPath = filter.orgUnitId ? (await getScopedOrgUnit(ctx.db, user, filter.orgUnitId)).path : user.regionPath;
   return { user, year: filter.year, unitPath };
 }
 
 /** One page of the ledger for the screen: the 36 cells with the ID number masked (money in fen). */
-export async function listLedger({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) requireRole(ctx, CASEWORK_ROLES);
+export async function listLedger({ ctx, input }: { ctx: ActorContext; input: unknown }) {
   const data = ZListLedgerInput.parse(input);
   const scope = await ledgerScope(ctx, data);
   const units = await loadUnits(ctx.db, scope.unitPath);

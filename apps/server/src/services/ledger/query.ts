@@ -15,8 +15,7 @@ import {
   type DbOrTx,
 } from '@portal/db';
 import { EMPTY_BENEFIT, heldDuringYear, LEDGER_GROUP_VISIT_TYPES, LEDGER_GROUPS, type LedgerBenefit } from '@portal/rules';
-import type { SessionUser } from '../auth/session.js';
-import { inUserRegion } from '../../lib/scope.js';
+import { type Actor, inUserRegion } from '../../core/index.js';
 
 /** Categories that annex 1 column 6 counts as 建档立卡 (含脱贫继续享受扶贫政策人员). */
 const REGISTERED_POOR_LIKE = ['registered_poor', 'relapsed_poverty', 'unstable_exit', 'stable_exit'];
@@ -47,7 +46,7 @@ export interface LedgerRow {
 }
 
 export interface LedgerScope {
-  user: SessionUser;
+  user: Actor;
   year: number;
   /** Path of the chosen org unit (inside the user's region), or the user's own region. */
   unitPath: string;

@@ -1,14 +1,9 @@
 import { eq, listBatches, personCategories, persons } from '@portal/db';
 import { fromDayNumber, parseIdNumber, toDayNumber, type TSourceDepartment } from '@portal/rules';
 import { z } from 'zod';
-import type { ServiceContext } from '../../context.js';
-import { notFound, preconditionFailed } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { REGISTRY_WRITERS, requireRole } from '../../lib/authorise.js';
-import { chinaDate } from '../../lib/clock.js';
-import { assertInUserRegion } from '../../lib/scope.js';
 import { compareUpload, countsOf, fingerprintOf } from './internal.js';
 import type { ReadRow } from './read-file.js';
+import { type ActorContext, assertInUserRegion, chinaDate, notFound, preconditionFailed, writeAudit } from '../../core/index.js';
 
 export const ZApplyListBatchInput = z.object({ id: z.uuid() });
 const CHUNK = 1000;
@@ -20,8 +15,8 @@ const CHUNK = 1000;
  * registry changed since the preview the clerk is asked to compare again, so what is applied is
  * exactly what was shown.
  */
-export async function applyListBatch({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, REGISTRY_WRITERS, '只有经办、审核人员可以应用比对结果');
+export async function applyListBatch({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const { id } = ZApplyListBatchInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const batch = (await tx.select().from(listBatches).where(eq(listBatches.id, id)).for('update').limit(1))[0];
@@ -111,8 +106,8 @@ export async function applyListBatch({ ctx, input }: { ctx: ServiceContext; inpu
 }
 
 /** Discards a previewed batch (it stays on record as 作废). */
-export async function discardListBatch({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, REGISTRY_WRITERS, '只有经办、审核人员可以作废比对批次');
+export async function discardListBatch({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const { id } = ZApplyListBatchInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const batch = (await tx.select().from(listBatches).where(eq(listBatches.id, id)).for('update').limit(1))[0];

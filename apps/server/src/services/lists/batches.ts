@@ -1,9 +1,7 @@
 import { desc, eq, listBatches, users } from '@portal/db';
 import { alias } from '@portal/db';
 import { z } from 'zod';
-import type { ServiceContext } from '../../context.js';
-import { notFound, unauthorized } from '../../errors.js';
-import { assertInUserRegion, inUserRegion } from '../../lib/scope.js';
+import { type ActorContext, assertInUserRegion, inUserRegion, notFound } from '../../core/index.js';
 
 function toBatchSummary(b: typeof listBatches.$inferSelect, createdByName: string | null, appliedByName: string | null) {
   return {
@@ -29,14 +27,13 @@ function toBatchSummary(b: typeof listBatches.$inferSelect, createdByName: strin
 const appliers = alias(users, 'appliers');
 
 /** The batches of the caller's region, newest first: who uploaded what, when, with which counts. */
-export async function listListBatches({ ctx }: { ctx: ServiceContext }) {
-  if (!ctx.user) throw unauthorized();
+export async function listListBatches({ ctx }: { ctx: ActorContext }) {
   const rows = await ctx.db
     .select({ b: listBatches, createdByName: users.displayName, appliedByName: appliers.displayName })
     .from(listBatches)
     .innerJoin(users, eq(users.id, listBatches.createdBy))
     .leftJoin(appliers, eq(appliers.id, listBatches.appliedBy))
-    .where(inUserRegion(ctx.user, listBatches.regionPath))
+    .where(inUserRegion(ctx.actor, listBatches.regionPath))
     .orderBy(desc(listBatches.createdAt))
     .limit(100);
   return rows.map((r) => toBatchSummary(r.b, r.createdByName, r.appliedByName));
@@ -45,8 +42,7 @@ export async function listListBatches({ ctx }: { ctx: ServiceContext }) {
 export const ZGetListBatchInput = z.object({ id: z.uuid() });
 
 /** One batch with its stored preview. */
-export async function getListBatch({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
+export async function getListBatch({ ctx, input }: { ctx: ActorContext; input: unknown }) {
   const { id } = ZGetListBatchInput.parse(input);
   const r = (
     await ctx.db
@@ -58,7 +54,7 @@ export async function getListBatch({ ctx, input }: { ctx: ServiceContext; input:
       .limit(1)
   )[0];
   if (!r) throw notFound('比对批次不存在');
-  assertInUserRegion(ctx.user, r.b.regionPath, '该比对批次');
+  assertInUserRegion(ctx.actor, r.b.regionPath, '该比对批次');
   return { ...toBatchSummary(r.b, r.createdByName, r.appliedByName), ...(r.b.preview as Record<string, unknown>) } as ReturnType<
     typeof toBatchSummary
   > &

@@ -10,8 +10,8 @@ import {
   type TListUploadMeta,
   type TProfileId,
 } from '@portal/rules';
-import type { SessionUser } from '../auth/session.js';
 import type { ReadRow } from './read-file.js';
+import { type Actor } from '../../core/index.js';
 
 const CHUNK = 5000;
 
@@ -22,7 +22,7 @@ const CHUNK = 5000;
  */
 export async function loadRegistrySnapshot(
   db: DbOrTx,
-  user: SessionUser,
+  user: Actor,
   rows: readonly ReadRow[],
   meta: TListUploadMeta,
 ): Promise<RegistryPerson[]> {
@@ -111,7 +111,7 @@ function toPgArray(values: readonly string[]): string {
 /** Compares a read list against the registry on behalf of `user`. */
 export async function compareUpload(
   db: DbOrTx,
-  user: SessionUser,
+  user: Actor,
   rows: readonly ReadRow[],
   meta: TListUploadMeta,
   today: string,

@@ -1,12 +1,8 @@
 import { listBatches, orgUnits, inArray } from '@portal/db';
 import { CATEGORY_LABELS, maskIdNumber, ZListUploadMeta, type CompareResult } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { forbidden } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { REGISTRY_WRITERS, requireRole } from '../../lib/authorise.js';
-import { chinaDate } from '../../lib/clock.js';
 import { compareUpload, countsOf, fingerprintOf } from './internal.js';
 import { readListFile } from './read-file.js';
+import { type ActorContext, chinaDate, forbidden, writeAudit } from '../../core/index.js';
 
 /** How many rows of each kind the preview lists (counts are always complete; invalid rows are listed up to the cap). */
 export const PREVIEW_SAMPLE = 200;
@@ -16,8 +12,8 @@ export const PREVIEW_INVALID_CAP = 2000;
  * Reads an uploaded list, compares it with the registry and keeps it as a batch awaiting apply.
  * Nothing in the registry changes here. A file that cannot be read writes nothing at all.
  */
-export async function previewListUpload({ ctx, input }: { ctx: ServiceContext; input: { meta: unknown; bytes: Buffer } }) {
-  const me = requireRole(ctx, REGISTRY_WRITERS, '只有经办、审核人员可以上传比对名单');
+export async function previewListUpload({ ctx, input }: { ctx: ActorContext; input: { meta: unknown; bytes: Buffer } }) {
+  const me = ctx.actor;
   if (!me.profile) throw forbidden('您所在机构未设定政策口径，不能比对名单');
   const meta = ZListUploadMeta.parse(input.meta);
   const rows = await readListFile(input.bytes, meta.fileName);
@@ -51,7 +47,7 @@ export async function previewListUpload({ ctx, input }: { ctx: ServiceContext; i
   });
 }
 
-async function describePreview(ctx: ServiceContext, r: CompareResult) {
+async function describePreview(ctx: ActorContext, r: CompareResult) {
   const unitIds = [...new Set(r.newPersons.slice(0, PREVIEW_SAMPLE).map((p) => p.unit.orgUnitId))];
   const unitNames = new Map(
     (unitIds.length

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { mapListHeader, type TListField, type TRawListRow } from '@portal/rules';
-import { invalid } from '../../errors.js';
+import { invalid } from '../../core/index.js';
 
 /** Largest upload accepted; a department's list of 200 000 rows is about 10 MB as .xlsx. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;

@@ -1,15 +1,10 @@
 import { desc, eq, policyParamVersions } from '@portal/db';
 import { parseSettleParams, ZCreateParamVersionInput, type TProfileId } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { DomainError, forbidden, invalid, unauthorized } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { getScopedOrgUnit } from '../admin/internal.js';
+import { type ActorContext, DomainError, invalid, writeAudit, getScopedOrgUnit } from '../../core/index.js';
 
 /** Records a new parameter version for an org unit in the admin's region (never edits old ones). */
-export async function createParamVersion({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
-  if (ctx.user.role !== 'admin') throw forbidden('只有系统管理员可以调整政策参数');
-  const me = ctx.user;
+export async function createParamVersion({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const data = ZCreateParamVersionInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const unit = await getScopedOrgUnit(tx, me, data.orgUnitId);

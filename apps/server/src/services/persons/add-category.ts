@@ -1,19 +1,14 @@
 import { and, eq, personCategories, persons } from '@portal/db';
 import { CATEGORY_LABELS, enrollmentYearFor, PROFILE_CATEGORIES, PROFILES, ZCategoryFactInput, type TProfileId } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { conflict, invalid, notFound } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { REGISTRY_WRITERS, requireRole } from '../../lib/authorise.js';
-import { chinaDate } from '../../lib/clock.js';
-import { assertInUserRegion } from '../../lib/scope.js';
 import { profileOfRegion } from './internal.js';
+import { type ActorContext, assertInUserRegion, chinaDate, conflict, invalid, notFound, writeAudit } from '../../core/index.js';
 
 /**
  * Records a dated category fact. A fact overlapping another of the same category is refused; the
  * answer says which insurance year the new identification is enrolled in (RULES §5).
  */
-export async function addPersonCategory({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, REGISTRY_WRITERS, '只有经办、审核人员可以登记身份类别');
+export async function addPersonCategory({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const data = ZCategoryFactInput.parse(input);
   const today = chinaDate(ctx.now());
   if (data.startDate > today) throw invalid('认定日期不能晚于今天', 'startDate');

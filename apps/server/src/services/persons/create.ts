@@ -1,21 +1,23 @@
 import { eq, persons, type DbOrTx } from '@portal/db';
 import { parseIdNumber, ZPersonCreateInput } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { conflict, invalid } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { REGISTRY_WRITERS, requireRole } from '../../lib/authorise.js';
-import { chinaDate } from '../../lib/clock.js';
-import { isInUserRegion } from '../../lib/scope.js';
-import { getScopedOrgUnit } from '../admin/internal.js';
-import type { SessionUser } from '../auth/session.js';
 import { auditablePerson } from './internal.js';
+import {
+  type Actor,
+  type ActorContext,
+  chinaDate,
+  conflict,
+  invalid,
+  isInUserRegion,
+  writeAudit,
+  getScopedOrgUnit,
+} from '../../core/index.js';
 
 /**
  * Registers a person. Sex and birth date come from the ID number; a number already registered is
  * refused with the existing record's id (only when the caller may open it) so the page links to it.
  */
-export async function createPerson({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, REGISTRY_WRITERS, '只有经办、审核人员可以登记人员');
+export async function createPerson({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const data = ZPersonCreateInput.parse(input);
   const id = parseIdNumber(data.idNumber, chinaDate(ctx.now()));
   if (!id.ok) throw invalid(id.error, 'idNumber');
@@ -54,7 +56,7 @@ export async function createPerson({ ctx, input }: { ctx: ServiceContext; input:
   });
 }
 
-export async function assertNotRegistered(tx: DbOrTx, me: SessionUser, idNumber: string) {
+export async function assertNotRegistered(tx: DbOrTx, me: Actor, idNumber: string) {
   const existing = (
     await tx
       .select({ id: persons.id, name: persons.name, regionPath: persons.regionPath })

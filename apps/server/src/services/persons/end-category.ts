@@ -1,14 +1,10 @@
 import { eq, personCategories, persons } from '@portal/db';
 import { ZEndCategoryInput } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { invalid, notFound, preconditionFailed } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { REGISTRY_WRITERS, requireRole } from '../../lib/authorise.js';
-import { assertInUserRegion } from '../../lib/scope.js';
+import { type ActorContext, assertInUserRegion, invalid, notFound, preconditionFailed, writeAudit } from '../../core/index.js';
 
 /** Ends a held category on a date; the fact stays on record so earlier dates still answer correctly. */
-export async function endPersonCategory({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, REGISTRY_WRITERS, '只有经办、审核人员可以终止身份类别');
+export async function endPersonCategory({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const data = ZEndCategoryInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const row = (

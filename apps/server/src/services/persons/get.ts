@@ -1,18 +1,15 @@
 import { asc, desc, enrollments, eq, orgUnits, personCategories, persons } from '@portal/db';
 import { enrollmentYearFor, type TProfileId } from '@portal/rules';
 import { z } from 'zod';
-import type { ServiceContext } from '../../context.js';
-import { notFound, unauthorized } from '../../errors.js';
-import { assertInUserRegion } from '../../lib/scope.js';
 import { describeHousehold } from '../households/index.js';
 import { profileOfRegion, toPersonSummary } from './internal.js';
-import { toEnrollmentDto } from '../enrollment/internal.js';
+import { toEnrollmentDto } from '../enrollment/index.js';
+import { type ActorContext, assertInUserRegion, notFound } from '../../core/index.js';
 
 export const ZGetPersonInput = z.object({ id: z.uuid('记录编号格式不正确') });
 
 /** One person with every dated category; refused outside the caller's region. */
-export async function getPerson({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
+export async function getPerson({ ctx, input }: { ctx: ActorContext; input: unknown }) {
   const { id } = ZGetPersonInput.parse(input);
   const row = (
     await ctx.db
@@ -23,7 +20,7 @@ export async function getPerson({ ctx, input }: { ctx: ServiceContext; input: un
       .limit(1)
   )[0];
   if (!row) throw notFound('人员不存在');
-  assertInUserRegion(ctx.user, row.person.regionPath, '该人员');
+  assertInUserRegion(ctx.actor, row.person.regionPath, '该人员');
   const categories = await ctx.db
     .select()
     .from(personCategories)

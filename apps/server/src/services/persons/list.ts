@@ -1,11 +1,8 @@
 import { and, asc, count, enrollments, eq, ilike, like, or, orgUnits, personCategories, persons, sql } from '@portal/db';
 import { ZCategoryId } from '@portal/rules';
 import { z } from 'zod';
-import type { ServiceContext } from '../../context.js';
-import { unauthorized } from '../../errors.js';
-import { chinaDate } from '../../lib/clock.js';
-import { inUserRegion } from '../../lib/scope.js';
 import { toPersonSummary } from './internal.js';
+import { type ActorContext, chinaDate, inUserRegion } from '../../core/index.js';
 
 export const ZListPersonsInput = z.object({
   q: z.string().trim().max(32, '检索词过长').optional(),
@@ -19,8 +16,7 @@ export const ZListPersonsInput = z.object({
 });
 
 /** Persons in the caller's region subtree; `q` matches name, full ID number or its last digits. */
-export async function listPersons({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
+export async function listPersons({ ctx, input }: { ctx: ActorContext; input: unknown }) {
   const { q, orgUnitId, category, enrollmentStatus, year, page, pageSize } = ZListPersonsInput.parse(input);
   const today = chinaDate(ctx.now());
   const enrollmentYear = year ?? Number(today.slice(0, 4));
@@ -28,7 +24,7 @@ export async function listPersons({ ctx, input }: { ctx: ServiceContext; input: 
     ? (await ctx.db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, orgUnitId)).limit(1))[0]?.path
     : undefined;
   const where = and(
-    inUserRegion(ctx.user, persons.regionPath),
+    inUserRegion(ctx.actor, persons.regionPath),
     unitPath ? like(persons.regionPath, `${unitPath}%`) : undefined,
     q
       ? /^[0-9xX]{4,18}$/.test(q)

@@ -1,16 +1,11 @@
 import { eq, persons } from '@portal/db';
 import { ZPersonUpdateInput } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { invalid, notFound } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { REGISTRY_WRITERS, requireRole } from '../../lib/authorise.js';
-import { assertInUserRegion } from '../../lib/scope.js';
-import { getScopedOrgUnit } from '../admin/internal.js';
 import { auditablePerson } from './internal.js';
+import { type ActorContext, assertInUserRegion, invalid, notFound, writeAudit, getScopedOrgUnit } from '../../core/index.js';
 
 /** Edits a person's attributes (not the ID number); a blank bank account keeps the stored one. */
-export async function updatePerson({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, REGISTRY_WRITERS, '只有经办、审核人员可以修改人员信息');
+export async function updatePerson({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const { id, data } = ZPersonUpdateInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const before = (await tx.select().from(persons).where(eq(persons.id, id)).for('update').limit(1))[0];

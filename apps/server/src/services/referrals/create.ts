@@ -7,28 +7,17 @@ import {
   ZCreateReferralInput,
   type TNotEnrolledReason,
 } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { conflict, invalid } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { chinaDate } from '../../lib/clock.js';
-import {
-  beneficiaryCategoriesOn,
-  findPersonByIdNumber,
-  hospitalOnPersonList,
-  nextSequence,
-  requireRole,
-  resolveValidityDays,
-  WRITE_ROLES,
-} from './internal.js';
+import { beneficiaryCategoriesOn, findPersonByIdNumber, hospitalOnPersonList, nextSequence, resolveValidityDays } from './internal.js';
 import { getReferralDto } from './get.js';
+import { type ActorContext, chinaDate, conflict, invalid, writeAudit } from '../../core/index.js';
 
 /**
  * Files a hospital's referral certificate. With `registerNow` (the window case) the agency
  * registers it at once and it gets its electronic referral number; otherwise it waits as
  * submitted for a colleague to register or reject.
  */
-export async function createReferral({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, WRITE_ROLES);
+export async function createReferral({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const data = ZCreateReferralInput.parse(input);
   const today = chinaDate(ctx.now());
   if (data.issueDate > today) throw invalid('开具日期不能晚于今天', 'issueDate');

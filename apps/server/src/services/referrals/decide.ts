@@ -6,17 +6,20 @@ import {
   ZReferralIdInput,
   ZRejectReferralInput,
 } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { notFound, preconditionFailed } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { chinaDate } from '../../lib/clock.js';
-import { assertInUserRegion } from '../../lib/scope.js';
 import type { DbOrTx } from '@portal/db';
-import type { SessionUser } from '../auth/session.js';
 import { getReferralDto } from './get.js';
-import { nextSequence, requireRole, WRITE_ROLES } from './internal.js';
+import { nextSequence } from './internal.js';
+import {
+  type Actor,
+  type ActorContext,
+  assertInUserRegion,
+  chinaDate,
+  notFound,
+  preconditionFailed,
+  writeAudit,
+} from '../../core/index.js';
 
-async function lockReferral(tx: DbOrTx, user: SessionUser, id: string) {
+async function lockReferral(tx: DbOrTx, user: Actor, id: string) {
   const row = (await tx.select().from(referrals).where(eq(referrals.id, id)).for('update').limit(1))[0];
   if (!row) throw notFound('转诊备案不存在');
   assertInUserRegion(user, row.regionPath, '该转诊备案');
@@ -24,8 +27,8 @@ async function lockReferral(tx: DbOrTx, user: SessionUser, id: string) {
 }
 
 /** 备案: a submitted referral still within its validity gets its electronic referral number. */
-export async function registerReferral({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, WRITE_ROLES);
+export async function registerReferral({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const { id } = ZReferralIdInput.parse(input);
   const today = chinaDate(ctx.now());
   await ctx.db.transaction(async (tx) => {
@@ -52,8 +55,8 @@ export async function registerReferral({ ctx, input }: { ctx: ServiceContext; in
   return getReferralDto(ctx.db, me, id, today);
 }
 
-export async function rejectReferral({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, WRITE_ROLES);
+export async function rejectReferral({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const { id, reason } = ZRejectReferralInput.parse(input);
   const today = chinaDate(ctx.now());
   await ctx.db.transaction(async (tx) => {
@@ -77,8 +80,8 @@ export async function rejectReferral({ ctx, input }: { ctx: ServiceContext; inpu
 }
 
 /** Withdraws a submitted or registered referral (the patient will not go, or a new one replaces it). */
-export async function cancelReferral({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, WRITE_ROLES);
+export async function cancelReferral({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const { id, reason } = ZCancelRegistrationInput.parse(input);
   const today = chinaDate(ctx.now());
   await ctx.db.transaction(async (tx) => {

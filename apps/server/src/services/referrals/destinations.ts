@@ -1,18 +1,18 @@
 import { and, asc, eq, hospitals, orgUnits, referralSettings } from '@portal/db';
 import { DEFAULT_REFERRAL_VALIDITY_DAYS, ZReferralSettingsInput, ZSetReferralTierInput } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { notFound } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { assertInUserRegion, inUserRegion, visibleToUser } from '../../lib/scope.js';
-import { getScopedOrgUnit } from '../admin/internal.js';
-import { requireRole } from './internal.js';
-
-const ADMIN = ['admin'] as const;
-const ADMIN_MESSAGE = '只有系统管理员可以维护转诊定点名单和有效期';
+import {
+  type ActorContext,
+  assertInUserRegion,
+  inUserRegion,
+  notFound,
+  visibleToUser,
+  writeAudit,
+  getScopedOrgUnit,
+} from '../../core/index.js';
 
 /** Hospitals on the admin's lists with their referral tier, and the validity settings. */
-export async function listReferralAdmin({ ctx }: { ctx: ServiceContext }) {
-  const me = requireRole(ctx, ADMIN, ADMIN_MESSAGE);
+export async function listReferralAdmin({ ctx }: { ctx: ActorContext }) {
+  const me = ctx.actor;
   const [list, settings, units] = await Promise.all([
     ctx.db
       .select({ h: hospitals, ownerName: orgUnits.name })
@@ -56,8 +56,8 @@ export async function listReferralAdmin({ ctx }: { ctx: ServiceContext }) {
 }
 
 /** Flags a hospital on the admin's own list as a city or provincial referral destination, or clears it. */
-export async function setReferralTier({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, ADMIN, ADMIN_MESSAGE);
+export async function setReferralTier({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const { hospitalId, referralTier } = ZSetReferralTierInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const row = (await tx.select().from(hospitals).where(eq(hospitals.id, hospitalId)).limit(1))[0];
@@ -77,8 +77,8 @@ export async function setReferralTier({ ctx, input }: { ctx: ServiceContext; inp
 }
 
 /** Sets an org unit's referral validity (applies to referrals issued after the change). */
-export async function setReferralValidity({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, ADMIN, ADMIN_MESSAGE);
+export async function setReferralValidity({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const { orgUnitId, validityDays } = ZReferralSettingsInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const unit = await getScopedOrgUnit(tx, me, orgUnitId);

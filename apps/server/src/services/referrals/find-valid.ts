@@ -1,8 +1,8 @@
 import { and, desc, eq, hospitals, lte, gte, offsiteRegistrations, referralOverrides, referrals, type DbOrTx } from '@portal/db';
 import { OFFSITE_TYPE_LABELS, offsiteCoversRegion, type TOffsiteType } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
+import { type ActorContext } from '../../core/index.js';
 
-type Db = { ctx: Pick<ServiceContext, 'db'>; tx?: never } | { tx: DbOrTx; ctx?: never };
+type Db = { ctx: Pick<ActorContext, 'db'>; tx?: never } | { tx: DbOrTx; ctx?: never };
 
 export type ValidRegistration =
   | {

@@ -1,15 +1,11 @@
 import { eq, orgUnits, persons, referrals, type DbOrTx } from '@portal/db';
 import { z } from 'zod';
-import type { ServiceContext } from '../../context.js';
-import { notFound } from '../../errors.js';
-import { chinaDate } from '../../lib/clock.js';
-import { assertInUserRegion } from '../../lib/scope.js';
-import type { SessionUser } from '../auth/session.js';
-import { hospitalNames, READ_ROLES, requireRole, toReferralDto } from './internal.js';
+import { hospitalNames, toReferralDto } from './internal.js';
+import { type Actor, type ActorContext, assertInUserRegion, chinaDate, notFound } from '../../core/index.js';
 
 export const ZGetReferralInput = z.object({ id: z.uuid('记录编号格式不正确') });
 
-export async function getReferralDto(db: DbOrTx, user: SessionUser, id: string, today: string) {
+export async function getReferralDto(db: DbOrTx, user: Actor, id: string, today: string) {
   const row = (
     await db
       .select({ r: referrals, personName: persons.name, idNumber: persons.idNumber, countyName: orgUnits.name })
@@ -25,8 +21,8 @@ export async function getReferralDto(db: DbOrTx, user: SessionUser, id: string, 
   return toReferralDto(row.r, { personName: row.personName, idNumber: row.idNumber, countyName: row.countyName, hospitals: names }, today);
 }
 
-export async function getReferral({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, READ_ROLES);
+export async function getReferral({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const { id } = ZGetReferralInput.parse(input);
   return getReferralDto(ctx.db, me, id, chinaDate(ctx.now()));
 }

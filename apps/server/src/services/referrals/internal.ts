@@ -20,22 +20,8 @@ import {
   referralEffectiveStatus,
   type TCategoryId,
   type TProfileId,
-  type TRole,
 } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { forbidden, invalid, notFound, unauthorized } from '../../errors.js';
-import { isInUserRegion } from '../../lib/scope.js';
-import type { SessionUser } from '../auth/session.js';
-
-/** Window staff file and decide registrations; supervisors and admins only read them. */
-export const WRITE_ROLES: readonly TRole[] = ['clerk', 'reviewer'];
-export const READ_ROLES: readonly TRole[] = ['clerk', 'reviewer', 'supervisor', 'admin'];
-
-export function requireRole(ctx: ServiceContext, roles: readonly TRole[], message = '您的角色无权办理转诊备案'): SessionUser {
-  if (!ctx.user) throw unauthorized();
-  if (!roles.includes(ctx.user.role)) throw forbidden(message);
-  return ctx.user;
-}
+import { type Actor, invalid, isInUserRegion, notFound } from '../../core/index.js';
 
 export interface PersonFacts {
   id: string;
@@ -54,13 +40,13 @@ export interface PersonFacts {
  * the number typed from the ID card must match a registered person). Outside the region the
  * answer is the same "not found" so that it reveals nothing about other regions.
  */
-export async function findPersonByIdNumber(tx: DbOrTx, user: SessionUser, idNumber: string): Promise<PersonFacts> {
+export async function findPersonByIdNumber(tx: DbOrTx, user: Actor, idNumber: string): Promise<PersonFacts> {
   const row = (await tx.select().from(persons).where(eq(persons.idNumber, idNumber)).limit(1))[0];
   if (!row || !isInUserRegion(user, row.regionPath)) throw invalid('本辖区没有该身份证号码的参保人员，请核对证件', 'idNumber');
   return personFacts(tx, row);
 }
 
-export async function findPersonById(tx: DbOrTx, user: SessionUser, id: string, field = 'personId'): Promise<PersonFacts> {
+export async function findPersonById(tx: DbOrTx, user: Actor, id: string, field = 'personId'): Promise<PersonFacts> {
   const row = (await tx.select().from(persons).where(eq(persons.id, id)).limit(1))[0];
   if (!row || !isInUserRegion(user, row.regionPath)) throw invalid('人员不存在或不在您的管辖范围内', field);
   return personFacts(tx, row);

@@ -16,10 +16,8 @@ import {
   type SQL,
 } from '@portal/db';
 import { z } from 'zod';
-import type { ServiceContext } from '../../context.js';
-import { chinaDate } from '../../lib/clock.js';
-import { inUserRegion } from '../../lib/scope.js';
-import { hospitalNames, READ_ROLES, requireRole, toOffsiteDto, toReferralDto } from './internal.js';
+import { hospitalNames, toOffsiteDto, toReferralDto } from './internal.js';
+import { type ActorContext, chinaDate, inUserRegion } from '../../core/index.js';
 
 const ZPaging = { page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(100).default(20) };
 const ZQuery = z.string().trim().max(32, '检索词过长').optional();
@@ -43,8 +41,8 @@ function matchQuery(
   return ilike(persons.name, `%${q}%`);
 }
 
-export async function listReferrals({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, READ_ROLES);
+export async function listReferrals({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const { q, status, personId, page, pageSize } = ZListReferralsInput.parse(input);
   const today = chinaDate(ctx.now());
   const live = inArray(referrals.status, ['submitted', 'registered']);
@@ -95,8 +93,8 @@ export const ZListOffsiteInput = z.object({
   ...ZPaging,
 });
 
-export async function listOffsiteRegistrations({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, READ_ROLES);
+export async function listOffsiteRegistrations({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const { q, status, personId, page, pageSize } = ZListOffsiteInput.parse(input);
   const today = chinaDate(ctx.now());
   const t = offsiteRegistrations;

@@ -1,13 +1,9 @@
 import { and, eq, offsiteRegistrations, orgUnits, persons, sql } from '@portal/db';
 import { formatRegistrationNo, provinceName, ZCancelRegistrationInput, ZCreateOffsiteInput } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { conflict, notFound, preconditionFailed } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { chinaDate } from '../../lib/clock.js';
-import { assertInUserRegion } from '../../lib/scope.js';
-import { findPersonByIdNumber, nextSequence, requireRole, toOffsiteDto, WRITE_ROLES } from './internal.js';
+import { findPersonByIdNumber, nextSequence, toOffsiteDto } from './internal.js';
+import { type ActorContext, assertInUserRegion, chinaDate, conflict, notFound, preconditionFailed, writeAudit } from '../../core/index.js';
 
-async function getOffsiteDto(ctx: ServiceContext, id: string) {
+async function getOffsiteDto(ctx: ActorContext, id: string) {
   const row = (
     await ctx.db
       .select({ r: offsiteRegistrations, personName: persons.name, idNumber: persons.idNumber, countyName: orgUnits.name })
@@ -26,8 +22,8 @@ async function getOffsiteDto(ctx: ServiceContext, id: string) {
  * the window on the evidence shown, so it is registered at once; one person may not hold two
  * registrations whose periods overlap.
  */
-export async function createOffsiteRegistration({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, WRITE_ROLES, '您的角色无权办理异地就医备案');
+export async function createOffsiteRegistration({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const data = ZCreateOffsiteInput.parse(input);
   const today = chinaDate(ctx.now());
   const id = await ctx.db.transaction(async (tx) => {
@@ -102,8 +98,8 @@ export async function createOffsiteRegistration({ ctx, input }: { ctx: ServiceCo
   return getOffsiteDto(ctx, id);
 }
 
-export async function cancelOffsiteRegistration({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, WRITE_ROLES, '您的角色无权办理异地就医备案');
+export async function cancelOffsiteRegistration({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const { id, reason } = ZCancelRegistrationInput.parse(input);
   await ctx.db.transaction(async (tx) => {
     const row = (await tx.select().from(offsiteRegistrations).where(eq(offsiteRegistrations.id, id)).for('update').limit(1))[0];

@@ -1,19 +1,16 @@
 import { desc, eq, hospitals, persons, referralOverrides, users } from '@portal/db';
 import { maskIdNumber, ZCreateReferralOverrideInput } from '@portal/rules';
 import { z } from 'zod';
-import type { ServiceContext } from '../../context.js';
-import { preconditionFailed } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { inUserRegion } from '../../lib/scope.js';
 import { resolveVisitReferral } from './find-valid.js';
-import { findPersonById, hospitalOnPersonList, READ_ROLES, requireRole } from './internal.js';
+import { findPersonById, hospitalOnPersonList } from './internal.js';
+import { type ActorContext, inUserRegion, preconditionFailed, writeAudit } from '../../core/index.js';
 
 /**
  * A reviewer rules that a visit counts as referred although nothing in the registry covers it.
  * Only reviewers may, with a written reason; claim entry reads it through `findReferralOverride`.
  */
-export async function createReferralOverride({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, ['reviewer'], '只有审核复核人员可以认定视同转诊');
+export async function createReferralOverride({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const data = ZCreateReferralOverrideInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const person = await findPersonById(tx, me, data.personId);
@@ -52,8 +49,8 @@ export async function createReferralOverride({ ctx, input }: { ctx: ServiceConte
 
 export const ZListOverridesInput = z.object({ page: z.number().int().min(1).default(1) }).default({ page: 1 });
 
-export async function listReferralOverrides({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, READ_ROLES);
+export async function listReferralOverrides({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const { page } = ZListOverridesInput.parse(input);
   const rows = await ctx.db
     .select({

@@ -1,9 +1,8 @@
 import { and, asc, eq, hospitals, inArray, gte, offsiteRegistrations, referrals, sql } from '@portal/db';
 import { issuingHospitalProblem, maskIdNumber, ZIdNumber } from '@portal/rules';
 import { z } from 'zod';
-import type { ServiceContext } from '../../context.js';
-import { chinaDate } from '../../lib/clock.js';
-import { beneficiaryCategoriesOn, findPersonByIdNumber, READ_ROLES, requireRole, resolveValidityDays } from './internal.js';
+import { beneficiaryCategoriesOn, findPersonByIdNumber, resolveValidityDays } from './internal.js';
+import { type ActorContext, chinaDate } from '../../core/index.js';
 
 export const ZPrepareRegistrationInput = z.object({ idNumber: ZIdNumber });
 
@@ -11,8 +10,8 @@ export const ZPrepareRegistrationInput = z.object({ idNumber: ZIdNumber });
  * Identity check at the window: the person behind an ID number, what they hold today, their live
  * registrations, and the hospitals their jurisdiction allows as issuer and as destination.
  */
-export async function prepareRegistration({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, READ_ROLES);
+export async function prepareRegistration({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const { idNumber } = ZPrepareRegistrationInput.parse(input);
   const today = chinaDate(ctx.now());
   const person = await findPersonByIdNumber(ctx.db, me, idNumber);

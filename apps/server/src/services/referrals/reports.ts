@@ -16,17 +16,14 @@ import {
 } from '@portal/db';
 import { addCalendarDays, maskIdNumber } from '@portal/rules';
 import { z } from 'zod';
-import type { ServiceContext } from '../../context.js';
-import { chinaDate } from '../../lib/clock.js';
-import { inUserRegion } from '../../lib/scope.js';
-import { READ_ROLES, requireRole } from './internal.js';
+import { type ActorContext, chinaDate, inUserRegion } from '../../core/index.js';
 
 const ZYear = z.number({ error: '请选择年度' }).int().min(2015, '年度有误').max(2100, '年度有误');
 export const ZReferralReportInput = z.object({ year: ZYear });
 
 /** Registered referrals (expired ones included) by month of issue, destination and county. */
-export async function reportReferralsByMonth({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, READ_ROLES);
+export async function reportReferralsByMonth({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const { year } = ZReferralReportInput.parse(input);
   const month = sql<string>`to_char(${referrals.issueDate}, 'YYYY-MM')`;
   const rows = await ctx.db
@@ -57,8 +54,8 @@ export async function reportReferralsByMonth({ ctx, input }: { ctx: ServiceConte
  * Inpatient claims outside the person's county settled without any referral: these people lost
  * the preferential rates, and staff follow up (late registration, override, or advice).
  */
-export async function reportUnreferredAdmissions({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, READ_ROLES);
+export async function reportUnreferredAdmissions({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const { year } = ZReferralReportInput.parse(input);
   const rows = await ctx.db
     .select({
@@ -95,8 +92,8 @@ export async function reportUnreferredAdmissions({ ctx, input }: { ctx: ServiceC
 }
 
 /** Registrations whose last day falls within the next 7 days (today included), by the server's date. */
-export async function reportExpiringSoon({ ctx }: { ctx: ServiceContext }) {
-  const me = requireRole(ctx, READ_ROLES);
+export async function reportExpiringSoon({ ctx }: { ctx: ActorContext }) {
+  const me = ctx.actor;
   const today = chinaDate(ctx.now());
   const until = addCalendarDays(today, 7);
   const [refs, offsite] = await Promise.all([

@@ -1,20 +1,15 @@
 import { eq, reimbursementAttachments } from '@portal/db';
 import { ALLOWED_UPLOAD_TYPES, detectUploadType, MAX_UPLOAD_BYTES, ZAttachmentUpload } from '@portal/rules';
 import { z } from 'zod';
-import type { ServiceContext } from '../../context.js';
-import { forbidden, invalid, notFound, unauthorized } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { assertInUserRegion } from '../../lib/scope.js';
 import { loadCase } from './internal.js';
+import { type ActorContext, assertInUserRegion, forbidden, invalid, notFound, writeAudit } from '../../core/index.js';
 
 /**
  * Stores a scanned material in the database (bytea). The type is read from the file's bytes
  * (PDF, JPEG, PNG only) and the size capped at 10 MB, whatever the name says.
  */
-export async function uploadAttachment({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
-  if (ctx.user.role !== 'clerk' && ctx.user.role !== 'reviewer') throw forbidden('只有窗口经办和审核人员可以上传材料');
-  const me = ctx.user;
+export async function uploadAttachment({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const data = ZAttachmentUpload.parse(input);
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(data.dataBase64)) throw invalid('文件内容编码有误，请重新选择文件', 'file');
   const bytes = Buffer.from(data.dataBase64, 'base64');
@@ -52,11 +47,10 @@ export async function uploadAttachment({ ctx, input }: { ctx: ServiceContext; in
 export const ZAttachmentId = z.object({ id: z.uuid('附件编号格式不正确') });
 
 /** The file for download, to users in the case's region. */
-export async function readAttachment({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
+export async function readAttachment({ ctx, input }: { ctx: ActorContext; input: unknown }) {
   const { id } = ZAttachmentId.parse(input);
   const row = (await ctx.db.select().from(reimbursementAttachments).where(eq(reimbursementAttachments.id, id)).limit(1))[0];
   if (!row) throw notFound('附件不存在');
-  assertInUserRegion(ctx.user, row.regionPath, '该附件');
+  assertInUserRegion(ctx.actor, row.regionPath, '该附件');
   return { fileName: row.fileName, contentType: ALLOWED_UPLOAD_TYPES[row.fileType], data: Buffer.from(row.data) };
 }

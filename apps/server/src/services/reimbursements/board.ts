@@ -1,21 +1,16 @@
 import { and, asc, eq, gte, like, lt, orgUnits, persons, reimbursementCases } from '@portal/db';
 import { maskIdNumber, REIMBURSEMENT_STATUS_LABELS, ZBoardInput } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { forbidden, unauthorized } from '../../errors.js';
-import { chinaDate } from '../../lib/clock.js';
-import { assertInUserRegion, inUserRegion } from '../../lib/scope.js';
 import { loadServerCalendar } from '../calendar/index.js';
 import { caseClock, loadSuspensions } from './internal.js';
+import { type ActorContext, assertInUserRegion, chinaDate, forbidden, inUserRegion } from '../../core/index.js';
 
 /**
  * The supervisor board: per county, the cases received (受理) in a month and how they stand today.
  * On-time rate = paid on time ÷ (paid + open and overdue): cases still inside their 25 days are
  * not yet decided and are left out (decision 0400).
  */
-export async function getReimbursementBoard({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
-  if (ctx.user.role === 'admin') throw forbidden('监管看板供监管和经办人员使用');
-  const me = ctx.user;
+export async function getReimbursementBoard({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const { month, orgUnitId } = ZBoardInput.parse(input);
   let scopePath = me.regionPath;
   if (orgUnitId) {

@@ -1,12 +1,9 @@
 import { eq, reimbursementCases, reimbursementEvents, sql } from '@portal/db';
 import { missingMaterials, MATERIAL_LABELS, ZReimbursementIntake } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { forbidden, invalid, unauthorized } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { chinaDate } from '../../lib/clock.js';
 import { isUniqueViolation } from '../../lib/db-errors.js';
 import { prepareVisit } from '../claims/index.js';
 import { getReimbursement } from './get.js';
+import { type ActorContext, chinaDate, invalid, writeAudit } from '../../core/index.js';
 
 /**
  * 受理: accepts a case. Complete materials start the 25-working-day clock today; incomplete ones
@@ -14,10 +11,8 @@ import { getReimbursement } from './get.js';
  * The visit is checked exactly as in claim entry (person and hospital in the caller's region,
  * dates, parameters in force). The same idempotency key twice returns the first case.
  */
-export async function createReimbursement({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
-  if (ctx.user.role !== 'clerk' && ctx.user.role !== 'reviewer') throw forbidden('只有窗口经办和审核人员可以受理报销');
-  const me = ctx.user;
+export async function createReimbursement({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const data = ZReimbursementIntake.parse(input);
   const find = async () =>
     (

@@ -27,20 +27,16 @@ import {
   type TMaterials,
 } from '@portal/rules';
 import { z } from 'zod';
-import type { ServiceContext } from '../../context.js';
-import { notFound, unauthorized } from '../../errors.js';
-import { chinaDate } from '../../lib/clock.js';
-import { assertInUserRegion } from '../../lib/scope.js';
 import { loadServerCalendar } from '../calendar/index.js';
 import { caseClock, loadSuspensions } from './internal.js';
 import type { CaseSettlement } from './settle.js';
+import { type ActorContext, assertInUserRegion, chinaDate, notFound, isAllowed } from '../../core/index.js';
 
 export const ZGetReimbursementInput = z.object({ id: z.uuid('案件编号格式不正确') });
 
 /** A case with its clock, materials, settlement, holds, events and what the caller may do now. */
-export async function getReimbursement({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
-  const me = ctx.user;
+export async function getReimbursement({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const { id } = ZGetReimbursementInput.parse(input);
   const row = (
     await ctx.db
@@ -165,8 +161,8 @@ export async function getReimbursement({ ctx, input }: { ctx: ServiceContext; in
       returnCase: decideReturn(facts, me).ok,
       hold: decideHold(facts, me, false).ok,
       clearHold: decideHold(facts, me, true).ok,
-      receiveMaterials: c.status === 'awaiting_documents' && (me.role === 'clerk' || me.role === 'reviewer'),
-      attach: c.status !== 'paid' && (me.role === 'clerk' || me.role === 'reviewer'),
+      receiveMaterials: c.status === 'awaiting_documents' && isAllowed(me, 'reimbursements.intake'),
+      attach: c.status !== 'paid' && isAllowed(me, 'reimbursements.intake'),
     },
   };
 }

@@ -8,19 +8,14 @@ import {
   workingDaysBetween,
   type WorkingCalendar,
 } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { conflict, invalid, notFound, unauthorized } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { chinaDate } from '../../lib/clock.js';
 import { isUniqueViolation } from '../../lib/db-errors.js';
-import { assertInUserRegion } from '../../lib/scope.js';
-import type { SessionUser } from '../auth/session.js';
+import { type Actor, type ActorContext, assertInUserRegion, chinaDate, conflict, invalid, notFound, writeAudit } from '../../core/index.js';
 
 export type CaseRow = typeof reimbursementCases.$inferSelect;
 export type SuspensionRow = typeof reimbursementSuspensions.$inferSelect;
 
 /** Loads a case in the user's region; `lock` takes the row lock for an action. */
-export async function loadCase(tx: DbOrTx, user: SessionUser, id: string, lock = false): Promise<CaseRow> {
+export async function loadCase(tx: DbOrTx, user: Actor, id: string, lock = false): Promise<CaseRow> {
   const q = tx.select().from(reimbursementCases).where(eq(reimbursementCases.id, id)).limit(1);
   const row = (lock ? await q.for('update') : await q)[0];
   if (!row) throw notFound('报销案件不存在');
@@ -140,12 +135,11 @@ export interface ActionOutcome {
  * The event row and the audit row are written in the same transaction as the change.
  */
 export async function runAction(
-  ctx: ServiceContext,
+  ctx: ActorContext,
   args: ActionArgs,
   decide: (tx: DbOrTx, row: CaseRow, today: string) => Promise<ActionOutcome>,
 ): Promise<void> {
-  if (!ctx.user) throw unauthorized();
-  const me = ctx.user;
+  const me = ctx.actor;
   const today = chinaDate(ctx.now());
   const done = async () =>
     (

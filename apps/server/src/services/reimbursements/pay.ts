@@ -1,11 +1,10 @@
 import { eq, persons } from '@portal/db';
 import { decideStep, formatYuan, maskBankAccount, ZPayInput } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { conflict, forbidden, invalid, unauthorized } from '../../errors.js';
 import { lockYtd, storeSettledClaim } from '../claims/index.js';
 import { getReimbursement } from './get.js';
 import { runAction } from './internal.js';
 import { sameSettlement, settleCase, type CaseSettlement } from './settle.js';
+import { type ActorContext, conflict, forbidden, invalid } from '../../core/index.js';
 
 /**
  * 支付: records the transfer to the patient's account and only now stores the settlement as a
@@ -13,9 +12,8 @@ import { sameSettlement, settleCase, type CaseSettlement } from './settle.js';
  * money actually paid (decision 0400). If the figures no longer match the confirmed 复核 ones,
  * nothing is paid.
  */
-export async function payCase({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
-  const me = ctx.user;
+export async function payCase({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const data = ZPayInput.parse(input);
   await runAction(ctx, data, async (tx, row, today) => {
     const d = decideStep('pay', { status: row.status, isHeld: Boolean(row.holdKind), firstReviewBy: row.firstReviewBy }, me);

@@ -1,13 +1,10 @@
 import { MATERIAL_LABELS, missingMaterials, ZReceiveMaterialsInput, type TMaterials } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { forbidden, invalid, unauthorized } from '../../errors.js';
 import { getReimbursement } from './get.js';
 import { runAction } from './internal.js';
+import { type ActorContext, invalid } from '../../core/index.js';
 
 /** 补齐材料: records items received; the day the last one arrives starts the clock. */
-export async function receiveMaterials({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
-  if (ctx.user.role !== 'clerk' && ctx.user.role !== 'reviewer') throw forbidden('只有窗口经办和审核人员可以登记补交材料');
+export async function receiveMaterials({ ctx, input }: { ctx: ActorContext; input: unknown }) {
   const data = ZReceiveMaterialsInput.parse(input);
   await runAction(ctx, data, async (_tx, row, today) => {
     if (row.status !== 'awaiting_documents') throw invalid('案件材料已齐全，无需补交', 'received');

@@ -8,15 +8,13 @@ import {
   ZHoldInput,
   ZReturnCaseInput,
 } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { forbidden, unauthorized } from '../../errors.js';
 import { getReimbursement } from './get.js';
 import { runAction } from './internal.js';
+import { type ActorContext, forbidden } from '../../core/index.js';
 
 /** 退回: one step back with a reason; a 复核 confirmation is undone when payment is sent back. */
-export async function returnCase({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
-  const me = ctx.user;
+export async function returnCase({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const data = ZReturnCaseInput.parse(input);
   await runAction(ctx, data, async (_tx, row) => {
     const d = decideReturn({ status: row.status, isHeld: Boolean(row.holdKind), firstReviewBy: row.firstReviewBy }, me);
@@ -32,9 +30,8 @@ export async function returnCase({ ctx, input }: { ctx: ServiceContext; input: u
 }
 
 /** 特殊病案 / 疑问病案: stops the clock from today until cleared (RULES §6). */
-export async function holdCase({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
-  const me = ctx.user;
+export async function holdCase({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const data = ZHoldInput.parse(input);
   await runAction(ctx, data, async (tx, row, today) => {
     const d = decideHold({ status: row.status, isHeld: Boolean(row.holdKind), firstReviewBy: row.firstReviewBy }, me, false);
@@ -53,9 +50,8 @@ export async function holdCase({ ctx, input }: { ctx: ServiceContext; input: unk
   return getReimbursement({ ctx, input: { id: data.id } });
 }
 
-export async function clearHold({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  if (!ctx.user) throw unauthorized();
-  const me = ctx.user;
+export async function clearHold({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const data = ZClearHoldInput.parse(input);
   await runAction(ctx, data, async (tx, row, today) => {
     const d = decideHold({ status: row.status, isHeld: Boolean(row.holdKind), firstReviewBy: row.firstReviewBy }, me, true);

@@ -1,9 +1,8 @@
 import type { DbOrTx } from '@portal/db';
 import { payableToPatient, settle, type TClaimEntry, type TSettleRequest, type TSettleResult, type TYtd } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { unauthorized } from '../../errors.js';
 import { buildSettleRequest, prepareVisit, type PreparedVisit } from '../claims/index.js';
 import type { CaseRow } from './internal.js';
+import { type ActorContext } from '../../core/index.js';
 
 export interface CaseSettlement {
   request: TSettleRequest;
@@ -14,12 +13,11 @@ export interface CaseSettlement {
 /** The case's visit settled by the rules package with the given accumulators (claims' own path). */
 export async function settleCase(
   tx: DbOrTx,
-  ctx: ServiceContext,
+  ctx: ActorContext,
   row: CaseRow,
   ytdOf: (p: PreparedVisit) => Promise<TYtd>,
 ): Promise<CaseSettlement & { prepared: PreparedVisit }> {
-  if (!ctx.user) throw unauthorized();
-  const prepared = await prepareVisit(tx, ctx, ctx.user, row.visit as TClaimEntry);
+  const prepared = await prepareVisit(tx, ctx, ctx.actor, row.visit as TClaimEntry);
   const request = buildSettleRequest(prepared, await ytdOf(prepared));
   const result = settle(request);
   return { prepared, request, result, payable: payableToPatient(row.kind, result.lines) };

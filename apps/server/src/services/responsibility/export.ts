@@ -14,13 +14,11 @@ import {
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { z } from 'zod';
-import type { ServiceContext } from '../../context.js';
-import { preconditionFailed } from '../../errors.js';
 import { findCjkFont } from '../../lib/fonts.js';
-import { chinaDate } from '../../lib/clock.js';
 import { ZGetRoundInput } from './rounds.js';
 import { loadRoundTables } from './rollup.js';
-import { canSeePhones, getSupervisedRound, getVisibleSubmission, presentRows, requireUser } from './internal.js';
+import { canSeePhones, getSupervisedRound, getVisibleSubmission, presentRows } from './internal.js';
+import { type ActorContext, chinaDate, preconditionFailed } from '../../core/index.js';
 
 /** What one printed table shows. */
 export interface PrintableTable {
@@ -113,10 +111,10 @@ export async function loadPrintableTable({
   ctx,
   input,
 }: {
-  ctx: ServiceContext;
+  ctx: ActorContext;
   input: unknown;
 }): Promise<PrintableTable & { stage: string; version: number | null }> {
-  const user = requireUser(ctx);
+  const user = ctx.actor;
   const { id } = ZExportSubmissionInput.parse(input);
   const { submission: sub, round, unitName } = await getVisibleSubmission(ctx.db, user, id);
   const showPhones = canSeePhones(user, sub.orgUnitId);
@@ -152,7 +150,7 @@ async function toBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function newWorkbook(ctx: ServiceContext) {
+function newWorkbook(ctx: ActorContext) {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '医保扶贫经办平台';
   workbook.created = ctx.now();
@@ -160,7 +158,7 @@ function newWorkbook(ctx: ServiceContext) {
 }
 
 /** One unit's table as an .xlsx workbook. */
-export async function exportTableXlsx({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function exportTableXlsx({ ctx, input }: { ctx: ActorContext; input: unknown }) {
   const table = await loadPrintableTable({ ctx, input });
   const workbook = newWorkbook(ctx);
   writeSheet(workbook.addWorksheet(safeSheetName(table.unitName, new Set())), table);
@@ -168,8 +166,8 @@ export async function exportTableXlsx({ ctx, input }: { ctx: ServiceContext; inp
 }
 
 /** The round's roll-up: a summary sheet, then one sheet per reporting unit. */
-export async function exportRollupXlsx({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const user = requireUser(ctx);
+export async function exportRollupXlsx({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const user = ctx.actor;
   const { id } = ZGetRoundInput.parse(input);
   const round = await getSupervisedRound(ctx.db, user, id);
   const today = chinaDate(ctx.now());
@@ -212,7 +210,7 @@ export async function exportRollupXlsx({ ctx, input }: { ctx: ServiceContext; in
 }
 
 /** One unit's table as an A4 PDF in the printed layout, with a CJK font installed on the server. */
-export async function exportTablePdf({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function exportTablePdf({ ctx, input }: { ctx: ActorContext; input: unknown }) {
   const table = await loadPrintableTable({ ctx, input });
   const font = findCjkFont();
   if (!font) throw preconditionFailed('服务器未安装中文字体（fonts-noto-cjk），暂不能生成 PDF，请使用“打印”');

@@ -1,33 +1,26 @@
 import { and, eq, orgUnits, responsibilityRounds, responsibilitySubmissions, responsibilityTemplates, type DbOrTx } from '@portal/db';
 import { findBuiltinTemplate, maskPhone, type TResponsibilityRow, type TResponsibilityTemplate } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { forbidden, notFound, unauthorized } from '../../errors.js';
-import type { SessionUser } from '../auth/session.js';
+import { type Actor, forbidden, notFound, isAllowed } from '../../core/index.js';
 
 export type Round = typeof responsibilityRounds.$inferSelect;
 export type Submission = typeof responsibilitySubmissions.$inferSelect;
 
-export function requireUser(ctx: ServiceContext): SessionUser {
-  if (!ctx.user) throw unauthorized();
-  return ctx.user;
-}
-
 /** Supervisors and administrators look at their region subtree; everyone else at their own unit. */
-export function seesSubtree(user: SessionUser): boolean {
-  return user.role === 'supervisor' || user.role === 'admin';
+export function seesSubtree(user: Actor): boolean {
+  return isAllowed(user, 'responsibility.supervise');
 }
 
 /** Phone numbers in full for supervisors (of the subtree) and the reporting unit itself. */
-export function canSeePhones(user: SessionUser, submissionOrgUnitId: string): boolean {
-  return user.role === 'supervisor' || user.orgUnitId === submissionOrgUnitId;
+export function canSeePhones(user: Actor, submissionOrgUnitId: string): boolean {
+  return isAllowed(user, 'responsibility.contacts') || user.orgUnitId === submissionOrgUnitId;
 }
 
-export function canViewSubmission(user: SessionUser, sub: Pick<Submission, 'orgUnitId' | 'regionPath'>): boolean {
+export function canViewSubmission(user: Actor, sub: Pick<Submission, 'orgUnitId' | 'regionPath'>): boolean {
   return seesSubtree(user) ? sub.regionPath.startsWith(user.regionPath) : sub.orgUnitId === user.orgUnitId;
 }
 
 /** A round is supervised by supervisors/admins whose subtree holds the unit that opened it. */
-export function canSuperviseRound(user: SessionUser, round: Pick<Round, 'regionPath'>): boolean {
+export function canSuperviseRound(user: Actor, round: Pick<Round, 'regionPath'>): boolean {
   return seesSubtree(user) && round.regionPath.startsWith(user.regionPath);
 }
 
@@ -41,14 +34,14 @@ export async function getRound(tx: DbOrTx, id: string): Promise<Round> {
   return round;
 }
 
-export async function getSupervisedRound(tx: DbOrTx, user: SessionUser, id: string): Promise<Round> {
+export async function getSupervisedRound(tx: DbOrTx, user: Actor, id: string): Promise<Round> {
   const round = await getRound(tx, id);
   if (!canSuperviseRound(user, round)) throw forbidden('该填报任务不在您的管辖范围内', `round ${id} outside ${user.regionPath}`);
   return round;
 }
 
 /** A submission with its round and unit name, after checking the caller may see it. */
-export async function getVisibleSubmission(tx: DbOrTx, user: SessionUser, id: string, options: { forUpdate?: boolean } = {}) {
+export async function getVisibleSubmission(tx: DbOrTx, user: Actor, id: string, options: { forUpdate?: boolean } = {}) {
   const query = tx
     .select({ submission: responsibilitySubmissions, round: responsibilityRounds, unitName: orgUnits.name, unitCode: orgUnits.code })
     .from(responsibilitySubmissions)
@@ -64,7 +57,7 @@ export async function getVisibleSubmission(tx: DbOrTx, user: SessionUser, id: st
 }
 
 /** The template behind a key: a built-in one, or a custom one defined at or above the caller's unit. */
-export async function resolveTemplate(tx: DbOrTx, user: SessionUser, key: string): Promise<TResponsibilityTemplate | null> {
+export async function resolveTemplate(tx: DbOrTx, user: Actor, key: string): Promise<TResponsibilityTemplate | null> {
   const builtin = findBuiltinTemplate(key);
   if (builtin) return builtin;
   if (!/^[0-9a-f-]{36}$/i.test(key)) return null;
@@ -78,7 +71,7 @@ export async function resolveTemplate(tx: DbOrTx, user: SessionUser, key: string
 }
 
 /** Custom templates are usable below the unit that defined them and manageable from above it. */
-export function isTemplateVisible(user: SessionUser, templateRegionPath: string): boolean {
+export function isTemplateVisible(user: Actor, templateRegionPath: string): boolean {
   return user.regionPath.startsWith(templateRegionPath) || templateRegionPath.startsWith(user.regionPath);
 }
 

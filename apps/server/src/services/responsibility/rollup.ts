@@ -18,11 +18,9 @@ import {
   ZSearchResponsibleInput,
   type TResponsibilityRow,
 } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { chinaDate } from '../../lib/clock.js';
-import type { SessionUser } from '../auth/session.js';
 import { ZGetRoundInput } from './rounds.js';
-import { canSeePhones, getSupervisedRound, presentRows, requireUser, seesSubtree, type Round } from './internal.js';
+import { canSeePhones, getSupervisedRound, presentRows, seesSubtree, type Round } from './internal.js';
+import { type Actor, type ActorContext, chinaDate } from '../../core/index.js';
 
 export interface UnitTable {
   submissionId: string;
@@ -37,7 +35,7 @@ export interface UnitTable {
 }
 
 /** Every unit of a supervised round with its latest submitted table. */
-export async function loadRoundTables(db: DbOrTx, user: SessionUser, round: Round, today: string): Promise<UnitTable[]> {
+export async function loadRoundTables(db: DbOrTx, user: Actor, round: Round, today: string): Promise<UnitTable[]> {
   const subs = await db
     .select({ sub: responsibilitySubmissions, unitName: orgUnits.name, unitCode: orgUnits.code })
     .from(responsibilitySubmissions)
@@ -82,8 +80,8 @@ export async function loadRoundTables(db: DbOrTx, user: SessionUser, round: Roun
 }
 
 /** The roll-up of a round: all units' latest tables in one view. */
-export async function getRoundRollup({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const user = requireUser(ctx);
+export async function getRoundRollup({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const user = ctx.actor;
   const { id } = ZGetRoundInput.parse(input);
   const round = await getSupervisedRound(ctx.db, user, id);
   const units = await loadRoundTables(ctx.db, user, round, chinaDate(ctx.now()));
@@ -94,8 +92,8 @@ export async function getRoundRollup({ ctx, input }: { ctx: ServiceContext; inpu
  * "Who is responsible for X in Y": searches the latest submitted version of every reporting unit
  * in the caller's scope (across rounds), by responsibility, name, post or department.
  */
-export async function searchResponsible({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const user = requireUser(ctx);
+export async function searchResponsible({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const user = ctx.actor;
   const { q, orgUnitId } = ZSearchResponsibleInput.parse(input);
   let scopePath: string | null = null;
   if (orgUnitId) {

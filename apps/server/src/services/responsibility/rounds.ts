@@ -8,19 +8,15 @@ import {
   type TReportingStatus,
 } from '@portal/rules';
 import { z } from 'zod';
-import type { ServiceContext } from '../../context.js';
-import { forbidden, invalid } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { chinaDate } from '../../lib/clock.js';
-import { getSupervisedRound, requireUser, resolveTemplate, seesSubtree, type Round } from './internal.js';
+import { getSupervisedRound, resolveTemplate, seesSubtree, type Round } from './internal.js';
+import { type ActorContext, chinaDate, forbidden, invalid, writeAudit } from '../../core/index.js';
 
 /**
  * A province or city supervisor opens a round for units of its own region (below its own unit).
  * One submission per unit is created at once, so "not started" is a row, not an absence.
  */
-export async function openRound({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const user = requireUser(ctx);
-  if (user.role !== 'supervisor') throw forbidden('只有领导/监管角色可以发起填报');
+export async function openRound({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const user = ctx.actor;
   if (user.orgLevel !== 'province' && user.orgLevel !== 'city') throw forbidden('只有省级或市（州）级可以发起责任分工表填报');
   const data = ZOpenRoundInput.parse(input);
   const today = chinaDate(ctx.now());
@@ -63,8 +59,8 @@ export async function openRound({ ctx, input }: { ctx: ServiceContext; input: un
  * Rounds the caller deals with: those opened in its subtree (supervisors, admins) and those in
  * which its own unit — or, for supervisors, a unit of its subtree — has to report.
  */
-export async function listRounds({ ctx }: { ctx: ServiceContext }) {
-  const user = requireUser(ctx);
+export async function listRounds({ ctx }: { ctx: ActorContext }) {
+  const user = ctx.actor;
   const mine = seesSubtree(user)
     ? like(responsibilitySubmissions.regionPath, `${user.regionPath}%`)
     : eq(responsibilitySubmissions.orgUnitId, user.orgUnitId);
@@ -136,8 +132,8 @@ function countStatuses(statuses: TReportingStatus[]) {
 export const ZGetRoundInput = z.object({ id: z.uuid() });
 
 /** The supervision table of a round: every unit with its status, and the reminder to copy. */
-export async function getRoundSupervision({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const user = requireUser(ctx);
+export async function getRoundSupervision({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const user = ctx.actor;
   const { id } = ZGetRoundInput.parse(input);
   const round = await getSupervisedRound(ctx.db, user, id);
   const today = chinaDate(ctx.now());

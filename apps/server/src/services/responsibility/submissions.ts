@@ -14,23 +14,29 @@ import {
   type TResponsibilityTemplate,
 } from '@portal/rules';
 import { z } from 'zod';
-import type { ServiceContext } from '../../context.js';
-import { forbidden, invalid, notFound, preconditionFailed } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { chinaDate } from '../../lib/clock.js';
-import type { SessionUser } from '../auth/session.js';
-import { canSeePhones, canSuperviseRound, getVisibleSubmission, presentRows, requireUser } from './internal.js';
+import { canSeePhones, canSuperviseRound, getVisibleSubmission, presentRows } from './internal.js';
+import {
+  type Actor,
+  type ActorContext,
+  chinaDate,
+  forbidden,
+  invalid,
+  notFound,
+  preconditionFailed,
+  writeAudit,
+  isAllowed,
+} from '../../core/index.js';
 
 export const ZSubmissionIdInput = z.object({ id: z.uuid() });
 
 /** A unit's table with what the caller may do with it. */
-export async function getSubmission({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const user = requireUser(ctx);
+export async function getSubmission({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const user = ctx.actor;
   const { id } = ZSubmissionIdInput.parse(input);
   const { submission: sub, round, unitName, unitCode } = await getVisibleSubmission(ctx.db, user, id);
   const today = chinaDate(ctx.now());
   const showPhones = canSeePhones(user, sub.orgUnitId);
-  const isOwnClerk = user.role === 'clerk' && user.orgUnitId === sub.orgUnitId;
+  const isOwnClerk = isAllowed(user, 'responsibility.fill') && user.orgUnitId === sub.orgUnitId;
   const versions = await listVersionRows(ctx.db, sub.id);
   return {
     id: sub.id,
@@ -52,7 +58,7 @@ export async function getSubmission({ ctx, input }: { ctx: ServiceContext; input
     returnedAt: sub.stage === 'returned' ? (sub.returnedAt?.toISOString() ?? null) : null,
     phonesMasked: !showPhones,
     canEdit: isOwnClerk && sub.stage !== 'submitted',
-    canReturn: sub.stage === 'submitted' && user.role === 'supervisor' && canSuperviseRound(user, round),
+    canReturn: sub.stage === 'submitted' && isAllowed(user, 'responsibility.return') && canSuperviseRound(user, round),
     canSupervise: canSuperviseRound(user, round),
     today,
     versions: versions.map((v) => ({
@@ -77,8 +83,7 @@ async function listVersionRows(tx: DbOrTx, submissionId: string) {
 }
 
 /** Only the reporting unit's own clerk edits, and only while the table is not with the supervisor. */
-function assertCanEdit(user: SessionUser, sub: { orgUnitId: string; stage: string }) {
-  if (user.role !== 'clerk') throw forbidden('只有填报单位的窗口经办人员可以填报');
+function assertCanEdit(user: Actor, sub: { orgUnitId: string; stage: string }) {
   if (sub.orgUnitId !== user.orgUnitId) throw forbidden('只能填报本单位的责任分工表');
   if (sub.stage === 'submitted') throw preconditionFailed('本表已报送，上级退回后方可修改');
 }
@@ -98,9 +103,8 @@ function checkFilledDate(filledDate: string | undefined, today: string) {
 }
 
 /** Saves the working copy; a returned table stays "returned" until it is submitted again. */
-export async function saveDraft({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const user = requireUser(ctx);
-  if (user.role !== 'clerk') throw forbidden('只有填报单位的窗口经办人员可以填报');
+export async function saveDraft({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const user = ctx.actor;
   const data = ZSaveDraftInput.parse(input);
   const today = chinaDate(ctx.now());
   return ctx.db.transaction(async (tx) => {
@@ -130,9 +134,8 @@ export async function saveDraft({ ctx, input }: { ctx: ServiceContext; input: un
  * Submits the table with the seal confirmation (盖章确认). Every submission becomes a new kept
  * version; the working copy and the version are the same rows.
  */
-export async function submitTable({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const user = requireUser(ctx);
-  if (user.role !== 'clerk') throw forbidden('只有填报单位的窗口经办人员可以报送');
+export async function submitTable({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const user = ctx.actor;
   const data = ZSubmitInput.parse(input);
   const today = chinaDate(ctx.now());
   return ctx.db.transaction(async (tx) => {
@@ -183,9 +186,8 @@ export async function submitTable({ ctx, input }: { ctx: ServiceContext; input: 
 }
 
 /** A supervisor of the round sends a submitted table back with its comment. */
-export async function returnTable({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const user = requireUser(ctx);
-  if (user.role !== 'supervisor') throw forbidden('只有领导/监管角色可以退回');
+export async function returnTable({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const user = ctx.actor;
   const data = ZReturnInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const { submission: sub, round } = await getVisibleSubmission(tx, user, data.submissionId, { forUpdate: true });
@@ -220,8 +222,8 @@ export const ZDiffInput = z.object({
 });
 
 /** Two versions of a unit's table side by side: what was added, removed or changed. */
-export async function diffSubmissionVersions({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const user = requireUser(ctx);
+export async function diffSubmissionVersions({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const user = ctx.actor;
   const data = ZDiffInput.parse(input);
   const { submission: sub, round } = await getVisibleSubmission(ctx.db, user, data.submissionId);
   const versions = await listVersionRows(ctx.db, sub.id);

@@ -1,13 +1,11 @@
 import { and, asc, eq, responsibilityTemplates } from '@portal/db';
 import { BUILTIN_TEMPLATES, ZArchiveTemplateInput, ZCreateTemplateInput, ZUpdateTemplateInput, type TTemplateItem } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { forbidden, notFound } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { isTemplateVisible, requireUser, toTemplate } from './internal.js';
+import { isTemplateVisible, toTemplate } from './internal.js';
+import { type ActorContext, forbidden, notFound, writeAudit, isAllowed } from '../../core/index.js';
 
 /** The built-in templates and the custom ones the caller may use or manage. */
-export async function listTemplates({ ctx }: { ctx: ServiceContext }) {
-  const user = requireUser(ctx);
+export async function listTemplates({ ctx }: { ctx: ActorContext }) {
+  const user = ctx.actor;
   const rows = await ctx.db
     .select()
     .from(responsibilityTemplates)
@@ -16,7 +14,10 @@ export async function listTemplates({ ctx }: { ctx: ServiceContext }) {
   const custom = rows.filter((r) => isTemplateVisible(user, r.regionPath));
   return [
     ...BUILTIN_TEMPLATES.map((t) => ({ ...t, canEdit: false })),
-    ...custom.map((r) => ({ ...toTemplate(r), canEdit: user.role === 'admin' && r.regionPath.startsWith(user.regionPath) })),
+    ...custom.map((r) => ({
+      ...toTemplate(r),
+      canEdit: isAllowed(user, 'responsibility.templates') && r.regionPath.startsWith(user.regionPath),
+    })),
   ];
 }
 
@@ -30,9 +31,8 @@ function itemsOf(items: { label: string; hint: string; isDirect: boolean }[]): T
 }
 
 /** An administrator defines a template for its own unit and everything below it. */
-export async function createTemplate({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const user = requireUser(ctx);
-  if (user.role !== 'admin') throw forbidden('只有系统管理员可以定义模板');
+export async function createTemplate({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const user = ctx.actor;
   const data = ZCreateTemplateInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -61,9 +61,8 @@ export async function createTemplate({ ctx, input }: { ctx: ServiceContext; inpu
   });
 }
 
-async function getManagedTemplate(ctx: ServiceContext, id: string) {
-  const user = requireUser(ctx);
-  if (user.role !== 'admin') throw forbidden('只有系统管理员可以维护模板');
+async function getManagedTemplate(ctx: ActorContext, id: string) {
+  const user = ctx.actor;
   const [row] = await ctx.db
     .select()
     .from(responsibilityTemplates)
@@ -75,9 +74,7 @@ async function getManagedTemplate(ctx: ServiceContext, id: string) {
 }
 
 /** Edits a custom template; rounds already opened keep the copy they were opened with. */
-export async function updateTemplate({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  requireUser(ctx);
-  if (ctx.user?.role !== 'admin') throw forbidden('只有系统管理员可以维护模板');
+export async function updateTemplate({ ctx, input }: { ctx: ActorContext; input: unknown }) {
   const { id, data } = ZUpdateTemplateInput.parse(input);
   const before = await getManagedTemplate(ctx, id);
   return ctx.db.transaction(async (tx) => {
@@ -107,9 +104,7 @@ export async function updateTemplate({ ctx, input }: { ctx: ServiceContext; inpu
 }
 
 /** Retires a custom template (kept for the rounds that used it). */
-export async function archiveTemplate({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  requireUser(ctx);
-  if (ctx.user?.role !== 'admin') throw forbidden('只有系统管理员可以维护模板');
+export async function archiveTemplate({ ctx, input }: { ctx: ActorContext; input: unknown }) {
   const { id } = ZArchiveTemplateInput.parse(input);
   const before = await getManagedTemplate(ctx, id);
   return ctx.db.transaction(async (tx) => {

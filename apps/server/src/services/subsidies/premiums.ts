@@ -1,21 +1,15 @@
 import { and, asc, desc, eq, orgUnits, premiums, sql, users, type DbOrTx } from '@portal/db';
 import { ZPremiumInput } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { invalid, unauthorized } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { requireRole } from '../../lib/authorise.js';
-import { visibleToUser } from '../../lib/scope.js';
-import { getScopedOrgUnit } from '../admin/internal.js';
+import { type ActorContext, invalid, visibleToUser, writeAudit, getScopedOrgUnit } from '../../core/index.js';
 
 /** Premium rows visible to the caller (their jurisdiction's and those above it), newest year first. */
-export async function listPremiums({ ctx }: { ctx: ServiceContext }) {
-  if (!ctx.user) throw unauthorized();
+export async function listPremiums({ ctx }: { ctx: ActorContext }) {
   const rows = await ctx.db
     .select({ p: premiums, orgUnitName: orgUnits.name, profile: orgUnits.profile, updatedByName: users.displayName })
     .from(premiums)
     .innerJoin(orgUnits, eq(orgUnits.id, premiums.orgUnitId))
     .leftJoin(users, eq(users.id, premiums.updatedBy))
-    .where(visibleToUser(ctx.user, premiums.regionPath))
+    .where(visibleToUser(ctx.actor, premiums.regionPath))
     .orderBy(desc(premiums.year), asc(premiums.regionPath));
   return rows.map(({ p, orgUnitName, profile, updatedByName }) => ({
     id: p.id,
@@ -32,8 +26,8 @@ export async function listPremiums({ ctx }: { ctx: ServiceContext }) {
 }
 
 /** Sets the premium of a jurisdiction for a year (a correction overwrites it; the audit keeps the old value). */
-export async function setPremium({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, ['admin'], '只有系统管理员可以设置个人缴费标准');
+export async function setPremium({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const data = ZPremiumInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const unit = await getScopedOrgUnit(tx, me, data.orgUnitId);

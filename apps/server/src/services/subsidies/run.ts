@@ -1,12 +1,8 @@
 import { and, asc, eq, like, orgUnits, personCategories, persons, sql, subsidyRunItems, subsidyRuns } from '@portal/db';
 import { categoriesForPremiumYear, computeSubsidy, PROFILES, ZSubsidyRunInput, ZSubsidyParamsPatch, type TProfileId } from '@portal/rules';
-import type { ServiceContext } from '../../context.js';
-import { invalid, preconditionFailed } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import { CASEWORK_ROLES, requireRole } from '../../lib/authorise.js';
-import { getScopedOrgUnit } from '../admin/internal.js';
 import { resolvePolicyParams } from '../params/index.js';
 import { resolvePremium } from './premiums.js';
+import { type ActorContext, invalid, preconditionFailed, writeAudit, getScopedOrgUnit } from '../../core/index.js';
 
 const CHUNK = 1000;
 
@@ -16,8 +12,8 @@ const CHUNK = 1000;
  * January of the year, and stores the run. Everything is computed before anything is written, so
  * a missing premium or a person the rules refuse leaves no half-made run.
  */
-export async function runSubsidies({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
-  const me = requireRole(ctx, CASEWORK_ROLES, '您的角色无权计算参保资助');
+export async function runSubsidies({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+  const me = ctx.actor;
   const data = ZSubsidyRunInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const unit = await getScopedOrgUnit(tx, me, data.orgUnitId);

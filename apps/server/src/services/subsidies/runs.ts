@@ -1,19 +1,16 @@
 import { and, asc, count, desc, eq, orgUnits, persons, sql, subsidyRunItems, subsidyRuns, sum, users } from '@portal/db';
 import { maskIdNumber } from '@portal/rules';
 import { z } from 'zod';
-import type { ServiceContext } from '../../context.js';
-import { notFound, unauthorized } from '../../errors.js';
-import { assertInUserRegion, inUserRegion } from '../../lib/scope.js';
+import { type ActorContext, assertInUserRegion, inUserRegion, notFound } from '../../core/index.js';
 
 /** Runs in the caller's region, newest first. */
-export async function listSubsidyRuns({ ctx }: { ctx: ServiceContext }) {
-  if (!ctx.user) throw unauthorized();
+export async function listSubsidyRuns({ ctx }: { ctx: ActorContext }) {
   const rows = await ctx.db
     .select({ r: subsidyRuns, orgUnitName: orgUnits.name, createdByName: users.displayName })
     .from(subsidyRuns)
     .innerJoin(orgUnits, eq(orgUnits.id, subsidyRuns.orgUnitId))
     .innerJoin(users, eq(users.id, subsidyRuns.createdBy))
-    .where(inUserRegion(ctx.user, subsidyRuns.regionPath))
+    .where(inUserRegion(ctx.actor, subsidyRuns.regionPath))
     .orderBy(desc(subsidyRuns.createdAt))
     .limit(50);
   return rows.map(({ r, orgUnitName, createdByName }) => ({
@@ -35,8 +32,7 @@ export const ZGetSubsidyRunInput = z.object({
   pageSize: z.number().int().min(1).max(100).default(20),
 });
 
-export async function loadScopedRun(ctx: ServiceContext, id: string) {
-  if (!ctx.user) throw unauthorized();
+export async function loadScopedRun(ctx: ActorContext, id: string) {
   const row = (
     await ctx.db
       .select({ r: subsidyRuns, orgUnitName: orgUnits.name, createdByName: users.displayName })
@@ -47,12 +43,12 @@ export async function loadScopedRun(ctx: ServiceContext, id: string) {
       .limit(1)
   )[0];
   if (!row) throw notFound('资助计算记录不存在');
-  assertInUserRegion(ctx.user, row.r.regionPath, '该计算记录');
+  assertInUserRegion(ctx.actor, row.r.regionPath, '该计算记录');
   return row;
 }
 
 /** Summary of a run by county and applied category (sums in fen). */
-export async function summariseRun(ctx: ServiceContext, runId: string) {
+export async function summariseRun(ctx: ActorContext, runId: string) {
   const rows = await ctx.db
     .select({
       countyName: subsidyRunItems.countyName,
@@ -74,7 +70,7 @@ export async function summariseRun(ctx: ServiceContext, runId: string) {
 }
 
 /** A run with its summary and one page of its people. */
-export async function getSubsidyRun({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function getSubsidyRun({ ctx, input }: { ctx: ActorContext; input: unknown }) {
   const { id, page, pageSize } = ZGetSubsidyRunInput.parse(input);
   const { r, orgUnitName, createdByName } = await loadScopedRun(ctx, id);
   const [summary, items, total] = await Promise.all([

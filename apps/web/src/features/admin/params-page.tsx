@@ -56,11 +56,12 @@ export function ParamsPage() {
   );
   const [selected, setSelected] = useState<string | null>(null);
 
+  const versionRows = versions.data;
   const latestByUnit = useMemo(() => {
-    const map = new Map<string, NonNullable<typeof versions.data>[number]>();
-    for (const v of versions.data ?? []) if (!map.has(v.orgUnitId)) map.set(v.orgUnitId, v);
+    const map = new Map<string, NonNullable<typeof versionRows>[number]>();
+    for (const v of versionRows ?? []) if (!map.has(v.orgUnitId)) map.set(v.orgUnitId, v);
     return map;
-  }, [versions.data]);
+  }, [versionRows]);
   const shown = (versions.data ?? []).find((v) => v.id === selected) ?? [...latestByUnit.values()][0];
 
   const startEdit = (orgUnitId: string, profile: TProfileId, rows: TParamRow[]) => {

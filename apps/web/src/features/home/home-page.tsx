@@ -1,14 +1,14 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { PROFILES, ROLE_LABELS, type TProfileId } from '@portal/rules';
 import { Link } from 'react-router';
-import { MODULES } from '../../app/modules';
+import { modulesFor } from '../../app/modules';
 import { useMe } from '../../app/use-me';
 
 export function HomePage() {
   const me = useMe().data;
   if (!me) return null;
   const profile = me.profile ? PROFILES[me.profile as TProfileId] : null;
-  const modules = MODULES.filter((m) => m.roles.includes(me.role));
+  const modules = modulesFor(me.role);
   return (
     <Stack>
       <div>

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { HUKOU_LABELS, SEX_LABELS } from '../../components/labels';
 import { QueryState } from '../../components/query-state';
-import { PersonClaimsPanel } from '../claims/person-claims-panel';
+import { PersonClaimsPanel } from '../claims';
 import { useTRPC } from '../../lib/trpc';
 import { CategoryTimeline } from './category-timeline';
 import { EnrollmentPanel } from './enrollment-panel';

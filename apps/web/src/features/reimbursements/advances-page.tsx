@@ -43,10 +43,10 @@ export function AdvancesPage() {
   const me = useMe().data;
   const staff = me?.role === 'clerk' || me?.role === 'reviewer';
   const [status, setStatus] = useState<'open' | 'all'>('open');
-  const list = useQuery(trpc.reimbursements.advances.list.queryOptions({ status }));
+  const list = useQuery(trpc.advances.list.queryOptions({ status }));
   const hospitals = useQuery(trpc.hospitals.list.queryOptions({}));
-  const create = useMutation(trpc.reimbursements.advances.create.mutationOptions());
-  const pay = useMutation(trpc.reimbursements.advances.pay.mutationOptions());
+  const create = useMutation(trpc.advances.create.mutationOptions());
+  const pay = useMutation(trpc.advances.pay.mutationOptions());
   const [creating, setCreating] = useState(false);
   const [form, setForm] = useState({
     hospitalId: '',
@@ -70,7 +70,7 @@ export function AdvancesPage() {
     key: string;
   }>(null);
   const [payForm, setPayForm] = useState({ amount: '', approvedTotal: '', paymentRef: '' });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.reimbursements.advances.pathKey() });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.advances.pathKey() });
   const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value;
     setForm((f) => ({ ...f, [k]: value }));

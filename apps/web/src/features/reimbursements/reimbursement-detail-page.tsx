@@ -28,7 +28,7 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { QueryState } from '../../components/query-state';
 import { isApiError, useTRPC } from '../../lib/trpc';
-import { SettlementTable } from '../claims/settlement-preview';
+import { SettlementTable } from '../claims';
 import { ClockBadge, newKey } from './clock-badge';
 
 const ACTION_LABELS: Record<string, string> = {

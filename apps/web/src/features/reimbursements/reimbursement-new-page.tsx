@@ -30,8 +30,8 @@ import { z } from 'zod';
 import { yuanToFen, zYuan } from '../../components/money';
 import { applyServerError } from '../../lib/form-errors';
 import { isApiError, useTRPC } from '../../lib/trpc';
-import { toEntry, ZClaimForm } from '../claims/claim-form-schema';
-import { PersonPicker } from '../claims/person-picker';
+import { toEntry, ZClaimForm } from '../claims';
+import { PersonPicker } from '../claims';
 import { newKey } from './clock-badge';
 
 const ZIntakeForm = z

@@ -1,5 +1,5 @@
 import { auditLog, type DbOrTx } from '@portal/db';
-import type { ServiceContext } from '../context.js';
+import { type ServiceContext } from './index.js';
 
 export interface AuditEntry {
   action: string;
@@ -11,14 +11,14 @@ export interface AuditEntry {
 }
 
 /** Writes one audit row; call it with the mutation's transaction so both commit or neither. */
-export async function writeAudit(tx: DbOrTx, ctx: Pick<ServiceContext, 'user' | 'ip'>, entry: AuditEntry) {
+export async function writeAudit(tx: DbOrTx, ctx: Pick<ServiceContext, 'actor' | 'ip'>, entry: AuditEntry) {
   await tx.insert(auditLog).values({
-    userId: ctx.user?.id ?? null,
-    username: ctx.user?.username ?? null,
+    userId: ctx.actor?.id ?? null,
+    username: ctx.actor?.username ?? null,
     action: entry.action,
     entity: entry.entity,
     entityId: entry.entityId ?? null,
-    regionPath: entry.regionPath ?? ctx.user?.regionPath ?? null,
+    regionPath: entry.regionPath ?? ctx.actor?.regionPath ?? null,
     before: entry.before ?? null,
     after: entry.after ?? null,
     ip: ctx.ip,

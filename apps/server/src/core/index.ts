@@ -1,0 +1,21 @@
+export type { Actor } from './actor.js';
+export type { ActorContext, RequestContext, ServiceContext } from './context.js';
+export { authorise, isAllowed, requirePermission } from './authorise.js';
+export {
+  DomainError,
+  ERROR_STATUS,
+  conflict,
+  forbidden,
+  invalid,
+  notFound,
+  preconditionFailed,
+  toSafeError,
+  unauthorized,
+  type SafeError,
+  type TErrorKind,
+} from './errors.js';
+export { decodeCursor, encodeCursor, findScopedById, insertOne, paginate, withTransaction, type Page } from './db.js';
+export { assertInUserRegion, inUserRegion, isInUserRegion, underRegion, visibleToUser } from './scope.js';
+export { writeAudit, type AuditEntry } from './audit.js';
+export { chinaDate, createClock, type Clock } from './clock.js';
+export { getScopedOrgUnit } from './org-units.js';

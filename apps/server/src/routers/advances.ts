@@ -1,0 +1,16 @@
+import { ZAdvanceDeclarationInput, ZAdvanceListInput, ZAdvancePaymentInput } from '@portal/rules';
+import * as advances from '../services/advances/index.js';
+import { procedure, router } from '../trpc.js';
+
+/** Hospital advance settlement (医院垫付资金结算, `000 §二(五)1`). */
+export const advancesRouter = router({
+  list: procedure('advances.read')
+    .input(ZAdvanceListInput)
+    .query(({ ctx, input }) => advances.listAdvanceDeclarations({ ctx, input })),
+  create: procedure('advances.write')
+    .input(ZAdvanceDeclarationInput)
+    .mutation(({ ctx, input }) => advances.createAdvanceDeclaration({ ctx, input })),
+  pay: procedure('advances.write')
+    .input(ZAdvancePaymentInput)
+    .mutation(({ ctx, input }) => advances.payAdvanceDeclaration({ ctx, input })),
+});
