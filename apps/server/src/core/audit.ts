@@ -1,4 +1,4 @@
-import { auditLog, type DbOrTx } from '@portal/db';
+import { auditLog } from '@portal/db';
 import { type ServiceContext } from './index.js';
 
 export interface AuditEntry {
@@ -10,9 +10,12 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** Writes one audit row; call it with the mutation's transaction so both commit or neither. */
-export async function writeAudit(tx: DbOrTx, ctx: Pick<ServiceContext, 'actor' | 'ip'>, entry: AuditEntry) {
-  await tx.insert(auditLog).values({
+/**
+ * Writes one audit row with `ctx.db`: call it inside the mutation's `withTransaction`, so that the
+ * change and its audit row commit together or not at all.
+ */
+export async function writeAudit(ctx: Pick<ServiceContext, 'db' | 'actor' | 'ip'>, entry: AuditEntry) {
+  await ctx.db.insert(auditLog).values({
     userId: ctx.actor?.id ?? null,
     username: ctx.actor?.username ?? null,
     action: entry.action,

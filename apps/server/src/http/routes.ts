@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { ZLedgerFilter } from '@portal/rules';
 import { z } from 'zod';
 import { preconditionFailed, type RequestContext } from '../core/index.js';
 import { findCjkFont } from '../lib/fonts.js';
@@ -87,7 +88,11 @@ export async function registerFileRoutes(app: FastifyInstance, createContext: Co
     permission: 'ledger.read',
     handler: (ctx, req, reply) =>
       streamXlsx(reply, ctx, `综合管理台账-${req.query.year ?? ''}.xlsx`, (out) =>
-        exportLedger({ ctx, input: { year: Number(req.query.year), orgUnitId: req.query.orgUnitId || undefined }, out }),
+        exportLedger({
+          ctx,
+          input: ZLedgerFilter.parse({ year: Number(req.query.year), orgUnitId: req.query.orgUnitId || undefined }),
+          out,
+        }),
       ),
   });
 

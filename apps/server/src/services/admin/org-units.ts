@@ -1,6 +1,7 @@
+import type { z } from 'zod';
 import { asc, eq, orgUnits } from '@portal/db';
-import { ZCreateOrgUnitInput, ZUpdateOrgUnitInput, type TOrgLevel } from '@portal/rules';
-import { type ActorContext, conflict, inUserRegion, invalid, writeAudit, getScopedOrgUnit } from '../../core/index.js';
+import { type ZCreateOrgUnitInput, type ZUpdateOrgUnitInput, type TOrgLevel } from '@portal/rules';
+import { type ActorContext, conflict, inUserRegion, invalid, writeAudit, getScopedOrgUnit, withTransaction } from '../../core/index.js';
 
 const LEVEL_DEPTH: Record<TOrgLevel, number> = { system: 0, province: 1, city: 2, county: 3, township: 4 };
 const PREFIX_LENGTH: Partial<Record<TOrgLevel, number>> = { province: 2, city: 4, county: 6 };
@@ -29,11 +30,11 @@ export async function listOrgUnits({ ctx }: { ctx: ActorContext }) {
   }));
 }
 
-export async function createOrgUnit({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function createOrgUnit({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCreateOrgUnitInput> }) {
   const me = ctx.actor;
-  const data = ZCreateOrgUnitInput.parse(input);
-  return ctx.db.transaction(async (tx) => {
-    const parent = await getScopedOrgUnit(tx, me, data.parentId);
+  const data = input;
+  return withTransaction(ctx, async (ctx) => {
+    const parent = await getScopedOrgUnit(ctx.db, me, data.parentId);
     const level = levelOfCode(data.code);
     if (LEVEL_DEPTH[level] <= LEVEL_DEPTH[parent.level]) {
       throw invalid(`区划代码 ${data.code} 是${level === 'township' ? '乡镇' : '同级或上级'}代码，不能设在 ${parent.name} 之下`, 'code');
@@ -42,9 +43,9 @@ export async function createOrgUnit({ ctx, input }: { ctx: ActorContext; input: 
     if (prefix && data.code.slice(0, prefix) !== parent.code.slice(0, prefix)) {
       throw invalid(`区划代码 ${data.code} 不属于上级 ${parent.name}（${parent.code}）`, 'code');
     }
-    const exists = await tx.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, data.code)).limit(1);
+    const exists = await ctx.db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, data.code)).limit(1);
     if (exists.length) throw conflict(`区划代码 ${data.code} 已存在`, 'code');
-    const [row] = await tx
+    const [row] = await ctx.db
       .insert(orgUnits)
       .values({
         code: data.code,
@@ -56,18 +57,18 @@ export async function createOrgUnit({ ctx, input }: { ctx: ActorContext; input: 
       })
       .returning();
     if (!row) throw new Error('insert returned no row');
-    await writeAudit(tx, ctx, { action: 'org_unit.create', entity: 'org_unit', entityId: row.id, regionPath: row.path, after: row });
+    await writeAudit(ctx, { action: 'org_unit.create', entity: 'org_unit', entityId: row.id, regionPath: row.path, after: row });
     return { id: row.id, code: row.code, name: row.name, level: row.level, path: row.path };
   });
 }
 
-export async function updateOrgUnit({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function updateOrgUnit({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZUpdateOrgUnitInput> }) {
   const me = ctx.actor;
-  const { id, data } = ZUpdateOrgUnitInput.parse(input);
-  return ctx.db.transaction(async (tx) => {
-    const before = await getScopedOrgUnit(tx, me, id);
-    const [row] = await tx.update(orgUnits).set({ name: data.name, updatedAt: ctx.now() }).where(eq(orgUnits.id, id)).returning();
-    await writeAudit(tx, ctx, {
+  const { id, data } = input;
+  return withTransaction(ctx, async (ctx) => {
+    const before = await getScopedOrgUnit(ctx.db, me, id);
+    const [row] = await ctx.db.update(orgUnits).set({ name: data.name, updatedAt: ctx.now() }).where(eq(orgUnits.id, id)).returning();
+    await writeAudit(ctx, {
       action: 'org_unit.update',
       entity: 'org_unit',
       entityId: id,

@@ -1,5 +1,5 @@
 import { and, asc, eq, ilike, or, orgUnits, users, count } from '@portal/db';
-import { ZCreateUserInput, ZNewPassword, ZUpdateUserInput, type TRole } from '@portal/rules';
+import { type ZCreateUserInput, ZNewPassword, type ZUpdateUserInput, type TRole } from '@portal/rules';
 import { z } from 'zod';
 import { hashPassword } from '../../lib/password.js';
 import { toUserDto } from './internal.js';
@@ -12,6 +12,7 @@ import {
   notFound,
   writeAudit,
   getScopedOrgUnit,
+  withTransaction,
 } from '../../core/index.js';
 
 function requireAdmin(ctx: ActorContext): Actor {
@@ -25,9 +26,9 @@ export const ZListUsersInput = z.object({
 });
 
 /** Users of the admin's region subtree, newest first, with paging. */
-export async function listUsers({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function listUsers({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListUsersInput> }) {
   const me = requireAdmin(ctx);
-  const { q, page, pageSize } = ZListUsersInput.parse(input);
+  const { q, page, pageSize } = input;
   const where = and(
     inUserRegion(me, orgUnits.path),
     q ? or(ilike(users.username, `%${q}%`), ilike(users.displayName, `%${q}%`)) : undefined,
@@ -57,38 +58,38 @@ export async function listUsers({ ctx, input }: { ctx: ActorContext; input: unkn
   return { items: rows.map(toUserDto), total: totalRows[0]?.n ?? 0, page, pageSize };
 }
 
-export async function createUser({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function createUser({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCreateUserInput> }) {
   const me = requireAdmin(ctx);
-  const data = ZCreateUserInput.parse(input);
+  const data = input;
   const username = data.username.toLowerCase();
   const passwordHash = await hashPassword(data.password);
-  return ctx.db.transaction(async (tx) => {
-    const unit = await getScopedOrgUnit(tx, me, data.orgUnitId);
-    const existing = await tx.select({ id: users.id }).from(users).where(eq(users.username, username)).limit(1);
+  return withTransaction(ctx, async (ctx) => {
+    const unit = await getScopedOrgUnit(ctx.db, me, data.orgUnitId);
+    const existing = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, username)).limit(1);
     if (existing.length) throw conflict(`用户名“${username}”已被使用`, 'username');
-    const [row] = await tx
+    const [row] = await ctx.db
       .insert(users)
       .values({ username, displayName: data.displayName, role: data.role, orgUnitId: unit.id, phone: data.phone ?? null, passwordHash })
       .returning();
     if (!row) throw new Error('insert returned no row');
     const dto = toUserDto({ ...row, orgUnitName: unit.name });
-    await writeAudit(tx, ctx, { action: 'user.create', entity: 'user', entityId: row.id, regionPath: unit.path, after: dto });
+    await writeAudit(ctx, { action: 'user.create', entity: 'user', entityId: row.id, regionPath: unit.path, after: dto });
     return dto;
   });
 }
 
-export async function updateUser({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function updateUser({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZUpdateUserInput> }) {
   const me = requireAdmin(ctx);
-  const { id, data } = ZUpdateUserInput.parse(input);
-  return ctx.db.transaction(async (tx) => {
-    const current = (await tx.select().from(users).where(eq(users.id, id)).limit(1))[0];
+  const { id, data } = input;
+  return withTransaction(ctx, async (ctx) => {
+    const current = (await ctx.db.select().from(users).where(eq(users.id, id)).limit(1))[0];
     if (!current) throw notFound('用户不存在');
-    const currentUnit = await getScopedOrgUnit(tx, me, current.orgUnitId);
-    const unit = await getScopedOrgUnit(tx, me, data.orgUnitId);
+    const currentUnit = await getScopedOrgUnit(ctx.db, me, current.orgUnitId);
+    const unit = await getScopedOrgUnit(ctx.db, me, data.orgUnitId);
     if (current.id === me.id && (!data.isActive || data.role !== 'admin')) {
       throw forbidden('不能停用自己的账户或取消自己的管理员角色');
     }
-    const [row] = await tx
+    const [row] = await ctx.db
       .update(users)
       .set({
         displayName: data.displayName,
@@ -103,7 +104,7 @@ export async function updateUser({ ctx, input }: { ctx: ActorContext; input: unk
     if (!row) throw notFound('用户不存在');
     const before = toUserDto({ ...current, orgUnitName: currentUnit.name });
     const after = toUserDto({ ...row, orgUnitName: unit.name });
-    await writeAudit(tx, ctx, { action: 'user.update', entity: 'user', entityId: id, regionPath: unit.path, before, after });
+    await writeAudit(ctx, { action: 'user.update', entity: 'user', entityId: id, regionPath: unit.path, before, after });
     return after;
   });
 }
@@ -111,15 +112,15 @@ export async function updateUser({ ctx, input }: { ctx: ActorContext; input: unk
 export const ZResetPasswordInput = z.object({ id: z.uuid(), password: ZNewPassword });
 
 /** Sets a new password chosen by the admin and unlocks the account. */
-export async function resetPassword({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function resetPassword({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZResetPasswordInput> }) {
   const me = requireAdmin(ctx);
-  const { id, password } = ZResetPasswordInput.parse(input);
+  const { id, password } = input;
   const passwordHash = await hashPassword(password);
-  await ctx.db.transaction(async (tx) => {
-    const current = (await tx.select().from(users).where(eq(users.id, id)).limit(1))[0];
+  await withTransaction(ctx, async (ctx) => {
+    const current = (await ctx.db.select().from(users).where(eq(users.id, id)).limit(1))[0];
     if (!current) throw notFound('用户不存在');
-    const unit = await getScopedOrgUnit(tx, me, current.orgUnitId);
-    await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: ctx.now() }).where(eq(users.id, id));
-    await writeAudit(tx, ctx, { action: 'user.reset_password', entity: 'user', entityId: id, regionPath: unit.path });
+    const unit = await getScopedOrgUnit(ctx.db, me, current.orgUnitId);
+    await ctx.db.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: ctx.now() }).where(eq(users.id, id));
+    await writeAudit(ctx, { action: 'user.reset_password', entity: 'user', entityId: id, regionPath: unit.path });
   });
 }

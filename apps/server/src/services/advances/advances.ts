@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { and, desc, eq, hospitals, ne, advanceDeclarations, sql, type SQL } from '@portal/db';
 import {
   advanceFirstInstalment,
@@ -5,9 +6,9 @@ import {
   clockTone,
   computeAdvanceClock,
   formatYuan,
-  ZAdvanceDeclarationInput,
-  ZAdvanceListInput,
-  ZAdvancePaymentInput,
+  type ZAdvanceDeclarationInput,
+  type ZAdvanceListInput,
+  type ZAdvancePaymentInput,
   workingDaysBetween,
   type WorkingCalendar,
 } from '@portal/rules';
@@ -23,6 +24,7 @@ import {
   invalid,
   notFound,
   writeAudit,
+  withTransaction,
 } from '../../core/index.js';
 
 type Row = typeof advanceDeclarations.$inferSelect;
@@ -108,9 +110,9 @@ async function loadRow(ctx: ActorContext, id: string, db = ctx.db) {
 }
 
 /** Records a hospital's declaration of advanced funds; both deadlines run from its receipt. */
-export async function createAdvanceDeclaration({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function createAdvanceDeclaration({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZAdvanceDeclarationInput> }) {
   const me = ctx.actor;
-  const data = ZAdvanceDeclarationInput.parse(input);
+  const data = input;
   const today = chinaDate(ctx.now());
   if (data.receivedOn > today) throw invalid('收到申报日期不能晚于今天', 'receivedOn');
   const find = async () =>
@@ -126,46 +128,44 @@ export async function createAdvanceDeclaration({ ctx, input }: { ctx: ActorConte
   const hospital = await getVisibleHospital(ctx.db, me, data.hospitalId).catch(() => {
     throw invalid('所选医院不在本辖区医院名单内', 'hospitalId');
   });
-  const id = await ctx.db
-    .transaction(async (tx) => {
-      const seq = await tx.execute(sql`select nextval('advance_no_seq') as n`);
-      const rows = (Array.isArray(seq) ? seq : (seq as { rows: unknown[] }).rows) as { n: string | number }[];
-      const declarationNo = `DF${data.receivedOn.slice(0, 4)}${String(rows[0]?.n ?? 0).padStart(5, '0')}`;
-      const total = data.basic + data.critical + data.assistance;
-      const [row] = await tx
-        .insert(advanceDeclarations)
-        .values({
-          declarationNo,
-          hospitalId: hospital.id,
-          orgUnitId: me.orgUnitId,
-          regionPath: me.regionPath,
-          periodFrom: data.periodFrom,
-          periodTo: data.periodTo,
-          receivedOn: data.receivedOn,
-          basic: data.basic,
-          critical: data.critical,
-          assistance: data.assistance,
-          total,
-          note: data.note || null,
-          idempotencyKey: data.idempotencyKey,
-          createdBy: me.id,
-        })
-        .returning({ id: advanceDeclarations.id });
-      await writeAudit(tx, ctx, {
-        action: 'advance.create',
-        entity: 'advance_declaration',
-        entityId: row!.id,
+  const id = await withTransaction(ctx, async (ctx) => {
+    const seq = await ctx.db.execute(sql`select nextval('advance_no_seq') as n`);
+    const rows = (Array.isArray(seq) ? seq : (seq as { rows: unknown[] }).rows) as { n: string | number }[];
+    const declarationNo = `DF${data.receivedOn.slice(0, 4)}${String(rows[0]?.n ?? 0).padStart(5, '0')}`;
+    const total = data.basic + data.critical + data.assistance;
+    const [row] = await ctx.db
+      .insert(advanceDeclarations)
+      .values({
+        declarationNo,
+        hospitalId: hospital.id,
+        orgUnitId: me.orgUnitId,
         regionPath: me.regionPath,
-        after: { declarationNo, hospital: hospital.name, total, receivedOn: data.receivedOn },
-      });
-      return row!.id;
-    })
-    .catch(async (error: unknown) => {
-      if (!isUniqueViolation(error, 'idempotency')) throw error;
-      const first = await find();
-      if (!first) throw error;
-      return first.id;
+        periodFrom: data.periodFrom,
+        periodTo: data.periodTo,
+        receivedOn: data.receivedOn,
+        basic: data.basic,
+        critical: data.critical,
+        assistance: data.assistance,
+        total,
+        note: data.note || null,
+        idempotencyKey: data.idempotencyKey,
+        createdBy: me.id,
+      })
+      .returning({ id: advanceDeclarations.id });
+    await writeAudit(ctx, {
+      action: 'advance.create',
+      entity: 'advance_declaration',
+      entityId: row!.id,
+      regionPath: me.regionPath,
+      after: { declarationNo, hospital: hospital.name, total, receivedOn: data.receivedOn },
     });
+    return row!.id;
+  }).catch(async (error: unknown) => {
+    if (!isUniqueViolation(error, 'idempotency')) throw error;
+    const first = await find();
+    if (!first) throw error;
+    return first.id;
+  });
   return getAdvance(ctx, id);
 }
 
@@ -174,8 +174,8 @@ async function getAdvance(ctx: ActorContext, id: string) {
   return advanceView(row, chinaDate(ctx.now()), await loadServerCalendar(ctx.db));
 }
 
-export async function listAdvanceDeclarations({ ctx, input }: { ctx: ActorContext; input: unknown }) {
-  const { status } = ZAdvanceListInput.parse(input ?? {});
+export async function listAdvanceDeclarations({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZAdvanceListInput> }) {
+  const { status } = input;
   const where: SQL[] = [inUserRegion(ctx.actor, advanceDeclarations.regionPath)];
   if (status === 'open') where.push(ne(advanceDeclarations.status, 'settled'));
   const rows = await ctx.db
@@ -194,12 +194,12 @@ export async function listAdvanceDeclarations({ ctx, input }: { ctx: ActorContex
  * Records a payment. First: exactly 70 % of the declared total (half up to the fen). Rest: after
  * review, the approved total (≤ declared, ≥ what was paid) minus the first payment.
  */
-export async function payAdvanceDeclaration({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function payAdvanceDeclaration({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZAdvancePaymentInput> }) {
   const me = ctx.actor;
-  const data = ZAdvancePaymentInput.parse(input);
+  const data = input;
   const today = chinaDate(ctx.now());
-  await ctx.db.transaction(async (tx) => {
-    const row = (await tx.select().from(advanceDeclarations).where(eq(advanceDeclarations.id, data.id)).for('update').limit(1))[0];
+  await withTransaction(ctx, async (ctx) => {
+    const row = (await ctx.db.select().from(advanceDeclarations).where(eq(advanceDeclarations.id, data.id)).for('update').limit(1))[0];
     if (!row) throw notFound('垫付申报不存在');
     assertInUserRegion(me, row.regionPath, '该垫付申报');
     // The same click twice: the first one's reference is already recorded.
@@ -227,13 +227,13 @@ export async function payAdvanceDeclaration({ ctx, input }: { ctx: ActorContext;
         restPaymentRef: data.paymentRef,
       };
     }
-    const updated = await tx
+    const updated = await ctx.db
       .update(advanceDeclarations)
       .set({ ...patch, version: row.version + 1, updatedAt: ctx.now() })
       .where(and(eq(advanceDeclarations.id, row.id), eq(advanceDeclarations.version, data.version)))
       .returning({ id: advanceDeclarations.id });
     if (!updated.length) throw conflict('该申报已被他人处理，您的操作未执行，请刷新后查看');
-    await writeAudit(tx, ctx, {
+    await writeAudit(ctx, {
       action: `advance.pay_${data.instalment}`,
       entity: 'advance_declaration',
       entityId: row.id,

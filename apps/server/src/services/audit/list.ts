@@ -10,8 +10,8 @@ export const ZListAuditInput = z.object({
 });
 
 /** Audit trail of the caller's region subtree (admins and supervisors). */
-export async function listAudit({ ctx, input }: { ctx: ActorContext; input: unknown }) {
-  const { entity, entityId, page, pageSize } = ZListAuditInput.parse(input);
+export async function listAudit({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListAuditInput> }) {
+  const { entity, entityId, page, pageSize } = input;
   const where = and(
     like(auditLog.regionPath, `${ctx.actor.regionPath}%`),
     entity ? eq(auditLog.entity, entity) : undefined,

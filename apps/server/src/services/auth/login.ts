@@ -1,16 +1,17 @@
+import type { z } from 'zod';
 import { eq, orgUnits, users } from '@portal/db';
-import { ZLoginInput } from '@portal/rules';
+import { type ZLoginInput } from '@portal/rules';
 import { getDummyHash, verifyPassword } from '../../lib/password.js';
 import { createSession } from './session.js';
-import { unauthorized, writeAudit, type ServiceContext } from '../../core/index.js';
+import { unauthorized, writeAudit, type ServiceContext, withTransaction } from '../../core/index.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
 const WRONG = '用户名或密码错误';
 
 /** Checks the password, locks the account after repeated failures, and opens a session. */
-export async function login({ ctx, input, userAgent }: { ctx: ServiceContext; input: unknown; userAgent?: string }) {
-  const { username, password } = ZLoginInput.parse(input);
+export async function login({ ctx, input, userAgent }: { ctx: ServiceContext; input: z.output<typeof ZLoginInput>; userAgent?: string }) {
+  const { username, password } = input;
   const now = ctx.now();
   const found = (
     await ctx.db
@@ -32,14 +33,13 @@ export async function login({ ctx, input, userAgent }: { ctx: ServiceContext; in
   if (!ok) {
     const failed = user.failedLogins + 1;
     const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
-    await ctx.db.transaction(async (tx) => {
-      await tx
+    await withTransaction(ctx, async (ctx) => {
+      await ctx.db
         .update(users)
         .set({ failedLogins: lockedUntil ? 0 : failed, lockedUntil })
         .where(eq(users.id, user.id));
       await writeAudit(
-        tx,
-        { actor: null, ip: ctx.ip },
+        { ...ctx, actor: null },
         {
           action: 'auth.login_failed',
           entity: 'user',
@@ -53,12 +53,11 @@ export async function login({ ctx, input, userAgent }: { ctx: ServiceContext; in
     throw unauthorized(WRONG);
   }
   if (!user.isActive) throw unauthorized('账户已停用，请联系系统管理员');
-  return ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
-    const session = await createSession(tx, user.id, now, ctx.env.SESSION_TTL_HOURS, userAgent);
+  return withTransaction(ctx, async (ctx) => {
+    await ctx.db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    const session = await createSession(ctx.db, user.id, now, ctx.env.SESSION_TTL_HOURS, userAgent);
     await writeAudit(
-      tx,
-      { actor: null, ip: ctx.ip },
+      { ...ctx, actor: null },
       {
         action: 'auth.login',
         entity: 'user',

@@ -1,12 +1,12 @@
 import { eq, sessions } from '@portal/db';
 import { hashToken } from './session.js';
-import { type ServiceContext, writeAudit } from '../../core/index.js';
+import { type ServiceContext, writeAudit, withTransaction } from '../../core/index.js';
 
 /** Ends the current session (the row is deleted, so the cookie is useless even if kept). */
 export async function logout({ ctx, token }: { ctx: ServiceContext; token: string | null }) {
   if (!token) return;
-  await ctx.db.transaction(async (tx) => {
-    await tx.delete(sessions).where(eq(sessions.id, hashToken(token)));
-    if (ctx.actor) await writeAudit(tx, ctx, { action: 'auth.logout', entity: 'user', entityId: ctx.actor.id });
+  await withTransaction(ctx, async (ctx) => {
+    await ctx.db.delete(sessions).where(eq(sessions.id, hashToken(token)));
+    if (ctx.actor) await writeAudit(ctx, { action: 'auth.logout', entity: 'user', entityId: ctx.actor.id });
   });
 }

@@ -1,26 +1,27 @@
+import type { z } from 'zod';
 import { calendarYears, eq } from '@portal/db';
-import { ZCalendarYear } from '@portal/rules';
-import { type ActorContext, writeAudit } from '../../core/index.js';
+import { type ZCalendarYear } from '@portal/rules';
+import { type ActorContext, writeAudit, withTransaction } from '../../core/index.js';
 
 /**
  * Stores a year's holiday arrangement (adds a year or replaces a built-in one). The calendar is
  * national, so any administrator may keep it; every change is audited with the old and new lists.
  */
-export async function saveCalendarYear({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function saveCalendarYear({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCalendarYear> }) {
   const me = ctx.actor;
-  const year = ZCalendarYear.parse(input);
+  const year = input;
   const holidays = [...year.holidays].sort();
   const workingDays = [...year.workingDays].sort();
-  await ctx.db.transaction(async (tx) => {
-    const before = (await tx.select().from(calendarYears).where(eq(calendarYears.year, year.year)).limit(1))[0] ?? null;
-    await tx
+  await withTransaction(ctx, async (ctx) => {
+    const before = (await ctx.db.select().from(calendarYears).where(eq(calendarYears.year, year.year)).limit(1))[0] ?? null;
+    await ctx.db
       .insert(calendarYears)
       .values({ year: year.year, holidays, workingDays, source: year.source ?? null, updatedBy: me.id, updatedAt: ctx.now() })
       .onConflictDoUpdate({
         target: calendarYears.year,
         set: { holidays, workingDays, source: year.source ?? null, updatedBy: me.id, updatedAt: ctx.now() },
       });
-    await writeAudit(tx, ctx, {
+    await writeAudit(ctx, {
       action: 'calendar.save',
       entity: 'calendar_year',
       entityId: null,

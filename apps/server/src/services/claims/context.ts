@@ -1,4 +1,5 @@
-import { CATEGORY_LABELS, PROFILES, ZClaimContextInput, type TSettleParams, type TYtd } from '@portal/rules';
+import type { z } from 'zod';
+import { CATEGORY_LABELS, PROFILES, type ZClaimContextInput, type TSettleParams, type TYtd } from '@portal/rules';
 import { maskIdNumber } from '@portal/rules';
 import { getVisibleHospital, locateHospital } from '../hospitals/index.js';
 import { resolvePolicyParams } from '../params/index.js';
@@ -11,8 +12,8 @@ import { type ActorContext } from '../../core/index.js';
  * held on the visit date, the year's accumulators, the parameters in force and, with a hospital,
  * the visit's location. The preview runs the same rules code; saving recomputes on the server.
  */
-export async function getClaimContext({ ctx, input }: { ctx: ActorContext; input: unknown }) {
-  const { personId, date, hospitalId, admissionDate } = ZClaimContextInput.parse(input);
+export async function getClaimContext({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZClaimContextInput> }) {
+  const { personId, date, hospitalId, admissionDate } = input;
   const person = await loadPerson(ctx.db, ctx.actor, personId);
   const year = Number(date.slice(0, 4));
   const [categories, ytd, params, hospital] = await Promise.all([

@@ -6,8 +6,8 @@ import { type ActorContext, assertInUserRegion, notFound } from '../../core/inde
 export const ZGetClaimInput = z.object({ id: z.uuid('结算单编号格式不正确') });
 
 /** One claim with its lines, person (masked), hospital and agency: everything the slip shows. */
-export async function getClaim({ ctx, input }: { ctx: ActorContext; input: unknown }) {
-  const { id } = ZGetClaimInput.parse(input);
+export async function getClaim({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZGetClaimInput> }) {
+  const { id } = input;
   const row = (
     await ctx.db
       .select({ claim: claims, person: persons, unitName: orgUnits.name, unitCode: orgUnits.code, clerkName: users.displayName })

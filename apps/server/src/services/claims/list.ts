@@ -1,5 +1,6 @@
+import type { z } from 'zod';
 import { and, claims, count, desc, eq, gt, gte, like, lte, orgUnits, persons, sum, type SQL } from '@portal/db';
-import { maskIdNumber, ZListClaimsInput } from '@portal/rules';
+import { maskIdNumber, type ZListClaimsInput } from '@portal/rules';
 import { type ActorContext, inUserRegion } from '../../core/index.js';
 
 const TIER_COLUMN = {
@@ -12,8 +13,8 @@ const TIER_COLUMN = {
 } as const;
 
 /** Claims in the caller's region by person, county, hospital, date range and tier, with totals. */
-export async function listClaims({ ctx, input }: { ctx: ActorContext; input: unknown }) {
-  const f = ZListClaimsInput.parse(input);
+export async function listClaims({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListClaimsInput> }) {
+  const f = input;
   const unitPath = f.orgUnitId
     ? (await ctx.db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, f.orgUnitId)).limit(1))[0]?.path
     : undefined;

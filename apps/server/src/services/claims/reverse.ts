@@ -1,8 +1,17 @@
+import type { z } from 'zod';
 import { and, asc, claimLines, claims, eq, gt, ne, personYearAccumulators } from '@portal/db';
-import { ZReverseClaimInput, ZYtd } from '@portal/rules';
+import { type ZReverseClaimInput, ZYtd } from '@portal/rules';
 import { getClaim } from './get.js';
 import { lockYtd, nextClaimNo } from './internal.js';
-import { type ActorContext, assertInUserRegion, conflict, notFound, preconditionFailed, writeAudit } from '../../core/index.js';
+import {
+  type ActorContext,
+  assertInUserRegion,
+  conflict,
+  notFound,
+  preconditionFailed,
+  writeAudit,
+  withTransaction,
+} from '../../core/index.js';
 
 /**
  * Reverses a settled claim (冲销): a new row with every amount negated, the original marked
@@ -10,18 +19,18 @@ import { type ActorContext, assertInUserRegion, conflict, notFound, precondition
  * latest settlement of the year can be reversed, because later settlements used the
  * accumulators it left; an earlier one is corrected by reversing the later ones first.
  */
-export async function reverseClaim({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function reverseClaim({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZReverseClaimInput> }) {
   const me = ctx.actor;
-  const { id, reason } = ZReverseClaimInput.parse(input);
-  const reversalId = await ctx.db.transaction(async (tx) => {
-    const original = (await tx.select().from(claims).where(eq(claims.id, id)).limit(1))[0];
+  const { id, reason } = input;
+  const reversalId = await withTransaction(ctx, async (ctx) => {
+    const original = (await ctx.db.select().from(claims).where(eq(claims.id, id)).limit(1))[0];
     if (!original) throw notFound('结算单不存在');
     assertInUserRegion(me, original.regionPath, '该结算单');
-    const acc = await lockYtd(tx, original.personId, original.year);
-    const current = (await tx.select().from(claims).where(eq(claims.id, id)).limit(1))[0]!;
+    const acc = await lockYtd(ctx.db, original.personId, original.year);
+    const current = (await ctx.db.select().from(claims).where(eq(claims.id, id)).limit(1))[0]!;
     if (current.kind !== 'settlement' || current.status !== 'settled') throw conflict('该结算单已冲销或本身是冲销单，不能再次冲销');
     const later = (
-      await tx
+      await ctx.db
         .select({ claimNo: claims.claimNo })
         .from(claims)
         // PostgreSQL keeps microseconds but a JS Date only milliseconds: without the id check the
@@ -40,10 +49,10 @@ export async function reverseClaim({ ctx, input }: { ctx: ActorContext; input: u
         .limit(1)
     )[0];
     if (later) throw preconditionFailed(`该参保人本年度在此之后还有结算单 ${later.claimNo}，请先冲销后面的结算单，再冲销本单`);
-    const claimNo = await nextClaimNo(tx, current.year);
+    const claimNo = await nextClaimNo(ctx.db, current.year);
     const neg = (n: number) => -n;
     const { id: _id, claimNo: _no, createdAt: _at, idempotencyKey: _key, ...rest } = current;
-    const [row] = await tx
+    const [row] = await ctx.db
       .insert(claims)
       .values({
         ...rest,
@@ -68,9 +77,9 @@ export async function reverseClaim({ ctx, input }: { ctx: ActorContext; input: u
       })
       .returning({ id: claims.id });
     if (!row) throw new Error('reversal insert returned no row');
-    const lines = await tx.select().from(claimLines).where(eq(claimLines.claimId, current.id));
+    const lines = await ctx.db.select().from(claimLines).where(eq(claimLines.claimId, current.id));
     if (lines.length) {
-      await tx.insert(claimLines).values(
+      await ctx.db.insert(claimLines).values(
         lines.map((l) => ({
           claimId: row.id,
           seq: l.seq,
@@ -81,12 +90,12 @@ export async function reverseClaim({ ctx, input }: { ctx: ActorContext; input: u
         })),
       );
     }
-    await tx.update(claims).set({ status: 'reversed', reversedByClaimId: row.id }).where(eq(claims.id, current.id));
-    await tx
+    await ctx.db.update(claims).set({ status: 'reversed', reversedByClaimId: row.id }).where(eq(claims.id, current.id));
+    await ctx.db
       .update(personYearAccumulators)
       .set({ ytd: ZYtd.parse(current.ytdBefore), claimCount: Math.max(0, acc.claimCount - 1), updatedAt: ctx.now() })
       .where(eq(personYearAccumulators.id, acc.id));
-    await writeAudit(tx, ctx, {
+    await writeAudit(ctx, {
       action: 'claim.reverse',
       entity: 'claim',
       entityId: current.id,

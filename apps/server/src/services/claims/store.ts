@@ -81,19 +81,22 @@ export async function storeSettledClaim(
     .update(personYearAccumulators)
     .set({ ytd: addYtd(acc.ytd, result.ytdDelta), claimCount: acc.claimCount + 1, updatedAt: ctx.now() })
     .where(eq(personYearAccumulators.id, acc.id));
-  await writeAudit(tx, ctx, {
-    action: 'claim.create',
-    entity: 'claim',
-    entityId: row.id,
-    regionPath: prepared.person.person.regionPath,
-    after: {
-      claimNo,
-      appliedCategory: result.appliedCategory,
-      totals: result.totals,
-      ytdBefore: acc.ytd,
-      referral: prepared.referral && { source: prepared.referral.source, note: prepared.referral.note },
-      ...args.auditAfter,
+  await writeAudit(
+    { ...ctx, db: tx },
+    {
+      action: 'claim.create',
+      entity: 'claim',
+      entityId: row.id,
+      regionPath: prepared.person.person.regionPath,
+      after: {
+        claimNo,
+        appliedCategory: result.appliedCategory,
+        totals: result.totals,
+        ytdBefore: acc.ytd,
+        referral: prepared.referral && { source: prepared.referral.source, note: prepared.referral.note },
+        ...args.auditAfter,
+      },
     },
-  });
+  );
   return row.id;
 }

@@ -1,26 +1,27 @@
+import type { z } from 'zod';
 import { and, enrollments, eq, persons } from '@portal/db';
-import { SELF_RESOLVING_REASONS, ZEnrollmentRecordInput } from '@portal/rules';
+import { SELF_RESOLVING_REASONS, type ZEnrollmentRecordInput } from '@portal/rules';
 import { toEnrollmentDto } from './internal.js';
-import { type ActorContext, assertInUserRegion, chinaDate, invalid, notFound, writeAudit } from '../../core/index.js';
+import { type ActorContext, assertInUserRegion, chinaDate, invalid, notFound, writeAudit, withTransaction } from '../../core/index.js';
 
 /**
  * Records (or corrects) a person's enrollment for a year. A not-enrolled record with a reason that
  * needs follow-up goes on the work list until it is resolved (登记造册、明确解决时限、按时对账销号);
  * reasons that settle the matter themselves (参军, 已在外地参保, 职工医保, 死亡) are closed at once.
  */
-export async function recordEnrollment({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function recordEnrollment({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZEnrollmentRecordInput> }) {
   const me = ctx.actor;
-  const data = ZEnrollmentRecordInput.parse(input);
+  const data = input;
   const today = chinaDate(ctx.now());
   if (data.enrolledOn && data.enrolledOn > today) throw invalid('参保日期不能晚于今天', 'enrolledOn');
   if (!data.basicEnrolled && data.resolutionDeadline && data.resolutionDeadline < today)
     throw invalid('解决时限不能早于今天', 'resolutionDeadline');
-  return ctx.db.transaction(async (tx) => {
-    const person = (await tx.select().from(persons).where(eq(persons.id, data.personId)).limit(1))[0];
+  return withTransaction(ctx, async (ctx) => {
+    const person = (await ctx.db.select().from(persons).where(eq(persons.id, data.personId)).limit(1))[0];
     if (!person) throw notFound('人员不存在');
     assertInUserRegion(me, person.regionPath, '该人员');
     const before = (
-      await tx
+      await ctx.db
         .select()
         .from(enrollments)
         .where(and(eq(enrollments.personId, person.id), eq(enrollments.year, data.year)))
@@ -48,10 +49,10 @@ export async function recordEnrollment({ ctx, input }: { ctx: ActorContext; inpu
       updatedAt: ctx.now(),
     };
     const [row] = before
-      ? await tx.update(enrollments).set(values).where(eq(enrollments.id, before.id)).returning()
-      : await tx.insert(enrollments).values(values).returning();
+      ? await ctx.db.update(enrollments).set(values).where(eq(enrollments.id, before.id)).returning()
+      : await ctx.db.insert(enrollments).values(values).returning();
     if (!row) throw new Error('write returned no row');
-    await writeAudit(tx, ctx, {
+    await writeAudit(ctx, {
       action: before ? 'enrollment.update' : 'enrollment.create',
       entity: 'enrollment',
       entityId: row.id,

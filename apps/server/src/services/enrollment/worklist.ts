@@ -9,8 +9,8 @@ export const ZWorklistInput = z.object({
 });
 
 /** The not-enrolled work list of the caller's region, earliest deadline first, overdue marked. */
-export async function listEnrollmentWorklist({ ctx, input }: { ctx: ActorContext; input: unknown }) {
-  const { year, includeResolved } = ZWorklistInput.parse(input);
+export async function listEnrollmentWorklist({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZWorklistInput> }) {
+  const { year, includeResolved } = input;
   const today = chinaDate(ctx.now());
   const rows = await ctx.db
     .select({ e: enrollments, name: persons.name, idNumber: persons.idNumber, orgUnitName: orgUnits.name })

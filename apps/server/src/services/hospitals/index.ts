@@ -1,7 +1,16 @@
 import { and, asc, eq, hospitals, type DbOrTx } from '@portal/db';
 import { ZHospitalInput, type TLocation } from '@portal/rules';
 import { z } from 'zod';
-import { type Actor, type ActorContext, conflict, notFound, visibleToUser, writeAudit, getScopedOrgUnit } from '../../core/index.js';
+import {
+  type Actor,
+  type ActorContext,
+  conflict,
+  notFound,
+  visibleToUser,
+  writeAudit,
+  getScopedOrgUnit,
+  withTransaction,
+} from '../../core/index.js';
 
 export const ZListHospitalsInput = z
   .object({ includeInactive: z.boolean().default(false), referralOnly: z.boolean().default(false) })
@@ -25,8 +34,8 @@ function toDto(h: typeof hospitals.$inferSelect) {
 export type HospitalDto = ReturnType<typeof toDto>;
 
 /** Hospitals on the lists visible to the caller (its jurisdiction's list). */
-export async function listHospitals({ ctx, input }: { ctx: ActorContext; input: unknown }) {
-  const { includeInactive, referralOnly } = ZListHospitalsInput.parse(input);
+export async function listHospitals({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListHospitalsInput> }) {
+  const { includeInactive, referralOnly } = input;
   const rows = await ctx.db
     .select()
     .from(hospitals)
@@ -62,23 +71,23 @@ export function locateHospital(personCountyCode: string, hospitalRegionCode: str
 export const ZCreateHospitalInput = ZHospitalInput.extend({ ownerOrgUnitId: z.uuid('请选择名单所属机构') });
 export const ZUpdateHospitalInput = z.object({ id: z.uuid(), data: ZHospitalInput });
 
-export async function createHospital({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function createHospital({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCreateHospitalInput> }) {
   const me = ctx.actor;
-  const data = ZCreateHospitalInput.parse(input);
-  return ctx.db.transaction(async (tx) => {
-    const owner = await getScopedOrgUnit(tx, me, data.ownerOrgUnitId);
-    const dup = await tx
+  const data = input;
+  return withTransaction(ctx, async (ctx) => {
+    const owner = await getScopedOrgUnit(ctx.db, me, data.ownerOrgUnitId);
+    const dup = await ctx.db
       .select({ id: hospitals.id })
       .from(hospitals)
       .where(and(eq(hospitals.ownerOrgUnitId, owner.id), eq(hospitals.code, data.code)))
       .limit(1);
     if (dup.length) throw conflict(`医院编码 ${data.code} 已存在`, 'code');
-    const [row] = await tx
+    const [row] = await ctx.db
       .insert(hospitals)
       .values({ ...data, ownerOrgUnitId: owner.id, regionPath: owner.path })
       .returning();
     if (!row) throw new Error('insert returned no row');
-    await writeAudit(tx, ctx, {
+    await writeAudit(ctx, {
       action: 'hospital.create',
       entity: 'hospital',
       entityId: row.id,
@@ -89,28 +98,28 @@ export async function createHospital({ ctx, input }: { ctx: ActorContext; input:
   });
 }
 
-export async function updateHospital({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function updateHospital({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZUpdateHospitalInput> }) {
   const me = ctx.actor;
-  const { id, data } = ZUpdateHospitalInput.parse(input);
-  return ctx.db.transaction(async (tx) => {
-    const current = (await tx.select().from(hospitals).where(eq(hospitals.id, id)).limit(1))[0];
+  const { id, data } = input;
+  return withTransaction(ctx, async (ctx) => {
+    const current = (await ctx.db.select().from(hospitals).where(eq(hospitals.id, id)).limit(1))[0];
     if (!current) throw notFound('医院不存在');
-    const owner = await getScopedOrgUnit(tx, me, current.ownerOrgUnitId);
+    const owner = await getScopedOrgUnit(ctx.db, me, current.ownerOrgUnitId);
     if (data.code !== current.code) {
-      const dup = await tx
+      const dup = await ctx.db
         .select({ id: hospitals.id })
         .from(hospitals)
         .where(and(eq(hospitals.ownerOrgUnitId, owner.id), eq(hospitals.code, data.code)))
         .limit(1);
       if (dup.length) throw conflict(`医院编码 ${data.code} 已存在`, 'code');
     }
-    const [row] = await tx
+    const [row] = await ctx.db
       .update(hospitals)
       .set({ ...data, updatedAt: ctx.now() })
       .where(eq(hospitals.id, id))
       .returning();
     if (!row) throw notFound('医院不存在');
-    await writeAudit(tx, ctx, {
+    await writeAudit(ctx, {
       action: 'hospital.update',
       entity: 'hospital',
       entityId: id,

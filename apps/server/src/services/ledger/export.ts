@@ -1,9 +1,10 @@
+import type { z } from 'zod';
 import type { Writable } from 'node:stream';
-import { LEDGER_COLUMNS, LEDGER_GROUPS, LEDGER_TITLE, ZLedgerFilter } from '@portal/rules';
+import { LEDGER_COLUMNS, LEDGER_GROUPS, LEDGER_TITLE, type ZLedgerFilter } from '@portal/rules';
 import { createStreamingWorkbook, safeCells, yuanCell } from '../../lib/xlsx.js';
 import { ledgerCells, loadUnits, queryLedgerPage } from './query.js';
 import { ledgerScope } from './list.js';
-import { type ActorContext, chinaDate, writeAudit } from '../../core/index.js';
+import { type ActorContext, chinaDate, writeAudit, withTransaction } from '../../core/index.js';
 
 const PAGE = 2000;
 /** Rows of the sheet above the data: title, filter line, group headings, headings, numbering. */
@@ -14,11 +15,11 @@ export const LEDGER_HEADER_ROWS = 6;
  * streaming writer, so a million rows never sit in memory. The export carries full ID numbers —
  * it is the register reconciled with other departments — and is recorded in the audit log.
  */
-export async function exportLedger({ ctx, input, out }: { ctx: ActorContext; input: unknown; out: Writable }) {
-  const filter = ZLedgerFilter.parse(input);
+export async function exportLedger({ ctx, input, out }: { ctx: ActorContext; input: z.output<typeof ZLedgerFilter>; out: Writable }) {
+  const filter = input;
   const scope = await ledgerScope(ctx, filter);
-  await ctx.db.transaction(async (tx) => {
-    await writeAudit(tx, ctx, {
+  await withTransaction(ctx, async (ctx) => {
+    await writeAudit(ctx, {
       action: 'ledger.export',
       entity: 'ledger',
       regionPath: scope.unitPath,

@@ -16,8 +16,8 @@ export async function ledgerScope(ctx: ActorContext, filter: { orgUnitId?: strin
 }
 
 /** One page of the ledger for the screen: the 36 cells with the ID number masked (money in fen). */
-export async function listLedger({ ctx, input }: { ctx: ActorContext; input: unknown }) {
-  const data = ZListLedgerInput.parse(input);
+export async function listLedger({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListLedgerInput> }) {
+  const data = input;
   const scope = await ledgerScope(ctx, data);
   const units = await loadUnits(ctx.db, scope.unitPath);
   const [rows, total] = await Promise.all([

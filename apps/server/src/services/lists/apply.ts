@@ -3,7 +3,15 @@ import { fromDayNumber, parseIdNumber, toDayNumber, type TSourceDepartment } fro
 import { z } from 'zod';
 import { compareUpload, countsOf, fingerprintOf } from './internal.js';
 import type { ReadRow } from './read-file.js';
-import { type ActorContext, assertInUserRegion, chinaDate, notFound, preconditionFailed, writeAudit } from '../../core/index.js';
+import {
+  type ActorContext,
+  assertInUserRegion,
+  chinaDate,
+  notFound,
+  preconditionFailed,
+  writeAudit,
+  withTransaction,
+} from '../../core/index.js';
 
 export const ZApplyListBatchInput = z.object({ id: z.uuid() });
 const CHUNK = 1000;
@@ -15,17 +23,17 @@ const CHUNK = 1000;
  * registry changed since the preview the clerk is asked to compare again, so what is applied is
  * exactly what was shown.
  */
-export async function applyListBatch({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function applyListBatch({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZApplyListBatchInput> }) {
   const me = ctx.actor;
-  const { id } = ZApplyListBatchInput.parse(input);
-  return ctx.db.transaction(async (tx) => {
-    const batch = (await tx.select().from(listBatches).where(eq(listBatches.id, id)).for('update').limit(1))[0];
+  const { id } = input;
+  return withTransaction(ctx, async (ctx) => {
+    const batch = (await ctx.db.select().from(listBatches).where(eq(listBatches.id, id)).for('update').limit(1))[0];
     if (!batch) throw notFound('比对批次不存在');
     assertInUserRegion(me, batch.regionPath, '该比对批次');
     if (batch.status !== 'previewed') throw preconditionFailed(batch.status === 'applied' ? '该批次已应用，不能重复应用' : '该批次已作废');
     if (batch.regionPath !== me.regionPath) throw preconditionFailed('比对批次只能由上传机构的人员应用');
     const meta = { sourceDepartment: batch.sourceDepartment as TSourceDepartment, listDate: batch.listDate, fileName: batch.fileName };
-    const result = await compareUpload(tx, me, batch.rows as ReadRow[], meta, chinaDate(ctx.now()));
+    const result = await compareUpload(ctx.db, me, batch.rows as ReadRow[], meta, chinaDate(ctx.now()));
     const counts = countsOf(result);
     if (fingerprintOf(result) !== (batch.preview as { fingerprint?: string }).fingerprint) {
       throw preconditionFailed('比对后登记信息已有变化（其他人员修改了登记），请重新上传比对后再应用');
@@ -42,7 +50,7 @@ export async function applyListBatch({ ctx, input }: { ctx: ActorContext; input:
     const newIds = new Map<string, string>();
     for (let i = 0; i < result.newPersons.length; i += CHUNK) {
       const slice = result.newPersons.slice(i, i + CHUNK);
-      const inserted = await tx
+      const inserted = await ctx.db
         .insert(persons)
         .values(
           slice.map((p) => {
@@ -71,24 +79,28 @@ export async function applyListBatch({ ctx, input }: { ctx: ActorContext; input:
       ]),
       ...result.newCategories.map((c) => fact(c.personId, c.category, c.identifiedOn)),
     ];
-    for (let i = 0; i < facts.length; i += CHUNK) await tx.insert(personCategories).values(facts.slice(i, i + CHUNK));
+    for (let i = 0; i < facts.length; i += CHUNK) await ctx.db.insert(personCategories).values(facts.slice(i, i + CHUNK));
     for (const c of result.changed) {
       const set: Partial<typeof persons.$inferInsert> = { updatedAt: ctx.now() };
       for (const ch of c.changes) (set as Record<string, unknown>)[ch.field] = ch.to;
-      await tx.update(persons).set(set).where(eq(persons.id, c.personId));
+      await ctx.db.update(persons).set(set).where(eq(persons.id, c.personId));
     }
     const dayBefore = fromDayNumber(toDayNumber(batch.listDate) - 1);
     for (const l of result.left) {
       const row = (
-        await tx.select({ startDate: personCategories.startDate }).from(personCategories).where(eq(personCategories.id, l.factId)).limit(1)
+        await ctx.db
+          .select({ startDate: personCategories.startDate })
+          .from(personCategories)
+          .where(eq(personCategories.id, l.factId))
+          .limit(1)
       )[0];
-      await tx
+      await ctx.db
         .update(personCategories)
         .set({ endDate: row && row.startDate > dayBefore ? row.startDate : dayBefore })
         .where(eq(personCategories.id, l.factId));
     }
-    await tx.update(listBatches).set({ status: 'applied', appliedBy: me.id, appliedAt: ctx.now() }).where(eq(listBatches.id, batch.id));
-    await writeAudit(tx, ctx, {
+    await ctx.db.update(listBatches).set({ status: 'applied', appliedBy: me.id, appliedAt: ctx.now() }).where(eq(listBatches.id, batch.id));
+    await writeAudit(ctx, {
       action: 'list_batch.apply',
       entity: 'list_batch',
       entityId: batch.id,
@@ -106,16 +118,16 @@ export async function applyListBatch({ ctx, input }: { ctx: ActorContext; input:
 }
 
 /** Discards a previewed batch (it stays on record as 作废). */
-export async function discardListBatch({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function discardListBatch({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZApplyListBatchInput> }) {
   const me = ctx.actor;
-  const { id } = ZApplyListBatchInput.parse(input);
-  return ctx.db.transaction(async (tx) => {
-    const batch = (await tx.select().from(listBatches).where(eq(listBatches.id, id)).for('update').limit(1))[0];
+  const { id } = input;
+  return withTransaction(ctx, async (ctx) => {
+    const batch = (await ctx.db.select().from(listBatches).where(eq(listBatches.id, id)).for('update').limit(1))[0];
     if (!batch) throw notFound('比对批次不存在');
     assertInUserRegion(me, batch.regionPath, '该比对批次');
     if (batch.status !== 'previewed') throw preconditionFailed('只有待应用的批次可以作废');
-    await tx.update(listBatches).set({ status: 'discarded' }).where(eq(listBatches.id, id));
-    await writeAudit(tx, ctx, { action: 'list_batch.discard', entity: 'list_batch', entityId: id, regionPath: batch.regionPath });
+    await ctx.db.update(listBatches).set({ status: 'discarded' }).where(eq(listBatches.id, id));
+    await writeAudit(ctx, { action: 'list_batch.discard', entity: 'list_batch', entityId: id, regionPath: batch.regionPath });
     return { id };
   });
 }

@@ -42,8 +42,8 @@ export async function listListBatches({ ctx }: { ctx: ActorContext }) {
 export const ZGetListBatchInput = z.object({ id: z.uuid() });
 
 /** One batch with its stored preview. */
-export async function getListBatch({ ctx, input }: { ctx: ActorContext; input: unknown }) {
-  const { id } = ZGetListBatchInput.parse(input);
+export async function getListBatch({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZGetListBatchInput> }) {
+  const { id } = input;
   const r = (
     await ctx.db
       .select({ b: listBatches, createdByName: users.displayName, appliedByName: appliers.displayName })

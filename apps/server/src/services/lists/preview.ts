@@ -2,7 +2,7 @@ import { listBatches, orgUnits, inArray } from '@portal/db';
 import { CATEGORY_LABELS, maskIdNumber, ZListUploadMeta, type CompareResult } from '@portal/rules';
 import { compareUpload, countsOf, fingerprintOf } from './internal.js';
 import { readListFile } from './read-file.js';
-import { type ActorContext, chinaDate, forbidden, writeAudit } from '../../core/index.js';
+import { type ActorContext, chinaDate, forbidden, writeAudit, withTransaction } from '../../core/index.js';
 
 /** How many rows of each kind the preview lists (counts are always complete; invalid rows are listed up to the cap). */
 export const PREVIEW_SAMPLE = 200;
@@ -19,8 +19,8 @@ export async function previewListUpload({ ctx, input }: { ctx: ActorContext; inp
   const rows = await readListFile(input.bytes, meta.fileName);
   const result = await compareUpload(ctx.db, me, rows, meta, chinaDate(ctx.now()));
   const preview = await describePreview(ctx, result);
-  return ctx.db.transaction(async (tx) => {
-    const [batch] = await tx
+  return withTransaction(ctx, async (ctx) => {
+    const [batch] = await ctx.db
       .insert(listBatches)
       .values({
         orgUnitId: me.orgUnitId,
@@ -37,7 +37,7 @@ export async function previewListUpload({ ctx, input }: { ctx: ActorContext; inp
       })
       .returning({ id: listBatches.id });
     if (!batch) throw new Error('insert returned no row');
-    await writeAudit(tx, ctx, {
+    await writeAudit(ctx, {
       action: 'list_batch.preview',
       entity: 'list_batch',
       entityId: batch.id,

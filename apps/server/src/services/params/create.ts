@@ -1,13 +1,14 @@
+import type { z } from 'zod';
 import { desc, eq, policyParamVersions } from '@portal/db';
-import { parseSettleParams, ZCreateParamVersionInput, type TProfileId } from '@portal/rules';
-import { type ActorContext, DomainError, invalid, writeAudit, getScopedOrgUnit } from '../../core/index.js';
+import { parseSettleParams, type ZCreateParamVersionInput, type TProfileId } from '@portal/rules';
+import { type ActorContext, DomainError, invalid, writeAudit, getScopedOrgUnit, withTransaction } from '../../core/index.js';
 
 /** Records a new parameter version for an org unit in the admin's region (never edits old ones). */
-export async function createParamVersion({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function createParamVersion({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCreateParamVersionInput> }) {
   const me = ctx.actor;
-  const data = ZCreateParamVersionInput.parse(input);
-  return ctx.db.transaction(async (tx) => {
-    const unit = await getScopedOrgUnit(tx, me, data.orgUnitId);
+  const data = input;
+  return withTransaction(ctx, async (ctx) => {
+    const unit = await getScopedOrgUnit(ctx.db, me, data.orgUnitId);
     if (!unit.profile) throw invalid('该机构未设定政策口径，不能设置参数', 'orgUnitId');
     const checked = parseSettleParams(unit.profile as TProfileId, data.settle);
     if (!checked.success) {
@@ -17,14 +18,14 @@ export async function createParamVersion({ ctx, input }: { ctx: ActorContext; in
       });
     }
     const last = (
-      await tx
+      await ctx.db
         .select()
         .from(policyParamVersions)
         .where(eq(policyParamVersions.orgUnitId, unit.id))
         .orderBy(desc(policyParamVersions.version))
         .limit(1)
     )[0];
-    const [row] = await tx
+    const [row] = await ctx.db
       .insert(policyParamVersions)
       .values({
         orgUnitId: unit.id,
@@ -39,7 +40,7 @@ export async function createParamVersion({ ctx, input }: { ctx: ActorContext; in
       })
       .returning();
     if (!row) throw new Error('insert returned no row');
-    await writeAudit(tx, ctx, {
+    await writeAudit(ctx, {
       action: 'params.create_version',
       entity: 'policy_param_version',
       entityId: row.id,

@@ -1,26 +1,36 @@
+import type { z } from 'zod';
 import { and, eq, personCategories, persons } from '@portal/db';
-import { CATEGORY_LABELS, enrollmentYearFor, PROFILE_CATEGORIES, PROFILES, ZCategoryFactInput, type TProfileId } from '@portal/rules';
+import { CATEGORY_LABELS, enrollmentYearFor, PROFILE_CATEGORIES, PROFILES, type ZCategoryFactInput, type TProfileId } from '@portal/rules';
 import { profileOfRegion } from './internal.js';
-import { type ActorContext, assertInUserRegion, chinaDate, conflict, invalid, notFound, writeAudit } from '../../core/index.js';
+import {
+  type ActorContext,
+  assertInUserRegion,
+  chinaDate,
+  conflict,
+  invalid,
+  notFound,
+  writeAudit,
+  withTransaction,
+} from '../../core/index.js';
 
 /**
  * Records a dated category fact. A fact overlapping another of the same category is refused; the
  * answer says which insurance year the new identification is enrolled in (RULES §5).
  */
-export async function addPersonCategory({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function addPersonCategory({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCategoryFactInput> }) {
   const me = ctx.actor;
-  const data = ZCategoryFactInput.parse(input);
+  const data = input;
   const today = chinaDate(ctx.now());
   if (data.startDate > today) throw invalid('认定日期不能晚于今天', 'startDate');
-  return ctx.db.transaction(async (tx) => {
-    const person = (await tx.select().from(persons).where(eq(persons.id, data.personId)).for('update').limit(1))[0];
+  return withTransaction(ctx, async (ctx) => {
+    const person = (await ctx.db.select().from(persons).where(eq(persons.id, data.personId)).for('update').limit(1))[0];
     if (!person) throw notFound('人员不存在');
     assertInUserRegion(me, person.regionPath, '该人员');
-    const profile = await profileOfRegion(tx, person.regionPath);
+    const profile = await profileOfRegion(ctx.db, person.regionPath);
     if (profile && !PROFILE_CATEGORIES[profile].includes(data.category)) {
       throw invalid(`“${CATEGORY_LABELS[data.category]}”不是${PROFILES[profile].label}政策口径的人员类别`, 'category');
     }
-    const same = await tx
+    const same = await ctx.db
       .select()
       .from(personCategories)
       .where(and(eq(personCategories.personId, person.id), eq(personCategories.category, data.category)));
@@ -32,7 +42,7 @@ export async function addPersonCategory({ ctx, input }: { ctx: ActorContext; inp
         'startDate',
       );
     }
-    const [row] = await tx
+    const [row] = await ctx.db
       .insert(personCategories)
       .values({
         personId: person.id,
@@ -44,7 +54,7 @@ export async function addPersonCategory({ ctx, input }: { ctx: ActorContext; inp
       })
       .returning();
     if (!row) throw new Error('insert returned no row');
-    await writeAudit(tx, ctx, {
+    await writeAudit(ctx, {
       action: 'person.add_category',
       entity: 'person',
       entityId: person.id,

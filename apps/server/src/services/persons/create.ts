@@ -1,5 +1,6 @@
+import type { z } from 'zod';
 import { eq, persons, type DbOrTx } from '@portal/db';
-import { parseIdNumber, ZPersonCreateInput } from '@portal/rules';
+import { parseIdNumber, type ZPersonCreateInput } from '@portal/rules';
 import { auditablePerson } from './internal.js';
 import {
   type Actor,
@@ -10,22 +11,23 @@ import {
   isInUserRegion,
   writeAudit,
   getScopedOrgUnit,
+  withTransaction,
 } from '../../core/index.js';
 
 /**
  * Registers a person. Sex and birth date come from the ID number; a number already registered is
  * refused with the existing record's id (only when the caller may open it) so the page links to it.
  */
-export async function createPerson({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function createPerson({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZPersonCreateInput> }) {
   const me = ctx.actor;
-  const data = ZPersonCreateInput.parse(input);
+  const data = input;
   const id = parseIdNumber(data.idNumber, chinaDate(ctx.now()));
   if (!id.ok) throw invalid(id.error, 'idNumber');
-  return ctx.db.transaction(async (tx) => {
-    const unit = await getScopedOrgUnit(tx, me, data.orgUnitId);
+  return withTransaction(ctx, async (ctx) => {
+    const unit = await getScopedOrgUnit(ctx.db, me, data.orgUnitId);
     if (unit.level === 'system' || unit.level === 'province') throw invalid('请选择县（市、区）或乡镇级区划', 'orgUnitId');
-    await assertNotRegistered(tx, me, data.idNumber);
-    const [row] = await tx
+    await assertNotRegistered(ctx.db, me, data.idNumber);
+    const [row] = await ctx.db
       .insert(persons)
       .values({
         name: data.name,
@@ -45,7 +47,7 @@ export async function createPerson({ ctx, input }: { ctx: ActorContext; input: u
       })
       .returning();
     if (!row) throw new Error('insert returned no row');
-    await writeAudit(tx, ctx, {
+    await writeAudit(ctx, {
       action: 'person.create',
       entity: 'person',
       entityId: row.id,

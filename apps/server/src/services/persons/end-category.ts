@@ -1,14 +1,23 @@
+import type { z } from 'zod';
 import { eq, personCategories, persons } from '@portal/db';
-import { ZEndCategoryInput } from '@portal/rules';
-import { type ActorContext, assertInUserRegion, invalid, notFound, preconditionFailed, writeAudit } from '../../core/index.js';
+import { type ZEndCategoryInput } from '@portal/rules';
+import {
+  type ActorContext,
+  assertInUserRegion,
+  invalid,
+  notFound,
+  preconditionFailed,
+  writeAudit,
+  withTransaction,
+} from '../../core/index.js';
 
 /** Ends a held category on a date; the fact stays on record so earlier dates still answer correctly. */
-export async function endPersonCategory({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function endPersonCategory({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZEndCategoryInput> }) {
   const me = ctx.actor;
-  const data = ZEndCategoryInput.parse(input);
-  return ctx.db.transaction(async (tx) => {
+  const data = input;
+  return withTransaction(ctx, async (ctx) => {
     const row = (
-      await tx
+      await ctx.db
         .select({ fact: personCategories, regionPath: persons.regionPath })
         .from(personCategories)
         .innerJoin(persons, eq(persons.id, personCategories.personId))
@@ -19,8 +28,8 @@ export async function endPersonCategory({ ctx, input }: { ctx: ActorContext; inp
     assertInUserRegion(me, row.regionPath, '该人员');
     if (row.fact.endDate) throw preconditionFailed(`该身份类别已于 ${row.fact.endDate} 终止`);
     if (data.endDate < row.fact.startDate) throw invalid(`终止日期不能早于认定日期 ${row.fact.startDate}`, 'endDate');
-    await tx.update(personCategories).set({ endDate: data.endDate }).where(eq(personCategories.id, data.id));
-    await writeAudit(tx, ctx, {
+    await ctx.db.update(personCategories).set({ endDate: data.endDate }).where(eq(personCategories.id, data.id));
+    await writeAudit(ctx, {
       action: 'person.end_category',
       entity: 'person',
       entityId: row.fact.personId,

@@ -9,8 +9,8 @@ import { type ActorContext, assertInUserRegion, notFound } from '../../core/inde
 export const ZGetPersonInput = z.object({ id: z.uuid('记录编号格式不正确') });
 
 /** One person with every dated category; refused outside the caller's region. */
-export async function getPerson({ ctx, input }: { ctx: ActorContext; input: unknown }) {
-  const { id } = ZGetPersonInput.parse(input);
+export async function getPerson({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZGetPersonInput> }) {
+  const { id } = input;
   const row = (
     await ctx.db
       .select({ person: persons, orgUnitName: orgUnits.name })

@@ -16,8 +16,8 @@ export const ZListPersonsInput = z.object({
 });
 
 /** Persons in the caller's region subtree; `q` matches name, full ID number or its last digits. */
-export async function listPersons({ ctx, input }: { ctx: ActorContext; input: unknown }) {
-  const { q, orgUnitId, category, enrollmentStatus, year, page, pageSize } = ZListPersonsInput.parse(input);
+export async function listPersons({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListPersonsInput> }) {
+  const { q, orgUnitId, category, enrollmentStatus, year, page, pageSize } = input;
   const today = chinaDate(ctx.now());
   const enrollmentYear = year ?? Number(today.slice(0, 4));
   const unitPath = orgUnitId

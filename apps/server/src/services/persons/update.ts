@@ -1,20 +1,29 @@
+import type { z } from 'zod';
 import { eq, persons } from '@portal/db';
-import { ZPersonUpdateInput } from '@portal/rules';
+import { type ZPersonUpdateInput } from '@portal/rules';
 import { auditablePerson } from './internal.js';
-import { type ActorContext, assertInUserRegion, invalid, notFound, writeAudit, getScopedOrgUnit } from '../../core/index.js';
+import {
+  type ActorContext,
+  assertInUserRegion,
+  invalid,
+  notFound,
+  writeAudit,
+  getScopedOrgUnit,
+  withTransaction,
+} from '../../core/index.js';
 
 /** Edits a person's attributes (not the ID number); a blank bank account keeps the stored one. */
-export async function updatePerson({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function updatePerson({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZPersonUpdateInput> }) {
   const me = ctx.actor;
-  const { id, data } = ZPersonUpdateInput.parse(input);
-  return ctx.db.transaction(async (tx) => {
-    const before = (await tx.select().from(persons).where(eq(persons.id, id)).for('update').limit(1))[0];
+  const { id, data } = input;
+  return withTransaction(ctx, async (ctx) => {
+    const before = (await ctx.db.select().from(persons).where(eq(persons.id, id)).for('update').limit(1))[0];
     if (!before) throw notFound('人员不存在');
     assertInUserRegion(me, before.regionPath, '该人员');
-    const unit = await getScopedOrgUnit(tx, me, data.orgUnitId);
+    const unit = await getScopedOrgUnit(ctx.db, me, data.orgUnitId);
     if (unit.level === 'system' || unit.level === 'province') throw invalid('请选择县（市、区）或乡镇级区划', 'orgUnitId');
     const bankAccount = data.clearBankAccount ? null : (data.bankAccount ?? before.bankAccount);
-    const [after] = await tx
+    const [after] = await ctx.db
       .update(persons)
       .set({
         name: data.name,
@@ -34,7 +43,7 @@ export async function updatePerson({ ctx, input }: { ctx: ActorContext; input: u
       .where(eq(persons.id, id))
       .returning();
     if (!after) throw new Error('update returned no row');
-    await writeAudit(tx, ctx, {
+    await writeAudit(ctx, {
       action: 'person.update',
       entity: 'person',
       entityId: id,

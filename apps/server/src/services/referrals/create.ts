@@ -1,38 +1,39 @@
+import type { z } from 'zod';
 import { and, enrollments, eq, gte, inArray, persons, referrals, sql } from '@portal/db';
 import {
   formatRegistrationNo,
   issuingHospitalProblem,
   NOT_ENROLLED_REASON_LABELS,
   referralValidUntil,
-  ZCreateReferralInput,
+  type ZCreateReferralInput,
   type TNotEnrolledReason,
 } from '@portal/rules';
 import { beneficiaryCategoriesOn, findPersonByIdNumber, hospitalOnPersonList, nextSequence, resolveValidityDays } from './internal.js';
 import { getReferralDto } from './get.js';
-import { type ActorContext, chinaDate, conflict, invalid, writeAudit } from '../../core/index.js';
+import { type ActorContext, chinaDate, conflict, invalid, writeAudit, withTransaction } from '../../core/index.js';
 
 /**
  * Files a hospital's referral certificate. With `registerNow` (the window case) the agency
  * registers it at once and it gets its electronic referral number; otherwise it waits as
  * submitted for a colleague to register or reject.
  */
-export async function createReferral({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function createReferral({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCreateReferralInput> }) {
   const me = ctx.actor;
-  const data = ZCreateReferralInput.parse(input);
+  const data = input;
   const today = chinaDate(ctx.now());
   if (data.issueDate > today) throw invalid('开具日期不能晚于今天', 'issueDate');
-  const id = await ctx.db.transaction(async (tx) => {
-    const person = await findPersonByIdNumber(tx, me, data.idNumber);
+  const id = await withTransaction(ctx, async (ctx) => {
+    const person = await findPersonByIdNumber(ctx.db, me, data.idNumber);
     // Serialises registrations of one person so two windows cannot both pass the overlap check.
-    await tx.select({ id: persons.id }).from(persons).where(eq(persons.id, person.id)).for('update');
+    await ctx.db.select({ id: persons.id }).from(persons).where(eq(persons.id, person.id)).for('update');
 
-    const held = await beneficiaryCategoriesOn(tx, person.id, data.plannedAdmissionDate);
+    const held = await beneficiaryCategoriesOn(ctx.db, person.id, data.plannedAdmissionDate);
     if (!held.length) throw invalid(`${person.name}在计划入院日期不具有有效的医保扶贫对象身份，不能办理转诊备案`, 'idNumber');
     // Same reading as claim entry (decision 0004): a year marked not enrolled is refused; a year
     // with no register entry yet is accepted (docs/decisions/0301).
     const year = Number(data.plannedAdmissionDate.slice(0, 4));
     const enrollment = (
-      await tx
+      await ctx.db
         .select()
         .from(enrollments)
         .where(and(eq(enrollments.personId, person.id), eq(enrollments.year, year)))
@@ -45,22 +46,22 @@ export async function createReferral({ ctx, input }: { ctx: ActorContext; input:
       throw invalid(`${person.name} ${year} 年度未参加城乡居民基本医疗保险${why}，不能办理转诊备案`, 'idNumber');
     }
 
-    const issuer = await hospitalOnPersonList(tx, person.regionPath, data.issuingHospitalId, 'issuingHospitalId');
+    const issuer = await hospitalOnPersonList(ctx.db, person.regionPath, data.issuingHospitalId, 'issuingHospitalId');
     const problem = issuingHospitalProblem(person.profile, issuer, person.countyCode);
     if (problem) throw invalid(problem, 'issuingHospitalId');
 
-    const destination = await hospitalOnPersonList(tx, person.regionPath, data.destinationHospitalId, 'destinationHospitalId');
+    const destination = await hospitalOnPersonList(ctx.db, person.regionPath, data.destinationHospitalId, 'destinationHospitalId');
     if (!destination.referralTier || !destination.isActive)
       throw invalid('转往医院不在指定转诊定点医疗机构名单内', 'destinationHospitalId');
 
-    const { validityDays } = await resolveValidityDays(tx, person.regionPath);
+    const { validityDays } = await resolveValidityDays(ctx.db, person.regionPath);
     const validUntil = referralValidUntil(data.issueDate, validityDays);
     if (data.plannedAdmissionDate > validUntil) {
       throw invalid(`计划入院日期超出转诊有效期（开具之日起 ${validityDays} 天，至 ${validUntil}）`, 'plannedAdmissionDate');
     }
     if (validUntil < today) throw invalid(`该转诊证明已于 ${validUntil} 过期（有效期 ${validityDays} 天），请医院重新开具`, 'issueDate');
 
-    const overlapping = await tx
+    const overlapping = await ctx.db
       .select({ referralNo: referrals.referralNo, issueDate: referrals.issueDate, validUntil: referrals.validUntil })
       .from(referrals)
       .where(
@@ -82,9 +83,9 @@ export async function createReferral({ ctx, input }: { ctx: ActorContext; input:
 
     const now = ctx.now();
     const referralNo = data.registerNow
-      ? formatRegistrationNo('ZZ', Number(today.slice(0, 4)), await nextSequence(tx, 'ZZ', Number(today.slice(0, 4))))
+      ? formatRegistrationNo('ZZ', Number(today.slice(0, 4)), await nextSequence(ctx.db, 'ZZ', Number(today.slice(0, 4))))
       : null;
-    const [row] = await tx
+    const [row] = await ctx.db
       .insert(referrals)
       .values({
         referralNo,
@@ -110,7 +111,7 @@ export async function createReferral({ ctx, input }: { ctx: ActorContext; input:
       })
       .returning();
     if (!row) throw new Error('insert returned no row');
-    await writeAudit(tx, ctx, {
+    await writeAudit(ctx, {
       action: data.registerNow ? 'referral.register' : 'referral.submit',
       entity: 'referral',
       entityId: row.id,

@@ -1,10 +1,11 @@
+import type { z } from 'zod';
 import { eq, referrals } from '@portal/db';
 import {
   formatRegistrationNo,
   referralEffectiveStatus,
-  ZCancelRegistrationInput,
-  ZReferralIdInput,
-  ZRejectReferralInput,
+  type ZCancelRegistrationInput,
+  type ZReferralIdInput,
+  type ZRejectReferralInput,
 } from '@portal/rules';
 import type { DbOrTx } from '@portal/db';
 import { getReferralDto } from './get.js';
@@ -17,6 +18,7 @@ import {
   notFound,
   preconditionFailed,
   writeAudit,
+  withTransaction,
 } from '../../core/index.js';
 
 async function lockReferral(tx: DbOrTx, user: Actor, id: string) {
@@ -27,23 +29,23 @@ async function lockReferral(tx: DbOrTx, user: Actor, id: string) {
 }
 
 /** 备案: a submitted referral still within its validity gets its electronic referral number. */
-export async function registerReferral({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function registerReferral({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZReferralIdInput> }) {
   const me = ctx.actor;
-  const { id } = ZReferralIdInput.parse(input);
+  const { id } = input;
   const today = chinaDate(ctx.now());
-  await ctx.db.transaction(async (tx) => {
-    const row = await lockReferral(tx, me, id);
+  await withTransaction(ctx, async (ctx) => {
+    const row = await lockReferral(ctx.db, me, id);
     const status = referralEffectiveStatus(row.status, row.validUntil, today);
     if (status === 'expired') throw preconditionFailed(`该转诊证明已于 ${row.validUntil} 过期，不能备案`);
     if (status !== 'submitted') throw preconditionFailed('只有待备案的转诊可以备案');
     const year = Number(today.slice(0, 4));
-    const referralNo = formatRegistrationNo('ZZ', year, await nextSequence(tx, 'ZZ', year));
+    const referralNo = formatRegistrationNo('ZZ', year, await nextSequence(ctx.db, 'ZZ', year));
     const now = ctx.now();
-    await tx
+    await ctx.db
       .update(referrals)
       .set({ status: 'registered', referralNo, registeredBy: me.id, registeredAt: now, updatedAt: now })
       .where(eq(referrals.id, id));
-    await writeAudit(tx, ctx, {
+    await writeAudit(ctx, {
       action: 'referral.register',
       entity: 'referral',
       entityId: id,
@@ -55,19 +57,19 @@ export async function registerReferral({ ctx, input }: { ctx: ActorContext; inpu
   return getReferralDto(ctx.db, me, id, today);
 }
 
-export async function rejectReferral({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function rejectReferral({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZRejectReferralInput> }) {
   const me = ctx.actor;
-  const { id, reason } = ZRejectReferralInput.parse(input);
+  const { id, reason } = input;
   const today = chinaDate(ctx.now());
-  await ctx.db.transaction(async (tx) => {
-    const row = await lockReferral(tx, me, id);
+  await withTransaction(ctx, async (ctx) => {
+    const row = await lockReferral(ctx.db, me, id);
     if (row.status !== 'submitted') throw preconditionFailed('只有待备案的转诊可以不予备案');
     const now = ctx.now();
-    await tx
+    await ctx.db
       .update(referrals)
       .set({ status: 'rejected', rejectReason: reason, closedBy: me.id, closedAt: now, updatedAt: now })
       .where(eq(referrals.id, id));
-    await writeAudit(tx, ctx, {
+    await writeAudit(ctx, {
       action: 'referral.reject',
       entity: 'referral',
       entityId: id,
@@ -80,19 +82,19 @@ export async function rejectReferral({ ctx, input }: { ctx: ActorContext; input:
 }
 
 /** Withdraws a submitted or registered referral (the patient will not go, or a new one replaces it). */
-export async function cancelReferral({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function cancelReferral({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCancelRegistrationInput> }) {
   const me = ctx.actor;
-  const { id, reason } = ZCancelRegistrationInput.parse(input);
+  const { id, reason } = input;
   const today = chinaDate(ctx.now());
-  await ctx.db.transaction(async (tx) => {
-    const row = await lockReferral(tx, me, id);
+  await withTransaction(ctx, async (ctx) => {
+    const row = await lockReferral(ctx.db, me, id);
     if (row.status !== 'submitted' && row.status !== 'registered') throw preconditionFailed('该转诊备案已结束，不能撤销');
     const now = ctx.now();
-    await tx
+    await ctx.db
       .update(referrals)
       .set({ status: 'cancelled', cancelReason: reason, closedBy: me.id, closedAt: now, updatedAt: now })
       .where(eq(referrals.id, id));
-    await writeAudit(tx, ctx, {
+    await writeAudit(ctx, {
       action: 'referral.cancel',
       entity: 'referral',
       entityId: id,

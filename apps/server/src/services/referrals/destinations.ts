@@ -1,5 +1,6 @@
+import type { z } from 'zod';
 import { and, asc, eq, hospitals, orgUnits, referralSettings } from '@portal/db';
-import { DEFAULT_REFERRAL_VALIDITY_DAYS, ZReferralSettingsInput, ZSetReferralTierInput } from '@portal/rules';
+import { DEFAULT_REFERRAL_VALIDITY_DAYS, type ZReferralSettingsInput, type ZSetReferralTierInput } from '@portal/rules';
 import {
   type ActorContext,
   assertInUserRegion,
@@ -8,6 +9,7 @@ import {
   visibleToUser,
   writeAudit,
   getScopedOrgUnit,
+  withTransaction,
 } from '../../core/index.js';
 
 /** Hospitals on the admin's lists with their referral tier, and the validity settings. */
@@ -56,15 +58,15 @@ export async function listReferralAdmin({ ctx }: { ctx: ActorContext }) {
 }
 
 /** Flags a hospital on the admin's own list as a city or provincial referral destination, or clears it. */
-export async function setReferralTier({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function setReferralTier({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZSetReferralTierInput> }) {
   const me = ctx.actor;
-  const { hospitalId, referralTier } = ZSetReferralTierInput.parse(input);
-  return ctx.db.transaction(async (tx) => {
-    const row = (await tx.select().from(hospitals).where(eq(hospitals.id, hospitalId)).limit(1))[0];
+  const { hospitalId, referralTier } = input;
+  return withTransaction(ctx, async (ctx) => {
+    const row = (await ctx.db.select().from(hospitals).where(eq(hospitals.id, hospitalId)).limit(1))[0];
     if (!row) throw notFound('医院不存在');
     assertInUserRegion(me, row.regionPath, '该医院名单');
-    await tx.update(hospitals).set({ referralTier, updatedAt: ctx.now() }).where(eq(hospitals.id, hospitalId));
-    await writeAudit(tx, ctx, {
+    await ctx.db.update(hospitals).set({ referralTier, updatedAt: ctx.now() }).where(eq(hospitals.id, hospitalId));
+    await writeAudit(ctx, {
       action: 'hospital.set_referral_tier',
       entity: 'hospital',
       entityId: hospitalId,
@@ -77,17 +79,17 @@ export async function setReferralTier({ ctx, input }: { ctx: ActorContext; input
 }
 
 /** Sets an org unit's referral validity (applies to referrals issued after the change). */
-export async function setReferralValidity({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function setReferralValidity({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZReferralSettingsInput> }) {
   const me = ctx.actor;
-  const { orgUnitId, validityDays } = ZReferralSettingsInput.parse(input);
-  return ctx.db.transaction(async (tx) => {
-    const unit = await getScopedOrgUnit(tx, me, orgUnitId);
-    const before = (await tx.select().from(referralSettings).where(eq(referralSettings.orgUnitId, unit.id)).limit(1))[0];
-    await tx
+  const { orgUnitId, validityDays } = input;
+  return withTransaction(ctx, async (ctx) => {
+    const unit = await getScopedOrgUnit(ctx.db, me, orgUnitId);
+    const before = (await ctx.db.select().from(referralSettings).where(eq(referralSettings.orgUnitId, unit.id)).limit(1))[0];
+    await ctx.db
       .insert(referralSettings)
       .values({ orgUnitId: unit.id, regionPath: unit.path, validityDays, updatedBy: me.id, updatedAt: ctx.now() })
       .onConflictDoUpdate({ target: referralSettings.orgUnitId, set: { validityDays, updatedBy: me.id, updatedAt: ctx.now() } });
-    await writeAudit(tx, ctx, {
+    await writeAudit(ctx, {
       action: 'referral_settings.update',
       entity: 'referral_settings',
       entityId: unit.id,

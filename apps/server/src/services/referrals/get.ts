@@ -21,8 +21,8 @@ export async function getReferralDto(db: DbOrTx, user: Actor, id: string, today:
   return toReferralDto(row.r, { personName: row.personName, idNumber: row.idNumber, countyName: row.countyName, hospitals: names }, today);
 }
 
-export async function getReferral({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function getReferral({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZGetReferralInput> }) {
   const me = ctx.actor;
-  const { id } = ZGetReferralInput.parse(input);
+  const { id } = input;
   return getReferralDto(ctx.db, me, id, chinaDate(ctx.now()));
 }

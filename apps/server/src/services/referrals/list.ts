@@ -41,9 +41,9 @@ function matchQuery(
   return ilike(persons.name, `%${q}%`);
 }
 
-export async function listReferrals({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function listReferrals({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListReferralsInput> }) {
   const me = ctx.actor;
-  const { q, status, personId, page, pageSize } = ZListReferralsInput.parse(input);
+  const { q, status, personId, page, pageSize } = input;
   const today = chinaDate(ctx.now());
   const live = inArray(referrals.status, ['submitted', 'registered']);
   const statusWhere =
@@ -93,9 +93,9 @@ export const ZListOffsiteInput = z.object({
   ...ZPaging,
 });
 
-export async function listOffsiteRegistrations({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function listOffsiteRegistrations({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListOffsiteInput> }) {
   const me = ctx.actor;
-  const { q, status, personId, page, pageSize } = ZListOffsiteInput.parse(input);
+  const { q, status, personId, page, pageSize } = input;
   const today = chinaDate(ctx.now());
   const t = offsiteRegistrations;
   const live = eq(t.status, 'registered');

@@ -1,7 +1,17 @@
+import type { z } from 'zod';
 import { and, eq, offsiteRegistrations, orgUnits, persons, sql } from '@portal/db';
-import { formatRegistrationNo, provinceName, ZCancelRegistrationInput, ZCreateOffsiteInput } from '@portal/rules';
+import { formatRegistrationNo, provinceName, type ZCancelRegistrationInput, type ZCreateOffsiteInput } from '@portal/rules';
 import { findPersonByIdNumber, nextSequence, toOffsiteDto } from './internal.js';
-import { type ActorContext, assertInUserRegion, chinaDate, conflict, notFound, preconditionFailed, writeAudit } from '../../core/index.js';
+import {
+  type ActorContext,
+  assertInUserRegion,
+  chinaDate,
+  conflict,
+  notFound,
+  preconditionFailed,
+  writeAudit,
+  withTransaction,
+} from '../../core/index.js';
 
 async function getOffsiteDto(ctx: ActorContext, id: string) {
   const row = (
@@ -22,15 +32,15 @@ async function getOffsiteDto(ctx: ActorContext, id: string) {
  * the window on the evidence shown, so it is registered at once; one person may not hold two
  * registrations whose periods overlap.
  */
-export async function createOffsiteRegistration({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function createOffsiteRegistration({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCreateOffsiteInput> }) {
   const me = ctx.actor;
-  const data = ZCreateOffsiteInput.parse(input);
+  const data = input;
   const today = chinaDate(ctx.now());
-  const id = await ctx.db.transaction(async (tx) => {
-    const person = await findPersonByIdNumber(tx, me, data.idNumber);
-    await tx.select({ id: persons.id }).from(persons).where(eq(persons.id, person.id)).for('update');
+  const id = await withTransaction(ctx, async (ctx) => {
+    const person = await findPersonByIdNumber(ctx.db, me, data.idNumber);
+    await ctx.db.select({ id: persons.id }).from(persons).where(eq(persons.id, person.id)).for('update');
     const clash = (
-      await tx
+      await ctx.db
         .select({
           registrationNo: offsiteRegistrations.registrationNo,
           startDate: offsiteRegistrations.startDate,
@@ -53,8 +63,8 @@ export async function createOffsiteRegistration({ ctx, input }: { ctx: ActorCont
       );
     }
     const year = Number(today.slice(0, 4));
-    const registrationNo = formatRegistrationNo('YD', year, await nextSequence(tx, 'YD', year));
-    const [row] = await tx
+    const registrationNo = formatRegistrationNo('YD', year, await nextSequence(ctx.db, 'YD', year));
+    const [row] = await ctx.db
       .insert(offsiteRegistrations)
       .values({
         registrationNo,
@@ -77,7 +87,7 @@ export async function createOffsiteRegistration({ ctx, input }: { ctx: ActorCont
       })
       .returning();
     if (!row) throw new Error('insert returned no row');
-    await writeAudit(tx, ctx, {
+    await writeAudit(ctx, {
       action: 'offsite_registration.create',
       entity: 'offsite_registration',
       entityId: row.id,
@@ -98,20 +108,20 @@ export async function createOffsiteRegistration({ ctx, input }: { ctx: ActorCont
   return getOffsiteDto(ctx, id);
 }
 
-export async function cancelOffsiteRegistration({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function cancelOffsiteRegistration({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCancelRegistrationInput> }) {
   const me = ctx.actor;
-  const { id, reason } = ZCancelRegistrationInput.parse(input);
-  await ctx.db.transaction(async (tx) => {
-    const row = (await tx.select().from(offsiteRegistrations).where(eq(offsiteRegistrations.id, id)).for('update').limit(1))[0];
+  const { id, reason } = input;
+  await withTransaction(ctx, async (ctx) => {
+    const row = (await ctx.db.select().from(offsiteRegistrations).where(eq(offsiteRegistrations.id, id)).for('update').limit(1))[0];
     if (!row) throw notFound('异地就医备案不存在');
     assertInUserRegion(me, row.regionPath, '该异地就医备案');
     if (row.status !== 'registered') throw preconditionFailed('该备案已撤销');
     const now = ctx.now();
-    await tx
+    await ctx.db
       .update(offsiteRegistrations)
       .set({ status: 'cancelled', cancelReason: reason, closedBy: me.id, closedAt: now, updatedAt: now })
       .where(eq(offsiteRegistrations.id, id));
-    await writeAudit(tx, ctx, {
+    await writeAudit(ctx, {
       action: 'offsite_registration.cancel',
       entity: 'offsite_registration',
       entityId: id,

@@ -1,29 +1,29 @@
 import { desc, eq, hospitals, persons, referralOverrides, users } from '@portal/db';
-import { maskIdNumber, ZCreateReferralOverrideInput } from '@portal/rules';
+import { maskIdNumber, type ZCreateReferralOverrideInput } from '@portal/rules';
 import { z } from 'zod';
 import { resolveVisitReferral } from './find-valid.js';
 import { findPersonById, hospitalOnPersonList } from './internal.js';
-import { type ActorContext, inUserRegion, preconditionFailed, writeAudit } from '../../core/index.js';
+import { type ActorContext, inUserRegion, preconditionFailed, writeAudit, withTransaction } from '../../core/index.js';
 
 /**
  * A reviewer rules that a visit counts as referred although nothing in the registry covers it.
  * Only reviewers may, with a written reason; claim entry reads it through `findReferralOverride`.
  */
-export async function createReferralOverride({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function createReferralOverride({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCreateReferralOverrideInput> }) {
   const me = ctx.actor;
-  const data = ZCreateReferralOverrideInput.parse(input);
-  return ctx.db.transaction(async (tx) => {
-    const person = await findPersonById(tx, me, data.personId);
-    const hospital = await hospitalOnPersonList(tx, person.regionPath, data.hospitalId, 'hospitalId');
+  const data = input;
+  return withTransaction(ctx, async (ctx) => {
+    const person = await findPersonById(ctx.db, me, data.personId);
+    const hospital = await hospitalOnPersonList(ctx.db, person.regionPath, data.hospitalId, 'hospitalId');
     const existing = await resolveVisitReferral({
-      tx,
+      tx: ctx.db,
       personId: person.id,
       hospitalId: hospital.id,
       date: data.admissionDate,
       profile: person.profile,
     });
     if (existing.source !== 'none') throw preconditionFailed(`${existing.note}，无需认定`);
-    const [row] = await tx
+    const [row] = await ctx.db
       .insert(referralOverrides)
       .values({
         personId: person.id,
@@ -36,7 +36,7 @@ export async function createReferralOverride({ ctx, input }: { ctx: ActorContext
       })
       .returning();
     if (!row) throw new Error('insert returned no row');
-    await writeAudit(tx, ctx, {
+    await writeAudit(ctx, {
       action: 'referral.override',
       entity: 'referral_override',
       entityId: row.id,
@@ -49,9 +49,9 @@ export async function createReferralOverride({ ctx, input }: { ctx: ActorContext
 
 export const ZListOverridesInput = z.object({ page: z.number().int().min(1).default(1) }).default({ page: 1 });
 
-export async function listReferralOverrides({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function listReferralOverrides({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListOverridesInput> }) {
   const me = ctx.actor;
-  const { page } = ZListOverridesInput.parse(input);
+  const { page } = input;
   const rows = await ctx.db
     .select({
       o: referralOverrides,

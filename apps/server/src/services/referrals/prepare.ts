@@ -10,9 +10,9 @@ export const ZPrepareRegistrationInput = z.object({ idNumber: ZIdNumber });
  * Identity check at the window: the person behind an ID number, what they hold today, their live
  * registrations, and the hospitals their jurisdiction allows as issuer and as destination.
  */
-export async function prepareRegistration({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function prepareRegistration({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZPrepareRegistrationInput> }) {
   const me = ctx.actor;
-  const { idNumber } = ZPrepareRegistrationInput.parse(input);
+  const { idNumber } = input;
   const today = chinaDate(ctx.now());
   const person = await findPersonByIdNumber(ctx.db, me, idNumber);
   const [categories, list, liveReferrals, liveOffsite, validity] = await Promise.all([

@@ -22,9 +22,9 @@ const ZYear = z.number({ error: '请选择年度' }).int().min(2015, '年度有�
 export const ZReferralReportInput = z.object({ year: ZYear });
 
 /** Registered referrals (expired ones included) by month of issue, destination and county. */
-export async function reportReferralsByMonth({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function reportReferralsByMonth({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZReferralReportInput> }) {
   const me = ctx.actor;
-  const { year } = ZReferralReportInput.parse(input);
+  const { year } = input;
   const month = sql<string>`to_char(${referrals.issueDate}, 'YYYY-MM')`;
   const rows = await ctx.db
     .select({
@@ -54,9 +54,9 @@ export async function reportReferralsByMonth({ ctx, input }: { ctx: ActorContext
  * Inpatient claims outside the person's county settled without any referral: these people lost
  * the preferential rates, and staff follow up (late registration, override, or advice).
  */
-export async function reportUnreferredAdmissions({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function reportUnreferredAdmissions({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZReferralReportInput> }) {
   const me = ctx.actor;
-  const { year } = ZReferralReportInput.parse(input);
+  const { year } = input;
   const rows = await ctx.db
     .select({
       claimId: claims.id,

@@ -1,26 +1,26 @@
 import { eq, reimbursementAttachments } from '@portal/db';
-import { ALLOWED_UPLOAD_TYPES, detectUploadType, MAX_UPLOAD_BYTES, ZAttachmentUpload } from '@portal/rules';
+import { ALLOWED_UPLOAD_TYPES, detectUploadType, MAX_UPLOAD_BYTES, type ZAttachmentUpload } from '@portal/rules';
 import { z } from 'zod';
 import { loadCase } from './internal.js';
-import { type ActorContext, assertInUserRegion, forbidden, invalid, notFound, writeAudit } from '../../core/index.js';
+import { type ActorContext, assertInUserRegion, forbidden, invalid, notFound, writeAudit, withTransaction } from '../../core/index.js';
 
 /**
  * Stores a scanned material in the database (bytea). The type is read from the file's bytes
  * (PDF, JPEG, PNG only) and the size capped at 10 MB, whatever the name says.
  */
-export async function uploadAttachment({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function uploadAttachment({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZAttachmentUpload> }) {
   const me = ctx.actor;
-  const data = ZAttachmentUpload.parse(input);
+  const data = input;
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(data.dataBase64)) throw invalid('文件内容编码有误，请重新选择文件', 'file');
   const bytes = Buffer.from(data.dataBase64, 'base64');
   if (bytes.length === 0) throw invalid('文件为空', 'file');
   if (bytes.length > MAX_UPLOAD_BYTES) throw invalid('文件不能超过 10 MB', 'file');
   const fileType = detectUploadType(bytes);
   if (!fileType) throw invalid('只接受 PDF、JPG、PNG 格式的扫描件', 'file');
-  return ctx.db.transaction(async (tx) => {
-    const row = await loadCase(tx, me, data.caseId);
+  return withTransaction(ctx, async (ctx) => {
+    const row = await loadCase(ctx.db, me, data.caseId);
     if (row.status === 'paid') throw forbidden('案件已支付办结，不能再上传材料');
-    const [saved] = await tx
+    const [saved] = await ctx.db
       .insert(reimbursementAttachments)
       .values({
         caseId: row.id,
@@ -33,7 +33,7 @@ export async function uploadAttachment({ ctx, input }: { ctx: ActorContext; inpu
         uploadedBy: me.id,
       })
       .returning({ id: reimbursementAttachments.id });
-    await writeAudit(tx, ctx, {
+    await writeAudit(ctx, {
       action: 'reimbursement.attach',
       entity: 'reimbursement_case',
       entityId: row.id,
@@ -47,8 +47,8 @@ export async function uploadAttachment({ ctx, input }: { ctx: ActorContext; inpu
 export const ZAttachmentId = z.object({ id: z.uuid('附件编号格式不正确') });
 
 /** The file for download, to users in the case's region. */
-export async function readAttachment({ ctx, input }: { ctx: ActorContext; input: unknown }) {
-  const { id } = ZAttachmentId.parse(input);
+export async function readAttachment({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZAttachmentId> }) {
+  const { id } = input;
   const row = (await ctx.db.select().from(reimbursementAttachments).where(eq(reimbursementAttachments.id, id)).limit(1))[0];
   if (!row) throw notFound('附件不存在');
   assertInUserRegion(ctx.actor, row.regionPath, '该附件');

@@ -1,5 +1,6 @@
+import type { z } from 'zod';
 import { and, asc, eq, gte, like, lt, orgUnits, persons, reimbursementCases } from '@portal/db';
-import { maskIdNumber, REIMBURSEMENT_STATUS_LABELS, ZBoardInput } from '@portal/rules';
+import { maskIdNumber, REIMBURSEMENT_STATUS_LABELS, type ZBoardInput } from '@portal/rules';
 import { loadServerCalendar } from '../calendar/index.js';
 import { caseClock, loadSuspensions } from './internal.js';
 import { type ActorContext, assertInUserRegion, chinaDate, forbidden, inUserRegion } from '../../core/index.js';
@@ -9,9 +10,9 @@ import { type ActorContext, assertInUserRegion, chinaDate, forbidden, inUserRegi
  * On-time rate = paid on time ÷ (paid + open and overdue): cases still inside their 25 days are
  * not yet decided and are left out (decision 0400).
  */
-export async function getReimbursementBoard({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function getReimbursementBoard({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZBoardInput> }) {
   const me = ctx.actor;
-  const { month, orgUnitId } = ZBoardInput.parse(input);
+  const { month, orgUnitId } = input;
   let scopePath = me.regionPath;
   if (orgUnitId) {
     const unit = (await ctx.db.select().from(orgUnits).where(eq(orgUnits.id, orgUnitId)).limit(1))[0];

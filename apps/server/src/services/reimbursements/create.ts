@@ -1,9 +1,10 @@
+import type { z } from 'zod';
 import { eq, reimbursementCases, reimbursementEvents, sql } from '@portal/db';
-import { missingMaterials, MATERIAL_LABELS, ZReimbursementIntake } from '@portal/rules';
+import { missingMaterials, MATERIAL_LABELS, type ZReimbursementIntake } from '@portal/rules';
 import { isUniqueViolation } from '../../lib/db-errors.js';
 import { prepareVisit } from '../claims/index.js';
 import { getReimbursement } from './get.js';
-import { type ActorContext, chinaDate, invalid, writeAudit } from '../../core/index.js';
+import { type ActorContext, chinaDate, invalid, writeAudit, withTransaction } from '../../core/index.js';
 
 /**
  * 受理: accepts a case. Complete materials start the 25-working-day clock today; incomplete ones
@@ -11,9 +12,9 @@ import { type ActorContext, chinaDate, invalid, writeAudit } from '../../core/in
  * The visit is checked exactly as in claim entry (person and hospital in the caller's region,
  * dates, parameters in force). The same idempotency key twice returns the first case.
  */
-export async function createReimbursement({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function createReimbursement({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZReimbursementIntake> }) {
   const me = ctx.actor;
-  const data = ZReimbursementIntake.parse(input);
+  const data = input;
   const find = async () =>
     (
       await ctx.db
@@ -26,69 +27,67 @@ export async function createReimbursement({ ctx, input }: { ctx: ActorContext; i
   if (existing) return getReimbursement({ ctx, input: { id: existing.id } });
   const today = chinaDate(ctx.now());
 
-  const id = await ctx.db
-    .transaction(async (tx) => {
-      const prepared = await prepareVisit(tx, ctx, me, data.entry);
-      if (data.kind === 'non_networked' && prepared.hospital.isNetworked) {
-        throw invalid('该医院已联网，应在医院直接结算；州外联网医院就医请选择“州外联网就医”', 'hospitalId');
-      }
-      if (data.kind === 'offsite_networked') {
-        if (!prepared.hospital.isNetworked) throw invalid('该医院未联网，请选择“非联网医院零星报销”', 'hospitalId');
-        if (prepared.location === 'in_county' || prepared.location === 'in_city')
-          throw invalid('州（市）内联网医院已一站式结算，不走零星报销', 'hospitalId');
-      }
-      const missing = missingMaterials(data.materials);
-      const seq = await tx.execute(sql`select nextval('reimbursement_no_seq') as n`);
-      const rows = (Array.isArray(seq) ? seq : (seq as { rows: unknown[] }).rows) as { n: string | number }[];
-      const caseNo = `LX${today.slice(0, 4)}${String(rows[0]?.n ?? 0).padStart(6, '0')}`;
-      const status = missing.length ? 'awaiting_documents' : 'registration';
-      const [row] = await tx
-        .insert(reimbursementCases)
-        .values({
-          caseNo,
-          kind: data.kind,
-          status,
-          personId: prepared.person.person.id,
-          orgUnitId: prepared.person.orgUnit.id,
-          regionPath: prepared.person.person.regionPath,
-          hospitalId: prepared.hospital.id,
-          visit: prepared.entry,
-          materials: data.materials,
-          receivedOn: today,
-          materialsCompleteOn: missing.length ? null : today,
-          paidElsewhereBasic: data.paidElsewhereBasic,
-          paidElsewhereCritical: data.paidElsewhereCritical,
-          idempotencyKey: data.idempotencyKey,
-          createdBy: me.id,
-        })
-        .returning({ id: reimbursementCases.id });
-      if (!row) throw new Error('case insert returned no row');
-      const note = missing.length ? `材料不全，一次性告知缺：${missing.map((m) => MATERIAL_LABELS[m]).join('、')}` : '材料齐全，开始计时';
-      await tx.insert(reimbursementEvents).values({
-        caseId: row.id,
-        action: 'intake',
-        fromStatus: null,
-        toStatus: status,
-        note,
-        actorId: me.id,
-        actorName: me.displayName,
-        onDate: today,
-        requestKey: `intake:${data.idempotencyKey}`,
-      });
-      await writeAudit(tx, ctx, {
-        action: 'reimbursement.intake',
-        entity: 'reimbursement_case',
-        entityId: row.id,
+  const id = await withTransaction(ctx, async (ctx) => {
+    const prepared = await prepareVisit(ctx.db, ctx, me, data.entry);
+    if (data.kind === 'non_networked' && prepared.hospital.isNetworked) {
+      throw invalid('该医院已联网，应在医院直接结算；州外联网医院就医请选择“州外联网就医”', 'hospitalId');
+    }
+    if (data.kind === 'offsite_networked') {
+      if (!prepared.hospital.isNetworked) throw invalid('该医院未联网，请选择“非联网医院零星报销”', 'hospitalId');
+      if (prepared.location === 'in_county' || prepared.location === 'in_city')
+        throw invalid('州（市）内联网医院已一站式结算，不走零星报销', 'hospitalId');
+    }
+    const missing = missingMaterials(data.materials);
+    const seq = await ctx.db.execute(sql`select nextval('reimbursement_no_seq') as n`);
+    const rows = (Array.isArray(seq) ? seq : (seq as { rows: unknown[] }).rows) as { n: string | number }[];
+    const caseNo = `LX${today.slice(0, 4)}${String(rows[0]?.n ?? 0).padStart(6, '0')}`;
+    const status = missing.length ? 'awaiting_documents' : 'registration';
+    const [row] = await ctx.db
+      .insert(reimbursementCases)
+      .values({
+        caseNo,
+        kind: data.kind,
+        status,
+        personId: prepared.person.person.id,
+        orgUnitId: prepared.person.orgUnit.id,
         regionPath: prepared.person.person.regionPath,
-        after: { caseNo, kind: data.kind, status, missing, hospital: prepared.hospital.name },
-      });
-      return row.id;
-    })
-    .catch(async (error: unknown) => {
-      if (!isUniqueViolation(error, 'idempotency')) throw error;
-      const first = await find();
-      if (!first) throw error;
-      return first.id;
+        hospitalId: prepared.hospital.id,
+        visit: prepared.entry,
+        materials: data.materials,
+        receivedOn: today,
+        materialsCompleteOn: missing.length ? null : today,
+        paidElsewhereBasic: data.paidElsewhereBasic,
+        paidElsewhereCritical: data.paidElsewhereCritical,
+        idempotencyKey: data.idempotencyKey,
+        createdBy: me.id,
+      })
+      .returning({ id: reimbursementCases.id });
+    if (!row) throw new Error('case insert returned no row');
+    const note = missing.length ? `材料不全，一次性告知缺：${missing.map((m) => MATERIAL_LABELS[m]).join('、')}` : '材料齐全，开始计时';
+    await ctx.db.insert(reimbursementEvents).values({
+      caseId: row.id,
+      action: 'intake',
+      fromStatus: null,
+      toStatus: status,
+      note,
+      actorId: me.id,
+      actorName: me.displayName,
+      onDate: today,
+      requestKey: `intake:${data.idempotencyKey}`,
     });
+    await writeAudit(ctx, {
+      action: 'reimbursement.intake',
+      entity: 'reimbursement_case',
+      entityId: row.id,
+      regionPath: prepared.person.person.regionPath,
+      after: { caseNo, kind: data.kind, status, missing, hospital: prepared.hospital.name },
+    });
+    return row.id;
+  }).catch(async (error: unknown) => {
+    if (!isUniqueViolation(error, 'idempotency')) throw error;
+    const first = await find();
+    if (!first) throw error;
+    return first.id;
+  });
   return getReimbursement({ ctx, input: { id } });
 }

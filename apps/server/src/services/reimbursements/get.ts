@@ -35,9 +35,9 @@ import { type ActorContext, assertInUserRegion, chinaDate, notFound, isAllowed }
 export const ZGetReimbursementInput = z.object({ id: z.uuid('案件编号格式不正确') });
 
 /** A case with its clock, materials, settlement, holds, events and what the caller may do now. */
-export async function getReimbursement({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function getReimbursement({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZGetReimbursementInput> }) {
   const me = ctx.actor;
-  const { id } = ZGetReimbursementInput.parse(input);
+  const { id } = input;
   const row = (
     await ctx.db
       .select({

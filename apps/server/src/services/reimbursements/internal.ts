@@ -9,7 +9,17 @@ import {
   type WorkingCalendar,
 } from '@portal/rules';
 import { isUniqueViolation } from '../../lib/db-errors.js';
-import { type Actor, type ActorContext, assertInUserRegion, chinaDate, conflict, invalid, notFound, writeAudit } from '../../core/index.js';
+import {
+  type Actor,
+  type ActorContext,
+  assertInUserRegion,
+  chinaDate,
+  conflict,
+  invalid,
+  notFound,
+  writeAudit,
+  withTransaction,
+} from '../../core/index.js';
 
 export type CaseRow = typeof reimbursementCases.$inferSelect;
 export type SuspensionRow = typeof reimbursementSuspensions.$inferSelect;
@@ -155,10 +165,10 @@ export async function runAction(
     return;
   }
   try {
-    await ctx.db.transaction(async (tx) => {
-      const row = await loadCase(tx, me, args.id, true);
+    await withTransaction(ctx, async (ctx) => {
+      const row = await loadCase(ctx.db, me, args.id, true);
       const again = (
-        await tx
+        await ctx.db
           .select({ id: reimbursementEvents.id })
           .from(reimbursementEvents)
           .where(eq(reimbursementEvents.requestKey, args.requestKey))
@@ -168,14 +178,14 @@ export async function runAction(
       if (row.version !== args.version) {
         throw conflict(`该案件已被他人处理（当前状态：${REIMBURSEMENT_STATUS_LABELS[row.status]}），您的操作未执行，请刷新后查看`);
       }
-      const outcome = await decide(tx, row, today);
-      const updated = await tx
+      const outcome = await decide(ctx.db, row, today);
+      const updated = await ctx.db
         .update(reimbursementCases)
         .set({ ...outcome.patch, status: outcome.to, version: row.version + 1, updatedAt: ctx.now() })
         .where(and(eq(reimbursementCases.id, row.id), eq(reimbursementCases.version, args.version)))
         .returning({ id: reimbursementCases.id });
       if (!updated.length) throw conflict('该案件已被他人处理，您的操作未执行，请刷新后查看');
-      await tx.insert(reimbursementEvents).values({
+      await ctx.db.insert(reimbursementEvents).values({
         caseId: row.id,
         action: outcome.action,
         fromStatus: row.status,
@@ -186,7 +196,7 @@ export async function runAction(
         onDate: today,
         requestKey: args.requestKey,
       });
-      await writeAudit(tx, ctx, {
+      await writeAudit(ctx, {
         action: `reimbursement.${outcome.action}`,
         entity: 'reimbursement_case',
         entityId: row.id,

@@ -1,5 +1,6 @@
+import type { z } from 'zod';
 import { eq, persons } from '@portal/db';
-import { decideStep, formatYuan, maskBankAccount, ZPayInput } from '@portal/rules';
+import { decideStep, formatYuan, maskBankAccount, type ZPayInput } from '@portal/rules';
 import { lockYtd, storeSettledClaim } from '../claims/index.js';
 import { getReimbursement } from './get.js';
 import { runAction } from './internal.js';
@@ -12,9 +13,9 @@ import { type ActorContext, conflict, forbidden, invalid } from '../../core/inde
  * money actually paid (decision 0400). If the figures no longer match the confirmed 复核 ones,
  * nothing is paid.
  */
-export async function payCase({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function payCase({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZPayInput> }) {
   const me = ctx.actor;
-  const data = ZPayInput.parse(input);
+  const data = input;
   await runAction(ctx, data, async (tx, row, today) => {
     const d = decideStep('pay', { status: row.status, isHeld: Boolean(row.holdKind), firstReviewBy: row.firstReviewBy }, me);
     if (!d.ok) throw forbidden(d.message);

@@ -1,11 +1,12 @@
-import { MATERIAL_LABELS, missingMaterials, ZReceiveMaterialsInput, type TMaterials } from '@portal/rules';
+import type { z } from 'zod';
+import { MATERIAL_LABELS, missingMaterials, type ZReceiveMaterialsInput, type TMaterials } from '@portal/rules';
 import { getReimbursement } from './get.js';
 import { runAction } from './internal.js';
 import { type ActorContext, invalid } from '../../core/index.js';
 
 /** 补齐材料: records items received; the day the last one arrives starts the clock. */
-export async function receiveMaterials({ ctx, input }: { ctx: ActorContext; input: unknown }) {
-  const data = ZReceiveMaterialsInput.parse(input);
+export async function receiveMaterials({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZReceiveMaterialsInput> }) {
+  const data = input;
   await runAction(ctx, data, async (_tx, row, today) => {
     if (row.status !== 'awaiting_documents') throw invalid('案件材料已齐全，无需补交', 'received');
     const materials = { ...(row.materials as TMaterials) };

@@ -1,21 +1,22 @@
+import type { z } from 'zod';
 import { and, eq, isNull, reimbursementSuspensions } from '@portal/db';
 import {
   decideHold,
   decideReturn,
   HOLD_KIND_LABELS,
   REIMBURSEMENT_STATUS_LABELS,
-  ZClearHoldInput,
-  ZHoldInput,
-  ZReturnCaseInput,
+  type ZClearHoldInput,
+  type ZHoldInput,
+  type ZReturnCaseInput,
 } from '@portal/rules';
 import { getReimbursement } from './get.js';
 import { runAction } from './internal.js';
 import { type ActorContext, forbidden } from '../../core/index.js';
 
 /** 退回: one step back with a reason; a 复核 confirmation is undone when payment is sent back. */
-export async function returnCase({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function returnCase({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZReturnCaseInput> }) {
   const me = ctx.actor;
-  const data = ZReturnCaseInput.parse(input);
+  const data = input;
   await runAction(ctx, data, async (_tx, row) => {
     const d = decideReturn({ status: row.status, isHeld: Boolean(row.holdKind), firstReviewBy: row.firstReviewBy }, me);
     if (!d.ok) throw forbidden(d.message);
@@ -30,9 +31,9 @@ export async function returnCase({ ctx, input }: { ctx: ActorContext; input: unk
 }
 
 /** 特殊病案 / 疑问病案: stops the clock from today until cleared (RULES §6). */
-export async function holdCase({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function holdCase({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZHoldInput> }) {
   const me = ctx.actor;
-  const data = ZHoldInput.parse(input);
+  const data = input;
   await runAction(ctx, data, async (tx, row, today) => {
     const d = decideHold({ status: row.status, isHeld: Boolean(row.holdKind), firstReviewBy: row.firstReviewBy }, me, false);
     if (!d.ok) throw forbidden(d.message);
@@ -50,9 +51,9 @@ export async function holdCase({ ctx, input }: { ctx: ActorContext; input: unkno
   return getReimbursement({ ctx, input: { id: data.id } });
 }
 
-export async function clearHold({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function clearHold({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZClearHoldInput> }) {
   const me = ctx.actor;
-  const data = ZClearHoldInput.parse(input);
+  const data = input;
   await runAction(ctx, data, async (tx, row, today) => {
     const d = decideHold({ status: row.status, isHeld: Boolean(row.holdKind), firstReviewBy: row.firstReviewBy }, me, true);
     if (!d.ok) throw forbidden(d.message);

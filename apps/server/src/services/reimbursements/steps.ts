@@ -1,4 +1,5 @@
-import { decideStep, STEP_RULES, ZStepInput } from '@portal/rules';
+import type { z } from 'zod';
+import { decideStep, STEP_RULES, type ZStepInput } from '@portal/rules';
 import { readYtd } from '../claims/index.js';
 import { getReimbursement } from './get.js';
 import { runAction } from './internal.js';
@@ -6,16 +7,16 @@ import { sameSettlement, settleCase, type CaseSettlement } from './settle.js';
 import { type ActorContext, conflict, forbidden } from '../../core/index.js';
 
 /** 病案登记录入 and 病案调查核实: the clerk records the step and a note. */
-export async function registerCase(args: { ctx: ActorContext; input: unknown }) {
+export async function registerCase(args: { ctx: ActorContext; input: z.output<typeof ZStepInput> }) {
   return simpleStep('register', args);
 }
-export async function investigateCase(args: { ctx: ActorContext; input: unknown }) {
+export async function investigateCase(args: { ctx: ActorContext; input: z.output<typeof ZStepInput> }) {
   return simpleStep('investigate', args);
 }
 
-async function simpleStep(step: 'register' | 'investigate', { ctx, input }: { ctx: ActorContext; input: unknown }) {
+async function simpleStep(step: 'register' | 'investigate', { ctx, input }: { ctx: ActorContext; input: z.output<typeof ZStepInput> }) {
   const me = ctx.actor;
-  const data = ZStepInput.parse(input);
+  const data = input;
   await runAction(ctx, data, async (_tx, row) => {
     const d = decideStep(step, { status: row.status, isHeld: Boolean(row.holdKind), firstReviewBy: row.firstReviewBy }, me);
     if (!d.ok) throw forbidden(d.message);
@@ -28,9 +29,9 @@ async function simpleStep(step: 'register' | 'investigate', { ctx, input }: { ct
  * 初审: settles the visit with the rules package on the person's current accumulators (the same
  * path as claim entry) and stores the result on the case; nothing is paid or accumulated yet.
  */
-export async function firstReviewCase({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function firstReviewCase({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZStepInput> }) {
   const me = ctx.actor;
-  const data = ZStepInput.parse(input);
+  const data = input;
   await runAction(ctx, data, async (tx, row) => {
     const d = decideStep('first_review', { status: row.status, isHeld: Boolean(row.holdKind), firstReviewBy: row.firstReviewBy }, me);
     if (!d.ok) throw forbidden(d.message);
@@ -52,9 +53,9 @@ export async function firstReviewCase({ ctx, input }: { ctx: ActorContext; input
  * person's accumulators moved since 初审 (another visit settled) the figures differ and the case
  * must go back to 初审 rather than be confirmed on stale numbers.
  */
-export async function secondReviewCase({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function secondReviewCase({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZStepInput> }) {
   const me = ctx.actor;
-  const data = ZStepInput.parse(input);
+  const data = input;
   await runAction(ctx, data, async (tx, row) => {
     const d = decideStep('second_review', { status: row.status, isHeld: Boolean(row.holdKind), firstReviewBy: row.firstReviewBy }, me);
     if (!d.ok) throw forbidden(d.message);

@@ -15,7 +15,7 @@ import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { z } from 'zod';
 import { findCjkFont } from '../../lib/fonts.js';
-import { ZGetRoundInput } from './rounds.js';
+import { type ZGetRoundInput } from './rounds.js';
 import { loadRoundTables } from './rollup.js';
 import { canSeePhones, getSupervisedRound, getVisibleSubmission, presentRows } from './internal.js';
 import { type ActorContext, chinaDate, preconditionFailed } from '../../core/index.js';
@@ -112,10 +112,10 @@ export async function loadPrintableTable({
   input,
 }: {
   ctx: ActorContext;
-  input: unknown;
+  input: z.output<typeof ZExportSubmissionInput>;
 }): Promise<PrintableTable & { stage: string; version: number | null }> {
   const user = ctx.actor;
-  const { id } = ZExportSubmissionInput.parse(input);
+  const { id } = input;
   const { submission: sub, round, unitName } = await getVisibleSubmission(ctx.db, user, id);
   const showPhones = canSeePhones(user, sub.orgUnitId);
   const base = { title: round.template.title, unitName, template: round.template };
@@ -158,7 +158,7 @@ function newWorkbook(ctx: ActorContext) {
 }
 
 /** One unit's table as an .xlsx workbook. */
-export async function exportTableXlsx({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function exportTableXlsx({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZExportSubmissionInput> }) {
   const table = await loadPrintableTable({ ctx, input });
   const workbook = newWorkbook(ctx);
   writeSheet(workbook.addWorksheet(safeSheetName(table.unitName, new Set())), table);
@@ -166,9 +166,9 @@ export async function exportTableXlsx({ ctx, input }: { ctx: ActorContext; input
 }
 
 /** The round's roll-up: a summary sheet, then one sheet per reporting unit. */
-export async function exportRollupXlsx({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function exportRollupXlsx({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZGetRoundInput> }) {
   const user = ctx.actor;
-  const { id } = ZGetRoundInput.parse(input);
+  const { id } = input;
   const round = await getSupervisedRound(ctx.db, user, id);
   const today = chinaDate(ctx.now());
   const units = await loadRoundTables(ctx.db, user, round, today);
@@ -210,7 +210,7 @@ export async function exportRollupXlsx({ ctx, input }: { ctx: ActorContext; inpu
 }
 
 /** One unit's table as an A4 PDF in the printed layout, with a CJK font installed on the server. */
-export async function exportTablePdf({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function exportTablePdf({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZExportSubmissionInput> }) {
   const table = await loadPrintableTable({ ctx, input });
   const font = findCjkFont();
   if (!font) throw preconditionFailed('服务器未安装中文字体（fonts-noto-cjk），暂不能生成 PDF，请使用“打印”');

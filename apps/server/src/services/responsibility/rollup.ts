@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import {
   asc,
   desc,
@@ -15,10 +16,10 @@ import {
   DEFAULT_CALENDAR,
   orderRows,
   rowLabel,
-  ZSearchResponsibleInput,
+  type ZSearchResponsibleInput,
   type TResponsibilityRow,
 } from '@portal/rules';
-import { ZGetRoundInput } from './rounds.js';
+import { type ZGetRoundInput } from './rounds.js';
 import { canSeePhones, getSupervisedRound, presentRows, seesSubtree, type Round } from './internal.js';
 import { type Actor, type ActorContext, chinaDate } from '../../core/index.js';
 
@@ -80,9 +81,9 @@ export async function loadRoundTables(db: DbOrTx, user: Actor, round: Round, tod
 }
 
 /** The roll-up of a round: all units' latest tables in one view. */
-export async function getRoundRollup({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function getRoundRollup({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZGetRoundInput> }) {
   const user = ctx.actor;
-  const { id } = ZGetRoundInput.parse(input);
+  const { id } = input;
   const round = await getSupervisedRound(ctx.db, user, id);
   const units = await loadRoundTables(ctx.db, user, round, chinaDate(ctx.now()));
   return { id: round.id, title: round.title, dueDate: round.dueDate, template: round.template, units };
@@ -92,9 +93,9 @@ export async function getRoundRollup({ ctx, input }: { ctx: ActorContext; input:
  * "Who is responsible for X in Y": searches the latest submitted version of every reporting unit
  * in the caller's scope (across rounds), by responsibility, name, post or department.
  */
-export async function searchResponsible({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function searchResponsible({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZSearchResponsibleInput> }) {
   const user = ctx.actor;
-  const { q, orgUnitId } = ZSearchResponsibleInput.parse(input);
+  const { q, orgUnitId } = input;
   let scopePath: string | null = null;
   if (orgUnitId) {
     const [unit] = await ctx.db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, orgUnitId)).limit(1);

@@ -4,32 +4,32 @@ import {
   computeReportingStatus,
   DEFAULT_CALENDAR,
   REPORTING_STATUS_LABELS,
-  ZOpenRoundInput,
+  type ZOpenRoundInput,
   type TReportingStatus,
 } from '@portal/rules';
 import { z } from 'zod';
 import { getSupervisedRound, resolveTemplate, seesSubtree, type Round } from './internal.js';
-import { type ActorContext, chinaDate, forbidden, invalid, writeAudit } from '../../core/index.js';
+import { type ActorContext, chinaDate, forbidden, invalid, writeAudit, withTransaction } from '../../core/index.js';
 
 /**
  * A province or city supervisor opens a round for units of its own region (below its own unit).
  * One submission per unit is created at once, so "not started" is a row, not an absence.
  */
-export async function openRound({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function openRound({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZOpenRoundInput> }) {
   const user = ctx.actor;
   if (user.orgLevel !== 'province' && user.orgLevel !== 'city') throw forbidden('只有省级或市（州）级可以发起责任分工表填报');
-  const data = ZOpenRoundInput.parse(input);
+  const data = input;
   const today = chinaDate(ctx.now());
   if (data.dueDate < today) throw invalid('截止日期不能早于今天', 'dueDate');
   const unitIds = [...new Set(data.orgUnitIds)];
-  return ctx.db.transaction(async (tx) => {
-    const template = await resolveTemplate(tx, user, data.templateKey);
+  return withTransaction(ctx, async (ctx) => {
+    const template = await resolveTemplate(ctx.db, user, data.templateKey);
     if (!template) throw invalid('模板不存在或无权使用', 'templateKey');
-    const units = await tx.select().from(orgUnits).where(inArray(orgUnits.id, unitIds));
+    const units = await ctx.db.select().from(orgUnits).where(inArray(orgUnits.id, unitIds));
     if (units.length !== unitIds.length) throw invalid('所选填报单位不存在', 'orgUnitIds');
     const outside = units.find((u) => !u.path.startsWith(user.regionPath) || u.id === user.orgUnitId);
     if (outside) throw forbidden(`${outside.name}不是本单位的下级单位，不能作为填报单位`);
-    const [round] = await tx
+    const [round] = await ctx.db
       .insert(responsibilityRounds)
       .values({
         title: data.title,
@@ -43,8 +43,8 @@ export async function openRound({ ctx, input }: { ctx: ActorContext; input: unkn
       })
       .returning();
     if (!round) throw new Error('insert returned no row');
-    await tx.insert(responsibilitySubmissions).values(units.map((u) => ({ roundId: round.id, orgUnitId: u.id, regionPath: u.path })));
-    await writeAudit(tx, ctx, {
+    await ctx.db.insert(responsibilitySubmissions).values(units.map((u) => ({ roundId: round.id, orgUnitId: u.id, regionPath: u.path })));
+    await writeAudit(ctx, {
       action: 'responsibility_round.open',
       entity: 'responsibility_round',
       entityId: round.id,
@@ -132,9 +132,9 @@ function countStatuses(statuses: TReportingStatus[]) {
 export const ZGetRoundInput = z.object({ id: z.uuid() });
 
 /** The supervision table of a round: every unit with its status, and the reminder to copy. */
-export async function getRoundSupervision({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function getRoundSupervision({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZGetRoundInput> }) {
   const user = ctx.actor;
-  const { id } = ZGetRoundInput.parse(input);
+  const { id } = input;
   const round = await getSupervisedRound(ctx.db, user, id);
   const today = chinaDate(ctx.now());
   const subs = await ctx.db

@@ -7,9 +7,9 @@ import {
   maskPhone,
   orderRows,
   validateRowsForSubmit,
-  ZReturnInput,
-  ZSaveDraftInput,
-  ZSubmitInput,
+  type ZReturnInput,
+  type ZSaveDraftInput,
+  type ZSubmitInput,
   type TResponsibilityRow,
   type TResponsibilityTemplate,
 } from '@portal/rules';
@@ -25,14 +25,15 @@ import {
   preconditionFailed,
   writeAudit,
   isAllowed,
+  withTransaction,
 } from '../../core/index.js';
 
 export const ZSubmissionIdInput = z.object({ id: z.uuid() });
 
 /** A unit's table with what the caller may do with it. */
-export async function getSubmission({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function getSubmission({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZSubmissionIdInput> }) {
   const user = ctx.actor;
-  const { id } = ZSubmissionIdInput.parse(input);
+  const { id } = input;
   const { submission: sub, round, unitName, unitCode } = await getVisibleSubmission(ctx.db, user, id);
   const today = chinaDate(ctx.now());
   const showPhones = canSeePhones(user, sub.orgUnitId);
@@ -103,22 +104,22 @@ function checkFilledDate(filledDate: string | undefined, today: string) {
 }
 
 /** Saves the working copy; a returned table stays "returned" until it is submitted again. */
-export async function saveDraft({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function saveDraft({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZSaveDraftInput> }) {
   const user = ctx.actor;
-  const data = ZSaveDraftInput.parse(input);
+  const data = input;
   const today = chinaDate(ctx.now());
-  return ctx.db.transaction(async (tx) => {
-    const { submission: sub, round } = await getVisibleSubmission(tx, user, data.submissionId, { forUpdate: true });
+  return withTransaction(ctx, async (ctx) => {
+    const { submission: sub, round } = await getVisibleSubmission(ctx.db, user, data.submissionId, { forUpdate: true });
     assertCanEdit(user, sub);
     checkRowKeys(round.template, data.rows);
     checkFilledDate(data.filledDate, today);
     const stage = sub.stage === 'returned' ? 'returned' : 'draft';
     const rows = orderRows(round.template, data.rows);
-    await tx
+    await ctx.db
       .update(responsibilitySubmissions)
       .set({ rows, filledDate: data.filledDate ?? null, stage, updatedBy: user.id, updatedAt: ctx.now() })
       .where(eq(responsibilitySubmissions.id, sub.id));
-    await writeAudit(tx, ctx, {
+    await writeAudit(ctx, {
       action: 'responsibility_submission.save_draft',
       entity: 'responsibility_submission',
       entityId: sub.id,
@@ -134,12 +135,12 @@ export async function saveDraft({ ctx, input }: { ctx: ActorContext; input: unkn
  * Submits the table with the seal confirmation (盖章确认). Every submission becomes a new kept
  * version; the working copy and the version are the same rows.
  */
-export async function submitTable({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function submitTable({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZSubmitInput> }) {
   const user = ctx.actor;
-  const data = ZSubmitInput.parse(input);
+  const data = input;
   const today = chinaDate(ctx.now());
-  return ctx.db.transaction(async (tx) => {
-    const { submission: sub, round } = await getVisibleSubmission(tx, user, data.submissionId, { forUpdate: true });
+  return withTransaction(ctx, async (ctx) => {
+    const { submission: sub, round } = await getVisibleSubmission(ctx.db, user, data.submissionId, { forUpdate: true });
     assertCanEdit(user, sub);
     checkRowKeys(round.template, data.rows);
     checkFilledDate(data.filledDate, today);
@@ -149,7 +150,7 @@ export async function submitTable({ ctx, input }: { ctx: ActorContext; input: un
     if (first) throw invalid(issues.length > 1 ? `${first.message}（共 ${issues.length} 处需修改）` : first.message, first.path);
     const version = sub.currentVersion + 1;
     const now = ctx.now();
-    await tx.insert(responsibilityVersions).values({
+    await ctx.db.insert(responsibilityVersions).values({
       submissionId: sub.id,
       version,
       rows,
@@ -159,7 +160,7 @@ export async function submitTable({ ctx, input }: { ctx: ActorContext; input: un
       submittedByName: user.displayName,
       submittedAt: now,
     });
-    await tx
+    await ctx.db
       .update(responsibilitySubmissions)
       .set({
         rows,
@@ -173,7 +174,7 @@ export async function submitTable({ ctx, input }: { ctx: ActorContext; input: un
         updatedAt: now,
       })
       .where(eq(responsibilitySubmissions.id, sub.id));
-    await writeAudit(tx, ctx, {
+    await writeAudit(ctx, {
       action: 'responsibility_submission.submit',
       entity: 'responsibility_submission',
       entityId: sub.id,
@@ -186,23 +187,23 @@ export async function submitTable({ ctx, input }: { ctx: ActorContext; input: un
 }
 
 /** A supervisor of the round sends a submitted table back with its comment. */
-export async function returnTable({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function returnTable({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZReturnInput> }) {
   const user = ctx.actor;
-  const data = ZReturnInput.parse(input);
-  return ctx.db.transaction(async (tx) => {
-    const { submission: sub, round } = await getVisibleSubmission(tx, user, data.submissionId, { forUpdate: true });
+  const data = input;
+  return withTransaction(ctx, async (ctx) => {
+    const { submission: sub, round } = await getVisibleSubmission(ctx.db, user, data.submissionId, { forUpdate: true });
     if (!canSuperviseRound(user, round)) throw forbidden('只有发起本次填报的单位可以退回');
     if (sub.stage !== 'submitted') throw preconditionFailed('只有已报送的表可以退回');
     const now = ctx.now();
-    await tx
+    await ctx.db
       .update(responsibilityVersions)
       .set({ returnComment: data.comment, returnedBy: user.id, returnedByName: user.displayName, returnedAt: now })
       .where(and(eq(responsibilityVersions.submissionId, sub.id), eq(responsibilityVersions.version, sub.currentVersion)));
-    await tx
+    await ctx.db
       .update(responsibilitySubmissions)
       .set({ stage: 'returned', returnComment: data.comment, returnedAt: now, updatedAt: now })
       .where(eq(responsibilitySubmissions.id, sub.id));
-    await writeAudit(tx, ctx, {
+    await writeAudit(ctx, {
       action: 'responsibility_submission.return',
       entity: 'responsibility_submission',
       entityId: sub.id,
@@ -222,9 +223,9 @@ export const ZDiffInput = z.object({
 });
 
 /** Two versions of a unit's table side by side: what was added, removed or changed. */
-export async function diffSubmissionVersions({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function diffSubmissionVersions({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZDiffInput> }) {
   const user = ctx.actor;
-  const data = ZDiffInput.parse(input);
+  const data = input;
   const { submission: sub, round } = await getVisibleSubmission(ctx.db, user, data.submissionId);
   const versions = await listVersionRows(ctx.db, sub.id);
   const pick = (n: number) => {

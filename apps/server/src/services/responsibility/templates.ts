@@ -1,7 +1,14 @@
+import type { z } from 'zod';
 import { and, asc, eq, responsibilityTemplates } from '@portal/db';
-import { BUILTIN_TEMPLATES, ZArchiveTemplateInput, ZCreateTemplateInput, ZUpdateTemplateInput, type TTemplateItem } from '@portal/rules';
+import {
+  BUILTIN_TEMPLATES,
+  type ZArchiveTemplateInput,
+  type ZCreateTemplateInput,
+  type ZUpdateTemplateInput,
+  type TTemplateItem,
+} from '@portal/rules';
 import { isTemplateVisible, toTemplate } from './internal.js';
-import { type ActorContext, forbidden, notFound, writeAudit, isAllowed } from '../../core/index.js';
+import { type ActorContext, forbidden, notFound, writeAudit, isAllowed, withTransaction } from '../../core/index.js';
 
 /** The built-in templates and the custom ones the caller may use or manage. */
 export async function listTemplates({ ctx }: { ctx: ActorContext }) {
@@ -31,11 +38,11 @@ function itemsOf(items: { label: string; hint: string; isDirect: boolean }[]): T
 }
 
 /** An administrator defines a template for its own unit and everything below it. */
-export async function createTemplate({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function createTemplate({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCreateTemplateInput> }) {
   const user = ctx.actor;
-  const data = ZCreateTemplateInput.parse(input);
-  return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
+  const data = input;
+  return withTransaction(ctx, async (ctx) => {
+    const [row] = await ctx.db
       .insert(responsibilityTemplates)
       .values({
         name: data.name,
@@ -50,7 +57,7 @@ export async function createTemplate({ ctx, input }: { ctx: ActorContext; input:
       })
       .returning();
     if (!row) throw new Error('insert returned no row');
-    await writeAudit(tx, ctx, {
+    await writeAudit(ctx, {
       action: 'responsibility_template.create',
       entity: 'responsibility_template',
       entityId: row.id,
@@ -74,11 +81,11 @@ async function getManagedTemplate(ctx: ActorContext, id: string) {
 }
 
 /** Edits a custom template; rounds already opened keep the copy they were opened with. */
-export async function updateTemplate({ ctx, input }: { ctx: ActorContext; input: unknown }) {
-  const { id, data } = ZUpdateTemplateInput.parse(input);
+export async function updateTemplate({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZUpdateTemplateInput> }) {
+  const { id, data } = input;
   const before = await getManagedTemplate(ctx, id);
-  return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
+  return withTransaction(ctx, async (ctx) => {
+    const [row] = await ctx.db
       .update(responsibilityTemplates)
       .set({
         name: data.name,
@@ -91,7 +98,7 @@ export async function updateTemplate({ ctx, input }: { ctx: ActorContext; input:
       })
       .where(eq(responsibilityTemplates.id, id))
       .returning();
-    await writeAudit(tx, ctx, {
+    await writeAudit(ctx, {
       action: 'responsibility_template.update',
       entity: 'responsibility_template',
       entityId: id,
@@ -104,12 +111,12 @@ export async function updateTemplate({ ctx, input }: { ctx: ActorContext; input:
 }
 
 /** Retires a custom template (kept for the rounds that used it). */
-export async function archiveTemplate({ ctx, input }: { ctx: ActorContext; input: unknown }) {
-  const { id } = ZArchiveTemplateInput.parse(input);
+export async function archiveTemplate({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZArchiveTemplateInput> }) {
+  const { id } = input;
   const before = await getManagedTemplate(ctx, id);
-  return ctx.db.transaction(async (tx) => {
-    await tx.update(responsibilityTemplates).set({ isArchived: true, updatedAt: ctx.now() }).where(eq(responsibilityTemplates.id, id));
-    await writeAudit(tx, ctx, {
+  return withTransaction(ctx, async (ctx) => {
+    await ctx.db.update(responsibilityTemplates).set({ isArchived: true, updatedAt: ctx.now() }).where(eq(responsibilityTemplates.id, id));
+    await writeAudit(ctx, {
       action: 'responsibility_template.archive',
       entity: 'responsibility_template',
       entityId: id,

@@ -3,15 +3,15 @@ import { asc, eq, persons, subsidyRunItems } from '@portal/db';
 import { categoryLabelOf } from './labels.js';
 import { createStreamingWorkbook, safeCells, yuanCell } from '../../lib/xlsx.js';
 import { loadScopedRun, summariseRun } from './runs.js';
-import { type ActorContext, writeAudit } from '../../core/index.js';
+import { type ActorContext, writeAudit, withTransaction } from '../../core/index.js';
 
 const PAGE = 2000;
 
 /** A run as .xlsx: the summary by county and category, then every person (streamed). */
 export async function exportSubsidyRun({ ctx, input, out }: { ctx: ActorContext; input: { id: string }; out: Writable }) {
   const { r, orgUnitName } = await loadScopedRun(ctx, input.id);
-  await ctx.db.transaction(async (tx) => {
-    await writeAudit(tx, ctx, { action: 'subsidy.export', entity: 'subsidy_run', entityId: r.id, regionPath: r.regionPath });
+  await withTransaction(ctx, async (ctx) => {
+    await writeAudit(ctx, { action: 'subsidy.export', entity: 'subsidy_run', entityId: r.id, regionPath: r.regionPath });
   });
   const wb = createStreamingWorkbook(out);
   const summary = wb.addWorksheet('汇总');

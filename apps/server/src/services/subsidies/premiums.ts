@@ -1,6 +1,7 @@
+import type { z } from 'zod';
 import { and, asc, desc, eq, orgUnits, premiums, sql, users, type DbOrTx } from '@portal/db';
-import { ZPremiumInput } from '@portal/rules';
-import { type ActorContext, invalid, visibleToUser, writeAudit, getScopedOrgUnit } from '../../core/index.js';
+import { type ZPremiumInput } from '@portal/rules';
+import { type ActorContext, invalid, visibleToUser, writeAudit, getScopedOrgUnit, withTransaction } from '../../core/index.js';
 
 /** Premium rows visible to the caller (their jurisdiction's and those above it), newest year first. */
 export async function listPremiums({ ctx }: { ctx: ActorContext }) {
@@ -26,15 +27,15 @@ export async function listPremiums({ ctx }: { ctx: ActorContext }) {
 }
 
 /** Sets the premium of a jurisdiction for a year (a correction overwrites it; the audit keeps the old value). */
-export async function setPremium({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function setPremium({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZPremiumInput> }) {
   const me = ctx.actor;
-  const data = ZPremiumInput.parse(input);
-  return ctx.db.transaction(async (tx) => {
-    const unit = await getScopedOrgUnit(tx, me, data.orgUnitId);
+  const data = input;
+  return withTransaction(ctx, async (ctx) => {
+    const unit = await getScopedOrgUnit(ctx.db, me, data.orgUnitId);
     if (!unit.profile) throw invalid('该机构未设定政策口径，不能设置缴费标准', 'orgUnitId');
     if (data.tier2 !== null && unit.profile !== 'weihai-2019') throw invalid('只有威海设两档缴费标准，其他地区请留空二档', 'tier2');
     const before = (
-      await tx
+      await ctx.db
         .select()
         .from(premiums)
         .where(and(eq(premiums.orgUnitId, unit.id), eq(premiums.year, data.year)))
@@ -52,10 +53,10 @@ export async function setPremium({ ctx, input }: { ctx: ActorContext; input: unk
       updatedAt: ctx.now(),
     };
     const [row] = before
-      ? await tx.update(premiums).set(values).where(eq(premiums.id, before.id)).returning()
-      : await tx.insert(premiums).values(values).returning();
+      ? await ctx.db.update(premiums).set(values).where(eq(premiums.id, before.id)).returning()
+      : await ctx.db.insert(premiums).values(values).returning();
     if (!row) throw new Error('write returned no row');
-    await writeAudit(tx, ctx, {
+    await writeAudit(ctx, {
       action: before ? 'premium.update' : 'premium.create',
       entity: 'premium',
       entityId: row.id,

@@ -1,8 +1,16 @@
+import type { z } from 'zod';
 import { and, asc, eq, like, orgUnits, personCategories, persons, sql, subsidyRunItems, subsidyRuns } from '@portal/db';
-import { categoriesForPremiumYear, computeSubsidy, PROFILES, ZSubsidyRunInput, ZSubsidyParamsPatch, type TProfileId } from '@portal/rules';
+import {
+  categoriesForPremiumYear,
+  computeSubsidy,
+  PROFILES,
+  type ZSubsidyRunInput,
+  ZSubsidyParamsPatch,
+  type TProfileId,
+} from '@portal/rules';
 import { resolvePolicyParams } from '../params/index.js';
 import { resolvePremium } from './premiums.js';
-import { type ActorContext, invalid, preconditionFailed, writeAudit, getScopedOrgUnit } from '../../core/index.js';
+import { type ActorContext, invalid, preconditionFailed, writeAudit, getScopedOrgUnit, withTransaction } from '../../core/index.js';
 
 const CHUNK = 1000;
 
@@ -12,11 +20,11 @@ const CHUNK = 1000;
  * January of the year, and stores the run. Everything is computed before anything is written, so
  * a missing premium or a person the rules refuse leaves no half-made run.
  */
-export async function runSubsidies({ ctx, input }: { ctx: ActorContext; input: unknown }) {
+export async function runSubsidies({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZSubsidyRunInput> }) {
   const me = ctx.actor;
-  const data = ZSubsidyRunInput.parse(input);
-  return ctx.db.transaction(async (tx) => {
-    const unit = await getScopedOrgUnit(tx, me, data.orgUnitId);
+  const data = input;
+  return withTransaction(ctx, async (ctx) => {
+    const unit = await getScopedOrgUnit(ctx.db, me, data.orgUnitId);
     if (unit.level !== 'county' && unit.level !== 'city') throw invalid('请选择县（市、区）或市（州）', 'orgUnitId');
     const profile = unit.profile as TProfileId | null;
     if (!profile) throw invalid('该机构未设定政策口径', 'orgUnitId');
@@ -25,7 +33,7 @@ export async function runSubsidies({ ctx, input }: { ctx: ActorContext; input: u
     const counties =
       unit.level === 'county'
         ? [unit]
-        : await tx
+        : await ctx.db
             .select()
             .from(orgUnits)
             .where(and(like(orgUnits.path, `${unit.path}%`), eq(orgUnits.level, 'county')))
@@ -33,12 +41,12 @@ export async function runSubsidies({ ctx, input }: { ctx: ActorContext; input: u
     const items: (typeof subsidyRunItems.$inferInsert)[] = [];
     let personCount = 0;
     for (const county of counties) {
-      const premium = await resolvePremium(tx, county.path, data.year);
+      const premium = await resolvePremium(ctx.db, county.path, data.year);
       if (!premium)
         throw preconditionFailed(`${county.name}尚未设置 ${data.year} 年度个人缴费标准，请由管理员在“参保缴费标准”页设置后再计算`);
-      const params = await resolvePolicyParams(tx, { regionPath: county.path, profile, date: `${data.year}-01-01` });
+      const params = await resolvePolicyParams(ctx.db, { regionPath: county.path, profile, date: `${data.year}-01-01` });
       const subsidyParams = ZSubsidyParamsPatch.parse(params.subsidyOverride);
-      const people = await tx
+      const people = await ctx.db
         .select({ id: persons.id, idNumber: persons.idNumber })
         .from(persons)
         .where(
@@ -50,7 +58,7 @@ export async function runSubsidies({ ctx, input }: { ctx: ActorContext; input: u
         .orderBy(asc(persons.id));
       for (let i = 0; i < people.length; i += CHUNK) {
         const slice = people.slice(i, i + CHUNK);
-        const facts = await tx
+        const facts = await ctx.db
           .select()
           .from(personCategories)
           .where(sql`${personCategories.personId} in ${slice.map((p) => p.id)}`);
@@ -92,7 +100,7 @@ export async function runSubsidies({ ctx, input }: { ctx: ActorContext; input: u
       }
     }
     const totalAmount = items.reduce((s, i) => s + (i.amount ?? 0), 0);
-    const [run] = await tx
+    const [run] = await ctx.db
       .insert(subsidyRuns)
       .values({
         orgUnitId: unit.id,
@@ -107,8 +115,8 @@ export async function runSubsidies({ ctx, input }: { ctx: ActorContext; input: u
       .returning();
     if (!run) throw new Error('insert returned no row');
     for (let i = 0; i < items.length; i += CHUNK)
-      await tx.insert(subsidyRunItems).values(items.slice(i, i + CHUNK).map((it) => ({ ...it, runId: run.id })));
-    await writeAudit(tx, ctx, {
+      await ctx.db.insert(subsidyRunItems).values(items.slice(i, i + CHUNK).map((it) => ({ ...it, runId: run.id })));
+    await writeAudit(ctx, {
       action: 'subsidy.run',
       entity: 'subsidy_run',
       entityId: run.id,

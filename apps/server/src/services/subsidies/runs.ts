@@ -70,8 +70,8 @@ export async function summariseRun(ctx: ActorContext, runId: string) {
 }
 
 /** A run with its summary and one page of its people. */
-export async function getSubsidyRun({ ctx, input }: { ctx: ActorContext; input: unknown }) {
-  const { id, page, pageSize } = ZGetSubsidyRunInput.parse(input);
+export async function getSubsidyRun({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZGetSubsidyRunInput> }) {
+  const { id, page, pageSize } = input;
   const { r, orgUnitName, createdByName } = await loadScopedRun(ctx, id);
   const [summary, items, total] = await Promise.all([
     summariseRun(ctx, id),
