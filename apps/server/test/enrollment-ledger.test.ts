@@ -266,7 +266,7 @@ describe('management ledger', () => {
     const app = await buildApp({ db: handle.db, env, logger: false });
     const cookieOf = async (role: 'clerk' | 'admin', unit: string) => {
       const { user } = await callerAs(handle, role, unit);
-      return `portal_session=${(await createSession(handle.db, user.id, new Date(), 1)).token}`;
+      return `portal_session=${(await createSession(handle.db, user.id, new Date(), env)).token}`;
     };
     const stranger = await app.inject({
       url: `/api/exports/ledger.xlsx?year=2020&orgUnitId=${tree.countyA.id}`,

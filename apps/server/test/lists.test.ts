@@ -134,11 +134,11 @@ describe('list comparison', () => {
     const sup = await ctxFor('supervisor', tree.root.id);
     const bytes = Buffer.from(`姓名,身份证号,人员类别\n张三,${makeIdNumber('522732', '1999-09-09', 6)},建档立卡\n`);
     const app = await buildApp({ db: handle.db, env, logger: false });
-    const supSession = await createSession(handle.db, sup.actor.id, new Date(), 1);
+    const supSession = await createSession(handle.db, sup.actor.id, new Date(), env);
     const refused = await app.inject({
       method: 'POST',
       url: '/api/lists/upload?sourceDepartment=poverty_office&listDate=2020-03-31&fileName=a.csv',
-      headers: { cookie: `portal_session=${supSession.token}`, 'content-type': 'text/csv' },
+      headers: { cookie: `portal_session=${supSession.token}`, 'content-type': 'text/csv', 'x-portal-request': '1' },
       payload: bytes,
     });
     expect(refused.statusCode).toBe(403);
@@ -153,22 +153,32 @@ describe('list comparison', () => {
   it('HTTP upload: needs a session, refuses 50 MB with 413, returns the preview', async () => {
     const tree = await makeTree(handle, 'qiannan-2019');
     const { user } = await callerAs(handle, 'clerk', tree.countyA.id);
-    const session = await createSession(handle.db, user.id, new Date(), 1);
+    const session = await createSession(handle.db, user.id, new Date(), env);
     const app = await buildApp({ db: handle.db, env, logger: false });
     const url = `/api/lists/upload?sourceDepartment=poverty_office&listDate=2020-03-31&fileName=${encodeURIComponent('名单.csv')}`;
     const body = Buffer.from(`姓名,身份证号,人员类别\n张三,${makeIdNumber('522732', '1998-08-08', 3)},建档立卡\n`);
-    const anon = await app.inject({ method: 'POST', url, payload: body, headers: { 'content-type': 'application/octet-stream' } });
+    const anon = await app.inject({
+      method: 'POST',
+      url,
+      payload: body,
+      headers: { 'content-type': 'application/octet-stream', 'x-portal-request': '1' },
+    });
     expect(anon.statusCode).toBe(401);
     const cookie = `portal_session=${session.token}`;
     const big = await app.inject({
       method: 'POST',
       url,
       payload: Buffer.alloc(50 * 1024 * 1024, 0x41),
-      headers: { 'content-type': 'application/octet-stream', cookie },
+      headers: { 'content-type': 'application/octet-stream', cookie, 'x-portal-request': '1' },
     });
     expect(big.statusCode).toBe(413);
     expect(big.json().message).toMatch(/20 MB/);
-    const ok = await app.inject({ method: 'POST', url, payload: body, headers: { 'content-type': 'text/csv', cookie } });
+    const ok = await app.inject({
+      method: 'POST',
+      url,
+      payload: body,
+      headers: { 'content-type': 'text/csv', cookie, 'x-portal-request': '1' },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ newCount: 1, invalidCount: 0 });
     await app.close();

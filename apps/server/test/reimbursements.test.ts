@@ -33,8 +33,8 @@ type Clock = ReturnType<typeof makeClock>;
 
 async function actorAs(role: TRole, orgUnitId: string, clock: Clock) {
   const user = await createUser(handle.db, { orgUnitId, role, passwordHash: await testPasswordHash() });
-  const session = await createSession(handle.db, user.id, new Date(), 1);
-  const sessionUser = await findSessionUser(handle.db, session.token, new Date(), 1);
+  const session = await createSession(handle.db, user.id, new Date(), env);
+  const sessionUser = await findSessionUser(handle.db, session.token, new Date(), env);
   return { user, caller: createCaller({ ...makeContext(handle, sessionUser, session.token), now: clock.now }) };
 }
 
@@ -530,7 +530,7 @@ describe('reimbursements: queue, board, attachments', () => {
     ).toHaveLength(1);
 
     const app = await buildApp({ db: handle.db, env, logger: false });
-    const session = await createSession(handle.db, s.clerk.user.id, new Date(), 1);
+    const session = await createSession(handle.db, s.clerk.user.id, new Date(), env);
     const ok = await app.inject({
       method: 'GET',
       url: `/api/reimbursements/attachments/${saved.id}`,
@@ -539,7 +539,7 @@ describe('reimbursements: queue, board, attachments', () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.headers['content-type']).toBe('application/pdf');
     const stranger = await createUser(handle.db, { orgUnitId: s.tree.countyB.id, role: 'clerk', passwordHash: await testPasswordHash() });
-    const other = await createSession(handle.db, stranger.id, new Date(), 1);
+    const other = await createSession(handle.db, stranger.id, new Date(), env);
     expect(
       (
         await app.inject({

@@ -16,4 +16,6 @@ export interface Actor {
   regionPath: string;
   profile: TProfileId | null;
   sessionId: string;
+  /** The password was set by an administrator or the seed: only changing it is allowed until then. */
+  mustChangePassword: boolean;
 }
