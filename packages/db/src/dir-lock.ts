@@ -83,7 +83,7 @@ export function lockDataDir(dataDir: string): () => void {
         } catch {
           // gone already
         }
-        if (attempt === 2) throw new Error(`could not take the lock ${lockPath}`);
+        if (attempt === 2) throw new Error(`could not take the lock ${lockPath}`, { cause: err });
       }
     }
   } finally {
