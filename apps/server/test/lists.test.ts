@@ -1,3 +1,4 @@
+import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, eq, listBatches, personCategories, persons, type DbHandle } from '@portal/db';
@@ -182,5 +183,41 @@ describe('list comparison', () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ newCount: 1, invalidCount: 0 });
     await app.close();
+  });
+});
+
+describe('upload safety', () => {
+  it('refuses an .xlsx that unpacks to hundreds of megabytes before parsing it, without growing the heap', async () => {
+    // A zip with one "sharedStrings.xml" of 400 MB of the same character, packed to well under 1 MB.
+    const big = Buffer.alloc(400 * 1024 * 1024, 0x41);
+    const packed = deflateRawSync(big, { level: 9 });
+    const name = Buffer.from('xl/sharedStrings.xml');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(100, 22); // the declared size lies: 100 bytes
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(100, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(0, 42);
+    const cdOffset = local.length + name.length + packed.length;
+    const eocd = Buffer.alloc(22);
+    eocd.writeUInt32LE(0x06054b50, 0);
+    eocd.writeUInt16LE(1, 8);
+    eocd.writeUInt16LE(1, 10);
+    eocd.writeUInt32LE(central.length + name.length, 12);
+    eocd.writeUInt32LE(cdOffset, 16);
+    const bomb = Buffer.concat([local, name, packed, central, name, eocd]);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const tree = await makeTree(handle, 'qiannan-2019');
+    const ctx = await ctxFor('clerk', tree.countyA.id);
+    const before = process.memoryUsage().rss;
+    await expect(previewListUpload({ ctx, input: { meta: meta('炸弹.xlsx'), bytes: bomb } })).rejects.toThrow(/解压后过大/);
+    expect(process.memoryUsage().rss - before).toBeLessThan(120 * 1024 * 1024);
   });
 });

@@ -669,14 +669,17 @@ describe('calendar years', () => {
   it('an admin adds a year; clocks then count into it; bad years are refused and write nothing', async () => {
     // Far-future years so that no other test (the PostgreSQL run shares one database) depends on them.
     const s = await setup('2041-12-10');
-    await expect(s.admin.calendar.save({ year: 2043, holidays: ['2043-01-01', '2042-12-31'], workingDays: [] })).rejects.toThrow(
+    // The holiday table is national: a jurisdiction's administrator sees it and its changes but cannot change it.
+    await expect(s.admin.calendar.save({ year: 2041, holidays: [], workingDays: [] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const system = (await callerAs(handle, 'admin', s.tree.system.id)).caller;
+    await expect(system.calendar.save({ year: 2043, holidays: ['2043-01-01', '2042-12-31'], workingDays: [] })).rejects.toThrow(
       '不在 2043 年内',
     );
-    await expect(s.admin.calendar.save({ year: 2043, holidays: [], workingDays: ['2043-01-05'] })).rejects.toThrow('应为周六或周日');
+    await expect(system.calendar.save({ year: 2043, holidays: [], workingDays: ['2043-01-05'] })).rejects.toThrow('应为周六或周日');
     expect(await handle.db.select().from(calendarYears).where(eq(calendarYears.year, 2043))).toHaveLength(0);
     await expect(s.clerk.caller.calendar.save({ year: 2041, holidays: [], workingDays: [] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await s.admin.calendar.list()).builtInRange).toEqual({ from: 2017, to: 2026 });
-    await s.admin.calendar.save({ year: 2041, holidays: ['2041-01-01'], workingDays: [], source: '测试' });
+    await system.calendar.save({ year: 2041, holidays: ['2041-01-01'], workingDays: [], source: '测试' });
     // Complete on 2041-12-10: 25 working days reach into 2042, which nobody has entered yet.
     const c = await s.clerk.caller.reimbursements.create({
       kind: 'non_networked',
@@ -685,7 +688,10 @@ describe('calendar years', () => {
       idempotencyKey: key(),
     });
     expect(c.clock.error).toContain('缺少2042年节假日安排');
-    await s.admin.calendar.save({ year: 2042, holidays: ['2042-01-01'], workingDays: [], source: '测试' });
+    await system.calendar.save({ year: 2042, holidays: ['2042-01-01'], workingDays: [], source: '测试' });
+    const seen = await s.admin.calendar.list();
+    expect(seen.canEdit).toBe(false);
+    expect(seen.changes.some((c) => c.year === 2042)).toBe(true);
     const after = await s.clerk.caller.reimbursements.get({ id: c.id });
     expect(after.clock.error).toBeNull();
     // 2041-12-10 is a Tuesday: 15 weekdays 12-11..12-31, 2042-01-01 off, then 01-02, 01-03, 01-06..01-10, 01-13..01-15 → 2042-01-15.

@@ -151,3 +151,21 @@ describe('production settings', () => {
     expect(dev.SEED_DEMO).toBe(true);
   });
 });
+
+describe('input at the edge', () => {
+  it('refuses NUL and lone surrogates with 400 before any service runs, in bodies and query strings', async () => {
+    for (const bad of ['张\u0000三', 'x\ud800', '\udc00y']) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/trpc/households.create',
+        payload: JSON.stringify({ householdNo: bad }),
+        headers: { cookie, 'content-type': 'application/json', 'x-portal-request': '1' },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.message).toMatch(/^输入有误：/);
+      expect(res.body).not.toMatch(/stack|at \w+ \(/);
+    }
+    const query = await app.inject({ method: 'GET', url: `/trpc/persons.list?input=${encodeURIComponent(JSON.stringify({ q: 'a\u0000' }))}`, headers: { cookie } });
+    expect(query.statusCode).toBe(400);
+  });
+});

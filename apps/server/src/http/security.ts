@@ -73,6 +73,31 @@ export async function registerSecurity(app: FastifyInstance, env: Env) {
     }
   });
 
+  // One string rule at the edge: no NUL and no lone surrogate anywhere in a request (they break
+  // JSON columns and text search, and no form can type them). 400, before any service runs.
+  app.addHook('preHandler', async (req, reply) => {
+    if (!isApi(req.url)) return;
+    const query = req.query as Record<string, unknown>;
+    // tRPC GET calls carry their input as JSON in ?input=: look inside it too.
+    let input: unknown = null;
+    if (typeof query.input === 'string') {
+      try {
+        input = JSON.parse(query.input);
+      } catch {
+        input = null;
+      }
+    }
+    const bad = findBadString(req.body) ?? findBadString(query) ?? findBadString(input) ?? findBadString(req.params);
+    if (bad === null) return;
+    const message = `输入有误：${bad}`;
+    reply.code(400).header('cache-control', 'no-store');
+    if (req.url.startsWith('/trpc')) {
+      const one = { error: { message, code: -32600, data: { code: 'BAD_REQUEST', httpStatus: 400, fieldErrors: null, field: null, meta: null } } };
+      return reply.send((req.query as Record<string, string>).batch ? [one] : one);
+    }
+    return reply.send({ message, field: null });
+  });
+
   app.addHook('onSend', async (req, reply, payload) => {
     if (isApi(req.url) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
@@ -119,4 +144,22 @@ function isSameOrigin(req: FastifyRequest): boolean {
   } catch {
     return false;
   }
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The first problem with any string inside a request value, or null when all are well formed. */
+export function findBadString(value: unknown, depth = 0): string | null {
+  if (depth > 64) return '嵌套层级过深';
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) return '不能包含空字符（NUL）';
+    if (LONE_SURROGATE.test(value)) return '包含无法识别的字符（不成对的代理项）';
+    return null;
+  }
+  if (Buffer.isBuffer(value) || value === null || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value)) {
+    const problem = findBadString(k, depth + 1) ?? findBadString(v, depth + 1);
+    if (problem) return problem;
+  }
+  return null;
 }
