@@ -48,10 +48,15 @@ if (file && existsSync(file)) {
     } catch {
       parsed = line;
     }
-    for (const s of strings(parsed)) for (const f of findings(s)) problems.push(`line ${lines}: unmasked ${f.kind} ${f.value.slice(0, 4)}…`);
+    for (const s of strings(parsed))
+      for (const f of findings(s)) problems.push(`line ${lines}: unmasked ${f.kind} ${f.value.slice(0, 4)}…`);
   }
   if (lines === 0) problems.push('log file is empty: the server logged nothing, so the scan proves nothing');
 }
 console.log(problems.length ? problems.slice(0, 20).join('\n') : `log scan: ${lines} lines, no personal data found`);
-if (report) writeFileSync(report, JSON.stringify({ numPassedTests: problems.length ? 0 : 1, numFailedTests: problems.length ? 1 : 0, numPendingTests: 0 }));
+if (report)
+  writeFileSync(
+    report,
+    JSON.stringify({ numPassedTests: problems.length ? 0 : 1, numFailedTests: problems.length ? 1 : 0, numPendingTests: 0 }),
+  );
 process.exit(problems.length ? 1 : 0);

@@ -165,7 +165,11 @@ describe('input at the edge', () => {
       expect(res.json().error.message).toMatch(/^输入有误：/);
       expect(res.body).not.toMatch(/stack|at \w+ \(/);
     }
-    const query = await app.inject({ method: 'GET', url: `/trpc/persons.list?input=${encodeURIComponent(JSON.stringify({ q: 'a\u0000' }))}`, headers: { cookie } });
+    const query = await app.inject({
+      method: 'GET',
+      url: `/trpc/persons.list?input=${encodeURIComponent(JSON.stringify({ q: 'a\u0000' }))}`,
+      headers: { cookie },
+    });
     expect(query.statusCode).toBe(400);
   });
 });

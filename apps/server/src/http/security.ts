@@ -92,7 +92,9 @@ export async function registerSecurity(app: FastifyInstance, env: Env) {
     const message = `输入有误：${bad}`;
     reply.code(400).header('cache-control', 'no-store');
     if (req.url.startsWith('/trpc')) {
-      const one = { error: { message, code: -32600, data: { code: 'BAD_REQUEST', httpStatus: 400, fieldErrors: null, field: null, meta: null } } };
+      const one = {
+        error: { message, code: -32600, data: { code: 'BAD_REQUEST', httpStatus: 400, fieldErrors: null, field: null, meta: null } },
+      };
       return reply.send((req.query as Record<string, string>).batch ? [one] : one);
     }
     return reply.send({ message, field: null });

@@ -82,7 +82,8 @@ export async function assertSafeZip(bytes: Buffer): Promise<void> {
   let declared = 0;
   for (const e of entries) {
     declared += e.uncompressed;
-    if (e.uncompressed > ZIP_LIMITS.maxEntryBytes || declared > ZIP_LIMITS.maxTotalBytes) throw new ZipRefused('文件解压后过大，请分批上传（每个文件不超过 20 万行）');
+    if (e.uncompressed > ZIP_LIMITS.maxEntryBytes || declared > ZIP_LIMITS.maxTotalBytes)
+      throw new ZipRefused('文件解压后过大，请分批上传（每个文件不超过 20 万行）');
     if (e.compressed > 0 && e.uncompressed / e.compressed > ZIP_LIMITS.maxRatio && e.uncompressed > 1024 * 1024) {
       throw new ZipRefused('文件压缩比异常，疑似恶意文件，已拒绝');
     }

@@ -227,16 +227,14 @@ export async function seedProduction(db: Db, options: { hashPassword: (p: string
   return db.transaction(async (tx) => {
     const units = await insertRegionTree(tx, { includeDemoUnits: false });
     const root = units.get(SYSTEM_ROOT.code)!;
-    await tx
-      .insert(users)
-      .values({
-        username: 'sysadmin',
-        displayName: '系统管理员',
-        role: 'admin',
-        orgUnitId: root.id,
-        passwordHash,
-        mustChangePassword: true,
-      });
+    await tx.insert(users).values({
+      username: 'sysadmin',
+      displayName: '系统管理员',
+      role: 'admin',
+      orgUnitId: root.id,
+      passwordHash,
+      mustChangePassword: true,
+    });
     for (const j of JURISDICTIONS) {
       const owner = units.get(j.root.code);
       if (!owner) continue;

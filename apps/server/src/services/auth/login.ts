@@ -85,10 +85,13 @@ type Attempt = { allowed: true; failures: number } | { allowed: false; justLocke
  * A locked counter is not moved. A success clears both (login above).
  */
 async function reserveAttempt(ctx: ServiceContext, userId: string, ip: string, now: Date): Promise<Attempt> {
-  const windowStart = new Date(now.getTime() - LOCK_MINUTES * 60_000);
   const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+  // Raw SQL takes instants as ISO text with a cast (the PostgreSQL driver sends no Date objects).
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const windowStart = sql`${new Date(now.getTime() - LOCK_MINUTES * 60_000).toISOString()}::timestamptz`;
+  const until = sql`${lockUntil.toISOString()}::timestamptz`;
   const t = loginThrottle;
-  const locked = sql`${t.lockedUntil} is not null and ${t.lockedUntil} > ${now}`;
+  const locked = sql`${t.lockedUntil} is not null and ${t.lockedUntil} > ${at}`;
   const stale = sql`${t.windowStart} < ${windowStart}`;
   const next = sql`(case when ${stale} then 1 else ${t.failures} + 1 end)`;
   const address = (
@@ -99,8 +102,8 @@ async function reserveAttempt(ctx: ServiceContext, userId: string, ip: string, n
         target: [t.userId, t.ip],
         set: {
           failures: sql`case when ${locked} then ${t.failures} else ${next} end`,
-          windowStart: sql`case when ${locked} then ${t.windowStart} when ${stale} then ${now} else ${t.windowStart} end`,
-          lockedUntil: sql`case when ${locked} then ${t.lockedUntil} when ${next} > ${MAX_FAILED_LOGINS} then ${lockUntil}::timestamptz else null end`,
+          windowStart: sql`case when ${locked} then ${t.windowStart} when ${stale} then ${at} else ${t.windowStart} end`,
+          lockedUntil: sql`case when ${locked} then ${t.lockedUntil} when ${next} > ${MAX_FAILED_LOGINS} then ${until} else null end`,
         },
       })
       .returning({ failures: t.failures, lockedUntil: t.lockedUntil })
@@ -109,15 +112,15 @@ async function reserveAttempt(ctx: ServiceContext, userId: string, ip: string, n
   if (address.lockedUntil && address.lockedUntil > now) {
     return { allowed: false, justLocked: address.lockedUntil.getTime() === lockUntil.getTime() ? 'address' : null };
   }
-  const accountLocked = sql`${users.lockedUntil} is not null and ${users.lockedUntil} > ${now}`;
-  const expired = sql`${users.lockedUntil} is not null and ${users.lockedUntil} <= ${now}`;
+  const accountLocked = sql`${users.lockedUntil} is not null and ${users.lockedUntil} > ${at}`;
+  const expired = sql`${users.lockedUntil} is not null and ${users.lockedUntil} <= ${at}`;
   const accountNext = sql`(case when ${expired} then 1 else ${users.failedLogins} + 1 end)`;
   const account = (
     await ctx.db
       .update(users)
       .set({
         failedLogins: sql`case when ${accountLocked} then ${users.failedLogins} else ${accountNext} end`,
-        lockedUntil: sql`case when ${accountLocked} then ${users.lockedUntil} when ${accountNext} >= ${MAX_FAILED_LOGINS_ACCOUNT} then ${lockUntil}::timestamptz else null end`,
+        lockedUntil: sql`case when ${accountLocked} then ${users.lockedUntil} when ${accountNext} >= ${MAX_FAILED_LOGINS_ACCOUNT} then ${until} else null end`,
       })
       .where(eq(users.id, userId))
       .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil })
