@@ -17,3 +17,4 @@ export * from './referrals/index.js';
 export * from './registry/index.js';
 export * from './claims/index.js';
 export * from './reimbursements/index.js';
+export * from './audit/labels.js';
