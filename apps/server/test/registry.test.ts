@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, eq, households, personCategories, persons, type DbHandle } from '@portal/db';
+import { and, auditLog, eq, households, personCategories, persons, type DbHandle } from '@portal/db';
 import { createPerson } from '@portal/db/test';
-import { makeIdNumber } from '@portal/rules';
+import { EXISTENCE_CHECKS_PER_DAY, makeIdNumber, REGISTERED_ELSEWHERE } from '@portal/rules';
 import { callerAs, makeTree, setupDb } from './helpers.js';
 
 let handle: DbHandle;
@@ -52,6 +52,36 @@ describe('persons.create / update', () => {
     const err = await stranger.persons.create(base(other.countyA.id, idNumber)).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'CONFLICT' });
     expect((err as { cause: { options: { meta?: unknown } } }).cause.options.meta).toBeUndefined();
+    expect((err as Error).message).toBe(REGISTERED_ELSEWHERE);
+  });
+
+  it('answers "registered elsewhere" at most 20 times a day per clerk, and audits each lookup', async () => {
+    const tree = await makeTree(handle);
+    const other = await makeTree(handle);
+    const { caller: owner } = await callerAs(handle, 'clerk', tree.countyA.id);
+    const ids: string[] = [];
+    for (let i = 0; i < EXISTENCE_CHECKS_PER_DAY + 2; i++) {
+      const idNumber = uniqueId();
+      await owner.persons.create(base(tree.countyA.id, idNumber));
+      ids.push(idNumber);
+    }
+    const { caller: prober, user } = await callerAs(handle, 'clerk', other.countyA.id);
+    const answers: string[] = [];
+    for (const idNumber of ids) {
+      const code = await prober.persons.create(base(other.countyA.id, idNumber)).then(
+        () => 'CREATED',
+        (e: Error & { code: string }) => e.code,
+      );
+      answers.push(code);
+    }
+    expect(answers.slice(0, EXISTENCE_CHECKS_PER_DAY).every((c) => c === 'CONFLICT')).toBe(true);
+    expect(answers.slice(EXISTENCE_CHECKS_PER_DAY)).toEqual(['TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS']);
+    const audited = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.userId, user.id), eq(auditLog.action, 'person.registered_elsewhere')));
+    expect(audited).toHaveLength(EXISTENCE_CHECKS_PER_DAY + 2);
+    expect(JSON.stringify(audited.map((a) => a.after))).not.toContain(ids[0]);
   });
 
   it('rejects the wrong role and region; bad input writes nothing', async () => {

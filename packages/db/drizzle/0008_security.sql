@@ -1,3 +1,10 @@
+CREATE TABLE "existence_checks" (
+	"user_id" uuid NOT NULL,
+	"day" date NOT NULL,
+	"count" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "existence_checks_user_id_day_pk" PRIMARY KEY("user_id","day")
+);
+--> statement-breakpoint
 CREATE TABLE "login_throttle" (
 	"user_id" uuid NOT NULL,
 	"ip" text NOT NULL,
@@ -9,6 +16,7 @@ CREATE TABLE "login_throttle" (
 --> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "must_change_password" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "has_demo_password" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "existence_checks" ADD CONSTRAINT "existence_checks_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "login_throttle" ADD CONSTRAINT "login_throttle_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 -- The audit log is append-only: the database itself refuses to change or delete a row (a
 -- careless insider or a bug in the application cannot rewrite history). Retention: rows are kept

@@ -18,3 +18,4 @@ export * from './registry/index.js';
 export * from './claims/index.js';
 export * from './reimbursements/index.js';
 export * from './audit/labels.js';
+export * from './existence.js';

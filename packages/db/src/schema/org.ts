@@ -1,5 +1,5 @@
 import { relations } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, regionPath, updatedAt } from './_columns.js';
 
 /**
@@ -87,6 +87,22 @@ export const loginThrottle = pgTable(
     lockedUntil: timestamp({ withTimezone: true, mode: 'date' }),
   },
   (t) => [primaryKey({ columns: [t.userId, t.ip] })],
+);
+
+/**
+ * How often a user was told that an ID number is registered in another region, per day: the
+ * answer is an existence oracle, so it is rate-limited (persons/existence.ts) and audited.
+ */
+export const existenceChecks = pgTable(
+  'existence_checks',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    day: date({ mode: 'string' }).notNull(),
+    count: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day] })],
 );
 
 export const orgUnitsRelations = relations(orgUnits, ({ one, many }) => ({

@@ -3,6 +3,7 @@ import { isIsoDate } from '../calendar/dates.js';
 import { CATEGORY_IDS, CATEGORY_LABELS, PROFILE_CATEGORIES, type TCategoryId } from '../categories.js';
 import { maskIdNumber, parseIdNumber } from '../id-number/id-number.js';
 import type { TProfileId } from '../profiles.js';
+import { REGISTERED_ELSEWHERE } from '../existence.js';
 import type { TSourceDepartment } from './schemas.js';
 
 /**
@@ -259,7 +260,7 @@ export function compareList(
         line,
         name: row.name,
         idNumberMasked: maskIdNumber(row.idNumber),
-        reason: '该人员登记在其他地区，请由其所在地经办机构处理或先办理迁移',
+        reason: REGISTERED_ELSEWHERE,
       });
       continue;
     }
