@@ -6,3 +6,4 @@ export { addPersonCategory } from './add-category.js';
 export { endPersonCategory } from './end-category.js';
 export { ZListPersonsInput } from './list.js';
 export { ZGetPersonInput } from './get.js';
+export { getPersonFacts, type PersonFacts } from './facts.js';
