@@ -16,7 +16,8 @@ import { addCalendarDays } from '@portal/rules';
 import { chinaDate } from '../src/core/index.js';
 import { createCaller } from '../src/root.js';
 import { createSession, findSessionUser } from '../src/services/auth/session.js';
-import { findReferralOverride, findValidReferral, resolveVisitReferral } from '../src/services/referrals/index.js';
+import { getPersonFacts } from '../src/services/persons/index.js';
+import { decideVisitReferral, findReferralOverride, findValidReferral } from '../src/services/referrals/index.js';
 import { callerAs, env, makeContext, makeTree, setupDb, testPasswordHash } from './helpers.js';
 
 let handle: DbHandle;
@@ -60,8 +61,8 @@ async function xianning() {
     regionCode: '421222',
     categories: [{ category: 'subsistence_allowance', startDate: '2020-01-01' }],
   });
-  const { caller: clerk, user: clerkUser } = await callerAs(handle, 'clerk', tree.countyA.id);
-  return { tree, h, person, clerk, clerkUser };
+  const { caller: clerk, user: clerkUser, ctx } = await callerAs(handle, 'clerk', tree.countyA.id);
+  return { tree, h, person, clerk, clerkUser, ctx };
 }
 
 function referralInput(x: Awaited<ReturnType<typeof xianning>>, over: Record<string, unknown> = {}) {
@@ -86,6 +87,12 @@ async function callerAt(tree: TestTree, role: 'clerk' | 'reviewer', now: Date) {
   return createCaller({ ...makeContext(handle, sessionUser, session.token), now: () => now });
 }
 
+/** The referral decision of an inpatient stay admitted on `date`, as claim entry makes it. */
+async function inpatientReferral(x: Awaited<ReturnType<typeof xianning>>, hospital: { id: string; regionCode: string }, date: string) {
+  const person = await getPersonFacts(x.ctx, x.person.id, date);
+  return decideVisitReferral(x.ctx, { person, hospital, visitType: 'inpatient', admissionDate: date });
+}
+
 describe('referral registry', () => {
   it('a clerk registers a referral at the window: electronic number, audit row, and the lookup finds it', async () => {
     const x = await xianning();
@@ -98,21 +105,27 @@ describe('referral registry', () => {
     const audit = await handle.db.select().from(auditLog).where(eq(auditLog.entityId, created.id));
     expect(audit.map((a) => a.action)).toEqual(['referral.register']);
 
-    const found = await findValidReferral({ ctx: handle, personId: x.person.id, hospitalId: x.h.provincial.id, date: day(3) });
+    const found = await findValidReferral(handle, { personId: x.person.id, hospitalId: x.h.provincial.id, date: day(3) });
     expect(found).toMatchObject({ kind: 'referral', id: created.id, number: created.referralNo, destinationTier: 'provincial' });
     expect(found?.label).toContain(created.referralNo!);
     // Last valid day is covered, the day after and the day before issue are not; another hospital is not.
-    expect(await findValidReferral({ ctx: handle, personId: x.person.id, hospitalId: x.h.provincial.id, date: day(89) })).not.toBeNull();
-    expect(await findValidReferral({ ctx: handle, personId: x.person.id, hospitalId: x.h.provincial.id, date: day(90) })).toBeNull();
-    expect(await findValidReferral({ ctx: handle, personId: x.person.id, hospitalId: x.h.provincial.id, date: day(-1) })).toBeNull();
-    expect(await findValidReferral({ ctx: handle, personId: x.person.id, hospitalId: x.h.provincial2.id, date: day(3) })).toBeNull();
+    expect(await findValidReferral(handle, { personId: x.person.id, hospitalId: x.h.provincial.id, date: day(89) })).not.toBeNull();
+    expect(await findValidReferral(handle, { personId: x.person.id, hospitalId: x.h.provincial.id, date: day(90) })).toBeNull();
+    expect(await findValidReferral(handle, { personId: x.person.id, hospitalId: x.h.provincial.id, date: day(-1) })).toBeNull();
+    expect(await findValidReferral(handle, { personId: x.person.id, hospitalId: x.h.provincial2.id, date: day(3) })).toBeNull();
 
-    const visit = await resolveVisitReferral({ tx: handle.db, personId: x.person.id, hospitalId: x.h.provincial.id, date: day(3) });
-    expect(visit).toMatchObject({ source: 'registry', referred: true, offsiteRegistered: false, registrationId: created.id });
+    const visit = await inpatientReferral(x, x.h.provincial, day(3));
+    expect(visit).toMatchObject({
+      isRequired: true,
+      source: 'registry',
+      referred: true,
+      offsiteRegistered: false,
+      registrationId: created.id,
+    });
 
     await x.clerk.referrals.cancel({ id: created.id, reason: '患者放弃转院' });
-    expect(await findValidReferral({ ctx: handle, personId: x.person.id, hospitalId: x.h.provincial.id, date: day(3) })).toBeNull();
-    const none = await resolveVisitReferral({ ctx: handle, personId: x.person.id, hospitalId: x.h.provincial.id, date: day(3) });
+    expect(await findValidReferral(handle, { personId: x.person.id, hospitalId: x.h.provincial.id, date: day(3) })).toBeNull();
+    const none = await inpatientReferral(x, x.h.provincial, day(3));
     expect(none).toMatchObject({ source: 'none', referred: false });
     expect(none.note).toMatch(/未查到/);
   });
@@ -122,7 +135,7 @@ describe('referral registry', () => {
     const { caller: reviewer } = await callerAs(handle, 'reviewer', x.tree.countyA.id);
     const a = await x.clerk.referrals.create(referralInput(x, { registerNow: false }));
     expect(a).toMatchObject({ status: 'submitted', referralNo: null });
-    expect(await findValidReferral({ ctx: handle, personId: x.person.id, hospitalId: x.h.provincial.id, date: day(3) })).toBeNull();
+    expect(await findValidReferral(handle, { personId: x.person.id, hospitalId: x.h.provincial.id, date: day(3) })).toBeNull();
     const registered = await reviewer.referrals.register({ id: a.id });
     expect(registered.referralNo).toMatch(/^ZZ\d{10}$/);
     await expect(reviewer.referrals.register({ id: a.id })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
@@ -265,13 +278,15 @@ describe('off-site registration', () => {
     const reg = await x.clerk.referrals.createOffsite(offsite(x.person.idNumber));
     expect(reg.registrationNo).toMatch(/^YD\d{10}$/);
     expect(reg.destination).toBe('湖北省武汉市');
-    const found = await findValidReferral({ ctx: handle, personId: x.person.id, hospitalId: x.h.provincial.id, date: today });
+    const found = await findValidReferral(handle, { personId: x.person.id, hospitalId: x.h.provincial.id, date: today });
     expect(found).toMatchObject({ kind: 'offsite', id: reg.id, offsiteType: 'migrant_work' });
     expect(found?.label).toContain('外出务工');
-    expect(await findValidReferral({ ctx: handle, personId: x.person.id, hospitalId: x.h.cityDesignated.id, date: today })).toBeNull();
-    expect(await findValidReferral({ ctx: handle, personId: x.person.id, hospitalId: x.h.provincial.id, date: day(6) })).toBeNull();
-    const visit = await resolveVisitReferral({ ctx: handle, personId: x.person.id, hospitalId: x.h.provincial.id, date: today });
-    expect(visit).toMatchObject({ source: 'registry', referred: false, offsiteRegistered: true });
+    expect(await findValidReferral(handle, { personId: x.person.id, hospitalId: x.h.cityDesignated.id, date: today })).toBeNull();
+    expect(await findValidReferral(handle, { personId: x.person.id, hospitalId: x.h.provincial.id, date: day(6) })).toBeNull();
+    // Xianning does not accept it in place of a referral: the decision names it and stays unreferred.
+    const visit = await inpatientReferral(x, x.h.provincial, today);
+    expect(visit).toMatchObject({ source: 'none', referred: false, offsiteRegistered: false, registration: null });
+    expect(visit.note).toMatch(/不能代替转诊备案/);
 
     await expect(
       x.clerk.referrals.createOffsite(offsite(x.person.idNumber, { startDate: day(5), endDate: day(30) })),
@@ -283,7 +298,7 @@ describe('off-site registration', () => {
 
     // A referral to the same hospital is preferred over the off-site registration.
     const ref = await x.clerk.referrals.create(referralInput(x));
-    expect(await findValidReferral({ ctx: handle, personId: x.person.id, hospitalId: x.h.provincial.id, date: today })).toMatchObject({
+    expect(await findValidReferral(handle, { personId: x.person.id, hospitalId: x.h.provincial.id, date: today })).toMatchObject({
       kind: 'referral',
       id: ref.id,
     });
@@ -323,13 +338,14 @@ describe('reviewer override', () => {
     const created = await reviewer.referrals.createOverride(input);
     const audit = await handle.db.select().from(auditLog).where(eq(auditLog.entityId, created.id));
     expect(audit.map((a) => a.action)).toEqual(['referral.override']);
-    expect(await findReferralOverride({ ctx: handle, personId: x.person.id, hospitalId: x.h.plain.id, date: day(-2) })).toMatchObject({
+    expect(await findReferralOverride(handle, { personId: x.person.id, hospitalId: x.h.plain.id, date: day(-2) })).toMatchObject({
       id: created.id,
     });
-    expect(await findReferralOverride({ ctx: handle, personId: x.person.id, hospitalId: x.h.plain.id, date: day(-1) })).toBeNull();
-    expect(await resolveVisitReferral({ ctx: handle, personId: x.person.id, hospitalId: x.h.plain.id, date: day(-2) })).toMatchObject({
+    expect(await findReferralOverride(handle, { personId: x.person.id, hospitalId: x.h.plain.id, date: day(-1) })).toBeNull();
+    expect(await inpatientReferral(x, x.h.plain, day(-2))).toMatchObject({
       source: 'override',
       referred: true,
+      registrationId: created.id,
     });
 
     await x.clerk.referrals.create(referralInput(x));
@@ -446,22 +462,23 @@ describe('claim entry consults the registry', () => {
     ...over,
   });
 
-  it('a registered referral makes the visit referred and the claim names it; without one the tick is refused', async () => {
+  it('a registered referral makes the visit referred and the claim names it; the clerk cannot claim one the registry lacks', async () => {
     const x = await xianning();
-    const refusal = await x.clerk.claims
-      .create({ entry: entry(x.person.id, x.h.provincial.id, { referred: true }), idempotencyKey: key() })
-      .catch((e: unknown) => e);
-    expect(refusal).toMatchObject({ message: expect.stringMatching(/未查到覆盖本次住院/) });
-    expect((refusal as { cause?: { options?: { field?: string } } }).cause?.options?.field).toBe('referred');
-    expect(await handle.db.select().from(claims).where(eq(claims.personId, x.person.id))).toHaveLength(0);
+    // "referred" is no longer part of the entry: sent anyway, it is dropped and the registry decides.
+    const unreferred = await x.clerk.claims.create({
+      entry: { ...entry(x.person.id, x.h.provincial.id), referred: true } as ReturnType<typeof entry>,
+      idempotencyKey: key(),
+    });
+    expect(unreferred).toMatchObject({ referralSource: 'none', referred: false });
 
     const context = await x.clerk.claims.context({
       personId: x.person.id,
       date: day(-2),
       hospitalId: x.h.provincial.id,
       admissionDate: day(-8),
+      visitType: 'inpatient',
     });
-    expect(context.referral).toMatchObject({ source: 'none', referred: false });
+    expect(context.referral).toMatchObject({ isRequired: true, source: 'none', referred: false });
 
     const ref = await x.clerk.referrals.create(referralInput(x, { issueDate: day(-10), plannedAdmissionDate: day(-8) }));
     const after = await x.clerk.claims.context({
@@ -469,6 +486,7 @@ describe('claim entry consults the registry', () => {
       date: day(-2),
       hospitalId: x.h.provincial.id,
       admissionDate: day(-8),
+      visitType: 'inpatient',
     });
     expect(after.referral).toMatchObject({ source: 'registry', referred: true, number: ref.referralNo });
     // The clerk need not tick anything: the registry sets "referred".

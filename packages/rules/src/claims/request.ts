@@ -1,6 +1,7 @@
 import type { TCategoryId } from '../categories.js';
 import type { TSettleParams } from '../params/schema.js';
 import type { TProfileId } from '../profiles.js';
+import { isReferralRequired } from '../referrals/decision.js';
 import type { TLocation, TSettleRequest, TYtd } from '../settlement/schema.js';
 import type { ZClaimEntry } from './schema.js';
 import type { z } from 'zod';
@@ -12,12 +13,12 @@ export interface TClaimFacts {
   countyCode: string;
   hospital: { level: number; isSpecialDiseaseDesignated: boolean };
   location: TLocation;
+  /**
+   * The server's referral decision for the visit (`decideReferralOutcome`): never the clerk's
+   * word, so the preview and the save settle the same request.
+   */
+  referral: { referred: boolean; offsiteRegistered: boolean };
   ytd: TYtd;
-}
-
-/** Inpatient care outside the person's county needs a registered referral (RULES §3). */
-export function isReferralRequired(visitType: string, location: TLocation): boolean {
-  return visitType === 'inpatient' && location !== 'in_county';
 }
 
 /**
@@ -25,6 +26,9 @@ export function isReferralRequired(visitType: string, location: TLocation): bool
  * save, so both settle exactly the same request. The visit date is the discharge date.
  */
 export function buildClaimSettleRequest(entry: z.output<typeof ZClaimEntry>, facts: TClaimFacts): TSettleRequest {
+  // A decision made for another visit type (a preview still loading) never marks a visit that
+  // needs no referral as referred.
+  const isRequired = isReferralRequired(entry.visitType, facts.location);
   return {
     profile: facts.profile,
     params: facts.params,
@@ -33,12 +37,12 @@ export function buildClaimSettleRequest(entry: z.output<typeof ZClaimEntry>, fac
       type: entry.visitType,
       hospitalLevel: facts.hospital.level as 1 | 2 | 3,
       location: facts.location,
-      referred: isReferralRequired(entry.visitType, facts.location) ? entry.referred : false,
+      referred: isRequired && facts.referral.referred,
       date: entry.dischargeDate,
       specialDisease: (entry.specialDisease ?? null) as TSettleRequest['visit']['specialDisease'],
       designatedHospital: facts.hospital.isSpecialDiseaseDesignated,
       referralDeductiblePaid: 0,
-      offsiteRegistered: facts.profile === 'weihai-2019' ? entry.offsiteRegistered : false,
+      offsiteRegistered: isRequired && facts.referral.offsiteRegistered,
     },
     costs: { total: entry.totalCost, inScope: entry.inScopeCost, specialDrug: entry.specialDrugCost },
     ytd: facts.ytd,

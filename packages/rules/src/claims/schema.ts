@@ -18,7 +18,8 @@ export const TIER_LABELS = {
 
 /**
  * A claim as the clerk enters it (amounts in fen). The server re-parses it, recomputes the
- * settlement itself and never trusts amounts from the browser.
+ * settlement itself and never trusts amounts from the browser. Unknown keys (a stored visit of
+ * an older version with `referred`) are dropped.
  */
 export const ZClaimEntry = z
   .object({
@@ -32,12 +33,8 @@ export const ZClaimEntry = z
     totalCost: ZFen,
     inScopeCost: ZFen,
     specialDrugCost: ZFen.default(0),
-    /**
-     * Filled from the referral registry's lookup (`findValidReferral`); the server recomputes it
-     * and refuses `true` when no registration or reviewer override covers the visit.
-     */
-    referred: z.boolean().default(false),
-    offsiteRegistered: z.boolean().default(false),
+    // No "referred" or "offsite registered" here: the server decides them from the referral
+    // registry (decideVisitReferral), so the clerk cannot claim a referral the registry lacks.
   })
   .superRefine((v, ctx) => {
     if (v.inScopeCost > v.totalCost) ctx.addIssue({ code: 'custom', path: ['inScopeCost'], message: '政策范围内费用不能大于医疗总费用' });
@@ -68,6 +65,8 @@ export const ZClaimContextInput = z.object({
   hospitalId: z.uuid().optional(),
   /** With a hospital: the admission date the referral registry is asked about. */
   admissionDate: ZIsoDate.optional(),
+  /** With a hospital and an admission date: the visit type, which decides whether a referral is needed. */
+  visitType: ZVisitType.optional(),
 });
 
 export const ZListClaimsInput = z.object({

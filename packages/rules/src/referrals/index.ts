@@ -1,3 +1,4 @@
 export * from './referrals.js';
 export * from './schemas.js';
 export * from './provinces.js';
+export * from './decision.js';

@@ -1,4 +1,4 @@
-import { claimLines, claims, eq, personYearAccumulators, referralOverrides, type DbOrTx } from '@portal/db';
+import { claimLines, claims, eq, personYearAccumulators, referralOverrides } from '@portal/db';
 import { addYtd, type TSettleRequest, type TSettleResult, type TYtd } from '@portal/rules';
 import { nextClaimNo } from './internal.js';
 import type { PreparedVisit } from './prepare.js';
@@ -6,11 +6,9 @@ import { type ActorContext, writeAudit } from '../../core/index.js';
 
 /**
  * Inserts a settled claim with its lines and moves the person's accumulators, inside the caller's
- * transaction that holds the accumulator row (`lockYtd`). Shared by claim entry and by the payment
- * step of a reimbursement case, so both update the accumulators the same way, exactly once.
+ * transaction that holds the accumulator row (`lockYtd`): the last step of `settleAndStoreVisit`.
  */
 export async function storeSettledClaim(
-  tx: DbOrTx,
   ctx: ActorContext,
   args: {
     prepared: PreparedVisit;
@@ -18,11 +16,12 @@ export async function storeSettledClaim(
     request: TSettleRequest;
     result: TSettleResult;
     idempotencyKey: string;
-    paidElsewhere?: number;
-    auditAfter?: Record<string, unknown>;
+    paidElsewhere?: number | undefined;
+    auditAfter?: Record<string, unknown> | undefined;
   },
 ): Promise<string> {
   const me = ctx.actor;
+  const tx = ctx.db;
   const { prepared, acc, request, result, idempotencyKey } = args;
   const amount = (tier: string) => result.lines.filter((l) => l.tier === tier).reduce((s, l) => s + l.amount, 0);
   const claimNo = await nextClaimNo(tx, prepared.year);
@@ -45,14 +44,14 @@ export async function storeSettledClaim(
       diagnosis: prepared.entry.diagnosis,
       specialDisease: prepared.entry.specialDisease,
       referred: request.visit.referred,
-      referralSource: prepared.referral?.source ?? 'not_required',
-      referralId: prepared.referral?.registrationId ?? null,
-      referralNote: prepared.referral?.note ?? null,
+      referralSource: prepared.referral.source,
+      referralId: prepared.referral.registrationId,
+      referralNote: prepared.referral.note,
       totalCost: prepared.entry.totalCost,
       inScopeCost: prepared.entry.inScopeCost,
       specialDrugCost: prepared.entry.specialDrugCost,
       appliedCategory: result.appliedCategory,
-      categoriesHeld: prepared.categories,
+      categoriesHeld: prepared.person.categories,
       basic: amount('basic'),
       critical: amount('critical'),
       hospitalReduction: amount('hospital_reduction'),
@@ -61,7 +60,7 @@ export async function storeSettledClaim(
       hospitalBorne: result.totals.hospitalBorne,
       fundPaid: result.totals.fundPaid,
       patientPays: result.totals.patientPays,
-      paramVersionId: prepared.paramVersionId,
+      paramVersionId: prepared.params.versionId,
       request,
       result,
       ytdBefore: acc.ytd,
@@ -71,8 +70,8 @@ export async function storeSettledClaim(
     })
     .returning({ id: claims.id });
   if (!row) throw new Error('claim insert returned no row');
-  if (prepared.referral?.source === 'override') {
-    await tx.update(referralOverrides).set({ claimId: row.id }).where(eq(referralOverrides.id, prepared.referral.registrationId));
+  if (prepared.referral.override) {
+    await tx.update(referralOverrides).set({ claimId: row.id }).where(eq(referralOverrides.id, prepared.referral.override.id));
   }
   await tx
     .insert(claimLines)
@@ -81,22 +80,19 @@ export async function storeSettledClaim(
     .update(personYearAccumulators)
     .set({ ytd: addYtd(acc.ytd, result.ytdDelta), claimCount: acc.claimCount + 1, updatedAt: ctx.now() })
     .where(eq(personYearAccumulators.id, acc.id));
-  await writeAudit(
-    { ...ctx, db: tx },
-    {
-      action: 'claim.create',
-      entity: 'claim',
-      entityId: row.id,
-      regionPath: prepared.person.person.regionPath,
-      after: {
-        claimNo,
-        appliedCategory: result.appliedCategory,
-        totals: result.totals,
-        ytdBefore: acc.ytd,
-        referral: prepared.referral && { source: prepared.referral.source, note: prepared.referral.note },
-        ...args.auditAfter,
-      },
+  await writeAudit(ctx, {
+    action: 'claim.create',
+    entity: 'claim',
+    entityId: row.id,
+    regionPath: prepared.person.person.regionPath,
+    after: {
+      claimNo,
+      appliedCategory: result.appliedCategory,
+      totals: result.totals,
+      ytdBefore: acc.ytd,
+      referral: prepared.referral.isRequired ? { source: prepared.referral.source, note: prepared.referral.note } : null,
+      ...args.auditAfter,
     },
-  );
+  });
   return row.id;
 }

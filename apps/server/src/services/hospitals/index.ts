@@ -1,5 +1,5 @@
 import { and, asc, eq, hospitals, type DbOrTx } from '@portal/db';
-import { ZHospitalInput, type TLocation } from '@portal/rules';
+import { ZHospitalInput } from '@portal/rules';
 import { z } from 'zod';
 import {
   type Actor,
@@ -58,15 +58,10 @@ export async function getVisibleHospital(tx: DbOrTx, user: Actor, id: string) {
 }
 
 /**
- * Where a hospital lies as seen from the person's county (RULES §3 `location`), from GB/T 2260
- * codes: same county, same city (first four digits), same province (first two), or elsewhere.
+ * Where a hospital lies as seen from the person's county (RULES §3 `location`): the rules
+ * package's pure function, so the browser preview and the server place a hospital alike.
  */
-export function locateHospital(personCountyCode: string, hospitalRegionCode: string): TLocation {
-  if (personCountyCode === hospitalRegionCode) return 'in_county';
-  if (personCountyCode.slice(0, 4) === hospitalRegionCode.slice(0, 4)) return 'in_city';
-  if (personCountyCode.slice(0, 2) === hospitalRegionCode.slice(0, 2)) return 'in_province';
-  return 'out_of_province';
-}
+export { locateHospital } from '@portal/rules';
 
 export const ZCreateHospitalInput = ZHospitalInput.extend({ ownerOrgUnitId: z.uuid('请选择名单所属机构') });
 export const ZUpdateHospitalInput = z.object({ id: z.uuid(), data: ZHospitalInput });

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { and, eq, personCategories, persons } from '@portal/db';
 import { CATEGORY_LABELS, enrollmentYearFor, PROFILE_CATEGORIES, PROFILES, type ZCategoryFactInput, type TProfileId } from '@portal/rules';
-import { profileOfRegion } from './internal.js';
+import { getPersonOrgFacts } from './facts.js';
 import {
   type ActorContext,
   assertInUserRegion,
@@ -26,7 +26,7 @@ export async function addPersonCategory({ ctx, input }: { ctx: ActorContext; inp
     const person = (await ctx.db.select().from(persons).where(eq(persons.id, data.personId)).for('update').limit(1))[0];
     if (!person) throw notFound('人员不存在');
     assertInUserRegion(me, person.regionPath, '该人员');
-    const profile = await profileOfRegion(ctx.db, person.regionPath);
+    const { profile } = await getPersonOrgFacts(ctx.db, person);
     if (profile && !PROFILE_CATEGORIES[profile].includes(data.category)) {
       throw invalid(`“${CATEGORY_LABELS[data.category]}”不是${PROFILES[profile].label}政策口径的人员类别`, 'category');
     }

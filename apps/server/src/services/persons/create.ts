@@ -28,7 +28,7 @@ export async function createPerson({ ctx, input }: { ctx: ActorContext; input: z
   await refuseIfRegisteredElsewhere(ctx, data.idNumber);
   return withTransaction(ctx, async (ctx) => {
     const unit = await getScopedOrgUnit(ctx.db, me, data.orgUnitId);
-    if (unit.level === 'system' || unit.level === 'province') throw invalid('请选择县（市、区）或乡镇级区划', 'orgUnitId');
+    if (unit.level !== 'county' && unit.level !== 'township') throw invalid('请选择县（市、区）或乡镇级区划', 'orgUnitId');
     await assertNotRegistered(ctx.db, me, data.idNumber);
     const [row] = await ctx.db
       .insert(persons)

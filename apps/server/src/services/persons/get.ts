@@ -2,7 +2,8 @@ import { asc, desc, enrollments, eq, orgUnits, personCategories, persons } from 
 import { enrollmentYearFor, type TProfileId } from '@portal/rules';
 import { z } from 'zod';
 import { describeHousehold } from '../households/index.js';
-import { profileOfRegion, toPersonSummary } from './internal.js';
+import { getPersonOrgFacts } from './facts.js';
+import { toPersonSummary } from './internal.js';
 import { toEnrollmentDto } from '../enrollment/index.js';
 import { type ActorContext, assertInUserRegion, notFound } from '../../core/index.js';
 
@@ -26,7 +27,7 @@ export async function getPerson({ ctx, input }: { ctx: ActorContext; input: z.ou
     .from(personCategories)
     .where(eq(personCategories.personId, id))
     .orderBy(asc(personCategories.startDate));
-  const profile = await profileOfRegion(ctx.db, row.person.regionPath);
+  const { profile } = await getPersonOrgFacts(ctx.db, row.person);
   const household = row.person.householdId ? await describeHousehold(ctx.db, row.person.householdId) : null;
   const years = await ctx.db.select().from(enrollments).where(eq(enrollments.personId, id)).orderBy(desc(enrollments.year));
   return {

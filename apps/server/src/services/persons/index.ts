@@ -7,3 +7,4 @@ export { endPersonCategory } from './end-category.js';
 export { ZListPersonsInput } from './list.js';
 export { ZGetPersonInput } from './get.js';
 export { spendExistenceChecks } from './existence.js';
+export { getPersonFacts, type PersonFacts } from './facts.js';

@@ -1,5 +1,4 @@
-import { eq, orgUnits, type DbOrTx } from '@portal/db';
-import { maskBankAccount, maskIdNumber, maskPhone, type TProfileId } from '@portal/rules';
+import { maskBankAccount, maskIdNumber, maskPhone } from '@portal/rules';
 
 export interface PersonRow {
   id: string;
@@ -58,10 +57,4 @@ export function auditablePerson(row: PersonRow & { regionPath?: string; township
     bankAccount: row.bankAccount ? maskBankAccount(row.bankAccount) : null,
     insuranceCardNo: row.insuranceCardNo,
   };
-}
-
-/** The policy profile of the org unit at a region path (set on every unit of a jurisdiction). */
-export async function profileOfRegion(db: DbOrTx, regionPath: string): Promise<TProfileId | null> {
-  const row = (await db.select({ profile: orgUnits.profile }).from(orgUnits).where(eq(orgUnits.path, regionPath)).limit(1))[0];
-  return (row?.profile as TProfileId | null) ?? null;
 }

@@ -21,7 +21,7 @@ export async function updatePerson({ ctx, input }: { ctx: ActorContext; input: z
     if (!before) throw notFound('人员不存在');
     assertInUserRegion(me, before.regionPath, '该人员');
     const unit = await getScopedOrgUnit(ctx.db, me, data.orgUnitId);
-    if (unit.level === 'system' || unit.level === 'province') throw invalid('请选择县（市、区）或乡镇级区划', 'orgUnitId');
+    if (unit.level !== 'county' && unit.level !== 'township') throw invalid('请选择县（市、区）或乡镇级区划', 'orgUnitId');
     const bankAccount = data.clearBankAccount ? null : (data.bankAccount ?? before.bankAccount);
     const [after] = await ctx.db
       .update(persons)

@@ -1,14 +1,8 @@
 import type { z } from 'zod';
-import { and, enrollments, eq, gte, inArray, persons, referrals, sql } from '@portal/db';
-import {
-  formatRegistrationNo,
-  issuingHospitalProblem,
-  NOT_ENROLLED_REASON_LABELS,
-  referralValidUntil,
-  type ZCreateReferralInput,
-  type TNotEnrolledReason,
-} from '@portal/rules';
-import { beneficiaryCategoriesOn, findPersonByIdNumber, hospitalOnPersonList, nextSequence, resolveValidityDays } from './internal.js';
+import { and, eq, gte, inArray, persons, referrals, sql } from '@portal/db';
+import { formatRegistrationNo, issuingHospitalProblem, referralValidUntil, type ZCreateReferralInput } from '@portal/rules';
+import { assertEnrolledOn } from '../enrollment/index.js';
+import { beneficiaryCategories, findPersonByIdNumber, hospitalOnPersonList, nextSequence, resolveValidityDays } from './internal.js';
 import { getReferralDto } from './get.js';
 import { type ActorContext, chinaDate, conflict, invalid, writeAudit, withTransaction } from '../../core/index.js';
 
@@ -23,31 +17,24 @@ export async function createReferral({ ctx, input }: { ctx: ActorContext; input:
   const today = chinaDate(ctx.now());
   if (data.issueDate > today) throw invalid('开具日期不能晚于今天', 'issueDate');
   const id = await withTransaction(ctx, async (ctx) => {
-    const person = await findPersonByIdNumber(ctx.db, me, data.idNumber);
+    const facts = await findPersonByIdNumber(ctx, data.idNumber, data.plannedAdmissionDate);
+    const { person } = facts;
     // Serialises registrations of one person so two windows cannot both pass the overlap check.
     await ctx.db.select({ id: persons.id }).from(persons).where(eq(persons.id, person.id)).for('update');
 
-    const held = await beneficiaryCategoriesOn(ctx.db, person.id, data.plannedAdmissionDate);
+    const held = beneficiaryCategories(facts);
     if (!held.length) throw invalid(`${person.name}在计划入院日期不具有有效的医保扶贫对象身份，不能办理转诊备案`, 'idNumber');
-    // Same reading as claim entry (decision 0004): a year marked not enrolled is refused; a year
-    // with no register entry yet is accepted (docs/decisions/0301).
-    const year = Number(data.plannedAdmissionDate.slice(0, 4));
-    const enrollment = (
-      await ctx.db
-        .select()
-        .from(enrollments)
-        .where(and(eq(enrollments.personId, person.id), eq(enrollments.year, year)))
-        .limit(1)
-    )[0];
-    if (enrollment && !enrollment.basicEnrolled) {
-      const why = enrollment.notEnrolledReason
-        ? `（${NOT_ENROLLED_REASON_LABELS[enrollment.notEnrolledReason as TNotEnrolledReason] ?? enrollment.notEnrolledReason}）`
-        : '';
-      throw invalid(`${person.name} ${year} 年度未参加城乡居民基本医疗保险${why}，不能办理转诊备案`, 'idNumber');
-    }
+    // The rule of claim entry (应保尽保, decision 0004): refused in a year marked not enrolled or
+    // before the enrollment date; a year with no register entry yet is accepted.
+    await assertEnrolledOn(ctx, person.id, data.plannedAdmissionDate, {
+      field: 'idNumber',
+      action: '办理转诊备案',
+      who: person.name,
+      dateLabel: '计划入院日期',
+    });
 
     const issuer = await hospitalOnPersonList(ctx.db, person.regionPath, data.issuingHospitalId, 'issuingHospitalId');
-    const problem = issuingHospitalProblem(person.profile, issuer, person.countyCode);
+    const problem = issuingHospitalProblem(facts.profile, issuer, facts.countyCode);
     if (problem) throw invalid(problem, 'issuingHospitalId');
 
     const destination = await hospitalOnPersonList(ctx.db, person.regionPath, data.destinationHospitalId, 'destinationHospitalId');
@@ -93,7 +80,7 @@ export async function createReferral({ ctx, input }: { ctx: ActorContext; input:
         personId: person.id,
         orgUnitId: person.orgUnitId,
         regionPath: person.regionPath,
-        profile: person.profile,
+        profile: facts.profile,
         issuingHospitalId: issuer.id,
         destinationHospitalId: destination.id,
         destinationTier: destination.referralTier,

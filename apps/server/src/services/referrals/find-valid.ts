@@ -1,8 +1,14 @@
-import { and, desc, eq, hospitals, lte, gte, offsiteRegistrations, referralOverrides, referrals, type DbOrTx } from '@portal/db';
+import { and, desc, eq, hospitals, lte, gte, offsiteRegistrations, referralOverrides, referrals } from '@portal/db';
 import { OFFSITE_TYPE_LABELS, offsiteCoversRegion, type TOffsiteType } from '@portal/rules';
-import { type ActorContext } from '../../core/index.js';
+import { type ServiceContext } from '../../core/index.js';
 
-type Db = { ctx: Pick<ActorContext, 'db'>; tx?: never } | { tx: DbOrTx; ctx?: never };
+type Db = Pick<ServiceContext, 'db'>;
+interface VisitKey {
+  personId: string;
+  hospitalId: string;
+  /** The admission date. */
+  date: string;
+}
 
 export type ValidRegistration =
   | {
@@ -34,14 +40,12 @@ export type ValidRegistration =
  * off-site registration whose period includes the date and whose destination contains the
  * hospital. Null when neither exists.
  *
- * The caller maps `kind: 'referral'` to `visit.referred = true` and `kind: 'offsite'` to
- * `visit.offsiteRegistered = true` (the rules accept the latter in place of a referral in Weihai
- * only, `004 §四(二)1`). No region check here: claim entry has already scoped the person.
+ * Whether it counts for the visit is `decideVisitReferral`'s question (an off-site registration
+ * stands in for a referral only where the profile says so). No region check here: the caller has
+ * loaded the person through `getPersonFacts`.
  */
-export async function findValidReferral(
-  args: Db & { personId: string; hospitalId: string; date: string },
-): Promise<ValidRegistration | null> {
-  const db = args.tx ?? args.ctx.db;
+export async function findValidReferral(ctx: Db, args: VisitKey): Promise<ValidRegistration | null> {
+  const db = ctx.db;
   const { personId, hospitalId, date } = args;
   const referral = (
     await db
@@ -115,12 +119,9 @@ export interface ReferralOverrideMatch {
 }
 
 /** A reviewer's override recorded for exactly this person, hospital and admission date. */
-export async function findReferralOverride(
-  args: Db & { personId: string; hospitalId: string; date: string },
-): Promise<ReferralOverrideMatch | null> {
-  const db = args.tx ?? args.ctx.db;
+export async function findReferralOverride(ctx: Db, args: VisitKey): Promise<ReferralOverrideMatch | null> {
   const row = (
-    await db
+    await ctx.db
       .select()
       .from(referralOverrides)
       .where(
@@ -135,50 +136,4 @@ export async function findReferralOverride(
   )[0];
   if (!row) return null;
   return { id: row.id, reason: row.reason, createdAt: row.createdAt.toISOString(), label: `审核认定视同转诊（理由：${row.reason}）` };
-}
-
-/**
- * What claim entry needs in one call: the registry match, else a reviewer's override, else none,
- * with the flags for the settlement request and a Chinese note for the slip. With `profile`, an
- * off-site registration counts only where the rules accept it instead of a referral (Weihai,
- * `004 §四(二)1`); elsewhere it is mentioned in the note but the visit stays unreferred.
- */
-export async function resolveVisitReferral(args: Db & { personId: string; hospitalId: string; date: string; profile?: string }) {
-  const found = await findValidReferral(args);
-  const offsiteIgnored = found?.kind === 'offsite' && args.profile !== undefined && args.profile !== 'weihai-2019' ? found : null;
-  const registration = offsiteIgnored ? null : found;
-  if (registration) {
-    return {
-      source: 'registry' as const,
-      referred: registration.kind === 'referral',
-      offsiteRegistered: registration.kind === 'offsite',
-      registrationId: registration.id,
-      registration,
-      override: null,
-      note: `依据${registration.label}`,
-    };
-  }
-  const override = await findReferralOverride(args);
-  if (override) {
-    return {
-      source: 'override' as const,
-      referred: true,
-      offsiteRegistered: false,
-      registrationId: override.id,
-      registration: null,
-      override,
-      note: override.label,
-    };
-  }
-  return {
-    source: 'none' as const,
-    referred: false,
-    offsiteRegistered: false,
-    registrationId: null,
-    registration: null,
-    override: null,
-    note: offsiteIgnored
-      ? `未查到转诊备案；${offsiteIgnored.label}按本地政策不能代替转诊备案`
-      : '未查到覆盖本次就诊医院和入院日期的转诊备案或异地就医备案',
-  };
 }

@@ -1,99 +1,31 @@
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  hospitals,
-  inArray,
-  orgUnits,
-  personCategories,
-  persons,
-  referralSettings,
-  registrationSequences,
-  sql,
-  type DbOrTx,
-} from '@portal/db';
+import { and, desc, eq, hospitals, inArray, persons, referralSettings, registrationSequences, sql, type DbOrTx } from '@portal/db';
 import {
   DEFAULT_REFERRAL_VALIDITY_DAYS,
   maskIdNumber,
   offsiteEffectiveStatus,
   referralEffectiveStatus,
   type TCategoryId,
-  type TProfileId,
 } from '@portal/rules';
-import { type Actor, invalid, isInUserRegion, notFound } from '../../core/index.js';
-
-export interface PersonFacts {
-  id: string;
-  name: string;
-  idNumber: string;
-  orgUnitId: string;
-  orgUnitName: string;
-  regionPath: string;
-  profile: TProfileId;
-  countyCode: string;
-  countyName: string;
-}
+import { getPersonFacts, type PersonFacts } from '../persons/index.js';
+import { type ActorContext, invalid, isInUserRegion } from '../../core/index.js';
 
 /**
  * The person an ID number belongs to, within the caller's region (identity check at the window:
- * the number typed from the ID card must match a registered person). Outside the region the
- * answer is the same "not found" so that it reveals nothing about other regions.
+ * the number typed from the ID card must match a registered person), with their facts on `date`.
+ * Outside the region the answer is the same "not found" so that it reveals nothing about other
+ * regions.
  */
-export async function findPersonByIdNumber(tx: DbOrTx, user: Actor, idNumber: string): Promise<PersonFacts> {
-  const row = (await tx.select().from(persons).where(eq(persons.idNumber, idNumber)).limit(1))[0];
-  if (!row || !isInUserRegion(user, row.regionPath)) throw invalid('本辖区没有该身份证号码的参保人员，请核对证件', 'idNumber');
-  return personFacts(tx, row);
+export async function findPersonByIdNumber(ctx: ActorContext, idNumber: string, date: string): Promise<PersonFacts> {
+  const row = (
+    await ctx.db.select({ id: persons.id, regionPath: persons.regionPath }).from(persons).where(eq(persons.idNumber, idNumber)).limit(1)
+  )[0];
+  if (!row || !isInUserRegion(ctx.actor, row.regionPath)) throw invalid('本辖区没有该身份证号码的参保人员，请核对证件', 'idNumber');
+  return getPersonFacts(ctx, row.id, date);
 }
 
-export async function findPersonById(tx: DbOrTx, user: Actor, id: string, field = 'personId'): Promise<PersonFacts> {
-  const row = (await tx.select().from(persons).where(eq(persons.id, id)).limit(1))[0];
-  if (!row || !isInUserRegion(user, row.regionPath)) throw invalid('人员不存在或不在您的管辖范围内', field);
-  return personFacts(tx, row);
-}
-
-async function personFacts(tx: DbOrTx, row: typeof persons.$inferSelect): Promise<PersonFacts> {
-  // Persons normally belong to a county unit; a township unit's county is its nearest county ancestor.
-  const units = await tx
-    .select()
-    .from(orgUnits)
-    .where(sql`${row.regionPath} like ${orgUnits.path} || '%'`)
-    .orderBy(desc(sql`length(${orgUnits.path})`));
-  const own = units.find((u) => u.id === row.orgUnitId);
-  const county = units.find((u) => u.level === 'county') ?? own;
-  const profile = units.find((u) => u.profile)?.profile;
-  if (!own || !county || !profile) throw notFound('人员所属机构信息不完整');
-  return {
-    id: row.id,
-    name: row.name,
-    idNumber: row.idNumber,
-    orgUnitId: row.orgUnitId,
-    orgUnitName: own.name,
-    regionPath: row.regionPath,
-    profile: profile as TProfileId,
-    countyCode: county.code,
-    countyName: county.name,
-  };
-}
-
-/**
- * Categories other than `ordinary` the person holds on `date`. Stands in for "enrolled this year"
- * until the enrollment register exists (docs/decisions/0301).
- */
-export async function beneficiaryCategoriesOn(tx: DbOrTx, personId: string, date: string): Promise<TCategoryId[]> {
-  const rows = await tx
-    .select({ category: personCategories.category })
-    .from(personCategories)
-    .where(
-      and(
-        eq(personCategories.personId, personId),
-        sql`${personCategories.startDate} <= ${date}`,
-        sql`(${personCategories.endDate} is null or ${personCategories.endDate} >= ${date})`,
-        sql`${personCategories.category} <> 'ordinary'`,
-      ),
-    )
-    .orderBy(asc(personCategories.startDate));
-  return rows.map((r) => r.category as TCategoryId);
+/** The categories other than `ordinary` in a person's facts: the 医保扶贫 beneficiary status. */
+export function beneficiaryCategories(facts: Pick<PersonFacts, 'categories'>): TCategoryId[] {
+  return facts.categories.filter((c) => c !== 'ordinary');
 }
 
 /** A hospital on the list of the person's jurisdiction (owned by the person's unit or an ancestor). */

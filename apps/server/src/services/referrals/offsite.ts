@@ -37,7 +37,8 @@ export async function createOffsiteRegistration({ ctx, input }: { ctx: ActorCont
   const data = input;
   const today = chinaDate(ctx.now());
   const id = await withTransaction(ctx, async (ctx) => {
-    const person = await findPersonByIdNumber(ctx.db, me, data.idNumber);
+    const facts = await findPersonByIdNumber(ctx, data.idNumber, today);
+    const { person } = facts;
     await ctx.db.select({ id: persons.id }).from(persons).where(eq(persons.id, person.id)).for('update');
     const clash = (
       await ctx.db
@@ -72,7 +73,7 @@ export async function createOffsiteRegistration({ ctx, input }: { ctx: ActorCont
         personId: person.id,
         orgUnitId: person.orgUnitId,
         regionPath: person.regionPath,
-        profile: person.profile,
+        profile: facts.profile,
         provinceCode: data.provinceCode,
         provinceName: provinceName(data.provinceCode) ?? data.provinceCode,
         cityCode: data.cityCode,

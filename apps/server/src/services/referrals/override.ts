@@ -1,27 +1,27 @@
 import { desc, eq, hospitals, persons, referralOverrides, users } from '@portal/db';
 import { maskIdNumber, type ZCreateReferralOverrideInput } from '@portal/rules';
 import { z } from 'zod';
-import { resolveVisitReferral } from './find-valid.js';
-import { findPersonById, hospitalOnPersonList } from './internal.js';
+import { getPersonFacts } from '../persons/index.js';
+import { decideVisitReferral } from './decide-visit.js';
+import { hospitalOnPersonList } from './internal.js';
 import { type ActorContext, inUserRegion, preconditionFailed, writeAudit, withTransaction } from '../../core/index.js';
 
 /**
  * A reviewer rules that a visit counts as referred although nothing in the registry covers it.
- * Only reviewers may, with a written reason; claim entry reads it through `findReferralOverride`.
+ * Only reviewers may, with a written reason; claim entry reads it through `decideVisitReferral`.
+ * Refused where nothing needs overriding: an in-county stay needs no referral, and a registration
+ * that counts already covers the visit.
  */
 export async function createReferralOverride({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCreateReferralOverrideInput> }) {
   const me = ctx.actor;
   const data = input;
   return withTransaction(ctx, async (ctx) => {
-    const person = await findPersonById(ctx.db, me, data.personId);
+    const facts = await getPersonFacts(ctx, data.personId, data.admissionDate);
+    const { person } = facts;
     const hospital = await hospitalOnPersonList(ctx.db, person.regionPath, data.hospitalId, 'hospitalId');
-    const existing = await resolveVisitReferral({
-      tx: ctx.db,
-      personId: person.id,
-      hospitalId: hospital.id,
-      date: data.admissionDate,
-      profile: person.profile,
-    });
+    // An override stands for a referral of an inpatient stay (RULES §3), the only visit that needs one.
+    const existing = await decideVisitReferral(ctx, { person: facts, hospital, visitType: 'inpatient', admissionDate: data.admissionDate });
+    if (!existing.isRequired) throw preconditionFailed('该医院在参保地县域内，住院无需转诊，无需认定');
     if (existing.source !== 'none') throw preconditionFailed(`${existing.note}，无需认定`);
     const [row] = await ctx.db
       .insert(referralOverrides)

@@ -1,7 +1,7 @@
 import { and, asc, eq, hospitals, inArray, gte, offsiteRegistrations, referrals, sql } from '@portal/db';
 import { issuingHospitalProblem, maskIdNumber, ZIdNumber } from '@portal/rules';
 import { z } from 'zod';
-import { beneficiaryCategoriesOn, findPersonByIdNumber, resolveValidityDays } from './internal.js';
+import { beneficiaryCategories, findPersonByIdNumber, resolveValidityDays } from './internal.js';
 import { type ActorContext, chinaDate } from '../../core/index.js';
 
 export const ZPrepareRegistrationInput = z.object({ idNumber: ZIdNumber });
@@ -11,12 +11,11 @@ export const ZPrepareRegistrationInput = z.object({ idNumber: ZIdNumber });
  * registrations, and the hospitals their jurisdiction allows as issuer and as destination.
  */
 export async function prepareRegistration({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZPrepareRegistrationInput> }) {
-  const me = ctx.actor;
   const { idNumber } = input;
   const today = chinaDate(ctx.now());
-  const person = await findPersonByIdNumber(ctx.db, me, idNumber);
-  const [categories, list, liveReferrals, liveOffsite, validity] = await Promise.all([
-    beneficiaryCategoriesOn(ctx.db, person.id, today),
+  const facts = await findPersonByIdNumber(ctx, idNumber, today);
+  const { person } = facts;
+  const [list, liveReferrals, liveOffsite, validity] = await Promise.all([
     ctx.db
       .select()
       .from(hospitals)
@@ -54,11 +53,11 @@ export async function prepareRegistration({ ctx, input }: { ctx: ActorContext; i
       id: person.id,
       name: person.name,
       idNumberMasked: maskIdNumber(person.idNumber),
-      countyName: person.countyName,
-      orgUnitName: person.orgUnitName,
-      profile: person.profile,
+      countyName: facts.countyName,
+      orgUnitName: facts.orgUnit.name,
+      profile: facts.profile,
     },
-    categoriesToday: categories,
+    categoriesToday: beneficiaryCategories(facts),
     liveReferrals,
     liveOffsite,
     validityDays: validity.validityDays,
@@ -67,7 +66,7 @@ export async function prepareRegistration({ ctx, input }: { ctx: ActorContext; i
       name: h.name,
       level: h.level,
       regionName: h.regionName,
-      problem: issuingHospitalProblem(person.profile, h, person.countyCode),
+      problem: issuingHospitalProblem(facts.profile, h, facts.countyCode),
     })),
     destinations: list
       .filter((h) => h.referralTier)

@@ -28,7 +28,7 @@ export async function createReimbursement({ ctx, input }: { ctx: ActorContext; i
   const today = chinaDate(ctx.now());
 
   const id = await withTransaction(ctx, async (ctx) => {
-    const prepared = await prepareVisit(ctx.db, ctx, me, data.entry);
+    const prepared = await prepareVisit(ctx, data.entry);
     if (data.kind === 'non_networked' && prepared.hospital.isNetworked) {
       throw invalid('该医院已联网，应在医院直接结算；州外联网医院就医请选择“州外联网就医”', 'hospitalId');
     }

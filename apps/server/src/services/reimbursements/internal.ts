@@ -147,7 +147,8 @@ export interface ActionOutcome {
 export async function runAction(
   ctx: ActorContext,
   args: ActionArgs,
-  decide: (tx: DbOrTx, row: CaseRow, today: string) => Promise<ActionOutcome>,
+  /** Runs inside the action's transaction: `ctx.db` is the transaction (a service it calls joins it). */
+  decide: (ctx: ActorContext, row: CaseRow, today: string) => Promise<ActionOutcome>,
 ): Promise<void> {
   const me = ctx.actor;
   const today = chinaDate(ctx.now());
@@ -178,7 +179,7 @@ export async function runAction(
       if (row.version !== args.version) {
         throw conflict(`该案件已被他人处理（当前状态：${REIMBURSEMENT_STATUS_LABELS[row.status]}），您的操作未执行，请刷新后查看`);
       }
-      const outcome = await decide(ctx.db, row, today);
+      const outcome = await decide(ctx, row, today);
       const updated = await ctx.db
         .update(reimbursementCases)
         .set({ ...outcome.patch, status: outcome.to, version: row.version + 1, updatedAt: ctx.now() })

@@ -1,43 +1,41 @@
 import type { z } from 'zod';
 import { eq, persons } from '@portal/db';
-import { decideStep, formatYuan, maskBankAccount, type ZPayInput } from '@portal/rules';
-import { lockYtd, storeSettledClaim } from '../claims/index.js';
+import { decideStep, formatYuan, maskBankAccount, type TClaimEntry, type ZPayInput } from '@portal/rules';
+import { settleAndStoreVisit } from '../claims/index.js';
 import { getReimbursement } from './get.js';
 import { runAction } from './internal.js';
-import { sameSettlement, settleCase, type CaseSettlement } from './settle.js';
+import { sameSettlement, toCaseSettlement, type CaseSettlement } from './settle.js';
 import { type ActorContext, conflict, forbidden, invalid } from '../../core/index.js';
 
 /**
  * 支付: records the transfer to the patient's account and only now stores the settlement as a
- * claim, under the accumulator lock, so the year's accumulators move exactly once and only for
- * money actually paid (decision 0400). If the figures no longer match the confirmed 复核 ones,
- * nothing is paid.
+ * claim (claims' settle-and-store, in this action's transaction, under the accumulator lock), so
+ * the year's accumulators move exactly once and only for money actually paid (decision 0400). If
+ * the figures no longer match the confirmed 复核 ones, nothing is paid.
  */
 export async function payCase({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZPayInput> }) {
   const me = ctx.actor;
   const data = input;
-  await runAction(ctx, data, async (tx, row, today) => {
+  await runAction(ctx, data, async (ctx, row, today) => {
     const d = decideStep('pay', { status: row.status, isHeld: Boolean(row.holdKind), firstReviewBy: row.firstReviewBy }, me);
     if (!d.ok) throw forbidden(d.message);
     const stored = row.settlement as CaseSettlement | null;
     if (!stored) throw conflict('案件没有复核确认的结算结果');
-    const person = (await tx.select({ bankAccount: persons.bankAccount }).from(persons).where(eq(persons.id, row.personId)).limit(1))[0];
+    const person = (
+      await ctx.db.select({ bankAccount: persons.bankAccount }).from(persons).where(eq(persons.id, row.personId)).limit(1)
+    )[0];
     const account = data.payeeAccount || person?.bankAccount?.replace(/\s+/g, '') || '';
     if (!account) throw invalid('参保人未登记银行账户，请按银行存折（卡）复印件填写收款账号', 'payeeAccount');
-    let acc: Awaited<ReturnType<typeof lockYtd>> | null = null;
-    const now = await settleCase(tx, ctx, row, async (p) => {
-      acc = await lockYtd(tx, p.person.person.id, p.year);
-      return acc.ytd;
-    });
-    if (!acc || !sameSettlement(stored, now)) throw conflict('参保人本年度累计已变化，结算结果与复核确认的不一致，请退回初审重新计算');
-    const claimId = await storeSettledClaim(tx, ctx, {
-      prepared: now.prepared,
-      acc,
-      request: now.request,
-      result: now.result,
+    const { claimId } = await settleAndStoreVisit(ctx, {
+      entry: row.visit as TClaimEntry,
       idempotencyKey: `reimbursement:${row.id}`,
       paidElsewhere: row.paidElsewhereBasic + row.paidElsewhereCritical,
       auditAfter: { reimbursementCaseNo: row.caseNo },
+      confirm: (settled) => {
+        if (!sameSettlement(stored, toCaseSettlement(row, settled))) {
+          throw conflict('参保人本年度累计已变化，结算结果与复核确认的不一致，请退回初审重新计算');
+        }
+      },
     });
     return {
       action: 'pay',

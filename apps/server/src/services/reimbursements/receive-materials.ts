@@ -7,7 +7,7 @@ import { type ActorContext, invalid } from '../../core/index.js';
 /** 补齐材料: records items received; the day the last one arrives starts the clock. */
 export async function receiveMaterials({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZReceiveMaterialsInput> }) {
   const data = input;
-  await runAction(ctx, data, async (_tx, row, today) => {
+  await runAction(ctx, data, async (_ctx, row, today) => {
     if (row.status !== 'awaiting_documents') throw invalid('案件材料已齐全，无需补交', 'received');
     const materials = { ...(row.materials as TMaterials) };
     const fresh = data.received.filter((m) => !materials[m]);

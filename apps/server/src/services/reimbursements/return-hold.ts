@@ -17,7 +17,7 @@ import { type ActorContext, forbidden } from '../../core/index.js';
 export async function returnCase({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZReturnCaseInput> }) {
   const me = ctx.actor;
   const data = input;
-  await runAction(ctx, data, async (_tx, row) => {
+  await runAction(ctx, data, async (_ctx, row) => {
     const d = decideReturn({ status: row.status, isHeld: Boolean(row.holdKind), firstReviewBy: row.firstReviewBy }, me);
     if (!d.ok) throw forbidden(d.message);
     return {
@@ -34,10 +34,10 @@ export async function returnCase({ ctx, input }: { ctx: ActorContext; input: z.o
 export async function holdCase({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZHoldInput> }) {
   const me = ctx.actor;
   const data = input;
-  await runAction(ctx, data, async (tx, row, today) => {
+  await runAction(ctx, data, async (ctx, row, today) => {
     const d = decideHold({ status: row.status, isHeld: Boolean(row.holdKind), firstReviewBy: row.firstReviewBy }, me, false);
     if (!d.ok) throw forbidden(d.message);
-    await tx
+    await ctx.db
       .insert(reimbursementSuspensions)
       .values({ caseId: row.id, kind: data.kind, reason: data.reason, fromDate: today, startedBy: me.id });
     return {
@@ -54,10 +54,10 @@ export async function holdCase({ ctx, input }: { ctx: ActorContext; input: z.out
 export async function clearHold({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZClearHoldInput> }) {
   const me = ctx.actor;
   const data = input;
-  await runAction(ctx, data, async (tx, row, today) => {
+  await runAction(ctx, data, async (ctx, row, today) => {
     const d = decideHold({ status: row.status, isHeld: Boolean(row.holdKind), firstReviewBy: row.firstReviewBy }, me, true);
     if (!d.ok) throw forbidden(d.message);
-    await tx
+    await ctx.db
       .update(reimbursementSuspensions)
       .set({ toDate: today, clearNote: data.note, clearedBy: me.id })
       .where(and(eq(reimbursementSuspensions.caseId, row.id), isNull(reimbursementSuspensions.toDate)));

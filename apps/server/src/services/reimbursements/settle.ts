@@ -1,6 +1,5 @@
-import type { DbOrTx } from '@portal/db';
-import { payableToPatient, settle, type TClaimEntry, type TSettleRequest, type TSettleResult, type TYtd } from '@portal/rules';
-import { buildSettleRequest, prepareVisit, type PreparedVisit } from '../claims/index.js';
+import { payableToPatient, type TClaimEntry, type TSettleRequest, type TSettleResult } from '@portal/rules';
+import { settleVisit, type SettledVisit } from '../claims/index.js';
 import type { CaseRow } from './internal.js';
 import { type ActorContext } from '../../core/index.js';
 
@@ -10,17 +9,14 @@ export interface CaseSettlement {
   payable: number;
 }
 
-/** The case's visit settled by the rules package with the given accumulators (claims' own path). */
-export async function settleCase(
-  tx: DbOrTx,
-  ctx: ActorContext,
-  row: CaseRow,
-  ytdOf: (p: PreparedVisit) => Promise<TYtd>,
-): Promise<CaseSettlement & { prepared: PreparedVisit }> {
-  const prepared = await prepareVisit(tx, ctx, ctx.actor, row.visit as TClaimEntry);
-  const request = buildSettleRequest(prepared, await ytdOf(prepared));
-  const result = settle(request);
-  return { prepared, request, result, payable: payableToPatient(row.kind, result.lines) };
+/** What a settled visit means for a case: the figures kept on it and the amount payable to the patient. */
+export function toCaseSettlement(row: Pick<CaseRow, 'kind'>, settled: Pick<SettledVisit, 'request' | 'result'>): CaseSettlement {
+  return { request: settled.request, result: settled.result, payable: payableToPatient(row.kind, settled.result.lines) };
+}
+
+/** The case's visit settled by claims' own path on the person's current accumulators (初审, 复核). */
+export async function settleCase(ctx: ActorContext, row: CaseRow): Promise<CaseSettlement> {
+  return toCaseSettlement(row, await settleVisit(ctx, row.visit as TClaimEntry));
 }
 
 /** Same money, tier by tier: what 复核 and 支付 check against the 初审 figures. */

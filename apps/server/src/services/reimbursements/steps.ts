@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { decideStep, STEP_RULES, type ZStepInput } from '@portal/rules';
-import { readYtd } from '../claims/index.js';
 import { getReimbursement } from './get.js';
 import { runAction } from './internal.js';
 import { sameSettlement, settleCase, type CaseSettlement } from './settle.js';
@@ -17,7 +16,7 @@ export async function investigateCase(args: { ctx: ActorContext; input: z.output
 async function simpleStep(step: 'register' | 'investigate', { ctx, input }: { ctx: ActorContext; input: z.output<typeof ZStepInput> }) {
   const me = ctx.actor;
   const data = input;
-  await runAction(ctx, data, async (_tx, row) => {
+  await runAction(ctx, data, async (_ctx, row) => {
     const d = decideStep(step, { status: row.status, isHeld: Boolean(row.holdKind), firstReviewBy: row.firstReviewBy }, me);
     if (!d.ok) throw forbidden(d.message);
     return { action: step, to: d.to, note: data.note || STEP_RULES[step].label };
@@ -32,17 +31,16 @@ async function simpleStep(step: 'register' | 'investigate', { ctx, input }: { ct
 export async function firstReviewCase({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZStepInput> }) {
   const me = ctx.actor;
   const data = input;
-  await runAction(ctx, data, async (tx, row) => {
+  await runAction(ctx, data, async (ctx, row) => {
     const d = decideStep('first_review', { status: row.status, isHeld: Boolean(row.holdKind), firstReviewBy: row.firstReviewBy }, me);
     if (!d.ok) throw forbidden(d.message);
-    const s = await settleCase(tx, ctx, row, (p) => readYtd(tx, p.person.person.id, p.year));
-    const settlement: CaseSettlement = { request: s.request, result: s.result, payable: s.payable };
+    const settlement = await settleCase(ctx, row);
     return {
       action: 'first_review',
       to: d.to,
       note: data.note || '初审通过',
-      patch: { settlement, payable: s.payable, firstReviewBy: me.id, secondReviewBy: null },
-      audit: { payable: s.payable, totals: s.result.totals },
+      patch: { settlement, payable: settlement.payable, firstReviewBy: me.id, secondReviewBy: null },
+      audit: { payable: settlement.payable, totals: settlement.result.totals },
     };
   });
   return getReimbursement({ ctx, input: { id: data.id } });
@@ -56,12 +54,12 @@ export async function firstReviewCase({ ctx, input }: { ctx: ActorContext; input
 export async function secondReviewCase({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZStepInput> }) {
   const me = ctx.actor;
   const data = input;
-  await runAction(ctx, data, async (tx, row) => {
+  await runAction(ctx, data, async (ctx, row) => {
     const d = decideStep('second_review', { status: row.status, isHeld: Boolean(row.holdKind), firstReviewBy: row.firstReviewBy }, me);
     if (!d.ok) throw forbidden(d.message);
     const stored = row.settlement as CaseSettlement | null;
     if (!stored) throw conflict('案件没有初审结算结果，请退回初审');
-    const now = await settleCase(tx, ctx, row, (p) => readYtd(tx, p.person.person.id, p.year));
+    const now = await settleCase(ctx, row);
     if (!sameSettlement(stored, now)) throw conflict('参保人本年度累计已变化，重新计算的结果与初审不一致，请退回初审重新计算');
     return {
       action: 'second_review',

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { and, asc, desc, eq, orgUnits, premiums, sql, users, type DbOrTx } from '@portal/db';
-import { type ZPremiumInput } from '@portal/rules';
+import { PROFILES, type TProfileId, type ZPremiumInput } from '@portal/rules';
 import { type ActorContext, invalid, visibleToUser, writeAudit, getScopedOrgUnit, withTransaction } from '../../core/index.js';
 
 /** Premium rows visible to the caller (their jurisdiction's and those above it), newest year first. */
@@ -33,7 +33,10 @@ export async function setPremium({ ctx, input }: { ctx: ActorContext; input: z.o
   return withTransaction(ctx, async (ctx) => {
     const unit = await getScopedOrgUnit(ctx.db, me, data.orgUnitId);
     if (!unit.profile) throw invalid('该机构未设定政策口径，不能设置缴费标准', 'orgUnitId');
-    if (data.tier2 !== null && unit.profile !== 'weihai-2019') throw invalid('只有威海设两档缴费标准，其他地区请留空二档', 'tier2');
+    const profile = PROFILES[unit.profile as TProfileId];
+    if (data.tier2 !== null && !profile.capabilities.hasTwoPremiumTiers) {
+      throw invalid(`${profile.label}只有一档缴费标准，请留空二档`, 'tier2');
+    }
     const before = (
       await ctx.db
         .select()

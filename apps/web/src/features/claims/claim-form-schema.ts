@@ -15,8 +15,6 @@ export const ZClaimForm = z
     totalCost: zYuan('医疗总费用'),
     inScopeCost: zYuan('政策范围内费用'),
     specialDrugCost: zYuan('特药费用', { optional: true }),
-    referred: z.boolean(),
-    offsiteRegistered: z.boolean(),
   })
   .superRefine((v, ctx) => {
     if (yuanToFen(v.inScopeCost) > yuanToFen(v.totalCost))
@@ -38,7 +36,5 @@ export function toEntry(v: TClaimForm) {
     totalCost: yuanToFen(v.totalCost),
     inScopeCost: yuanToFen(v.inScopeCost),
     specialDrugCost: yuanToFen(v.specialDrugCost),
-    referred: v.referred,
-    offsiteRegistered: v.offsiteRegistered,
   };
 }

@@ -29,7 +29,7 @@ import {
   type TProfileId,
 } from '@portal/rules';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
 import { QueryState } from '../../components/query-state';
@@ -61,8 +61,6 @@ export function ClaimNewPage() {
       totalCost: '',
       inScopeCost: '',
       specialDrugCost: '',
-      referred: false,
-      offsiteRegistered: false,
     },
   });
   const values = useWatch({ control: form.control }) as TClaimForm;
@@ -74,6 +72,7 @@ export function ClaimNewPage() {
       date: visitDate || today || '2000-01-01',
       hospitalId: values.hospitalId || undefined,
       admissionDate: values.hospitalId && /^\d{4}-\d{2}-\d{2}$/.test(values.admissionDate) ? values.admissionDate : undefined,
+      visitType: values.visitType,
     }),
     enabled: Boolean(values.personId && (visitDate || today)),
     placeholderData: keepPreviousData,
@@ -81,14 +80,10 @@ export function ClaimNewPage() {
   const ctx = context.data;
   const profile = ctx?.profile as TProfileId | undefined;
   const referralRequired = ctx?.location ? isReferralRequired(values.visitType, ctx.location) : false;
-  // "Referred" comes from the referral registry, never from a tick by hand (issue 7).
+  // "Referred" comes from the server's referral decision, never from a tick by hand (issue 7, 11).
   const referral = referralRequired ? (ctx?.referral ?? null) : null;
   const isReferred = referral?.referred ?? false;
   const isOffsite = referral?.offsiteRegistered ?? false;
-  useEffect(() => {
-    if (form.getValues('referred') !== isReferred) form.setValue('referred', isReferred);
-    if (form.getValues('offsiteRegistered') !== isOffsite) form.setValue('offsiteRegistered', isOffsite);
-  }, [isReferred, isOffsite, form]);
 
   const preview = useMemo(() => {
     if (!ctx || !ctx.hospital || !ctx.location) return null;
@@ -103,12 +98,13 @@ export function ClaimNewPage() {
       countyCode: ctx.person.countyCode,
       hospital: ctx.hospital,
       location: ctx.location,
+      referral: { referred: isReferred, offsiteRegistered: isOffsite },
       ytd: ctx.ytd,
     });
     const parsed = parseSettleRequest(request);
     if (!parsed.success) return { error: parsed.message };
     return { result: settle(parsed.data) };
-  }, [ctx, values]);
+  }, [ctx, values, isReferred, isOffsite]);
 
   const create = useMutation(trpc.claims.create.mutationOptions());
   const onSubmit = form.handleSubmit(async (v) => {
@@ -126,7 +122,6 @@ export function ClaimNewPage() {
         'totalCost',
         'inScopeCost',
         'specialDrugCost',
-        'referred',
       ]);
     }
   });
@@ -280,11 +275,6 @@ export function ClaimNewPage() {
                             登记转诊备案
                           </Text>
                           ，急诊等特殊情况由审核人员办理视同转诊认定。
-                        </Text>
-                      )}
-                      {e.referred && (
-                        <Text size="xs" c="red" mt={4}>
-                          {e.referred.message}
                         </Text>
                       )}
                     </Alert>

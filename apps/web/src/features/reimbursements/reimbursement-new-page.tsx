@@ -75,8 +75,6 @@ export function ReimbursementNewPage() {
         totalCost: '',
         inScopeCost: '',
         specialDrugCost: '',
-        referred: false,
-        offsiteRegistered: false,
       },
       materials: Object.fromEntries(MATERIAL_ITEMS.map((m) => [m, false])) as Record<TMaterialItem, boolean>,
       paidElsewhereBasic: '',
