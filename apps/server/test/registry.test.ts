@@ -10,7 +10,11 @@ beforeAll(async () => {
 });
 afterAll(async () => handle.close());
 
-const uniqueId = (birth = '1975-03-04') => makeIdNumber('522732', birth, Math.floor(Math.random() * 999));
+/** A valid ID number nobody else in the shared test database has (random birth date and sequence). */
+const uniqueId = (birth?: string) => {
+  const day = new Date(Date.UTC(1950, 0, 1) + Math.floor(Math.random() * 18_000) * 86_400_000).toISOString().slice(0, 10);
+  return makeIdNumber('522732', birth ?? day, Math.floor(Math.random() * 999));
+};
 const base = (orgUnitId: string, idNumber = uniqueId()) => ({
   idNumber,
   name: '王小芳',
