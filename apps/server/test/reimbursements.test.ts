@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import {
   advanceDeclarations,
+  and,
   auditLog,
   calendarYears,
   claims,
@@ -698,5 +699,43 @@ describe('calendar years', () => {
     expect(after.clock.due).toBe('2042-01-15');
     const audit = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'calendar.save'));
     expect(audit.length).toBeGreaterThan(1);
+  });
+});
+
+describe('a person moves to another county', () => {
+  it('takes open cases and this year’s enrollment along; the old county loses access to them, keeps its paid claims', async () => {
+    const s = await setup();
+    const open = await intake(s);
+    await s.clerk.caller.enrollment.record({
+      personId: s.person.id,
+      year: 2019,
+      basicEnrolled: true,
+      criticalEnrolled: true,
+      premiumTier: 1,
+      enrolledOn: '2019-01-01',
+    });
+    // A city-level reviewer (the level above both counties) moves the person from county A to B.
+    const cityReviewer = await actorAs('reviewer', s.tree.root.id, s.clock);
+    const person = await cityReviewer.caller.persons.get({ id: s.person.id });
+    await cityReviewer.caller.persons.update({
+      id: s.person.id,
+      data: { name: person.name, hukouType: person.hukouType, orgUnitId: s.tree.countyB.id, clearBankAccount: false },
+    });
+    await expect(s.clerk.caller.reimbursements.get({ id: open.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      s.clerk.caller.reimbursements.register({ id: open.id, version: open.version, requestKey: key(), note: '' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const clerkB = await actorAs('clerk', s.tree.countyB.id, s.clock);
+    expect((await clerkB.caller.reimbursements.get({ id: open.id })).id).toBe(open.id);
+    const moved = (await handle.db.select().from(reimbursementCases).where(eq(reimbursementCases.id, open.id)))[0]!;
+    expect(moved.regionPath).toBe(s.tree.countyB.path);
+    const audit = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, s.person.id), eq(auditLog.action, 'person.transfer')));
+    expect((audit[0]!.after as { moved: { reimbursementCases: number; enrollments: number } }).moved).toMatchObject({
+      reimbursementCases: 1,
+      enrollments: 1,
+    });
   });
 });

@@ -19,6 +19,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'person.end_category': '终止身份类别',
   'person.registered_elsewhere': '查询到其他地区已登记',
   'person.reveal': '查看完整信息',
+  'person.transfer': '迁移到其他县（随迁在办业务）',
   'household.create': '建立家庭户',
   'household.move_member': '调整家庭成员',
   'household.set_head': '设置户主',
