@@ -223,3 +223,29 @@ describe('households', () => {
     expect((await handle.db.select().from(persons).where(eq(persons.id, a.id)))[0]!.householdId).toBeNull();
   });
 });
+
+describe('full values on screen', () => {
+  it('are masked in every answer; revealing one is a deliberate, audited act of window staff in the region', async () => {
+    const tree = await makeTree(handle);
+    const { caller } = await callerAs(handle, 'clerk', tree.countyA.id);
+    const idNumber = uniqueId();
+    const { id } = await caller.persons.create({ ...base(tree.countyA.id, idNumber), insuranceCardNo: 'YB52273200001234' });
+    const shown = await caller.persons.get({ id });
+    expect(shown.idNumberMasked).not.toContain(idNumber.slice(6, 14));
+    expect(shown.insuranceCardNoMasked).toBe('************1234');
+    expect(JSON.stringify(shown)).not.toContain('YB52273200001234');
+    expect(JSON.stringify(shown)).not.toContain('6217000011112222333');
+    const revealed = await caller.persons.reveal({ id, field: 'bankAccount' });
+    expect(revealed.value).toBe('6217000011112222333');
+    const audit = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'person.reveal')));
+    expect(audit.map((a) => (a.after as { field: string }).field)).toEqual(['bankAccount']);
+    const { caller: supervisor } = await callerAs(handle, 'supervisor', tree.root.id);
+    await expect(supervisor.persons.reveal({ id, field: 'idNumber' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const other = await makeTree(handle);
+    const { caller: stranger } = await callerAs(handle, 'clerk', other.countyA.id);
+    await expect(stranger.persons.reveal({ id, field: 'idNumber' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

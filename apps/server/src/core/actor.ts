@@ -18,4 +18,6 @@ export interface Actor {
   sessionId: string;
   /** The password was set by an administrator or the seed: only changing it is allowed until then. */
   mustChangePassword: boolean;
+  /** Exports carry full ID numbers and bank accounts (an administrator's explicit grant). */
+  canExportFull: boolean;
 }

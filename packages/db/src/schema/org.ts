@@ -48,6 +48,11 @@ export const users = pgTable(
     mustChangePassword: boolean().notNull().default(false),
     /** The published demo password (演示数据): a production server refuses to start while one is active. */
     hasDemoPassword: boolean().notNull().default(false),
+    /**
+     * Granted by an administrator, per person: exports carry full ID numbers and bank accounts
+     * (reconciliation with other departments). Without it every export is masked. Audited.
+     */
+    canExportFull: boolean().notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

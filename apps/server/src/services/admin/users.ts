@@ -40,6 +40,7 @@ export async function listUsers({ ctx, input }: { ctx: ActorContext; input: z.ou
         phone: users.phone,
         isActive: users.isActive,
         lockedUntil: users.lockedUntil,
+        canExportFull: users.canExportFull,
         createdAt: users.createdAt,
         orgUnitName: orgUnits.name,
       })
@@ -89,6 +90,7 @@ export async function createUser({ ctx, input }: { ctx: ActorContext; input: z.o
         orgUnitId: unit.id,
         phone: data.phone ?? null,
         passwordHash,
+        canExportFull: data.canExportFull,
         // The administrator chose this password: the user replaces it at first sign-in.
         mustChangePassword: true,
       })
@@ -119,13 +121,16 @@ export async function updateUser({ ctx, input }: { ctx: ActorContext; input: z.o
         orgUnitId: unit.id,
         phone: data.phone ?? null,
         isActive: data.isActive,
+        canExportFull: data.canExportFull,
         updatedAt: ctx.now(),
       })
       .where(eq(users.id, id))
       .returning();
     if (!row) throw notFound('用户不存在');
     // A deactivated account, or one whose role or unit changed, signs in again with its new rights.
-    if (!data.isActive || data.role !== current.role || unit.id !== current.orgUnitId) await endSessionsOf(ctx.db, id);
+    if (!data.isActive || data.role !== current.role || unit.id !== current.orgUnitId || data.canExportFull !== current.canExportFull) {
+      await endSessionsOf(ctx.db, id);
+    }
     const before = toUserDto({ ...current, orgUnitName: currentUnit.name });
     const after = toUserDto({ ...row, orgUnitName: unit.name });
     await writeAudit(ctx, { action: 'user.update', entity: 'user', entityId: id, regionPath: unit.path, before, after });

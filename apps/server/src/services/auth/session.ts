@@ -36,6 +36,7 @@ export async function findSessionUser(db: Db, token: string, now: Date, limits: 
       role: users.role,
       isActive: users.isActive,
       mustChangePassword: users.mustChangePassword,
+      canExportFull: users.canExportFull,
       orgUnitId: orgUnits.id,
       orgUnitName: orgUnits.name,
       orgUnitCode: orgUnits.code,

@@ -8,3 +8,4 @@ export { ZListPersonsInput } from './list.js';
 export { ZGetPersonInput } from './get.js';
 export { spendExistenceChecks } from './existence.js';
 export { getPersonFacts, type PersonFacts } from './facts.js';
+export { revealPersonField, ZRevealPersonFieldInput } from './reveal.js';

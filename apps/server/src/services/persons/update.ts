@@ -41,7 +41,8 @@ export async function updatePerson({ ctx, input }: { ctx: ActorContext; input: z
         phone: data.phone ?? before.phone,
         bankName: data.bankName ?? null,
         bankAccount,
-        insuranceCardNo: data.insuranceCardNo ?? null,
+        // Shown masked too: a blank field keeps the stored card number.
+        insuranceCardNo: data.insuranceCardNo ?? before.insuranceCardNo,
         updatedAt: ctx.now(),
       })
       .where(eq(persons.id, id))
