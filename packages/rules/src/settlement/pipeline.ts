@@ -1,5 +1,5 @@
 import type { TCategoryId } from '../categories.js';
-import { CATEGORY_LABELS, PROFILE_CATEGORIES, sortCategories } from '../categories.js';
+import { PROFILE_CATEGORIES, sortCategories } from '../categories.js';
 import { applyRate } from '../money.js';
 import { resolveSettleParams } from '../params/merge.js';
 import { PROFILES } from '../profiles.js';
@@ -381,9 +381,4 @@ export function settle(request: TSettleRequest): TSettleResult {
     notices: allNotices,
     ytdDelta: explained.ytdDelta,
   };
-}
-
-/** Label of the applied category, for UIs that print the result. */
-export function getAppliedCategoryLabel(result: TSettleResult): string {
-  return CATEGORY_LABELS[result.appliedCategory];
 }
