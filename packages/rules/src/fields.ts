@@ -49,3 +49,31 @@ export function zBoundedInteger(min: number, max: number, messages: BoundedInteg
     if (message) ctx.issues.push({ code: 'custom', message, input: v, path: [] });
   });
 }
+
+/** The Chinese name of a JSON value's type, for "expected an object, got …" messages. */
+export function describeJsonType(value: unknown): string {
+  if (value === undefined) return '空';
+  if (value === null) return '空值（null）';
+  if (Array.isArray(value)) return '数组';
+  switch (typeof value) {
+    case 'string':
+      return '字符串';
+    case 'number':
+      return '数字';
+    case 'boolean':
+      return '布尔值（true/false）';
+    default:
+      return '对象';
+  }
+}
+
+/**
+ * The `error` option of a `z.object` that names the field when it is missing or is not an object
+ * (an array, a string …): `缺少就诊信息（visit）` / `就诊信息（visit）应为 JSON 对象 {…}，收到的是数组`.
+ */
+export function objectError(label: string) {
+  return (issue: { code?: string; input?: unknown }) => {
+    if (issue.code !== 'invalid_type') return undefined;
+    return issue.input === undefined ? `缺少${label}` : `${label}应为 JSON 对象 {…}，收到的是${describeJsonType(issue.input)}`;
+  };
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HOSPITAL_LEVEL_LABELS, ZHospitalInput, locateHospital } from './index.js';
+import { HOSPITAL_LEVEL_LABELS, ZHospitalInput, describeReferralIssuer, locateHospital, referralIssuerProblem } from './index.js';
 
 describe('locateHospital', () => {
   it('reads county, city and province from the GB/T 2260 code', () => {
@@ -48,5 +48,25 @@ describe('hospital input', () => {
   it('names the field at fault', () => {
     const r = ZHospitalInput.safeParse({ ...base, level: 4, regionCode: '4212', referralTier: 'county' });
     expect(r.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['level', 'referralTier', 'regionCode']);
+  });
+});
+
+describe('referral issuer rule', () => {
+  const rule = { minLevel: 2, sameCounty: true, clause: '002 §三(三)' } as const;
+  it('no rule: any hospital; a rule: level first, then county', () => {
+    expect(referralIssuerProblem(null, { level: 1, regionCode: '421202' }, '421222')).toBeNull();
+    expect(referralIssuerProblem(rule, { level: 1, regionCode: '421222' }, '421222')).toBe(
+      '转诊证明须由二级及以上医疗机构出具（002 §三(三)）',
+    );
+    expect(referralIssuerProblem(rule, { level: 3, regionCode: '421202' }, '421222')).toBe(
+      '转诊证明须由参保人所在县域内的医疗机构出具（002 §三(三)）',
+    );
+    expect(referralIssuerProblem(rule, { level: 2, regionCode: '421222' }, '421222')).toBeNull();
+    expect(referralIssuerProblem({ ...rule, sameCounty: false }, { level: 3, regionCode: '421202' }, '421222')).toBeNull();
+  });
+  it('reads as a hint for the form', () => {
+    expect(describeReferralIssuer(rule)).toBe('须为参保人所在县域内二级及以上医疗机构');
+    expect(describeReferralIssuer({ ...rule, sameCounty: false, minLevel: 3 })).toBe('须为三级及以上医疗机构');
+    expect(describeReferralIssuer(null)).toBeNull();
   });
 });

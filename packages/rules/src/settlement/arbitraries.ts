@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { TCategoryId } from '../categories.js';
-import { CATEGORY_IDS, PROFILE_CATEGORIES } from '../categories.js';
+import { PROFILE_CATEGORIES } from '../categories.js';
 import type { TProfileId } from '../profiles.js';
 import { listSpecialDiseases } from '../special-diseases.js';
 import { ZSettleRequest } from './schema.js';
@@ -65,10 +65,13 @@ export function arbCosts(profile: TProfileId) {
     });
 }
 
-/** Categories of a person: some the profile recognises, sometimes one it does not. */
+/**
+ * Categories of a person, all known to the profile (`ordinary` included); a request with another
+ * is refused (RULES §8a.8), so `settle` never sees one from a validated request.
+ */
 export function arbCategories(profile: TProfileId, maxLength = 3) {
   return fc
-    .uniqueArray(fc.constantFrom(...(CATEGORY_IDS as readonly TCategoryId[])), { maxLength })
+    .uniqueArray(fc.constantFrom(...PROFILE_CATEGORIES[profile]), { maxLength })
     .map((cs) => (cs.length === 0 ? [...PROFILE_CATEGORIES[profile]].slice(0, 1) : cs));
 }
 

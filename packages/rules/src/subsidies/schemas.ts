@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROFILES, type TProfileId } from '../profiles.js';
 
 /** The premium (个人缴费标准) of a jurisdiction and year; Weihai has two tiers. */
 export const ZPremiumInput = z
@@ -18,3 +19,12 @@ export const ZSubsidyRunInput = z.object({
   year: z.number({ error: '请输入年度' }).int().min(2017, '年度有误').max(2100, '年度有误'),
 });
 export type TSubsidyRunInput = z.input<typeof ZSubsidyRunInput>;
+
+/**
+ * Why a premium's second tier is refused for the profile, or null. Only a profile whose premium has
+ * two tiers (`capabilities.hasTwoPremiumTiers`, Weihai `004 §二(一)`) takes one.
+ */
+export function premiumTierProblem(profile: TProfileId, tier2: number | null): string | null {
+  if (tier2 === null || PROFILES[profile].capabilities.hasTwoPremiumTiers) return null;
+  return `${PROFILES[profile].label}只设一档个人缴费标准，二档请留空`;
+}
