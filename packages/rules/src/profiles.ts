@@ -56,7 +56,7 @@ export interface ReferralIssuerRule {
  * proves each declaration against the behaviour of the rules.
  */
 export interface ProfileCapabilities {
-  /** An off-site residence registration (异地居住备案) counts in place of a referral (`004 §四(二)1`). */
+  /** An off-site registration (异地就医备案; Weihai: 异地居住备案) counts in place of a referral (`004 §四(二)1`). */
   offsiteReplacesReferral: boolean;
   /** 大病保险 pays listed special drugs (单独补偿特药) apart from the in-scope cost (`004 §三(一)`); elsewhere `costs.specialDrug` must be 0. */
   hasSpecialDrugs: boolean;

@@ -337,7 +337,7 @@ describe('Weihai (004)', () => {
     });
   });
 
-  it('off-site residence registration stands in for a referral (004 §四(二)1)', () => {
+  it('an off-site registration stands in for a referral (004 §四(二)1)', () => {
     const change = {
       profile: 'weihai-2019' as const,
       categories: ['extreme_poverty' as const],

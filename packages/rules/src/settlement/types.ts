@@ -15,7 +15,7 @@ export interface TVisitContext {
   isOutpatient: boolean;
   /** Inpatient outside the person's county (RULES §3, last paragraph). */
   isReferralRequired: boolean;
-  /** Referral present where required (or an off-site residence registration where `offsiteReplacesReferral`). */
+  /** Referral present where required (or an off-site registration where `offsiteReplacesReferral`). */
   isReferralMet: boolean;
   /** Out-of-scope cost of steps 0 and 3: `T − S − specialDrug` (special drugs only where `hasSpecialDrugs`). */
   outOfScope: number;
