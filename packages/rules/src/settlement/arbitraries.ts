@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { TCategoryId } from '../categories.js';
 import { PROFILE_CATEGORIES } from '../categories.js';
-import type { TProfileId } from '../profiles.js';
+import { PROFILES, type TProfileId } from '../profiles.js';
 import { listSpecialDiseases } from '../special-diseases.js';
 import { ZSettleRequest } from './schema.js';
 import type { TSettleRequest } from './schema.js';
@@ -60,7 +60,7 @@ export function arbCosts(profile: TProfileId) {
     .tuple(fen(60_000_000), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
     .map(([total, s, d]) => {
       const inScope = Math.floor(total * s);
-      const specialDrug = profile === 'weihai-2019' ? Math.floor((total - inScope) * d * 0.5) : 0;
+      const specialDrug = PROFILES[profile].capabilities.hasSpecialDrugs ? Math.floor((total - inScope) * d * 0.5) : 0;
       return { total, inScope, specialDrug };
     });
 }
