@@ -4,6 +4,7 @@ import {
   CalendarYearMissingError,
   DEFAULT_CALENDAR,
   ZCalendarYear,
+  ZDeadlineRequest,
   addWorkingDays,
   calendarYears,
   computeAdvanceClock,
@@ -283,5 +284,18 @@ describe('properties', () => {
         (start, n) => addWorkingDays(cal, start, n + 1) > addWorkingDays(cal, start, n),
       ),
     );
+  });
+});
+
+describe('deadline request bounds', () => {
+  it('a huge working-day count is out of range, not a fraction', () => {
+    const r = ZDeadlineRequest.safeParse({ start: '2019-09-20', workingDays: 1e20 });
+    expect(r.error?.issues.map((i) => i.message)).toEqual(['工作日数超出范围（不能超过 366）']);
+    expect(ZDeadlineRequest.safeParse({ start: '2019-09-20', workingDays: 2.5 }).error?.issues[0]?.message).toBe('工作日数应为整数');
+  });
+  it('a calendar year far out of range says so once', () => {
+    expect(ZCalendarYear.safeParse({ year: 1e20, holidays: [], workingDays: [] }).error?.issues.map((i) => i.message)).toEqual([
+      '年份不能晚于 2100',
+    ]);
   });
 });

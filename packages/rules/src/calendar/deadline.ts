@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zBoundedInteger } from '../fields.js';
 import { DEFAULT_CALENDAR, isWorkingDayNumber, type WorkingCalendar } from './calendar.js';
 import { ZIsoDate, fromDayNumber, toDayNumber } from './dates.js';
 import { ZSuspension, type TSuspension } from './types.js';
@@ -68,7 +69,12 @@ export function workingDaysBetween(calendar: WorkingCalendar, from: string, to: 
 /** The `deadline` request (RULES §8). */
 export const ZDeadlineRequest = z.object({
   start: ZIsoDate,
-  workingDays: z.number({ error: '请输入工作日数' }).int('工作日数应为整数').min(0, '工作日数不能为负').max(366, '工作日数不能超过 366'),
+  workingDays: zBoundedInteger(0, 366, {
+    type: '请输入工作日数',
+    tooSmall: '工作日数不能为负',
+    tooBig: '工作日数超出范围（不能超过 366）',
+    fraction: '工作日数应为整数',
+  }),
   suspensions: z.array(ZSuspension).optional(),
 });
 export type TDeadlineRequest = z.input<typeof ZDeadlineRequest>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zBoundedInteger } from '../fields.js';
 import { ZIsoDate, toDayNumber, weekdayOf } from './dates.js';
 
 /**
@@ -18,7 +19,12 @@ export interface TCalendarYear {
 /** An admin-entered year: every date inside the year, none both holiday and working day. */
 export const ZCalendarYear = z
   .object({
-    year: z.number({ error: '请输入年份' }).int('年份应为整数').min(2000, '年份不能早于 2000').max(2100, '年份不能晚于 2100'),
+    year: zBoundedInteger(2000, 2100, {
+      type: '请输入年份',
+      tooSmall: '年份不能早于 2000',
+      tooBig: '年份不能晚于 2100',
+      fraction: '年份应为整数',
+    }),
     holidays: z.array(ZIsoDate, { error: '请输入节假日列表' }),
     workingDays: z.array(ZIsoDate, { error: '请输入调休上班日列表' }),
     source: z.string().trim().max(200, '来源说明最多 200 字').optional(),

@@ -1,4 +1,3 @@
 export * from './schema.js';
 export * from './slip.js';
 export * from './request.js';
-export * from './locate.js';

@@ -33,6 +33,18 @@ describe('deadline CLI', { timeout: 30_000 }, () => {
     expect(r.stderr).toContain('start');
     expect(r.stderr).toContain('workingDays');
   });
+  it('an array or a huge number → exit 2 with a Chinese message', () => {
+    const array = run('deadline', JSON.stringify([{ start: '2019-09-20', workingDays: 25 }]));
+    expect(array.status).toBe(2);
+    expect(array.stderr).toContain('输入应为一个 JSON 对象 {…}，收到的是数组');
+    const huge = run('deadline', JSON.stringify({ start: '2019-09-20', workingDays: 1e20 }));
+    expect(huge.status).toBe(2);
+    expect(huge.stderr).toContain('字段 workingDays：工作日数超出范围（不能超过 366）');
+    expect(huge.stderr).not.toContain('整数');
+    const wrongType = run('deadline', JSON.stringify({ start: '2019-09-20', workingDays: 25, suspensions: {} }));
+    expect(wrongType.status).toBe(2);
+    expect(wrongType.stderr).toMatch(/字段 suspensions：\P{ASCII}/u);
+  });
   it('not JSON → exit 2', () => {
     const r = run('deadline', '{start:');
     expect(r.status).toBe(2);
@@ -88,6 +100,27 @@ describe('subsidy CLI', { timeout: 30_000 }, () => {
       JSON.stringify({ profile: 'weihai-2019', year: 2019, premium: 30_000, person: { categories: [], countyCode: '371002' } }),
     );
     expect(JSON.parse(r.stdout)).toMatchObject({ appliedCategory: 'ordinary', amount: 0 });
+  });
+  it('a category the profile does not know, or a county outside it → exit 2 naming the field (RULES §8a.8)', () => {
+    const base = { profile: 'weihai-2019', year: 2019, premium: 30_000 };
+    const category = run('subsidy', JSON.stringify({ ...base, person: { categories: ['marginal'], countyCode: '371002' } }));
+    expect(category.status).toBe(2);
+    expect(category.stderr).toContain('字段 person.categories.0：“边缘易致贫人口”（marginal）不是威海市（2019）口径的人员类别');
+    const county = run('subsidy', JSON.stringify({ ...base, person: { categories: ['orphan'], countyCode: '370102' } }));
+    expect(county.status).toBe(2);
+    expect(county.stderr).toContain('字段 person.countyCode：县（市、区）代码 370102 不在威海市（2019）辖区内（应以 3710 开头）');
+  });
+  it('an array or a premium of 1e20 → exit 2 with a Chinese message', () => {
+    const array = run('subsidy', '[]');
+    expect(array.status).toBe(2);
+    expect(array.stderr).toContain('输入应为一个 JSON 对象 {…}，收到的是数组');
+    const huge = run(
+      'subsidy',
+      JSON.stringify({ profile: 'weihai-2019', year: 2019, premium: 1e20, person: { categories: ['orphan'], countyCode: '371002' } }),
+    );
+    expect(huge.status).toBe(2);
+    expect(huge.stderr).toContain('字段 premium：个人缴费标准超出范围');
+    expect(huge.stderr).not.toContain('整数');
   });
   it('bad input → exit 2', () => {
     const r = run(

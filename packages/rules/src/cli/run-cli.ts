@@ -5,18 +5,21 @@
  * when the input is not JSON or fails validation, so that scripts can tell bad input from a crash.
  */
 import process from 'node:process';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { describeJsonType } from '../fields.js';
+import { toFieldErrors } from '../settlement/index.js';
+
+// Messages zod writes itself (a type the schema does not name) in Chinese too; only the CLI
+// process is configured, the library never sets zod's global locale.
+z.config(z.locales.zhCN());
 
 /** Exit code for input the CLI refuses (bad JSON or schema violation). */
 export const EXIT_INVALID_INPUT = 2;
 
 /** Formats zod issues as one line each: `字段 visit.date：日期格式应为 YYYY-MM-DD`. */
 export function formatZodIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues
-    .map((issue) => {
-      const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '（根）';
-      return `字段 ${path}：${issue.message}`;
-    })
+  return toFieldErrors(issues)
+    .map((e) => `字段 ${e.path}：${e.message}`)
     .join('\n');
 }
 
@@ -27,10 +30,16 @@ export async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The refusal of a request that is JSON but not an object (an array, a string, a number …), or null. */
+export function describeNonObjectRequest(json: unknown): string | null {
+  if (typeof json === 'object' && json !== null && !Array.isArray(json)) return null;
+  return `输入应为一个 JSON 对象 {…}，收到的是${describeJsonType(json)}`;
+}
+
 /**
  * Runs a CLI: parses stdin as JSON, validates it with `schema`, prints `compute(parsed)` as JSON on
- * stdout. Invalid input → message on stderr, exit 2. An exception in `compute` is a bug, not bad
- * input: it is reported on stderr with exit 1.
+ * stdout. Invalid input (not JSON, not an object, failing the schema) → message on stderr, exit 2.
+ * An exception in `compute` is a bug, not bad input: it is reported on stderr with exit 1.
  */
 export async function runCli<S extends z.ZodType>(schema: S, compute: (input: z.output<S>) => unknown): Promise<void> {
   const text = await readStdin();
@@ -40,6 +49,12 @@ export async function runCli<S extends z.ZodType>(schema: S, compute: (input: z.
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     process.stderr.write(`输入不是有效的 JSON：${detail}\n`);
+    process.exitCode = EXIT_INVALID_INPUT;
+    return;
+  }
+  const notObject = describeNonObjectRequest(json);
+  if (notObject) {
+    process.stderr.write(`${notObject}\n`);
     process.exitCode = EXIT_INVALID_INPUT;
     return;
   }

@@ -5,6 +5,6 @@
  * `SubsidyResult`: also personPays, funding, explain, clause, evaluated, params).
  */
 import { runCli } from './run-cli.js';
-import { ZSubsidyRequest, computeSubsidy } from '../subsidy/index.js';
+import { ZSubsidyCliRequest, computeSubsidy } from '../subsidies/index.js';
 
-await runCli(ZSubsidyRequest, (request) => computeSubsidy(request));
+await runCli(ZSubsidyCliRequest, (request) => computeSubsidy(request));

@@ -1,14 +1,16 @@
 import { z } from 'zod';
+import { zBoundedInteger } from '../fields.js';
 
 /** Largest amount the engine accepts, in fen (one billion yuan): keeps fen × basis points exact. */
 export const MAX_FEN = 100_000_000_000;
 
-/** An amount of money: non-negative integer fen. */
-export const ZFen = z
-  .number({ error: '应为金额数字（单位：分）' })
-  .int('金额应为整数（单位：分），不能有小数')
-  .min(0, '金额不能为负数')
-  .max(MAX_FEN, '金额过大（超过 10 亿元）');
+/** An amount of money: non-negative integer fen, at most MAX_FEN; one message per bad value. */
+export const ZFen = zBoundedInteger(0, MAX_FEN, {
+  type: '应为金额数字（单位：分）',
+  tooSmall: '金额不能为负数',
+  tooBig: `金额超出范围（最多 ${MAX_FEN} 分，即 10 亿元）`,
+  fraction: '金额应为整数（单位：分），不能有小数',
+});
 export type TFen = z.infer<typeof ZFen>;
 
 /** A rate in percent (72 = 72 %), between 0 and 100. */

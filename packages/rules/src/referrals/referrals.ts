@@ -1,5 +1,6 @@
 import { addCalendarDays } from '../calendar/dates.js';
-import type { TProfileId } from '../profiles.js';
+import { referralIssuerProblem } from '../hospitals/index.js';
+import { PROFILES, type TProfileId } from '../profiles.js';
 
 /**
  * Default validity of a transfer referral in calendar days, counted from the day the issuing
@@ -93,14 +94,10 @@ export interface IssuingHospitalFacts {
 
 /**
  * Why a hospital may not issue a referral for a person of `personCountyCode` under `profile`, or
- * null when it may. Xianning `002 §三(三)`: a level-2-or-above hospital of the person's county.
- * The other notices name no issuer rule; any active hospital on the list may issue.
+ * null when it may: it must be active, and meet the profile's `capabilities.referralIssuer`
+ * (Xianning `002 §三(三)`: level 2 or above in the person's county; the other notices name none).
  */
 export function issuingHospitalProblem(profile: TProfileId, hospital: IssuingHospitalFacts, personCountyCode: string): string | null {
   if (!hospital.isActive) return '该医院已停用，不能出具转诊证明';
-  if (profile === 'xianning-2022') {
-    if (hospital.level < 2) return '转诊证明须由二级及以上医疗机构出具（002 §三(三)）';
-    if (hospital.regionCode !== personCountyCode) return '转诊证明须由参保人所在县域内的医疗机构出具（002 §三(三)）';
-  }
-  return null;
+  return referralIssuerProblem(PROFILES[profile].capabilities.referralIssuer, hospital, personCountyCode);
 }

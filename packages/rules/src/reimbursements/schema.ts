@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { ZClaimEntry } from '../claims/schema.js';
-import { ZFen } from '../params/schema.js';
-
-const ZIsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
+import { ZActionBase, ZActionNote, ZIdempotencyKey } from '../fields.js';
+import { ZFen } from '../params/index.js';
 
 /** The six items a non-networked claim needs (`000 §二(五)3`, RULES §6), in the notice's order. */
 export const MATERIAL_ITEMS = ['insurance_card', 'identity', 'invoice', 'discharge_summary', 'cost_list', 'bank_card'] as const;
@@ -41,8 +40,6 @@ export const REIMBURSEMENT_KIND_LABELS: Record<TReimbursementKind, string> = {
   offsite_networked: '州外联网就医（医疗救助部分）',
 };
 
-const ZKey = z.string().min(8).max(64);
-const ZNote = z.string().trim().max(500, '备注最多 500 字').default('');
 const ZReason = (label: string) =>
   z
     .string({ error: `请填写${label}` })
@@ -58,7 +55,7 @@ export const ZReimbursementIntake = z
     /** Only for `offsite_networked`: what the hospital already paid (from its settlement slip). */
     paidElsewhereBasic: ZFen.default(0),
     paidElsewhereCritical: ZFen.default(0),
-    idempotencyKey: ZKey,
+    idempotencyKey: ZIdempotencyKey,
   })
   .superRefine((v, ctx) => {
     if (v.kind === 'non_networked' && (v.paidElsewhereBasic > 0 || v.paidElsewhereCritical > 0)) {
@@ -70,14 +67,11 @@ export const ZReimbursementIntake = z
   });
 export type TReimbursementIntake = z.input<typeof ZReimbursementIntake>;
 
-/** Every action on a case names the version it was read at and a key per click (idempotency). */
-const ZActionBase = z.object({ id: z.uuid(), version: z.number().int().min(1), requestKey: ZKey });
-
 export const ZReceiveMaterialsInput = ZActionBase.extend({
   received: z.array(ZMaterialItem).min(1, '请勾选本次收到的材料'),
-  note: ZNote,
+  note: ZActionNote,
 });
-export const ZStepInput = ZActionBase.extend({ note: ZNote });
+export const ZStepInput = ZActionBase.extend({ note: ZActionNote });
 export const ZReturnCaseInput = ZActionBase.extend({ reason: ZReason('退回原因') });
 export const HOLD_KINDS = ['special', 'doubtful'] as const;
 export const HOLD_KIND_LABELS = { special: '特殊病案', doubtful: '疑问病案' } as const;
@@ -118,41 +112,3 @@ export const ZAttachmentUpload = z.object({
     .min(1, '文件为空')
     .max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 8, '文件不能超过 10 MB'),
 });
-
-export const ZCalendarYearSave = z.object({
-  year: z.number().int(),
-  holidays: z.array(z.string()),
-  workingDays: z.array(z.string()),
-  source: z.string().trim().max(200).optional(),
-});
-
-/** Hospital advance settlement (`000 §二(五)1`). */
-export const ZAdvanceDeclarationInput = z
-  .object({
-    hospitalId: z.uuid('请选择定点医疗机构'),
-    periodFrom: ZIsoDate,
-    periodTo: ZIsoDate,
-    receivedOn: ZIsoDate,
-    basic: ZFen,
-    critical: ZFen,
-    assistance: ZFen,
-    note: ZNote,
-    idempotencyKey: ZKey,
-  })
-  .superRefine((v, ctx) => {
-    if (v.periodTo < v.periodFrom) ctx.addIssue({ code: 'custom', path: ['periodTo'], message: '结算期间的结束日期不能早于开始日期' });
-    if (v.receivedOn < v.periodTo)
-      ctx.addIssue({ code: 'custom', path: ['receivedOn'], message: '收到申报的日期不能早于结算期间结束日期' });
-    if (v.basic + v.critical + v.assistance <= 0) ctx.addIssue({ code: 'custom', path: ['basic'], message: '申报金额合计应大于 0' });
-  });
-export type TAdvanceDeclarationInput = z.input<typeof ZAdvanceDeclarationInput>;
-
-export const ZAdvancePaymentInput = ZActionBase.extend({
-  instalment: z.enum(['first', 'rest']),
-  amount: ZFen,
-  /** For the rest: the total approved after review (≤ declared); the rest is approved − first. */
-  approvedTotal: ZFen.optional(),
-  paymentRef: z.string({ error: '请填写支付凭证号' }).trim().min(4, '请填写支付凭证号（至少 4 位）').max(60, '支付凭证号最多 60 位'),
-});
-
-export const ZAdvanceListInput = z.object({ status: z.enum(['open', 'all']).default('open') });

@@ -11,7 +11,7 @@ import {
   stepOf,
 } from './workflow.js';
 import { detectUploadType } from './detect.js';
-import { missingMaterials, ZAdvanceDeclarationInput, ZPayInput, ZReimbursementIntake } from './schema.js';
+import { missingMaterials, ZPayInput, ZReimbursementIntake } from './schema.js';
 
 const clerk = { id: 'c1', role: 'clerk' as const };
 const reviewer = { id: 'r1', role: 'reviewer' as const };
@@ -163,21 +163,6 @@ describe('schemas', () => {
       ZPayInput.safeParse({ id: entry.personId, version: 1, requestKey: 'abcdefgh', paymentRef: 'ZF2019001', payeeAccount: '62x7' })
         .success,
     ).toBe(false);
-  });
-  it('advance declaration: period order, receipt after the period, positive total', () => {
-    const base = {
-      hospitalId: entry.hospitalId,
-      periodFrom: '2019-09-01',
-      periodTo: '2019-09-30',
-      receivedOn: '2019-10-08',
-      basic: 1,
-      critical: 0,
-      assistance: 0,
-      idempotencyKey: 'abcdefgh',
-    };
-    expect(ZAdvanceDeclarationInput.safeParse(base).success).toBe(true);
-    expect(ZAdvanceDeclarationInput.safeParse({ ...base, receivedOn: '2019-09-15' }).error?.issues[0]?.path).toEqual(['receivedOn']);
-    expect(ZAdvanceDeclarationInput.safeParse({ ...base, basic: 0 }).error?.issues[0]?.path).toEqual(['basic']);
   });
   it('detects pdf, png, jpg by their bytes', () => {
     expect(detectUploadType(new TextEncoder().encode('%PDF-1.4'))).toBe('pdf');

@@ -1,4 +1,4 @@
-import type { TRole } from '../access.js';
+import type { TRole } from '../access/index.js';
 import { applyRate } from '../money.js';
 
 /**

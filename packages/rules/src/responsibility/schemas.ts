@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PHONE_PATTERN, ZPhone } from '../access.js';
+import { PHONE_PATTERN, ZPhone } from '../access/index.js';
 import { ZIsoDate } from '../calendar/dates.js';
 import { TEMPLATE_ORGANISATIONS, type TResponsibilityTemplate } from './templates.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { TCategoryId } from '../categories.js';
-import { CATEGORY_IDS, PROFILE_CATEGORIES } from '../categories.js';
-import type { TProfileId } from '../profiles.js';
+import { PROFILE_CATEGORIES } from '../categories.js';
+import { PROFILES, type TProfileId } from '../profiles.js';
 import { listSpecialDiseases } from '../special-diseases.js';
 import { ZSettleRequest } from './schema.js';
 import type { TSettleRequest } from './schema.js';
@@ -60,15 +60,18 @@ export function arbCosts(profile: TProfileId) {
     .tuple(fen(60_000_000), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
     .map(([total, s, d]) => {
       const inScope = Math.floor(total * s);
-      const specialDrug = profile === 'weihai-2019' ? Math.floor((total - inScope) * d * 0.5) : 0;
+      const specialDrug = PROFILES[profile].capabilities.hasSpecialDrugs ? Math.floor((total - inScope) * d * 0.5) : 0;
       return { total, inScope, specialDrug };
     });
 }
 
-/** Categories of a person: some the profile recognises, sometimes one it does not. */
+/**
+ * Categories of a person, all known to the profile (`ordinary` included); a request with another
+ * is refused (RULES §8a.8), so `settle` never sees one from a validated request.
+ */
 export function arbCategories(profile: TProfileId, maxLength = 3) {
   return fc
-    .uniqueArray(fc.constantFrom(...(CATEGORY_IDS as readonly TCategoryId[])), { maxLength })
+    .uniqueArray(fc.constantFrom(...PROFILE_CATEGORIES[profile]), { maxLength })
     .map((cs) => (cs.length === 0 ? [...PROFILE_CATEGORIES[profile]].slice(0, 1) : cs));
 }
 

@@ -337,7 +337,7 @@ describe('Weihai (004)', () => {
     });
   });
 
-  it('off-site residence registration stands in for a referral (004 §四(二)1)', () => {
+  it('an off-site registration stands in for a referral (004 §四(二)1)', () => {
     const change = {
       profile: 'weihai-2019' as const,
       categories: ['extreme_poverty' as const],
@@ -354,8 +354,10 @@ describe('Weihai (004)', () => {
 });
 
 describe('categories', () => {
-  it('ignores categories the profile does not recognise, with a notice', () => {
-    const r = settle(buildRequest({ categories: ['subsistence_allowance'] }));
+  it('validation refuses them (RULES §8a.8); settle, given one anyway, ignores it with a notice', () => {
+    expect(() => buildRequest({ categories: ['subsistence_allowance'] })).toThrow(/不是黔南州（2019）口径的人员类别/);
+    const valid = buildRequest({ categories: [] });
+    const r = settle({ ...valid, person: { ...valid.person, categories: ['subsistence_allowance'] } });
     expect(r.appliedCategory).toBe('ordinary');
     expect(r.notices[0]).toContain('「低保对象」不属于黔南州（2019）口径');
     expect(r.evaluated.map((e) => e.category)).toEqual(['ordinary']);

@@ -1,8 +1,8 @@
 import type { TCategoryId } from '../categories.js';
-import { CATEGORY_LABELS, PROFILE_CATEGORIES, sortCategories } from '../categories.js';
+import { PROFILE_CATEGORIES, sortCategories } from '../categories.js';
 import { applyRate } from '../money.js';
 import { resolveSettleParams } from '../params/merge.js';
-import { PROFILES } from '../profiles.js';
+import { PROFILES, findOutOfScopeLimit } from '../profiles.js';
 import { getSpecialDisease, isSpecialDiseaseOfProfile } from '../special-diseases.js';
 import { payOnCumulativeBase } from './cumulative.js';
 import { describeCap, percent, yuan } from './explain.js';
@@ -38,19 +38,22 @@ const PROFILE_CANDIDATES = Object.fromEntries(
 
 function buildContext(request: TSettleRequest): TVisitContext {
   const { visit, costs } = request;
+  const capabilities = PROFILES[request.profile].capabilities;
   const isInpatient = visit.type === 'inpatient';
   const isReferralRequired = isInpatient && visit.location !== 'in_county';
-  const isReferralMet = !isReferralRequired || visit.referred || (request.profile === 'weihai-2019' && visit.offsiteRegistered);
+  const isReferralMet = !isReferralRequired || visit.referred || (capabilities.offsiteReplacesReferral && visit.offsiteRegistered);
   return {
     request,
     params: resolveSettleParams(request.profile, request.params),
     profile: request.profile,
+    capabilities,
     isInpatient,
     isChronic: visit.type === 'chronic_outpatient',
     isOutpatient: visit.type === 'outpatient',
     isReferralRequired,
     isReferralMet,
-    outOfScope: costs.total - costs.inScope - costs.specialDrug,
+    // Where the notice has no special drugs they are ordinary out-of-scope cost (validation refuses them).
+    outOfScope: costs.total - costs.inScope - (capabilities.hasSpecialDrugs ? costs.specialDrug : 0),
     isExplaining: false,
   };
 }
@@ -117,8 +120,8 @@ function evaluateCategory(ctx: TVisitContext, rules: TProfileRules, category: TC
   const total = costs.total;
   const inScope = costs.inScope;
 
-  // Step 0: out-of-scope limit.
-  const limit = rules.getOutOfScopeLimit(ctx, category);
+  // Step 0: out-of-scope limit, for beneficiaries only.
+  const limit = category === 'ordinary' ? null : findOutOfScopeLimit(ctx.profile, request.visit);
   const allowedOutOfScope = limit === null ? 0 : applyRate(total, limit);
   const hospitalBorne = limit === null ? 0 : Math.max(0, ctx.outOfScope - allowedOutOfScope);
 
@@ -140,7 +143,8 @@ function evaluateCategory(ctx: TVisitContext, rules: TProfileRules, category: TC
   let tilted: TTiltedOutcome | null = null;
   let assistanceBase = 0;
   let tiltedBase = 0;
-  const hasReduction = rules.hasHospitalReduction(ctx, category);
+  const caps = ctx.capabilities;
+  const hasReduction = caps.hasHospitalReduction && rules.hasHospitalReduction(ctx, category);
 
   if (!ctx.isOutpatient) {
     // Step 2: critical illness, on the year-cumulative base.
@@ -151,7 +155,7 @@ function evaluateCategory(ctx: TVisitContext, rules: TProfileRules, category: TC
     const bands = terms.kind === 'banded' ? terms.bands : [{ from: terms.deductible, rate: terms.rate }];
     criticalRaw = payOnCumulativeBase(ytd.criticalBase, criticalBase, bands);
     criticalInScope = terms.cap === null ? criticalRaw : Math.min(criticalRaw, Math.max(0, terms.cap - ytd.critical));
-    if (terms.specialDrugRate !== null && costs.specialDrug > 0) {
+    if (caps.hasSpecialDrugs && terms.specialDrugRate !== null && costs.specialDrug > 0) {
       specialDrugPaid = applyRate(costs.specialDrug, terms.specialDrugRate);
     }
     critical = criticalInScope + specialDrugPaid;
@@ -175,15 +179,17 @@ function evaluateCategory(ctx: TVisitContext, rules: TProfileRules, category: TC
     const assistanceAmount = assistance?.amount ?? 0;
 
     // Step 5: tilted assistance (Xianning).
-    tilted = rules.settleTilted(ctx, state, assistanceAmount);
-    if (rules.countsTowardsTiltedBase(ctx)) tiltedBase = assistanceBase - assistanceAmount;
+    if (caps.hasTiltedAssistance) {
+      tilted = rules.settleTilted(ctx, state, assistanceAmount);
+      if (rules.countsTowardsTiltedBase(ctx)) tiltedBase = assistanceBase - assistanceAmount;
+    }
   }
 
   const assistanceAmount = assistance?.amount ?? 0;
   const tiltedAmount = tilted?.amount ?? 0;
   const patientPays = total - basic - critical - reduction - assistanceAmount - tiltedAmount - hospitalBorne;
 
-  const isWeihaiChronic = ctx.isChronic && ctx.profile === 'weihai-2019';
+  const isSeparateChronic = ctx.isChronic && rules.hasSeparateChronicAssistanceBase;
   // Only the applied category's delta is returned; the candidates' are not built.
   const ytdDelta: TYtdDelta = !ctx.isExplaining
     ? NO_DELTA
@@ -192,13 +198,13 @@ function evaluateCategory(ctx: TVisitContext, rules: TProfileRules, category: TC
         critical,
         criticalBase,
         assistance: assistanceAmount,
-        assistanceBase: isWeihaiChronic ? 0 : assistanceBase,
+        assistanceBase: isSeparateChronic ? 0 : assistanceBase,
         assistanceDeductible: assistance?.deductibleUsed ?? 0,
         tiltedBase,
         chronicBasic: ctx.isChronic ? basic : 0,
         chronicDeductible: ctx.isChronic ? basicDeductibleUsed : 0,
         outpatientBasic: ctx.isOutpatient ? basic : 0,
-        chronicAssistanceBase: isWeihaiChronic ? assistanceBase : 0,
+        chronicAssistanceBase: isSeparateChronic ? assistanceBase : 0,
       };
 
   const lines: TSettleLine[] = [];
@@ -256,7 +262,7 @@ function evaluateCategory(ctx: TVisitContext, rules: TProfileRules, category: TC
           : '';
       lines.push({ tier: 'critical', amount: critical, clause: clauses.critical, explain: head + excludedNote + body + drug });
       if (criticalInScope < criticalRaw) notices.push(`大病保险超出封顶线：本次少付 ${yuan(criticalRaw - criticalInScope)}`);
-      if (costs.specialDrug > 0 && t.specialDrugRate === null) {
+      if (caps.hasSpecialDrugs && costs.specialDrug > 0 && t.specialDrugRate === null) {
         notices.push(`单独补偿特药费用 ${yuan(costs.specialDrug)} 不属于困难人员不设起付线补偿范围，本次由个人承担`);
       }
     }
@@ -314,9 +320,9 @@ function getVisitNotices(ctx: TVisitContext, ignored: TCategoryId[]): string[] {
     const name = disease ? disease.name : visit.specialDisease;
     if (!isSpecialDiseaseOfProfile(profile, visit.specialDisease)) {
       notices.push(`病种「${name}」不在${profileLabel}口径的大病专项救治病种中，按一般规定结算`);
-    } else if (profile === 'hunan-2017' && !visit.designatedHospital) {
+    } else if (ctx.capabilities.hasSpecialDiseaseDeductibleWaiver && !visit.designatedHospital) {
       notices.push(`专项救治病种「${name}」未在定点救治医院住院，不享受不设起付线政策（001 §三）`);
-    } else if (profile !== 'hunan-2017') {
+    } else if (!ctx.capabilities.hasSpecialDiseaseDeductibleWaiver) {
       notices.push(`大病专项救治病种「${name}」：按病种定（限）额付费的，在定额内按基本医保、大病保险、医疗救助待遇执行（000 §二(四)4）`);
     }
   }
@@ -381,9 +387,4 @@ export function settle(request: TSettleRequest): TSettleResult {
     notices: allNotices,
     ytdDelta: explained.ytdDelta,
   };
-}
-
-/** Label of the applied category, for UIs that print the result. */
-export function getAppliedCategoryLabel(result: TSettleResult): string {
-  return CATEGORY_LABELS[result.appliedCategory];
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { TCategoryId } from '../categories.js';
 import { PROFILE_CATEGORIES } from '../categories.js';
 import { resolveSettleParams } from '../params/merge.js';
-import { PROFILE_IDS } from '../profiles.js';
+import { PROFILES, PROFILE_IDS } from '../profiles.js';
 import type { TProfileId } from '../profiles.js';
 import { arbCategories, arbRequest } from './arbitraries.js';
 import { settle } from './pipeline.js';
@@ -52,7 +52,8 @@ function getCaps(req: TSettleRequest, category: TCategoryId, isReferralMet: bool
 
 function isReferralMet(req: TSettleRequest): boolean {
   const v = req.visit;
-  return v.type !== 'inpatient' || v.location === 'in_county' || v.referred || (req.profile === 'weihai-2019' && v.offsiteRegistered);
+  const offsiteCounts = PROFILES[req.profile].capabilities.offsiteReplacesReferral && v.offsiteRegistered;
+  return v.type !== 'inpatient' || v.location === 'in_county' || v.referred || offsiteCounts;
 }
 
 function single(req: TSettleRequest, category: TCategoryId): TSettleRequest {

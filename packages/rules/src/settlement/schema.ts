@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { ZCategoryId } from '../categories.js';
+import { CATEGORY_LABELS, ZCategoryId, isCategoryInProfile } from '../categories.js';
 import type { TCategoryId } from '../categories.js';
-import { ZProfileId } from '../profiles.js';
+import { objectError } from '../fields.js';
+import { PROFILES, ZProfileId, isInJurisdiction, jurisdictionPrefix } from '../profiles.js';
 import type { TProfileId } from '../profiles.js';
 import { ZFen, ZSettleParamsOverride } from '../params/schema.js';
 import { ZSpecialDiseaseId } from '../special-diseases.js';
@@ -27,20 +28,23 @@ export type THospitalLevel = z.infer<typeof ZHospitalLevel>;
 const ZIsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
 
 /** Year-to-date accumulators of the person (RULES §8 `ytd`); all default to 0. */
-export const ZYtd = z.object({
-  basic: ZFen.default(0),
-  critical: ZFen.default(0),
-  criticalBase: ZFen.default(0),
-  assistance: ZFen.default(0),
-  assistanceBase: ZFen.default(0),
-  assistanceDeductible: ZFen.default(0),
-  tiltedBase: ZFen.default(0),
-  chronicBasic: ZFen.default(0),
-  chronicDeductible: ZFen.default(0),
-  outpatientBasic: ZFen.default(0),
-  /** Weihai outpatient-chronic assistance base (`004 §三(三)3`), kept apart from the inpatient base. */
-  chronicAssistanceBase: ZFen.default(0),
-});
+export const ZYtd = z.object(
+  {
+    basic: ZFen.default(0),
+    critical: ZFen.default(0),
+    criticalBase: ZFen.default(0),
+    assistance: ZFen.default(0),
+    assistanceBase: ZFen.default(0),
+    assistanceDeductible: ZFen.default(0),
+    tiltedBase: ZFen.default(0),
+    chronicBasic: ZFen.default(0),
+    chronicDeductible: ZFen.default(0),
+    outpatientBasic: ZFen.default(0),
+    /** Weihai outpatient-chronic assistance base (`004 §三(三)3`), kept apart from the inpatient base. */
+    chronicAssistanceBase: ZFen.default(0),
+  },
+  { error: objectError('本年累计（ytd）') },
+);
 export type TYtd = z.infer<typeof ZYtd>;
 
 /** Every accumulator field, in a fixed order. */
@@ -66,46 +70,69 @@ export function createEmptyYtd(): TYtd {
 /**
  * A settlement request (RULES §8). Defaults: `ytd` and `costs.specialDrug` 0, optional visit flags
  * false / null. Cross-field rules are checked with the path of the field the clerk must correct.
+ * RULES §8a.8: a category the profile does not know, or a county outside its jurisdiction, is
+ * refused (never settled as `ordinary`).
  */
 export const ZSettleRequest = z
-  .object({
-    profile: ZProfileId,
-    params: ZSettleParamsOverride.optional(),
-    person: z.object(
-      {
-        categories: z.array(ZCategoryId, { error: '人员类别应为类别编码的列表' }).max(18, '人员类别过多'),
-        countyCode: z
-          .string({ error: '县级区划代码应为 6 位数字' })
-          .regex(/^\d{6}$/, '县级区划代码应为 6 位数字')
-          .optional(),
-      },
-      { error: '缺少参保人信息（person）' },
-    ),
-    visit: z.object(
-      {
-        type: ZVisitType,
-        hospitalLevel: ZHospitalLevel,
-        location: ZLocation,
-        referred: z.boolean({ error: '是否转诊应为 true 或 false' }).default(false),
-        date: ZIsoDate,
-        specialDisease: ZSpecialDiseaseId.nullable().default(null),
-        designatedHospital: z.boolean({ error: '是否定点救治医院应为 true 或 false' }).default(false),
-        referralDeductiblePaid: ZFen.default(0),
-        offsiteRegistered: z.boolean({ error: '是否异地居住备案应为 true 或 false' }).default(false),
-      },
-      { error: '缺少就诊信息（visit）' },
-    ),
-    costs: z.object(
-      {
-        total: ZFen,
-        inScope: ZFen,
-        specialDrug: ZFen.default(0),
-      },
-      { error: '缺少费用信息（costs）' },
-    ),
-    ytd: ZYtd.default(createEmptyYtd),
-  })
+  .object(
+    {
+      profile: ZProfileId,
+      params: ZSettleParamsOverride.optional(),
+      person: z.object(
+        {
+          categories: z.array(ZCategoryId, { error: '人员类别应为类别编码的列表' }).max(18, '人员类别过多'),
+          countyCode: z
+            .string({ error: '县级区划代码应为 6 位数字' })
+            .regex(/^\d{6}$/, '县级区划代码应为 6 位数字')
+            .optional(),
+        },
+        { error: objectError('参保人信息（person）') },
+      ),
+      visit: z.object(
+        {
+          type: ZVisitType,
+          hospitalLevel: ZHospitalLevel,
+          location: ZLocation,
+          referred: z.boolean({ error: '是否转诊应为 true 或 false' }).default(false),
+          date: ZIsoDate,
+          specialDisease: ZSpecialDiseaseId.nullable().default(null),
+          designatedHospital: z.boolean({ error: '是否定点救治医院应为 true 或 false' }).default(false),
+          referralDeductiblePaid: ZFen.default(0),
+          offsiteRegistered: z.boolean({ error: '是否异地居住备案应为 true 或 false' }).default(false),
+        },
+        { error: objectError('就诊信息（visit）') },
+      ),
+      costs: z.object(
+        {
+          total: ZFen,
+          inScope: ZFen,
+          specialDrug: ZFen.default(0),
+        },
+        { error: objectError('费用信息（costs）') },
+      ),
+      ytd: ZYtd.default(createEmptyYtd),
+    },
+    { error: objectError('结算请求') },
+  )
   .superRefine((req, ctx) => {
+    const profile = PROFILES[req.profile];
+    req.person.categories.forEach((category, i) => {
+      if (!isCategoryInProfile(req.profile, category)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['person', 'categories', i],
+          message: `“${CATEGORY_LABELS[category]}”（${category}）不是${profile.label}口径的人员类别`,
+        });
+      }
+    });
+    const county = req.person.countyCode;
+    if (county !== undefined && !isInJurisdiction(req.profile, county)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['person', 'countyCode'],
+        message: `县级区划代码 ${county} 不在${profile.label}辖区内（应以 ${jurisdictionPrefix(req.profile)} 开头）`,
+      });
+    }
     const { total, inScope, specialDrug } = req.costs;
     if (inScope > total) {
       ctx.addIssue({ code: 'custom', path: ['costs', 'inScope'], message: '政策范围内费用不能大于总费用' });
@@ -116,11 +143,11 @@ export const ZSettleRequest = z
         message: '单独补偿特药费用不能大于总费用减政策范围内费用',
       });
     }
-    if (specialDrug > 0 && req.profile !== 'weihai-2019') {
+    if (specialDrug > 0 && !profile.capabilities.hasSpecialDrugs) {
       ctx.addIssue({
         code: 'custom',
         path: ['costs', 'specialDrug'],
-        message: '只有威海口径有大病保险单独补偿特药（004 §三(一)），其他口径请填 0',
+        message: `${profile.label}口径没有大病保险单独补偿特药，请填 0`,
       });
     }
   });

@@ -1,6 +1,6 @@
 import type { TCategoryId } from '../categories.js';
 import type { TSettleParams } from '../params/schema.js';
-import type { TProfileId } from '../profiles.js';
+import type { ProfileCapabilities, TProfileId } from '../profiles.js';
 import type { TSettleRequest } from './schema.js';
 
 /** Facts about the visit that do not depend on the category being evaluated. */
@@ -8,14 +8,16 @@ export interface TVisitContext {
   request: TSettleRequest;
   params: TSettleParams;
   profile: TProfileId;
+  /** The profile's declared capabilities: the pipeline gates its optional tiers on them. */
+  capabilities: ProfileCapabilities;
   isInpatient: boolean;
   isChronic: boolean;
   isOutpatient: boolean;
   /** Inpatient outside the person's county (RULES §3, last paragraph). */
   isReferralRequired: boolean;
-  /** Referral present where required (Weihai: or an off-site residence registration). */
+  /** Referral present where required (or an off-site registration where `offsiteReplacesReferral`). */
   isReferralMet: boolean;
-  /** Out-of-scope cost of steps 0 and 3: `T − S − specialDrug`. */
+  /** Out-of-scope cost of steps 0 and 3: `T − S − specialDrug` (special drugs only where `hasSpecialDrugs`). */
   outOfScope: number;
   /**
    * True while the applied category is re-evaluated to write its lines: explanations are built only
@@ -91,8 +93,6 @@ export interface TTiltedOutcome {
 export interface TProfileRules {
   /** Clauses cited on each line. */
   clauses: { basic: string; critical: string; assistance: string; hospitalBorne: string; referral: string };
-  /** Step 0: out-of-scope limit L in percent for a beneficiary, or null for no limit. */
-  getOutOfScopeLimit(ctx: TVisitContext, category: TCategoryId): number | null;
   /** Step 1: inpatient basic deductible before referral/tilt handling (may be waived or reduced). */
   getInpatientDeductible(ctx: TVisitContext, category: TCategoryId, levelDeductible: number): { deductible: number; note: string | null };
   /** Step 1: inpatient rate points added for the category (tilt). */
@@ -103,14 +103,19 @@ export interface TProfileRules {
   isBasicDeductibleOutsideCritical(category: TCategoryId): boolean;
   /** Step 2: the 大病 terms; `isTiltAllowed` false means ordinary terms (unreferred). */
   getCriticalTerms(ctx: TVisitContext, category: TCategoryId, isTiltAllowed: boolean): TCriticalTerms;
-  /** Step 3: whether the hospital reduction applies (Weihai). */
+  /** Step 3: whether the category's visit is eligible for the hospital reduction (asked only where `hasHospitalReduction`). */
   hasHospitalReduction(ctx: TVisitContext, category: TCategoryId): boolean;
   /** Step 4: assistance, or null when the category has no assistance tier at all. */
   settleAssistance(ctx: TVisitContext, state: TStepState): TAssistanceOutcome | null;
-  /** Step 5: tilted assistance (Xianning), or null when not applicable to the category. */
+  /** Step 5: tilted assistance, or null when not applicable to the category (asked only where `hasTiltedAssistance`). */
   settleTilted(ctx: TVisitContext, state: TStepState, assistance: number): TTiltedOutcome | null;
   /** Whether this visit's remaining out-of-pocket counts towards the tilted base (Xianning conditions). */
   countsTowardsTiltedBase(ctx: TVisitContext): boolean;
+  /**
+   * Outpatient-chronic assistance accumulates on its own base (`ytd.chronicAssistanceBase`), not on
+   * the inpatient `assistanceBase` (Weihai `004 §三(三)3`, RULES §8a.7).
+   */
+  hasSeparateChronicAssistanceBase: boolean;
   /** Extra notices about the category under this profile (e.g. tilted refused), shown when applied. */
   getNotices(ctx: TVisitContext, category: TCategoryId): string[];
 }

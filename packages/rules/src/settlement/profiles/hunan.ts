@@ -19,11 +19,11 @@ export const HUNAN_RULES: TProfileRules = {
     hospitalBorne: '001 §四',
     referral: '000 §二(七)（转诊规则，RULES §3）',
   },
-  getOutOfScopeLimit: () => null,
   getInpatientDeductible(ctx, category, levelDeductible) {
     const v = ctx.request.visit;
     const disease = v.specialDisease ? getSpecialDisease(v.specialDisease) : undefined;
-    if (category !== 'ordinary' && disease?.hunanClass && v.designatedHospital && ctx.isReferralMet) {
+    const isWaived = ctx.capabilities.hasSpecialDiseaseDeductibleWaiver && category !== 'ordinary' && disease?.hunanClass;
+    if (isWaived && v.designatedHospital && ctx.isReferralMet) {
       return { deductible: 0, note: `专项救治病种「${disease.name}」在定点救治医院住院，不设住院起付线（001 §三）` };
     }
     return { deductible: levelDeductible, note: null };
@@ -43,5 +43,6 @@ export const HUNAN_RULES: TProfileRules = {
   },
   settleTilted: () => null,
   countsTowardsTiltedBase: () => false,
+  hasSeparateChronicAssistanceBase: false,
   getNotices: () => [],
 };

@@ -21,7 +21,6 @@ export const LIAONING_RULES: TProfileRules = {
     hospitalBorne: '003',
     referral: '000 §二(七)（转诊规则，RULES §3）',
   },
-  getOutOfScopeLimit: () => null,
   getInpatientDeductible: (_ctx, _category, levelDeductible) => ({ deductible: levelDeductible, note: null }),
   getBasicRateBonus: () => 0,
   fixedBasicCap: null,
@@ -54,5 +53,6 @@ export const LIAONING_RULES: TProfileRules = {
   },
   settleTilted: () => null,
   countsTowardsTiltedBase: () => false,
+  hasSeparateChronicAssistanceBase: false,
   getNotices: () => [],
 };

@@ -13,7 +13,6 @@ export const QIANNAN_RULES: TProfileRules = {
     hospitalBorne: '000 §二(六)',
     referral: '000 §二(七)',
   },
-  getOutOfScopeLimit: (_ctx, category) => (category === 'ordinary' ? null : 10),
   getInpatientDeductible: (_ctx, _category, levelDeductible) => ({ deductible: levelDeductible, note: null }),
   getBasicRateBonus: () => 0,
   fixedBasicCap: null,
@@ -32,5 +31,6 @@ export const QIANNAN_RULES: TProfileRules = {
   },
   settleTilted: () => null,
   countsTowardsTiltedBase: () => false,
+  hasSeparateChronicAssistanceBase: false,
   getNotices: () => [],
 };

@@ -21,6 +21,7 @@ export const WEIHAI_REDUCTION_MAX = 20_000;
 
 const HARDSHIP: readonly TCategoryId[] = ['registered_poor', 'severe_disability', 'subsistence_allowance', 'extreme_poverty', 'orphan'];
 const KEY_ASSISTED: readonly TCategoryId[] = ['subsistence_allowance', 'extreme_poverty', 'orphan'];
+/** `004 §三(三)2` rates of the year-end batch; the categories are `capabilities.yearEndAssistanceCategories`. */
 const YEAR_END_RATES: Partial<Record<TCategoryId, number>> = { other_low_income: 60, illness_poverty: 40, other_special: 40 };
 
 function settleCumulative(
@@ -56,7 +57,6 @@ export const WEIHAI_RULES: TProfileRules = {
     hospitalBorne: '004',
     referral: '004 §四(二)1',
   },
-  getOutOfScopeLimit: () => null,
   getInpatientDeductible: (_ctx, _category, levelDeductible) => ({ deductible: levelDeductible, note: null }),
   getBasicRateBonus: () => 0,
   fixedBasicCap: null,
@@ -116,7 +116,7 @@ export const WEIHAI_RULES: TProfileRules = {
       );
     }
     const yearEndRate = YEAR_END_RATES[category];
-    if (yearEndRate === undefined) return null;
+    if (yearEndRate === undefined || !ctx.capabilities.yearEndAssistanceCategories.includes(category)) return null;
     const before = ytd.assistanceBase;
     return {
       amount: 0,
@@ -131,10 +131,11 @@ export const WEIHAI_RULES: TProfileRules = {
   },
   settleTilted: () => null,
   countsTowardsTiltedBase: () => false,
+  hasSeparateChronicAssistanceBase: true,
   getNotices(ctx, category) {
     const notices: string[] = [];
     const yearEndRate = YEAR_END_RATES[category];
-    if (yearEndRate !== undefined && ctx.isInpatient) {
+    if (yearEndRate !== undefined && ctx.isInpatient && ctx.capabilities.yearEndAssistanceCategories.includes(category)) {
       notices.push(
         `年底统一救助，本次不支付：${quoteCategory(category)}的医疗救助由镇（街道）初步确认、民政部门认定后于次年 1 月 20 日前报送名单，年底统一拨付（004 §三(三)2）`,
       );

@@ -82,13 +82,6 @@ export const XIANNING_RULES: TProfileRules = {
     hospitalBorne: '002 §三(一)',
     referral: '002 §三(三)',
   },
-  getOutOfScopeLimit(ctx, category) {
-    if (category === 'ordinary' || !ctx.isInpatient) return null;
-    const { location, hospitalLevel } = ctx.request.visit;
-    if (location === 'in_county') return hospitalLevel === 1 ? 3 : 8;
-    if ((location === 'in_city' || location === 'in_province') && hospitalLevel === 3) return 10;
-    return null;
-  },
   getInpatientDeductible(ctx, _category, levelDeductible) {
     if (!isInProvinceReferral(ctx)) return { deductible: levelDeductible, note: null };
     const paid = ctx.request.visit.referralDeductiblePaid;
@@ -134,6 +127,7 @@ export const XIANNING_RULES: TProfileRules = {
     };
   },
   countsTowardsTiltedBase: isTiltedVisit,
+  hasSeparateChronicAssistanceBase: false,
   getNotices(ctx, category) {
     if (TILTED_RATES[category] !== undefined && !isTiltedVisit(ctx)) {
       return ['未按要求办理转诊手续或不在省内定点医疗机构就医，不享受倾斜救助（002 §三(三)）'];

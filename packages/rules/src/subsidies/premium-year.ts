@@ -1,27 +1,7 @@
 import { PROFILE_CATEGORIES, type TCategoryId } from '../categories.js';
-import { enrollmentYearFor } from '../enrollment/enrollment.js';
+import { enrollmentYearFor } from '../enrollment/index.js';
+import { heldOn, type CategoryFact } from '../persons/index.js';
 import type { TProfileId } from '../profiles.js';
-
-export interface CategoryFact {
-  category: string;
-  startDate: string;
-  endDate: string | null;
-}
-
-/** True when the fact holds on `date` (start and end inclusive). */
-export function heldOn(fact: CategoryFact, date: string): boolean {
-  return fact.startDate <= date && (fact.endDate === null || fact.endDate >= date);
-}
-
-/** The categories a person holds on a date (the only question any rule asks). */
-export function categoriesOn(facts: readonly CategoryFact[], date: string): TCategoryId[] {
-  return [...new Set(facts.filter((f) => heldOn(f, date)).map((f) => f.category as TCategoryId))];
-}
-
-/** True when the fact holds on some day of `year`. */
-export function heldDuringYear(fact: CategoryFact, year: number): boolean {
-  return fact.startDate <= `${year}-12-31` && (fact.endDate === null || fact.endDate >= `${year}-01-01`);
-}
 
 /**
  * The categories that count for the premium subsidy of `year` (RULES §4 with §5's timing): a

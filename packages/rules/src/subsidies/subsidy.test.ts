@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeSubsidy, splitQiannanShares, ZSubsidyRequest, type TSubsidyRequest } from './subsidy.js';
+import { computeSubsidy, splitQiannanShares, ZSubsidyCliRequest, ZSubsidyRequest, type TSubsidyRequest } from './subsidy.js';
 import { ZSubsidyParams, SUBSIDY_PARAM_DEFAULTS, resolveSubsidyParams } from './params.js';
 import { CATEGORY_IDS, PROFILE_CATEGORIES, type TCategoryId } from '../categories.js';
 import { PROFILE_IDS, type TProfileId } from '../profiles.js';
@@ -160,8 +160,11 @@ describe('Xianning 002 §二(一)', () => {
       amount: 38_000,
     });
   });
-  it('a category outside the profile subsidises nothing; years before 2022 are refused', () => {
-    expect(computeSubsidy(req('xianning-2022', ['registered_poor'], 38_000))).toMatchObject({ appliedCategory: 'ordinary', amount: 0 });
+  it('a category outside the profile is refused (RULES §8a.8); years before 2022 are refused', () => {
+    expect(ZSubsidyRequest.safeParse(req('xianning-2022', ['registered_poor'], 38_000)).error?.issues).toMatchObject([
+      { path: ['person', 'categories', 0], message: '“建档立卡贫困人口”（registered_poor）不是咸宁市（2022）口径的人员类别' },
+    ]);
+    expect(() => computeSubsidy(req('xianning-2022', ['registered_poor'], 38_000))).toThrow();
     expect(ZSubsidyRequest.safeParse({ ...req('xianning-2022', ['marginal'], 38_000), year: 2021 }).success).toBe(false);
   });
 });
@@ -227,7 +230,8 @@ describe('properties', () => {
         fc.integer({ min: 0, max: 200_000 }),
         fc.subarray([...CATEGORY_IDS]),
         fc.integer({ min: 2023, max: 2026 }),
-        (profile, premium, categories, year) => {
+        (profile, premium, anyCategories, year) => {
+          const categories = anyCategories.filter((c) => PROFILE_CATEGORIES[profile].includes(c));
           const r = computeSubsidy({ profile, year, premium, person: { categories, countyCode: COUNTY[profile] } });
           const max = Math.max(...r.evaluated.map((e) => e.amount));
           return (
@@ -253,5 +257,26 @@ describe('properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('bad input (RULES §8a.8)', () => {
+  const messages = (input: unknown, schema: typeof ZSubsidyRequest = ZSubsidyRequest) =>
+    schema.safeParse(input).error?.issues.map((i) => [i.path.join('.'), i.message]);
+  it('the CLI also refuses a county outside the jurisdiction; the in-process request leaves that to the caller', () => {
+    const outside = req('xianning-2022', ['marginal'], 38_000, { person: { categories: ['marginal'], countyCode: '420106' } });
+    expect(messages(outside, ZSubsidyCliRequest)).toEqual([
+      ['person.countyCode', '县（市、区）代码 420106 不在咸宁市（2022）辖区内（应以 4212 开头）'],
+    ]);
+    expect(ZSubsidyRequest.safeParse(outside).success).toBe(true);
+    expect(ZSubsidyCliRequest.safeParse(req('xianning-2022', ['marginal'], 38_000)).success).toBe(true);
+  });
+  it('a huge premium or year says out of range once; a non-object request says what it got', () => {
+    expect(messages(req('weihai-2019', ['orphan'], 1e20))).toEqual([['premium', '个人缴费标准超出范围（最多 10000000 分，即 10 万元）']]);
+    expect(messages({ ...req('weihai-2019', ['orphan'], 30_000), year: 1e20 })).toEqual([['year', '参保年度有误']]);
+    expect(messages([req('weihai-2019', ['orphan'], 30_000)])).toEqual([['', '资助请求应为 JSON 对象 {…}，收到的是数组']]);
+    expect(messages({ ...req('weihai-2019', ['orphan'], 30_000), person: 'x' })).toEqual([
+      ['person', '参保人信息（person）应为 JSON 对象 {…}，收到的是字符串'],
+    ]);
   });
 });

@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeIdNumber } from '../id-number/id-number.js';
-import {
-  LEDGER_COLUMNS,
-  ZCategoryFactInput,
-  ZEnrollmentRecordInput,
-  ZPersonCreateInput,
-  ZPremiumInput,
-  categoriesForPremiumYear,
-  categoriesOn,
-  categoryFromText,
-  compareList,
-  mapListHeader,
-  parseListRow,
-  type RegistryPerson,
-} from './index.js';
-import { neutraliseCell } from '../responsibility/export-safety.js';
+import { makeIdNumber } from '../id-number/index.js';
+import { ZListUploadMeta, categoryFromText, compareList, mapListHeader, parseListRow, type RegistryPerson } from './index.js';
 
 const UUID = '3b241101-e2bb-4255-8caf-4136c566a962';
 const ID_A = makeIdNumber('522732', '1970-05-01', 11);
@@ -31,87 +17,6 @@ const options = {
   resolveRegion: (code: string) => (code === '522732' ? unit : null),
   defaultUnit: unit,
 };
-
-describe('person input', () => {
-  it('normalises the ID number and treats blank optional fields as absent', () => {
-    const v = ZPersonCreateInput.parse({
-      idNumber: ID_A.toLowerCase(),
-      name: ' 王 芳 ',
-      hukouType: 'rural',
-      orgUnitId: UUID,
-      phone: '',
-      bankAccount: '6217 0000 1234 5678',
-      townshipCode: '',
-    });
-    expect(v.idNumber).toBe(ID_A);
-    expect(v.phone).toBeUndefined();
-    expect(v.bankAccount).toBe('6217000012345678');
-  });
-  it('names the field at fault', () => {
-    const r = ZPersonCreateInput.safeParse({ idNumber: BAD_ID, name: '王', hukouType: 'x', orgUnitId: UUID, bankAccount: '12ab' });
-    expect(r.success).toBe(false);
-    const paths = r.error!.issues.map((i) => i.path.join('.'));
-    expect(paths).toEqual(expect.arrayContaining(['idNumber', 'name', 'hukouType', 'bankAccount']));
-  });
-});
-
-describe('category facts and enrollment records', () => {
-  it('refuses an end date before the start and the ordinary category', () => {
-    const r = ZCategoryFactInput.safeParse({
-      personId: UUID,
-      category: 'ordinary',
-      startDate: '2019-05-01',
-      endDate: '2019-04-01',
-      sourceDepartment: 'civil_affairs',
-    });
-    expect(r.error!.issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['category', 'endDate']));
-  });
-  it('requires a reason and a deadline when not enrolled, a date and tier when enrolled', () => {
-    const none = ZEnrollmentRecordInput.safeParse({
-      personId: UUID,
-      year: 2019,
-      basicEnrolled: false,
-      criticalEnrolled: false,
-      notEnrolledReason: 'refused',
-    });
-    expect(none.error!.issues.map((i) => i.path.join('.'))).toEqual(['resolutionDeadline']);
-    const deceased = ZEnrollmentRecordInput.safeParse({
-      personId: UUID,
-      year: 2019,
-      basicEnrolled: false,
-      criticalEnrolled: false,
-      notEnrolledReason: 'deceased',
-    });
-    expect(deceased.success).toBe(true);
-    const enrolled = ZEnrollmentRecordInput.safeParse({ personId: UUID, year: 2019, basicEnrolled: true, criticalEnrolled: true });
-    expect(enrolled.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['enrolledOn', 'premiumTier']);
-  });
-  it('premium tier 2 must be above tier 1', () => {
-    const r = ZPremiumInput.safeParse({ orgUnitId: UUID, year: 2019, tier1: 25_000, tier2: 20_000, note: '威海市文件' });
-    expect(r.error!.issues[0]!.path).toEqual(['tier2']);
-  });
-});
-
-describe('categories on a date and for a premium year', () => {
-  const facts = [
-    { category: 'registered_poor', startDate: '2018-03-01', endDate: '2019-03-31' },
-    { category: 'extreme_poverty', startDate: '2019-09-15', endDate: null },
-  ];
-  it('answers which categories held on a date', () => {
-    expect(categoriesOn(facts, '2019-01-01')).toEqual(['registered_poor']);
-    expect(categoriesOn(facts, '2019-06-01')).toEqual([]);
-    expect(categoriesOn(facts, '2019-10-01')).toEqual(['extreme_poverty']);
-  });
-  it('Qiannan: held on 1 January counts; a September identification goes to next year (000 §二(二))', () => {
-    expect(categoriesForPremiumYear('qiannan-2019', 2019, facts)).toEqual(['registered_poor']);
-    expect(categoriesForPremiumYear('qiannan-2019', 2020, facts)).toEqual(['extreme_poverty']);
-  });
-  it('Xianning: identified during the year counts that year (002 §二(二))', () => {
-    expect(categoriesForPremiumYear('xianning-2022', 2022, [{ category: 'marginal', startDate: '2022-10-01', endDate: null }])).toEqual([
-      'marginal',
-    ]);
-  });
-});
 
 describe('list comparison', () => {
   it('maps headings with aliases and reports the missing ones', () => {
@@ -222,17 +127,10 @@ describe('list comparison', () => {
   });
 });
 
-describe('ledger', () => {
-  it('has the 36 numbered columns of annex 1', () => {
-    expect(LEDGER_COLUMNS.map((c) => c.no)).toEqual(Array.from({ length: 36 }, (_, i) => i + 1));
-    expect(LEDGER_COLUMNS[30]).toMatchObject({ no: 31, heading: '住院次数', group: '住院' });
-    expect(LEDGER_COLUMNS[23]).toMatchObject({ no: 24, group: '普通门诊', heading: '其他保障支付金额（元）' });
-  });
-  it('neutralises cells that a spreadsheet would evaluate', () => {
-    expect(neutraliseCell('=HYPERLINK("http://x")')).toBe(`'=HYPERLINK("http://x")`);
-    expect(neutraliseCell('+1')).toBe("'+1");
-    expect(neutraliseCell('-2')).toBe("'-2");
-    expect(neutraliseCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(neutraliseCell('张三')).toBe('张三');
+describe('list upload meta', () => {
+  it('names the department, the list date and the file', () => {
+    expect(ZListUploadMeta.safeParse({ sourceDepartment: 'civil_affairs', listDate: '2019-06-30', fileName: 'a.xlsx' }).success).toBe(true);
+    const r = ZListUploadMeta.safeParse({ sourceDepartment: 'x', listDate: '2019-02-30', fileName: '' });
+    expect(r.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['fileName', 'listDate', 'sourceDepartment']);
   });
 });

@@ -1,10 +1,10 @@
-import { PHONE_PATTERN } from '../access.js';
-import { isIsoDate } from '../calendar/dates.js';
+import { PHONE_PATTERN } from '../access/index.js';
+import { isIsoDate } from '../calendar/index.js';
 import { CATEGORY_IDS, CATEGORY_LABELS, PROFILE_CATEGORIES, type TCategoryId } from '../categories.js';
-import { maskIdNumber, parseIdNumber } from '../id-number/id-number.js';
+import { maskIdNumber, parseIdNumber } from '../id-number/index.js';
+import type { TSourceDepartment } from '../persons/index.js';
 import type { TProfileId } from '../profiles.js';
 import { REGISTERED_ELSEWHERE } from '../existence.js';
-import type { TSourceDepartment } from './schemas.js';
 
 /**
  * List comparison (信息比对, `003 §三(二)`, `004 §二(二)(三)`): a department's list of

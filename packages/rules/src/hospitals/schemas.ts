@@ -1,16 +1,4 @@
 import { z } from 'zod';
-import { ZSettleParamsOverride } from './params/schema.js';
-import { ZSubsidyParamsPatch } from './subsidy/params.js';
-
-/** A new version of an agency's local parameters (admin page). */
-export const ZCreateParamVersionInput = z.object({
-  orgUnitId: z.uuid('请选择机构'),
-  effectiveFrom: z.iso.date({ error: '请填写生效日期（YYYY-MM-DD）' }),
-  settle: ZSettleParamsOverride.default({}),
-  subsidy: ZSubsidyParamsPatch.default({}),
-  note: z.string().trim().min(2, '请填写调整说明（依据文件或原因）').max(200, '说明最多 200 字'),
-});
-export type TCreateParamVersionInput = z.input<typeof ZCreateParamVersionInput>;
 
 /** Hospital maintained by an administrator. */
 export const ZHospitalInput = z.object({
@@ -29,5 +17,7 @@ export const ZHospitalInput = z.object({
 });
 export type THospitalInput = z.input<typeof ZHospitalInput>;
 
+/** The two tiers of designated referral destination (指定转诊定点医疗机构, `002 §三(三)`). */
 export const REFERRAL_TIER_LABELS = { city: '市级转诊定点', provincial: '省级转诊定点' } as const;
+/** Hospital levels 1–3 as the UI writes them. */
 export const HOSPITAL_LEVEL_LABELS = { 1: '一级', 2: '二级', 3: '三级' } as const;

@@ -1,9 +1,10 @@
-import type { TLocation } from '../settlement/schema.js';
+import type { TLocation } from '../settlement/index.js';
 
 /**
  * Where a hospital lies as seen from the person's county (RULES §3 `location`), from GB/T 2260
- * codes: the same county, the same city (first four digits), the same province (first two), or
- * elsewhere. `personCountyCode` is the county code of the person's facts (six digits).
+ * codes: the same county, else the same city or prefecture (first four digits), else the same
+ * province (first two), else out of the province. Both codes are six-digit county-level codes
+ * (a city code such as 430100 stands for a city without counties in the register).
  */
 export function locateHospital(personCountyCode: string, hospitalRegionCode: string): TLocation {
   if (personCountyCode === hospitalRegionCode) return 'in_county';

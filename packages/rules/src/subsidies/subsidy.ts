@@ -1,35 +1,64 @@
 import { z } from 'zod';
 import { CATEGORY_LABELS, ZCategoryId, isCategoryInProfile, sortCategories, type TCategoryId } from '../categories.js';
 import { applyRate, divideHalfUp, formatYuan } from '../money.js';
-import { PROFILES, ZProfileId, type TProfileId } from '../profiles.js';
+import { objectError, zBoundedInteger } from '../fields.js';
+import { PROFILES, ZProfileId, isInJurisdiction, jurisdictionPrefix, type TProfileId } from '../profiles.js';
 import { ZSubsidyParamsPatch, resolveSubsidyParams, type TSubsidyParams } from './params.js';
 import { QIANNAN_CLASS_LABELS, QIANNAN_SHARE_RATIOS, findQiannanCounty } from './qiannan-counties.js';
 
 /** Premium subsidies (参保资助), RULES §4. */
 
+/**
+ * A premium-subsidy request (RULES §8 `subsidy`). A category the profile does not know is refused
+ * (RULES §8a.8); so is, where the profile shares the subsidy by county class, a county without one.
+ * The jurisdiction check of `person.countyCode` is `ZSubsidyCliRequest`'s (the server's run passes
+ * the county of its own org tree).
+ */
 export const ZSubsidyRequest = z
-  .object({
-    profile: ZProfileId,
-    year: z.number({ error: '请输入参保年度' }).int('参保年度应为整数').min(2000, '参保年度有误').max(2100, '参保年度有误'),
-    /** The individual premium of the year, fen (Weihai: the first-tier premium). */
-    premium: z
-      .number({ error: '请输入个人缴费标准（分）' })
-      .int('个人缴费标准应为整数分')
-      .min(0, '个人缴费标准不能为负')
-      .max(10_000_000, '个人缴费标准过大'),
-    /** Local parameters; the subsidy ones are under `subsidy` (other keys are ignored). */
-    params: z.object({ subsidy: ZSubsidyParamsPatch.optional() }).optional(),
-    person: z.object({
-      categories: z.array(ZCategoryId, { error: '请选择人员类别' }),
-      countyCode: z.string({ error: '请输入县（市、区）代码' }).regex(/^\d{6}$/, '县（市、区）代码应为 6 位数字'),
-    }),
-  })
+  .object(
+    {
+      profile: ZProfileId,
+      year: zBoundedInteger(2000, 2100, {
+        type: '请输入参保年度',
+        tooSmall: '参保年度有误',
+        tooBig: '参保年度有误',
+        fraction: '参保年度应为整数',
+      }),
+      /** The individual premium of the year, fen (Weihai: the first-tier premium). */
+      premium: zBoundedInteger(0, 10_000_000, {
+        type: '请输入个人缴费标准（分）',
+        tooSmall: '个人缴费标准不能为负',
+        tooBig: '个人缴费标准超出范围（最多 10000000 分，即 10 万元）',
+        fraction: '个人缴费标准应为整数分',
+      }),
+      /** Local parameters; the subsidy ones are under `subsidy` (other keys are ignored). */
+      params: z.object({ subsidy: ZSubsidyParamsPatch.optional() }, { error: objectError('参数（params）') }).optional(),
+      person: z.object(
+        {
+          categories: z.array(ZCategoryId, { error: '请选择人员类别' }),
+          countyCode: z.string({ error: '请输入县（市、区）代码' }).regex(/^\d{6}$/, '县（市、区）代码应为 6 位数字'),
+        },
+        { error: objectError('参保人信息（person）') },
+      ),
+    },
+    { error: objectError('资助请求') },
+  )
   .superRefine((req, ctx) => {
-    const from = PROFILES[req.profile].fromYear;
+    const profile = PROFILES[req.profile];
+    const from = profile.fromYear;
     if (req.year < from) {
-      ctx.addIssue({ code: 'custom', path: ['year'], message: `${PROFILES[req.profile].label}政策自 ${from} 年起适用` });
+      ctx.addIssue({ code: 'custom', path: ['year'], message: `${profile.label}政策自 ${from} 年起适用` });
     }
-    if (req.profile === 'qiannan-2019' && !findQiannanCounty(req.person.countyCode)) {
+    req.person.categories.forEach((category, i) => {
+      if (!isCategoryInProfile(req.profile, category)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['person', 'categories', i],
+          message: `“${CATEGORY_LABELS[category]}”（${category}）不是${profile.label}口径的人员类别`,
+        });
+      }
+    });
+    if (profile.capabilities.sharesSubsidyByGovernmentLevel && !findQiannanCounty(req.person.countyCode)) {
       ctx.addIssue({
         code: 'custom',
         path: ['person', 'countyCode'],
@@ -38,6 +67,17 @@ export const ZSubsidyRequest = z
     }
   });
 export type TSubsidyRequest = z.input<typeof ZSubsidyRequest>;
+
+/** What the subsidy CLI accepts: ZSubsidyRequest, and `person.countyCode` inside the profile's jurisdiction (RULES §8a.8). */
+export const ZSubsidyCliRequest = ZSubsidyRequest.superRefine((req, ctx) => {
+  if (!isInJurisdiction(req.profile, req.person.countyCode)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['person', 'countyCode'],
+      message: `县（市、区）代码 ${req.person.countyCode} 不在${PROFILES[req.profile].label}辖区内（应以 ${jurisdictionPrefix(req.profile)} 开头）`,
+    });
+  }
+});
 
 /** Shares of the amount by level of government (Qiannan 建档立卡), fen. */
 export interface SubsidyShares {
@@ -316,11 +356,7 @@ export function computeSubsidy(request: TSubsidyRequest): SubsidyResult {
   const categories = sortCategories(req.person.categories.filter((c) => c !== 'ordinary'));
   const ctx: Ctx = { premium: req.premium, year: req.year, countyCode: req.person.countyCode, categories, params };
   const evaluate = EVALUATORS[req.profile];
-  const evaluated: SubsidyEvaluation[] = categories.map((category) =>
-    isCategoryInProfile(req.profile, category)
-      ? evaluate(category, ctx)
-      : none(category, PROFILES[req.profile].seed, `不是${PROFILES[req.profile].label}政策口径的人员类别`),
-  );
+  const evaluated: SubsidyEvaluation[] = categories.map((category) => evaluate(category, ctx));
   const ordinary: SubsidyEvaluation = none('ordinary', HIGHEST_CLAUSE[req.profile], '普通参保人员，无参保资助');
   evaluated.push(ordinary);
 

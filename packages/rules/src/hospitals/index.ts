@@ -1,0 +1,3 @@
+export * from './schemas.js';
+export * from './locate.js';
+export * from './issuer.js';
