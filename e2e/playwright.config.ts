@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = process.env.E2E_PGLITE_DIR ?? mkdtempSync(join(tmpdir(), 'portal-e2e-'));
+/** The server's log of the whole run; scripts/scan-log.mjs proves it holds no personal data. */
+const logFile = process.env.E2E_LOG_FILE ?? join(dataDir, 'server.log');
 
 export default defineConfig({
   testDir: './tests',
@@ -47,7 +49,9 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       PGLITE_DIR: dataDir,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
+      LOG_FILE: logFile,
+      LOGIN_RATE_PER_MINUTE: '1000',
       SEED_DEMO: 'true',
       DATABASE_URL: '',
       ALLOW_TEST_CLOCK: 'true',

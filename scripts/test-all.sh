@@ -37,7 +37,9 @@ pnpm --filter @portal/web run build || status=1
 
 step "end-to-end (Playwright, Debian Chromium)"
 if [ -x /usr/bin/chromium ]; then
-  (cd e2e && PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json) || status=1
+  (cd e2e && E2E_LOG_FILE="$results/e2e-server.log" PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json) || status=1
+  step "server log of the end-to-end run: no personal data"
+  node scripts/scan-log.mjs "$results/e2e-server.log" "$results/log-scan.json" || status=1
 else
   echo "Chromium missing (/usr/bin/chromium): end-to-end tests cannot run" >&2
   status=1

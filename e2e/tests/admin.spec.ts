@@ -26,6 +26,19 @@ test('管理员新增用户：字段错误就地提示，保存后新用户可�
   const other = await context.newPage();
   await login(other, username, 'Window2026');
   await expect(other.getByTestId('current-org')).toContainText('龙里县');
+  // The administrator chose the password: the new clerk must set their own before any work.
+  await expect(other).toHaveURL(/\/account\/password$/);
+  await expect(other.getByText('请先修改初始密码')).toBeVisible();
+  await other.goto('/persons');
+  await expect(other).toHaveURL(/\/account\/password$/);
+  await shot(other, 'first-login-change-password');
+  await other.getByLabel('当前密码').fill('Window2026');
+  await other.getByLabel('新密码', { exact: true }).fill('MyOwn2026x');
+  await other.getByLabel('确认新密码').fill('MyOwn2026x');
+  await other.getByRole('button', { name: '保存' }).click();
+  await expect(other).toHaveURL(/\/$/);
+  await other.goto('/persons');
+  await expect(other.getByRole('heading', { name: '人员登记' })).toBeVisible();
   await context.close();
 });
 

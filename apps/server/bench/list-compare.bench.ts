@@ -70,9 +70,9 @@ async function main() {
   console.log(`list of ${rows} rows written as .xlsx (${mb(bytes.length)}) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
   const user = await createUser(handle.db, { orgUnitId: tree.countyA.id, role: 'clerk', passwordHash: 'x' });
-  const session = await createSession(handle.db, user.id, new Date(), 1);
-  const sessionUser = await findSessionUser(handle.db, session.token, new Date(), 1);
-  const ctx = { db: handle.db, env, user: sessionUser, ip: null, now: () => new Date(), log: () => {} };
+  const session = await createSession(handle.db, user.id, new Date(), env);
+  const sessionUser = await findSessionUser(handle.db, session.token, new Date(), env);
+  const ctx = { db: handle.db, env, actor: sessionUser!, ip: null, now: () => new Date(), log: () => {} };
   global.gc?.();
   const baseHeap = process.memoryUsage().heapUsed;
   let peakHeap = baseHeap;

@@ -9,6 +9,8 @@ import { makeContextFactory, type AppDeps } from './context.js';
 import { registerFileRoutes } from './http/routes.js';
 import { appRouter, type AppRouter } from './root.js';
 import { configureCjkFont } from './lib/fonts.js';
+import { redactError } from './lib/redact.js';
+import { loggerOptions, registerSecurity } from './http/security.js';
 import { chinaDate, createClock } from './core/index.js';
 
 /** Builds the HTTP server: tRPC under /trpc, /healthz, and the built web app with SPA fallback. */
@@ -16,21 +18,26 @@ export async function buildApp(options: AppDeps & { logger?: boolean | object })
   const deps = { ...options, clock: options.clock ?? createClock() };
   configureCjkFont(deps.env.FONT_CJK);
   const app = Fastify({
-    logger: options.logger ?? { level: deps.env.LOG_LEVEL },
+    logger: options.logger ?? loggerOptions(deps.env),
     routerOptions: { maxParamLength: 5000 },
     // A 10 MB scan travels as base64 (4/3 of its size) inside a tRPC call.
     bodyLimit: 15 * 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the configured proxies; otherwise the audited address
+    // is the socket's and no client can forge it.
+    trustProxy: deps.env.TRUST_PROXY.length ? deps.env.TRUST_PROXY : false,
   });
   await app.register(fastifyCookie);
+  await registerSecurity(app, deps.env);
   const contextFactory = makeContextFactory(deps);
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
       createContext: contextFactory,
+      // The web sends queries by POST so that search terms (names, ID numbers) never sit in a URL.
+      allowMethodOverride: true,
       onError({ error, path }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error.cause ?? error, path }, 'trpc error');
+        if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: redactError(error.cause ?? error), path }, 'trpc error');
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });

@@ -10,16 +10,20 @@ export const SESSION_COOKIE = 'portal_session';
 export interface AppDeps {
   db: Db;
   env: Env;
+  /** Business time (ctx.now): tests may move it. */
   clock?: Clock;
+  /** Wall-clock time for session lifetimes; only tests replace it. */
+  sessionClock?: () => Date;
 }
 
 /** Builds each request's context: the session's actor (if any), the clock and the logger. */
 export function makeContextFactory(deps: AppDeps) {
   const clock = deps.clock ?? createClock();
   const now = () => clock.now();
+  const sessionNow = deps.sessionClock ?? (() => new Date());
   return async ({ req, res }: { req: FastifyRequest; res: FastifyReply }): Promise<RequestContext> => {
     const token = req.cookies[SESSION_COOKIE] ?? null;
-    const actor = token ? await findSessionUser(deps.db, token, now(), deps.env.SESSION_TTL_HOURS) : null;
+    const actor = token ? await findSessionUser(deps.db, token, sessionNow(), deps.env) : null;
     return {
       db: deps.db,
       env: deps.env,

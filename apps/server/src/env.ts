@@ -4,41 +4,63 @@ import { z } from 'zod';
 
 const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 
+const ZFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int('PORT 必须是整数').min(1).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Loopback by default: put a reverse proxy with HTTPS in front to serve a network (README). */
+  HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 必须以 postgres:// 开头')
     .optional()
     .or(z.literal('').transform(() => undefined)),
   PGLITE_DIR: z.string().default(resolve(REPO_ROOT, '.data/pglite')),
-  SESSION_TTL_HOURS: z.coerce
+  /** A session ends after this long without a request… */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  /** …and at the latest this long after sign-in. */
+  SESSION_ABSOLUTE_HOURS: z.coerce
     .number()
     .positive()
-    .max(24 * 30)
+    .max(24 * 7)
     .default(12),
-  COOKIE_SECURE: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
+  /** Default: true in production, false otherwise (plain http://localhost in development). */
+  COOKIE_SECURE: ZFlag.optional(),
+  /**
+   * Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated IPs or CIDRs,
+   * e.g. `127.0.0.1,10.0.0.0/8`). Empty: the client address is the socket's, never a header's.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  /** Sign-in attempts per minute from one address (all accounts together). */
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Write the log to this file instead of standard output (the e2e run scans it for personal data). */
+  LOG_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SEED_DEMO: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((v) => v === 'true'),
+  /** Default: true except in production, where demo data (published passwords) is refused. */
+  SEED_DEMO: ZFlag.optional(),
   WEB_DIST: z.string().default(resolve(REPO_ROOT, 'apps/web/dist')),
   /** A CJK font file for PDFs; by default Debian's fonts-noto-cjk. */
   FONT_CJK: z.string().optional(),
   /** Lets end-to-end tests set the server's date through POST /__test__/clock. Never in production. */
-  ALLOW_TEST_CLOCK: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
+  ALLOW_TEST_CLOCK: ZFlag.default(false),
 });
 
-export type Env = z.infer<typeof ZEnv>;
+type ParsedEnv = z.infer<typeof ZEnv>;
+export type Env = Omit<ParsedEnv, 'COOKIE_SECURE' | 'SEED_DEMO'> & { COOKIE_SECURE: boolean; SEED_DEMO: boolean };
 
 /** Parses the environment once; a bad value stops start-up with the list of problems. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -47,10 +69,17 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
     throw new Error(`环境变量配置有误 (invalid environment):\n${lines.join('\n')}`);
   }
-  if (parsed.data.ALLOW_TEST_CLOCK && parsed.data.NODE_ENV === 'production') {
-    throw new Error('环境变量配置有误：生产环境不能启用 ALLOW_TEST_CLOCK');
-  }
-  return parsed.data;
+  const production = parsed.data.NODE_ENV === 'production';
+  const env: Env = {
+    ...parsed.data,
+    COOKIE_SECURE: parsed.data.COOKIE_SECURE ?? production,
+    SEED_DEMO: parsed.data.SEED_DEMO ?? !production,
+  };
+  const problems: string[] = [];
+  if (production && env.ALLOW_TEST_CLOCK) problems.push('生产环境不能启用 ALLOW_TEST_CLOCK');
+  if (production && env.SEED_DEMO) problems.push('生产环境不能写入演示数据（SEED_DEMO=true）：演示账号的密码是公开的');
+  if (problems.length) throw new Error(`环境变量配置有误：\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  return env;
 }
 
 export { REPO_ROOT };

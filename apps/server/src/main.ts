@@ -1,23 +1,60 @@
-import { openDb } from '@portal/db';
-import { DEMO_PASSWORD, listDemoAccounts, seedDemo } from '@portal/db/seed';
+import { randomBytes } from 'node:crypto';
+import { DataDirLockedError, openDb } from '@portal/db';
+import { countDemoPasswordAccounts, DEMO_PASSWORD, listDemoAccounts, seedDemo, seedProduction } from '@portal/db/seed';
 import { buildApp } from './app.js';
-import { loadEnv } from './env.js';
+import { loadEnv, type Env } from './env.js';
 import { hashPassword } from './lib/password.js';
 
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+/**
+ * Seeds an empty database: demo data in development and tests; in production only the region
+ * tree and one administrator with a one-time password (printed once, to be changed at first
+ * sign-in). A production server refuses to start while any account has the published demo password.
+ */
+async function prepareData(env: Env, db: Parameters<typeof seedDemo>[0]) {
+  if (env.NODE_ENV === 'production') {
+    const initialPassword = `${randomBytes(9).toString('base64url')}9a`;
+    const result = await seedProduction(db, { hashPassword, initialPassword });
+    if (result.seeded) {
+      console.log(
+        `首次启动：已建立 ${result.units} 个机构和系统管理员账号 sysadmin。\n一次性初始密码（只显示这一次，首次登录后须修改）：${initialPassword}`,
+      );
+    }
+    const demo = await countDemoPasswordAccounts(db);
+    if (demo > 0) {
+      fail(
+        `拒绝以生产模式启动：有 ${demo} 个账号仍在使用公开的演示密码。请在开发模式下修改或停用这些账号，或使用新的数据库。` +
+          ` (refusing to start in production: ${demo} account(s) still have the demo password)`,
+      );
+    }
+    return;
+  }
+  if (env.SEED_DEMO) {
+    const result = await seedDemo(db, { hashPassword });
+    if (result.seeded) console.log(`已写入演示数据：${result.units} 个机构，${result.persons} 名人员`);
+  }
+}
+
 async function main() {
-  let env;
+  let env: Env;
   try {
     env = loadEnv();
   } catch (err) {
-    console.error((err as Error).message);
-    process.exit(1);
+    fail((err as Error).message);
   }
-  const handle = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.PGLITE_DIR });
+  let handle;
+  try {
+    handle = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.PGLITE_DIR });
+  } catch (err) {
+    if (err instanceof DataDirLockedError) fail(err.message);
+    throw err;
+  }
   await handle.migrate();
-  if (env.SEED_DEMO) {
-    const result = await seedDemo(handle.db, { hashPassword });
-    if (result.seeded) console.log(`已写入演示数据：${result.units} 个机构，${result.persons} 名人员`);
-  }
+  await prepareData(env, handle.db);
   const app = await buildApp({ db: handle.db, env });
   let closing = false;
   const shutdown = async (signal: string) => {

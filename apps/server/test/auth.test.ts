@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, eq, type DbHandle } from '@portal/db';
 import { createUser } from '@portal/db/test';
 import { buildApp } from '../src/app.js';
+import { LOGIN_REFUSED } from '../src/services/auth/index.js';
 import { env, makeTree, setupDb, TEST_PASSWORD, testPasswordHash } from './helpers.js';
 
 let handle: DbHandle;
@@ -25,7 +26,7 @@ function trpcPost(path: string, body: unknown, cookie?: string) {
     method: 'POST',
     url: `/trpc/${path}`,
     payload: body as object,
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    headers: { 'content-type': 'application/json', 'x-portal-request': '1', ...(cookie ? { cookie } : {}) },
   });
 }
 
@@ -48,7 +49,7 @@ describe('login over HTTP', () => {
     const res = await trpcPost('auth.login', { username, password: 'wrong-password1' });
     expect(res.statusCode).toBe(401);
     const body = res.json();
-    expect(body.error.message).toBe('用户名或密码错误');
+    expect(body.error.message).toBe(LOGIN_REFUSED);
     expect(JSON.stringify(body)).not.toContain('stack');
     const rows = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'auth.login_failed'));
     expect(rows.length).toBeGreaterThan(0);

@@ -219,7 +219,7 @@ describe('settlement slip PDF', () => {
     const claim = await clerk.claims.create({ entry: entry(person.id, hospital.id), idempotencyKey: key() });
     const app = await buildApp({ db: handle.db, env, logger: false });
     const user = await createUser(handle.db, { orgUnitId: tree.countyA.id, role: 'clerk', passwordHash: await testPasswordHash() });
-    const session = await createSession(handle.db, user.id, new Date(), 1);
+    const session = await createSession(handle.db, user.id, new Date(), env);
     const ok = await app.inject({
       method: 'GET',
       url: `/api/claims/${claim.id}/slip.pdf`,
@@ -229,7 +229,7 @@ describe('settlement slip PDF', () => {
     expect(ok.headers['content-type']).toBe('application/pdf');
     expect(ok.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const stranger = await createUser(handle.db, { orgUnitId: tree.countyB.id, role: 'clerk', passwordHash: await testPasswordHash() });
-    const other = await createSession(handle.db, stranger.id, new Date(), 1);
+    const other = await createSession(handle.db, stranger.id, new Date(), env);
     const denied = await app.inject({
       method: 'GET',
       url: `/api/claims/${claim.id}/slip.pdf`,

@@ -1,7 +1,8 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claims, enrollments, eq, hospitals, premiums, subsidyRuns, type DbHandle } from '@portal/db';
+import { and, auditLog, claims, enrollments, eq, hospitals, premiums, subsidyRuns, type DbHandle } from '@portal/db';
+import { maskIdNumber } from '@portal/rules';
 import { createPerson } from '@portal/db/test';
 import { buildApp } from '../src/app.js';
 import { createSession } from '../src/services/auth/session.js';
@@ -137,6 +138,26 @@ describe('premiums and subsidy runs', () => {
     ]);
     const extreme = detail.items.find((i) => i.appliedCategory === 'extreme_poverty')!;
     expect(extreme.funding).toEqual({ assistanceFund: 18_000, fiscal: 0 });
+
+    // The export: refused to an administrator (no casework role), ID numbers masked without the grant.
+    const app = await buildApp({ db: handle.db, env, logger: false });
+    const cookieFor = async (role: 'admin' | 'supervisor') => {
+      const { user } = await callerAs(handle, role, tree.root.id);
+      return `portal_session=${(await createSession(handle.db, user.id, new Date(), env)).token}`;
+    };
+    const byAdmin = await app.inject({ url: `/api/exports/subsidy-runs/${run.id}.xlsx`, headers: { cookie: await cookieFor('admin') } });
+    expect(byAdmin.statusCode).toBe(403);
+    const bySupervisor = await app.inject({
+      url: `/api/exports/subsidy-runs/${run.id}.xlsx`,
+      headers: { cookie: await cookieFor('supervisor') },
+    });
+    expect(bySupervisor.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bySupervisor.rawPayload as never);
+    const ids = wb.worksheets[1]!.getColumn(3).values.filter((v): v is string => typeof v === 'string' && /^\d{6}/.test(v));
+    expect(ids.length).toBe(3);
+    expect(ids.every((v) => v.includes('********'))).toBe(true);
+    await app.close();
   });
 
   it('refuses a run without a premium and writes nothing; refuses another region; only admins set premiums', async () => {
@@ -255,7 +276,20 @@ describe('management ledger', () => {
     expect(ws.getCell(LEDGER_HEADER_ROWS, 36).value).toBe(36);
     const row = ws.getRow(LEDGER_HEADER_ROWS + 1);
     expect(row.getCell(4).value).toBe(`'=HYPERLINK("x")`);
-    expect(row.getCell(5).value).toBe(p.idNumber);
+    // Masked without the explicit grant; in full with it; both audited with which they were.
+    expect(row.getCell(5).value).toBe(maskIdNumber(p.idNumber));
+    const fullOut = new PassThrough();
+    const fullChunks: Buffer[] = [];
+    fullOut.on('data', (c: Buffer) => fullChunks.push(c));
+    await exportLedger({ ctx: { ...ctx, actor: { ...ctx.actor, canExportFull: true } }, input: { year: 2020 }, out: fullOut });
+    const fullWb = new ExcelJS.Workbook();
+    await fullWb.xlsx.load(Buffer.concat(fullChunks) as never);
+    expect(fullWb.worksheets[0]!.getRow(LEDGER_HEADER_ROWS + 1).getCell(5).value).toBe(p.idNumber);
+    const exports = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'ledger.export'), eq(auditLog.userId, ctx.actor.id)));
+    expect(exports.map((e) => (e.after as { full: boolean }).full).sort()).toEqual([false, true]);
     expect(row.getCell(32).value).toBe(10_000);
     expect(row.getCell(36).value).toBe(250);
   });
@@ -266,7 +300,7 @@ describe('management ledger', () => {
     const app = await buildApp({ db: handle.db, env, logger: false });
     const cookieOf = async (role: 'clerk' | 'admin', unit: string) => {
       const { user } = await callerAs(handle, role, unit);
-      return `portal_session=${(await createSession(handle.db, user.id, new Date(), 1)).token}`;
+      return `portal_session=${(await createSession(handle.db, user.id, new Date(), env)).token}`;
     };
     const stranger = await app.inject({
       url: `/api/exports/ledger.xlsx?year=2020&orgUnitId=${tree.countyA.id}`,

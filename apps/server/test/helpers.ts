@@ -24,8 +24,8 @@ export async function setupDb(): Promise<DbHandle> {
 /** A tRPC caller acting as a freshly created user of the given role in the given org unit. */
 export async function callerAs(handle: DbHandle, role: TRole, orgUnitId: string, options: { now?: () => Date } = {}) {
   const user = await createUser(handle.db, { orgUnitId, role, passwordHash: await testPasswordHash() });
-  const session = await createSession(handle.db, user.id, new Date(), 1);
-  const actor = await findSessionUser(handle.db, session.token, new Date(), 1);
+  const session = await createSession(handle.db, user.id, new Date(), env);
+  const actor = await findSessionUser(handle.db, session.token, new Date(), env);
   if (!actor) throw new Error('test session did not resolve');
   const ctx: RequestContext & ActorContext = { ...makeContext(handle, actor, session.token), actor };
   if (options.now) ctx.now = options.now;

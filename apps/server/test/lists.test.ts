@@ -1,3 +1,4 @@
+import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, eq, listBatches, personCategories, persons, type DbHandle } from '@portal/db';
@@ -134,11 +135,11 @@ describe('list comparison', () => {
     const sup = await ctxFor('supervisor', tree.root.id);
     const bytes = Buffer.from(`姓名,身份证号,人员类别\n张三,${makeIdNumber('522732', '1999-09-09', 6)},建档立卡\n`);
     const app = await buildApp({ db: handle.db, env, logger: false });
-    const supSession = await createSession(handle.db, sup.actor.id, new Date(), 1);
+    const supSession = await createSession(handle.db, sup.actor.id, new Date(), env);
     const refused = await app.inject({
       method: 'POST',
       url: '/api/lists/upload?sourceDepartment=poverty_office&listDate=2020-03-31&fileName=a.csv',
-      headers: { cookie: `portal_session=${supSession.token}`, 'content-type': 'text/csv' },
+      headers: { cookie: `portal_session=${supSession.token}`, 'content-type': 'text/csv', 'x-portal-request': '1' },
       payload: bytes,
     });
     expect(refused.statusCode).toBe(403);
@@ -153,24 +154,70 @@ describe('list comparison', () => {
   it('HTTP upload: needs a session, refuses 50 MB with 413, returns the preview', async () => {
     const tree = await makeTree(handle, 'qiannan-2019');
     const { user } = await callerAs(handle, 'clerk', tree.countyA.id);
-    const session = await createSession(handle.db, user.id, new Date(), 1);
+    const session = await createSession(handle.db, user.id, new Date(), env);
     const app = await buildApp({ db: handle.db, env, logger: false });
     const url = `/api/lists/upload?sourceDepartment=poverty_office&listDate=2020-03-31&fileName=${encodeURIComponent('名单.csv')}`;
     const body = Buffer.from(`姓名,身份证号,人员类别\n张三,${makeIdNumber('522732', '1998-08-08', 3)},建档立卡\n`);
-    const anon = await app.inject({ method: 'POST', url, payload: body, headers: { 'content-type': 'application/octet-stream' } });
+    const anon = await app.inject({
+      method: 'POST',
+      url,
+      payload: body,
+      headers: { 'content-type': 'application/octet-stream', 'x-portal-request': '1' },
+    });
     expect(anon.statusCode).toBe(401);
     const cookie = `portal_session=${session.token}`;
     const big = await app.inject({
       method: 'POST',
       url,
       payload: Buffer.alloc(50 * 1024 * 1024, 0x41),
-      headers: { 'content-type': 'application/octet-stream', cookie },
+      headers: { 'content-type': 'application/octet-stream', cookie, 'x-portal-request': '1' },
     });
     expect(big.statusCode).toBe(413);
     expect(big.json().message).toMatch(/20 MB/);
-    const ok = await app.inject({ method: 'POST', url, payload: body, headers: { 'content-type': 'text/csv', cookie } });
+    const ok = await app.inject({
+      method: 'POST',
+      url,
+      payload: body,
+      headers: { 'content-type': 'text/csv', cookie, 'x-portal-request': '1' },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ newCount: 1, invalidCount: 0 });
     await app.close();
+  });
+});
+
+describe('upload safety', () => {
+  it('refuses an .xlsx that unpacks to hundreds of megabytes before parsing it, without growing the heap', async () => {
+    // A zip with one "sharedStrings.xml" of 400 MB of the same character, packed to well under 1 MB.
+    const big = Buffer.alloc(400 * 1024 * 1024, 0x41);
+    const packed = deflateRawSync(big, { level: 9 });
+    const name = Buffer.from('xl/sharedStrings.xml');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(100, 22); // the declared size lies: 100 bytes
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(100, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(0, 42);
+    const cdOffset = local.length + name.length + packed.length;
+    const eocd = Buffer.alloc(22);
+    eocd.writeUInt32LE(0x06054b50, 0);
+    eocd.writeUInt16LE(1, 8);
+    eocd.writeUInt16LE(1, 10);
+    eocd.writeUInt32LE(central.length + name.length, 12);
+    eocd.writeUInt32LE(cdOffset, 16);
+    const bomb = Buffer.concat([local, name, packed, central, name, eocd]);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const tree = await makeTree(handle, 'qiannan-2019');
+    const ctx = await ctxFor('clerk', tree.countyA.id);
+    const before = process.memoryUsage().rss;
+    await expect(previewListUpload({ ctx, input: { meta: meta('炸弹.xlsx'), bytes: bomb } })).rejects.toThrow(/解压后过大/);
+    expect(process.memoryUsage().rss - before).toBeLessThan(120 * 1024 * 1024);
   });
 });

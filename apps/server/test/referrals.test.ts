@@ -18,7 +18,7 @@ import { createCaller } from '../src/root.js';
 import { createSession, findSessionUser } from '../src/services/auth/session.js';
 import { getPersonFacts } from '../src/services/persons/index.js';
 import { decideVisitReferral, findReferralOverride, findValidReferral } from '../src/services/referrals/index.js';
-import { callerAs, makeContext, makeTree, setupDb, testPasswordHash } from './helpers.js';
+import { callerAs, env, makeContext, makeTree, setupDb, testPasswordHash } from './helpers.js';
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -82,8 +82,8 @@ function referralInput(x: Awaited<ReturnType<typeof xianning>>, over: Record<str
 /** A caller whose server clock reads `now` (for expiry). */
 async function callerAt(tree: TestTree, role: 'clerk' | 'reviewer', now: Date) {
   const user = await createUser(handle.db, { orgUnitId: tree.countyA.id, role, passwordHash: await testPasswordHash() });
-  const session = await createSession(handle.db, user.id, new Date(), 1);
-  const sessionUser = await findSessionUser(handle.db, session.token, new Date(), 1);
+  const session = await createSession(handle.db, user.id, new Date(), env);
+  const sessionUser = await findSessionUser(handle.db, session.token, new Date(), env);
   return createCaller({ ...makeContext(handle, sessionUser, session.token), now: () => now });
 }
 

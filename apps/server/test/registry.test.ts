@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, eq, households, personCategories, persons, type DbHandle } from '@portal/db';
+import { and, auditLog, eq, households, personCategories, persons, type DbHandle } from '@portal/db';
 import { createPerson } from '@portal/db/test';
-import { makeIdNumber } from '@portal/rules';
+import { EXISTENCE_CHECKS_PER_DAY, makeIdNumber, REGISTERED_ELSEWHERE } from '@portal/rules';
 import { callerAs, makeTree, setupDb } from './helpers.js';
 
 let handle: DbHandle;
@@ -10,7 +10,11 @@ beforeAll(async () => {
 });
 afterAll(async () => handle.close());
 
-const uniqueId = (birth = '1975-03-04') => makeIdNumber('522732', birth, Math.floor(Math.random() * 999));
+/** A valid ID number nobody else in the shared test database has (random birth date and sequence). */
+const uniqueId = (birth?: string) => {
+  const day = new Date(Date.UTC(1950, 0, 1) + Math.floor(Math.random() * 18_000) * 86_400_000).toISOString().slice(0, 10);
+  return makeIdNumber('522732', birth ?? day, Math.floor(Math.random() * 999));
+};
 const base = (orgUnitId: string, idNumber = uniqueId()) => ({
   idNumber,
   name: '王小芳',
@@ -52,6 +56,36 @@ describe('persons.create / update', () => {
     const err = await stranger.persons.create(base(other.countyA.id, idNumber)).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'CONFLICT' });
     expect((err as { cause: { options: { meta?: unknown } } }).cause.options.meta).toBeUndefined();
+    expect((err as Error).message).toBe(REGISTERED_ELSEWHERE);
+  });
+
+  it('answers "registered elsewhere" at most 20 times a day per clerk, and audits each lookup', async () => {
+    const tree = await makeTree(handle);
+    const other = await makeTree(handle);
+    const { caller: owner } = await callerAs(handle, 'clerk', tree.countyA.id);
+    const ids: string[] = [];
+    for (let i = 0; i < EXISTENCE_CHECKS_PER_DAY + 2; i++) {
+      const idNumber = uniqueId();
+      await owner.persons.create(base(tree.countyA.id, idNumber));
+      ids.push(idNumber);
+    }
+    const { caller: prober, user } = await callerAs(handle, 'clerk', other.countyA.id);
+    const answers: string[] = [];
+    for (const idNumber of ids) {
+      const code = await prober.persons.create(base(other.countyA.id, idNumber)).then(
+        () => 'CREATED',
+        (e: Error & { code: string }) => e.code,
+      );
+      answers.push(code);
+    }
+    expect(answers.slice(0, EXISTENCE_CHECKS_PER_DAY).every((c) => c === 'CONFLICT')).toBe(true);
+    expect(answers.slice(EXISTENCE_CHECKS_PER_DAY)).toEqual(['TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS']);
+    const audited = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.userId, user.id), eq(auditLog.action, 'person.registered_elsewhere')));
+    expect(audited).toHaveLength(EXISTENCE_CHECKS_PER_DAY + 2);
+    expect(JSON.stringify(audited.map((a) => a.after))).not.toContain(ids[0]);
   });
 
   it('rejects the wrong role and region; bad input writes nothing', async () => {
@@ -187,5 +221,31 @@ describe('households', () => {
       code: 'FORBIDDEN',
     });
     expect((await handle.db.select().from(persons).where(eq(persons.id, a.id)))[0]!.householdId).toBeNull();
+  });
+});
+
+describe('full values on screen', () => {
+  it('are masked in every answer; revealing one is a deliberate, audited act of window staff in the region', async () => {
+    const tree = await makeTree(handle);
+    const { caller } = await callerAs(handle, 'clerk', tree.countyA.id);
+    const idNumber = uniqueId();
+    const { id } = await caller.persons.create({ ...base(tree.countyA.id, idNumber), insuranceCardNo: 'YB52273200001234' });
+    const shown = await caller.persons.get({ id });
+    expect(shown.idNumberMasked).not.toContain(idNumber.slice(6, 14));
+    expect(shown.insuranceCardNoMasked).toBe('************1234');
+    expect(JSON.stringify(shown)).not.toContain('YB52273200001234');
+    expect(JSON.stringify(shown)).not.toContain('6217000011112222333');
+    const revealed = await caller.persons.reveal({ id, field: 'bankAccount' });
+    expect(revealed.value).toBe('6217000011112222333');
+    const audit = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'person.reveal')));
+    expect(audit.map((a) => (a.after as { field: string }).field)).toEqual(['bankAccount']);
+    const { caller: supervisor } = await callerAs(handle, 'supervisor', tree.root.id);
+    await expect(supervisor.persons.reveal({ id, field: 'idNumber' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const other = await makeTree(handle);
+    const { caller: stranger } = await callerAs(handle, 'clerk', other.countyA.id);
+    await expect(stranger.persons.reveal({ id, field: 'idNumber' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import {
   advanceDeclarations,
+  and,
   auditLog,
   calendarYears,
   claims,
@@ -33,8 +34,8 @@ type Clock = ReturnType<typeof makeClock>;
 
 async function actorAs(role: TRole, orgUnitId: string, clock: Clock) {
   const user = await createUser(handle.db, { orgUnitId, role, passwordHash: await testPasswordHash() });
-  const session = await createSession(handle.db, user.id, new Date(), 1);
-  const sessionUser = await findSessionUser(handle.db, session.token, new Date(), 1);
+  const session = await createSession(handle.db, user.id, new Date(), env);
+  const sessionUser = await findSessionUser(handle.db, session.token, new Date(), env);
   return { user, caller: createCaller({ ...makeContext(handle, sessionUser, session.token), now: clock.now }) };
 }
 
@@ -530,7 +531,7 @@ describe('reimbursements: queue, board, attachments', () => {
     ).toHaveLength(1);
 
     const app = await buildApp({ db: handle.db, env, logger: false });
-    const session = await createSession(handle.db, s.clerk.user.id, new Date(), 1);
+    const session = await createSession(handle.db, s.clerk.user.id, new Date(), env);
     const ok = await app.inject({
       method: 'GET',
       url: `/api/reimbursements/attachments/${saved.id}`,
@@ -539,7 +540,7 @@ describe('reimbursements: queue, board, attachments', () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.headers['content-type']).toBe('application/pdf');
     const stranger = await createUser(handle.db, { orgUnitId: s.tree.countyB.id, role: 'clerk', passwordHash: await testPasswordHash() });
-    const other = await createSession(handle.db, stranger.id, new Date(), 1);
+    const other = await createSession(handle.db, stranger.id, new Date(), env);
     expect(
       (
         await app.inject({
@@ -669,14 +670,17 @@ describe('calendar years', () => {
   it('an admin adds a year; clocks then count into it; bad years are refused and write nothing', async () => {
     // Far-future years so that no other test (the PostgreSQL run shares one database) depends on them.
     const s = await setup('2041-12-10');
-    await expect(s.admin.calendar.save({ year: 2043, holidays: ['2043-01-01', '2042-12-31'], workingDays: [] })).rejects.toThrow(
+    // The holiday table is national: a jurisdiction's administrator sees it and its changes but cannot change it.
+    await expect(s.admin.calendar.save({ year: 2041, holidays: [], workingDays: [] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const system = (await callerAs(handle, 'admin', s.tree.system.id)).caller;
+    await expect(system.calendar.save({ year: 2043, holidays: ['2043-01-01', '2042-12-31'], workingDays: [] })).rejects.toThrow(
       '不在 2043 年内',
     );
-    await expect(s.admin.calendar.save({ year: 2043, holidays: [], workingDays: ['2043-01-05'] })).rejects.toThrow('应为周六或周日');
+    await expect(system.calendar.save({ year: 2043, holidays: [], workingDays: ['2043-01-05'] })).rejects.toThrow('应为周六或周日');
     expect(await handle.db.select().from(calendarYears).where(eq(calendarYears.year, 2043))).toHaveLength(0);
     await expect(s.clerk.caller.calendar.save({ year: 2041, holidays: [], workingDays: [] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await s.admin.calendar.list()).builtInRange).toEqual({ from: 2017, to: 2026 });
-    await s.admin.calendar.save({ year: 2041, holidays: ['2041-01-01'], workingDays: [], source: '测试' });
+    await system.calendar.save({ year: 2041, holidays: ['2041-01-01'], workingDays: [], source: '测试' });
     // Complete on 2041-12-10: 25 working days reach into 2042, which nobody has entered yet.
     const c = await s.clerk.caller.reimbursements.create({
       kind: 'non_networked',
@@ -685,12 +689,53 @@ describe('calendar years', () => {
       idempotencyKey: key(),
     });
     expect(c.clock.error).toContain('缺少2042年节假日安排');
-    await s.admin.calendar.save({ year: 2042, holidays: ['2042-01-01'], workingDays: [], source: '测试' });
+    await system.calendar.save({ year: 2042, holidays: ['2042-01-01'], workingDays: [], source: '测试' });
+    const seen = await s.admin.calendar.list();
+    expect(seen.canEdit).toBe(false);
+    expect(seen.changes.some((c) => c.year === 2042)).toBe(true);
     const after = await s.clerk.caller.reimbursements.get({ id: c.id });
     expect(after.clock.error).toBeNull();
     // 2041-12-10 is a Tuesday: 15 weekdays 12-11..12-31, 2042-01-01 off, then 01-02, 01-03, 01-06..01-10, 01-13..01-15 → 2042-01-15.
     expect(after.clock.due).toBe('2042-01-15');
     const audit = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'calendar.save'));
     expect(audit.length).toBeGreaterThan(1);
+  });
+});
+
+describe('a person moves to another county', () => {
+  it('takes open cases and this year’s enrollment along; the old county loses access to them, keeps its paid claims', async () => {
+    const s = await setup();
+    const open = await intake(s);
+    await s.clerk.caller.enrollment.record({
+      personId: s.person.id,
+      year: 2019,
+      basicEnrolled: true,
+      criticalEnrolled: true,
+      premiumTier: 1,
+      enrolledOn: '2019-01-01',
+    });
+    // A city-level reviewer (the level above both counties) moves the person from county A to B.
+    const cityReviewer = await actorAs('reviewer', s.tree.root.id, s.clock);
+    const person = await cityReviewer.caller.persons.get({ id: s.person.id });
+    await cityReviewer.caller.persons.update({
+      id: s.person.id,
+      data: { name: person.name, hukouType: person.hukouType, orgUnitId: s.tree.countyB.id, clearBankAccount: false },
+    });
+    await expect(s.clerk.caller.reimbursements.get({ id: open.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      s.clerk.caller.reimbursements.register({ id: open.id, version: open.version, requestKey: key(), note: '' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const clerkB = await actorAs('clerk', s.tree.countyB.id, s.clock);
+    expect((await clerkB.caller.reimbursements.get({ id: open.id })).id).toBe(open.id);
+    const moved = (await handle.db.select().from(reimbursementCases).where(eq(reimbursementCases.id, open.id)))[0]!;
+    expect(moved.regionPath).toBe(s.tree.countyB.path);
+    const audit = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, s.person.id), eq(auditLog.action, 'person.transfer')));
+    expect((audit[0]!.after as { moved: { reimbursementCases: number; enrollments: number } }).moved).toMatchObject({
+      reimbursementCases: 1,
+      enrollments: 1,
+    });
   });
 });

@@ -1,4 +1,5 @@
 export * from './client.js';
+export { DataDirLockedError } from './dir-lock.js';
 export * as schema from './schema/index.js';
 export * from './schema/index.js';
 export { and, asc, count, desc, eq, gt, gte, ilike, inArray, isNull, isNotNull, like, lt, lte, ne, not, or, sql, sum } from 'drizzle-orm';

@@ -24,3 +24,5 @@ export * from './referrals/index.js';
 export * from './claims/index.js';
 export * from './reimbursements/index.js';
 export * from './advances/index.js';
+export * from './audit/labels.js';
+export * from './existence.js';

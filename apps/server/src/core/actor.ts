@@ -16,4 +16,8 @@ export interface Actor {
   regionPath: string;
   profile: TProfileId | null;
   sessionId: string;
+  /** The password was set by an administrator or the seed: only changing it is allowed until then. */
+  mustChangePassword: boolean;
+  /** Exports carry full ID numbers and bank accounts (an administrator's explicit grant). */
+  canExportFull: boolean;
 }

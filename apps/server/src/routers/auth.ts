@@ -14,6 +14,7 @@ const ZMe = z
     orgUnitCode: z.string(),
     orgLevel: z.string(),
     profile: z.string().nullable(),
+    mustChangePassword: z.boolean(),
   })
   .nullable();
 

@@ -15,6 +15,9 @@ export const personsRouter = router({
   update: procedure('persons.write')
     .input(ZPersonUpdateInput)
     .mutation(({ ctx, input }) => persons.updatePerson({ ctx, input })),
+  reveal: procedure('persons.reveal')
+    .input(persons.ZRevealPersonFieldInput)
+    .mutation(({ ctx, input }) => persons.revealPersonField({ ctx, input })),
   addCategory: procedure('persons.write')
     .input(ZCategoryFactInput)
     .mutation(({ ctx, input }) => persons.addPersonCategory({ ctx, input })),

@@ -34,6 +34,8 @@ export function AppLayout() {
   }
   if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />;
   const user = me.data;
+  // An initial password (set by an administrator) opens nothing but its own change.
+  if (user.mustChangePassword && location.pathname !== '/account/password') return <Navigate to="/account/password" replace />;
   const visible = modulesFor(user.role);
   const profile = user.profile ? PROFILES[user.profile as TProfileId] : null;
 

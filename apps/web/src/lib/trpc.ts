@@ -31,9 +31,28 @@ export function makeQueryClient() {
   });
 }
 
+/**
+ * Headers every API request carries: the server refuses mutations and uploads without it (a
+ * cross-site page cannot send a custom header), see apps/server/src/http/security.ts.
+ */
+export const API_HEADERS = { 'x-portal-request': '1' } as const;
+
+/** fetch for the plain HTTP routes (uploads), with the session cookie and the API header. */
+export function apiFetch(url: string, init: RequestInit = {}) {
+  return fetch(url, { ...init, credentials: 'same-origin', headers: { ...API_HEADERS, ...init.headers } });
+}
+
 export function makeTrpcClient() {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: '/trpc', fetch: (url, init) => fetch(url, { ...init, credentials: 'same-origin' }) })],
+    links: [
+      httpBatchLink({
+        url: '/trpc',
+        // Queries go by POST too, so that search terms (names, ID numbers) never appear in a URL or a log.
+        methodOverride: 'POST',
+        headers: () => API_HEADERS,
+        fetch: (url, init) => fetch(url, { ...init, credentials: 'same-origin' }),
+      }),
+    ],
   });
 }
 

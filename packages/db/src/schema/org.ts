@@ -1,5 +1,5 @@
 import { relations } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, regionPath, updatedAt } from './_columns.js';
 
 /**
@@ -44,6 +44,15 @@ export const users = pgTable(
     failedLogins: integer().notNull().default(0),
     lockedUntil: timestamp({ withTimezone: true, mode: 'date' }),
     passwordChangedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    /** Set when an administrator or the seed chose the password: the user must replace it at first login. */
+    mustChangePassword: boolean().notNull().default(false),
+    /** The published demo password (演示数据): a production server refuses to start while one is active. */
+    hasDemoPassword: boolean().notNull().default(false),
+    /**
+     * Granted by an administrator, per person: exports carry full ID numbers and bank accounts
+     * (reconciliation with other departments). Without it every export is masked. Audited.
+     */
+    canExportFull: boolean().notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -64,6 +73,41 @@ export const sessions = pgTable(
     userAgent: text(),
   },
   (t) => [index('sessions_user_id_idx').on(t.userId)],
+);
+
+/**
+ * Failed sign-ins per account and source address. Five failures from one address lock the account
+ * for that address only (so nobody can lock a colleague out from elsewhere); many failures from
+ * many addresses lock the account everywhere (see services/auth/login.ts).
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    ip: text().notNull(),
+    failures: integer().notNull().default(0),
+    windowStart: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    lockedUntil: timestamp({ withTimezone: true, mode: 'date' }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.ip] })],
+);
+
+/**
+ * How often a user was told that an ID number is registered in another region, per day: the
+ * answer is an existence oracle, so it is rate-limited (persons/existence.ts) and audited.
+ */
+export const existenceChecks = pgTable(
+  'existence_checks',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    day: date({ mode: 'string' }).notNull(),
+    count: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day] })],
 );
 
 export const orgUnitsRelations = relations(orgUnits, ({ one, many }) => ({

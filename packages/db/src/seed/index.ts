@@ -1,5 +1,5 @@
 import { makeIdNumber, PROFILE_CATEGORIES, PROFILES, type TCategoryId, type TProfileId } from '@portal/rules';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
 import { hospitals, households, orgUnits, personCategories, persons, policyParamVersions, users } from '../schema/index.js';
 import { HOSPITALS } from './hospitals.js';
@@ -194,6 +194,74 @@ async function insertRegion(
   for (const child of region.children ?? []) await insertRegion(tx, child, { id: row.id, path }, profile, out);
 }
 
+/** The system root and the five jurisdictions' region trees (demo-only units when asked). */
+async function insertRegionTree(tx: DbOrTx, options: { includeDemoUnits: boolean }) {
+  const [root] = await tx
+    .insert(orgUnits)
+    .values({ code: SYSTEM_ROOT.code, name: SYSTEM_ROOT.name, level: 'system', path: SYSTEM_ROOT.path })
+    .returning({ id: orgUnits.id });
+  if (!root) throw new Error('root insert failed');
+  const units = new Map<string, { id: string; path: string; name: string }>();
+  units.set(SYSTEM_ROOT.code, { id: root.id, path: SYSTEM_ROOT.path, name: SYSTEM_ROOT.name });
+  const keep = (r: RegionSeed): RegionSeed | null =>
+    !options.includeDemoUnits && r.isDemo
+      ? null
+      : { ...r, children: (r.children ?? []).map(keep).filter((c): c is RegionSeed => c !== null) };
+  for (const j of JURISDICTIONS) {
+    const region = keep(j.root);
+    if (region) await insertRegion(tx, region, { id: root.id, path: SYSTEM_ROOT.path }, j.profile, units);
+  }
+  return units;
+}
+
+/**
+ * A production database's first start: the region tree of the five jurisdictions (real GB/T 2260
+ * codes, no demo units), each jurisdiction's initial parameter version, and one system
+ * administrator with a random one-time password that must be changed at first sign-in. No demo
+ * people, hospitals or accounts. Does nothing when org units exist.
+ */
+export async function seedProduction(db: Db, options: { hashPassword: (p: string) => Promise<string>; initialPassword: string }) {
+  const existing = await db.select({ n: count() }).from(orgUnits);
+  if ((existing[0]?.n ?? 0) > 0) return { seeded: false as const };
+  const passwordHash = await options.hashPassword(options.initialPassword);
+  return db.transaction(async (tx) => {
+    const units = await insertRegionTree(tx, { includeDemoUnits: false });
+    const root = units.get(SYSTEM_ROOT.code)!;
+    await tx.insert(users).values({
+      username: 'sysadmin',
+      displayName: '系统管理员',
+      role: 'admin',
+      orgUnitId: root.id,
+      passwordHash,
+      mustChangePassword: true,
+    });
+    for (const j of JURISDICTIONS) {
+      const owner = units.get(j.root.code);
+      if (!owner) continue;
+      await tx.insert(policyParamVersions).values({
+        orgUnitId: owner.id,
+        regionPath: owner.path,
+        profile: j.profile,
+        version: 1,
+        effectiveFrom: `${PROFILES[j.profile].fromYear}-01-01`,
+        settle: {},
+        subsidy: {},
+        note: '初始参数：采用政策文件规定值及系统默认的地方参数（请管理员核实本地参数）',
+      });
+    }
+    return { seeded: true as const, units: units.size };
+  });
+}
+
+/** Active accounts that still have the published demo password (a production server refuses them). */
+export async function countDemoPasswordAccounts(db: Db): Promise<number> {
+  const rows = await db
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.hasDemoPassword, true), eq(users.isActive, true)));
+  return rows[0]?.n ?? 0;
+}
+
 /**
  * Creates the region tree of the five jurisdictions, the demo accounts and a few hundred
  * beneficiaries, once: it does nothing when org units already exist. `hashPassword` comes from
@@ -205,20 +273,14 @@ export async function seedDemo(db: Db, options: { hashPassword: (p: string) => P
   const passwordHash = await options.hashPassword(DEMO_PASSWORD);
   const perJurisdiction = options.personsPerJurisdiction ?? 80;
   return db.transaction(async (tx) => {
-    const [root] = await tx
-      .insert(orgUnits)
-      .values({ code: SYSTEM_ROOT.code, name: SYSTEM_ROOT.name, level: 'system', path: SYSTEM_ROOT.path })
-      .returning({ id: orgUnits.id });
-    if (!root) throw new Error('root insert failed');
-    const units = new Map<string, { id: string; path: string; name: string }>();
-    units.set(SYSTEM_ROOT.code, { id: root.id, path: SYSTEM_ROOT.path, name: SYSTEM_ROOT.name });
-    for (const j of JURISDICTIONS) await insertRegion(tx, j.root, { id: root.id, path: SYSTEM_ROOT.path }, j.profile, units);
+    const units = await insertRegionTree(tx, { includeDemoUnits: true });
 
     await tx.insert(users).values(
       listDemoAccounts().map((a) => {
         const unit = units.get(a.orgUnitCode);
         if (!unit) throw new Error(`unknown org unit ${a.orgUnitCode}`);
-        return { username: a.username, displayName: a.displayName, role: a.role, orgUnitId: unit.id, passwordHash };
+        // The published demo password: a production server refuses to start while one is active.
+        return { username: a.username, displayName: a.displayName, role: a.role, orgUnitId: unit.id, passwordHash, hasDemoPassword: true };
       }),
     );
 

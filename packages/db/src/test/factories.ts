@@ -11,6 +11,8 @@ function nextNumber() {
 }
 
 export interface TestTree {
+  /** The system root (level 'system'), shared by every test tree. */
+  system: { id: string; code: string; path: string };
   root: { id: string; code: string; path: string };
   countyA: { id: string; code: string; path: string };
   countyB: { id: string; code: string; path: string };
@@ -53,7 +55,7 @@ export async function createOrgTree(db: DbOrTx, profile: TProfileId = 'qiannan-2
         .values({ code: `${city}02`, name: `测试乙县${city}`, level: 'county', parentId: root!.id, path: `${path}${city}02/`, profile })
         .returning();
       const pick = (u: typeof root) => ({ id: u!.id, code: u!.code, path: u!.path });
-      return { root: pick(root), countyA: pick(a), countyB: pick(b) };
+      return { system: pick(system), root: pick(root), countyA: pick(a), countyB: pick(b) };
     } catch {
       // another test took the code between our check and insert: try new codes
     }

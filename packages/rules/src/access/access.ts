@@ -64,6 +64,8 @@ export const ZCreateUserInput = z.object({
   orgUnitId: z.uuid('请选择所属机构'),
   phone: ZPhone.optional().or(z.literal('').transform(() => undefined)),
   password: ZNewPassword,
+  /** Exports with full ID numbers and bank accounts (an explicit, audited grant). */
+  canExportFull: z.boolean().default(false),
 });
 export type TCreateUserInput = z.infer<typeof ZCreateUserInput>;
 
@@ -75,6 +77,7 @@ export const ZUpdateUserInput = z.object({
     orgUnitId: z.uuid('请选择所属机构'),
     phone: ZPhone.optional().or(z.literal('').transform(() => undefined)),
     isActive: z.boolean(),
+    canExportFull: z.boolean().default(false),
   }),
 });
 export type TUpdateUserInput = z.infer<typeof ZUpdateUserInput>;

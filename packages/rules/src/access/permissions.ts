@@ -35,6 +35,7 @@ export const PERMISSIONS = {
   // Register of beneficiaries (persons, households, list comparison).
   'persons.read': p(ALL, '您的角色无权查看人员登记'),
   'persons.write': p(STAFF, '只有经办、审核人员可以登记和修改人员信息'),
+  'persons.reveal': p(STAFF, '只有经办、审核人员可以查看完整的身份证号、电话和账号'),
   'households.write': p(STAFF, '只有经办、审核人员可以维护家庭户'),
   'lists.read': p(CASEWORK, '您的角色无权查看信息比对'),
   'lists.write': p(STAFF, '只有经办、审核人员可以上传、应用或作废比对名单'),

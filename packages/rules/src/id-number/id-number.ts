@@ -210,6 +210,11 @@ export function maskBankAccount(account: string): string {
   return maskMiddle(account.replace(/\s+/g, ''), 0, 4);
 }
 
+/** An insurance card number: its last four characters visible. */
+export function maskCardNumber(card: string): string {
+  return maskMiddle(card.replace(/\s+/g, ''), 0, 4);
+}
+
 /** `13812345678` → `138****5678` (first three and last four visible). */
 export function maskPhone(phone: string): string {
   return maskMiddle(phone.trim(), 3, 4);

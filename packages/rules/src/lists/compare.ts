@@ -4,6 +4,7 @@ import { CATEGORY_IDS, CATEGORY_LABELS, PROFILE_CATEGORIES, type TCategoryId } f
 import { maskIdNumber, parseIdNumber } from '../id-number/index.js';
 import type { TSourceDepartment } from '../persons/index.js';
 import type { TProfileId } from '../profiles.js';
+import { REGISTERED_ELSEWHERE } from '../existence.js';
 
 /**
  * List comparison (信息比对, `003 §三(二)`, `004 §二(二)(三)`): a department's list of
@@ -259,7 +260,7 @@ export function compareList(
         line,
         name: row.name,
         idNumberMasked: maskIdNumber(row.idNumber),
-        reason: '该人员登记在其他地区，请由其所在地经办机构处理或先办理迁移',
+        reason: REGISTERED_ELSEWHERE,
       });
       continue;
     }

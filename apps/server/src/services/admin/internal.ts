@@ -7,6 +7,7 @@ export function toUserDto(row: {
   phone: string | null;
   isActive: boolean;
   lockedUntil: Date | null;
+  canExportFull: boolean;
   createdAt: Date;
   orgUnitName?: string;
 }) {
@@ -19,6 +20,7 @@ export function toUserDto(row: {
     orgUnitName: row.orgUnitName ?? null,
     phone: row.phone,
     isActive: row.isActive,
+    canExportFull: row.canExportFull,
     isLocked: Boolean(row.lockedUntil && row.lockedUntil > new Date()),
     createdAt: row.createdAt.toISOString(),
   };

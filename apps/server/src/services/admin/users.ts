@@ -1,10 +1,10 @@
-import { and, asc, eq, ilike, or, orgUnits, users, count } from '@portal/db';
+import { and, asc, eq, gt, ilike, inArray, loginThrottle, or, orgUnits, users, count } from '@portal/db';
 import { type ZCreateUserInput, ZNewPassword, type ZUpdateUserInput, type TRole } from '@portal/rules';
 import { z } from 'zod';
 import { hashPassword } from '../../lib/password.js';
+import { endSessionsOf } from '../auth/index.js';
 import { toUserDto } from './internal.js';
 import {
-  type Actor,
   type ActorContext,
   conflict,
   forbidden,
@@ -15,10 +15,6 @@ import {
   withTransaction,
 } from '../../core/index.js';
 
-function requireAdmin(ctx: ActorContext): Actor {
-  return ctx.actor;
-}
-
 export const ZListUsersInput = z.object({
   q: z.string().trim().max(64).optional(),
   page: z.number().int().min(1).default(1),
@@ -27,7 +23,7 @@ export const ZListUsersInput = z.object({
 
 /** Users of the admin's region subtree, newest first, with paging. */
 export async function listUsers({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListUsersInput> }) {
-  const me = requireAdmin(ctx);
+  const me = ctx.actor;
   const { q, page, pageSize } = input;
   const where = and(
     inUserRegion(me, orgUnits.path),
@@ -44,6 +40,7 @@ export async function listUsers({ ctx, input }: { ctx: ActorContext; input: z.ou
         phone: users.phone,
         isActive: users.isActive,
         lockedUntil: users.lockedUntil,
+        canExportFull: users.canExportFull,
         createdAt: users.createdAt,
         orgUnitName: orgUnits.name,
       })
@@ -55,11 +52,28 @@ export async function listUsers({ ctx, input }: { ctx: ActorContext; input: z.ou
       .offset((page - 1) * pageSize),
     ctx.db.select({ n: count() }).from(users).innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId)).where(where),
   ]);
-  return { items: rows.map(toUserDto), total: totalRows[0]?.n ?? 0, page, pageSize };
+  // Locked for some address (five failures from there) counts as locked in the list too.
+  const ids = rows.map((r) => r.id);
+  const now = new Date();
+  const lockedIds = new Set(
+    ids.length
+      ? (
+          await ctx.db
+            .select({ userId: loginThrottle.userId })
+            .from(loginThrottle)
+            .where(and(inArray(loginThrottle.userId, ids), gt(loginThrottle.lockedUntil, now)))
+        ).map((r) => r.userId)
+      : [],
+  );
+  const items = rows.map((r) => {
+    const dto = toUserDto(r);
+    return { ...dto, isLocked: dto.isLocked || lockedIds.has(r.id) };
+  });
+  return { items, total: totalRows[0]?.n ?? 0, page, pageSize };
 }
 
 export async function createUser({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCreateUserInput> }) {
-  const me = requireAdmin(ctx);
+  const me = ctx.actor;
   const data = input;
   const username = data.username.toLowerCase();
   const passwordHash = await hashPassword(data.password);
@@ -69,7 +83,17 @@ export async function createUser({ ctx, input }: { ctx: ActorContext; input: z.o
     if (existing.length) throw conflict(`用户名“${username}”已被使用`, 'username');
     const [row] = await ctx.db
       .insert(users)
-      .values({ username, displayName: data.displayName, role: data.role, orgUnitId: unit.id, phone: data.phone ?? null, passwordHash })
+      .values({
+        username,
+        displayName: data.displayName,
+        role: data.role,
+        orgUnitId: unit.id,
+        phone: data.phone ?? null,
+        passwordHash,
+        canExportFull: data.canExportFull,
+        // The administrator chose this password: the user replaces it at first sign-in.
+        mustChangePassword: true,
+      })
       .returning();
     if (!row) throw new Error('insert returned no row');
     const dto = toUserDto({ ...row, orgUnitName: unit.name });
@@ -79,7 +103,7 @@ export async function createUser({ ctx, input }: { ctx: ActorContext; input: z.o
 }
 
 export async function updateUser({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZUpdateUserInput> }) {
-  const me = requireAdmin(ctx);
+  const me = ctx.actor;
   const { id, data } = input;
   return withTransaction(ctx, async (ctx) => {
     const current = (await ctx.db.select().from(users).where(eq(users.id, id)).limit(1))[0];
@@ -97,11 +121,16 @@ export async function updateUser({ ctx, input }: { ctx: ActorContext; input: z.o
         orgUnitId: unit.id,
         phone: data.phone ?? null,
         isActive: data.isActive,
+        canExportFull: data.canExportFull,
         updatedAt: ctx.now(),
       })
       .where(eq(users.id, id))
       .returning();
     if (!row) throw notFound('用户不存在');
+    // A deactivated account, or one whose role or unit changed, signs in again with its new rights.
+    if (!data.isActive || data.role !== current.role || unit.id !== current.orgUnitId || data.canExportFull !== current.canExportFull) {
+      await endSessionsOf(ctx.db, id);
+    }
     const before = toUserDto({ ...current, orgUnitName: currentUnit.name });
     const after = toUserDto({ ...row, orgUnitName: unit.name });
     await writeAudit(ctx, { action: 'user.update', entity: 'user', entityId: id, regionPath: unit.path, before, after });
@@ -111,16 +140,24 @@ export async function updateUser({ ctx, input }: { ctx: ActorContext; input: z.o
 
 export const ZResetPasswordInput = z.object({ id: z.uuid(), password: ZNewPassword });
 
-/** Sets a new password chosen by the admin and unlocks the account. */
+/**
+ * Sets a new password chosen by the admin: unlocks the account, ends its sessions, and makes the
+ * user choose their own password at the next sign-in.
+ */
 export async function resetPassword({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZResetPasswordInput> }) {
-  const me = requireAdmin(ctx);
+  const me = ctx.actor;
   const { id, password } = input;
   const passwordHash = await hashPassword(password);
   await withTransaction(ctx, async (ctx) => {
     const current = (await ctx.db.select().from(users).where(eq(users.id, id)).limit(1))[0];
     if (!current) throw notFound('用户不存在');
     const unit = await getScopedOrgUnit(ctx.db, me, current.orgUnitId);
-    await ctx.db.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: ctx.now() }).where(eq(users.id, id));
+    await ctx.db
+      .update(users)
+      .set({ passwordHash, failedLogins: 0, lockedUntil: null, mustChangePassword: true, hasDemoPassword: false, updatedAt: ctx.now() })
+      .where(eq(users.id, id));
+    await ctx.db.delete(loginThrottle).where(eq(loginThrottle.userId, id));
+    await endSessionsOf(ctx.db, id);
     await writeAudit(ctx, { action: 'user.reset_password', entity: 'user', entityId: id, regionPath: unit.path });
   });
 }

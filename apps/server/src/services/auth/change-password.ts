@@ -4,7 +4,7 @@ import { type ZChangePasswordInput } from '@portal/rules';
 import { hashPassword, verifyPassword } from '../../lib/password.js';
 import { type ActorContext, DomainError, writeAudit, withTransaction } from '../../core/index.js';
 
-/** Changes the caller's password and ends their other sessions. */
+/** Changes the caller's password, clears a must-change or demo flag, and ends their other sessions. */
 export async function changePassword({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZChangePasswordInput> }) {
   const me = ctx.actor;
   const data = input;
@@ -14,7 +14,10 @@ export async function changePassword({ ctx, input }: { ctx: ActorContext; input:
   }
   const passwordHash = await hashPassword(data.newPassword);
   await withTransaction(ctx, async (ctx) => {
-    await ctx.db.update(users).set({ passwordHash, passwordChangedAt: ctx.now(), updatedAt: ctx.now() }).where(eq(users.id, me.id));
+    await ctx.db
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: ctx.now(), updatedAt: ctx.now(), mustChangePassword: false, hasDemoPassword: false })
+      .where(eq(users.id, me.id));
     await ctx.db.delete(sessions).where(and(eq(sessions.userId, me.id), ne(sessions.id, me.sessionId)));
     await writeAudit(ctx, { action: 'user.change_password', entity: 'user', entityId: me.id });
   });

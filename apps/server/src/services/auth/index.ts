@@ -1,4 +1,5 @@
 export { login } from './login.js';
 export { logout } from './logout.js';
 export { changePassword } from './change-password.js';
-export { createSession, findSessionUser, hashToken } from './session.js';
+export { createSession, endSessionsOf, findSessionUser, hashToken, type SessionLimits } from './session.js';
+export { LOGIN_REFUSED, MAX_FAILED_LOGINS, LOCK_MINUTES, isLockedSomewhere } from './login.js';

@@ -3,6 +3,12 @@ import { and, eq, gt, orgUnits, sessions, users, type Db, type DbOrTx } from '@p
 import type { TProfileId } from '@portal/rules';
 import type { Actor } from '../../core/index.js';
 
+/** How long a session lives: idle minutes since the last request, and hours since sign-in. */
+export interface SessionLimits {
+  SESSION_IDLE_MINUTES: number;
+  SESSION_ABSOLUTE_HOURS: number;
+}
+
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -11,8 +17,13 @@ export function newSessionToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** Resolves a cookie token to its user; slides the expiry forward on use. */
-export async function findSessionUser(db: Db, token: string, now: Date, ttlHours: number): Promise<Actor | null> {
+/**
+ * Resolves a cookie token to its actor. A session ends after `SESSION_IDLE_MINUTES` without a
+ * request (the row is deleted) and at `expiresAt` (sign-in + `SESSION_ABSOLUTE_HOURS`) at the
+ * latest; an inactive user has none. `now` is the wall clock, never the test clock that moves
+ * business dates.
+ */
+export async function findSessionUser(db: Db, token: string, now: Date, limits: SessionLimits): Promise<Actor | null> {
   if (token.length > 200) return null;
   const sessionId = hashToken(token);
   const rows = await db
@@ -24,6 +35,8 @@ export async function findSessionUser(db: Db, token: string, now: Date, ttlHours
       displayName: users.displayName,
       role: users.role,
       isActive: users.isActive,
+      mustChangePassword: users.mustChangePassword,
+      canExportFull: users.canExportFull,
       orgUnitId: orgUnits.id,
       orgUnitName: orgUnits.name,
       orgUnitCode: orgUnits.code,
@@ -38,20 +51,28 @@ export async function findSessionUser(db: Db, token: string, now: Date, ttlHours
     .limit(1);
   const row = rows[0];
   if (!row || !row.isActive) return null;
-  // Write the sliding expiry at most once a minute to keep reads cheap.
-  if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
-    await db
-      .update(sessions)
-      .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + ttlHours * 3600_000) })
-      .where(eq(sessions.id, sessionId));
+  const idleMs = now.getTime() - row.lastSeenAt.getTime();
+  if (idleMs > limits.SESSION_IDLE_MINUTES * 60_000) {
+    await db.delete(sessions).where(eq(sessions.id, sessionId));
+    return null;
   }
+  // Record activity at most once a minute to keep reads cheap.
+  if (idleMs > 60_000) await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
   const { isActive: _active, lastSeenAt: _seen, ...user } = row;
-  return { ...user, role: user.role, profile: (user.profile as TProfileId | null) ?? null };
+  return { ...user, profile: (user.profile as TProfileId | null) ?? null };
 }
 
-export async function createSession(tx: DbOrTx, userId: string, now: Date, ttlHours: number, userAgent?: string) {
+export async function createSession(tx: DbOrTx, userId: string, now: Date, limits: SessionLimits, userAgent?: string) {
   const token = newSessionToken();
-  const expiresAt = new Date(now.getTime() + ttlHours * 3600_000);
-  await tx.insert(sessions).values({ id: hashToken(token), userId, expiresAt, lastSeenAt: now, userAgent: userAgent?.slice(0, 200) });
+  const expiresAt = new Date(now.getTime() + limits.SESSION_ABSOLUTE_HOURS * 3600_000);
+  await tx
+    .insert(sessions)
+    .values({ id: hashToken(token), userId, createdAt: now, expiresAt, lastSeenAt: now, userAgent: userAgent?.slice(0, 200) });
   return { token, expiresAt };
+}
+
+/** Ends every session of a user (password reset, deactivation, a changed password elsewhere). */
+export async function endSessionsOf(db: DbOrTx, userId: string, exceptSessionId?: string) {
+  const rows = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+  return rows.filter((r) => r.id !== exceptSessionId).length;
 }

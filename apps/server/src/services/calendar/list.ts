@@ -1,8 +1,15 @@
-import { asc, calendarYears, eq, users } from '@portal/db';
+import { and, asc, auditLog, calendarYears, desc, eq, users } from '@portal/db';
 import { calendarYears as packageYears, DEFAULT_CALENDAR } from '@portal/rules';
 import { type ActorContext } from '../../core/index.js';
 
-/** Years the calendar knows: those shipped with the rules package and those entered here. */
+/** Audit rows of national reference data (the holiday calendar) carry the system root's path. */
+export const NATIONAL_REGION = '/000000/';
+
+/**
+ * Years the calendar knows (shipped with the rules package or entered here), whether the caller may
+ * change them (system-level administrators only), and the history of changes — every
+ * jurisdiction's administrators see every change to the national table.
+ */
 export async function listCalendarYears({ ctx }: { ctx: ActorContext; input?: unknown }) {
   const stored = await ctx.db
     .select({
@@ -39,5 +46,27 @@ export async function listCalendarYears({ ctx }: { ctx: ActorContext; input?: un
   }));
   const years = [...builtIn, ...entered].sort((a, b) => a.year - b.year);
   const known = packageYears(DEFAULT_CALENDAR);
-  return { years, builtInRange: { from: Math.min(...known), to: Math.max(...known) } };
+  const changes = await ctx.db
+    .select({ at: auditLog.at, username: auditLog.username, before: auditLog.before, after: auditLog.after })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'calendar_year'), eq(auditLog.action, 'calendar.save')))
+    .orderBy(desc(auditLog.at))
+    .limit(50);
+  return {
+    years,
+    builtInRange: { from: Math.min(...known), to: Math.max(...known) },
+    canEdit: ctx.actor.orgLevel === 'system',
+    changes: changes.map((c) => {
+      const after = c.after as { year: number; holidays: string[]; workingDays: string[] };
+      const before = c.before as { holidays: string[]; workingDays: string[] } | null;
+      return {
+        at: c.at.toISOString(),
+        username: c.username,
+        year: after.year,
+        holidays: after.holidays.length,
+        workingDays: after.workingDays.length,
+        replaced: before !== null,
+      };
+    }),
+  };
 }

@@ -1,14 +1,18 @@
 import type { z } from 'zod';
 import { calendarYears, eq } from '@portal/db';
 import { type ZCalendarYear } from '@portal/rules';
-import { type ActorContext, writeAudit, withTransaction } from '../../core/index.js';
+import { NATIONAL_REGION } from './list.js';
+import { type ActorContext, forbidden, writeAudit, withTransaction } from '../../core/index.js';
 
 /**
  * Stores a year's holiday arrangement (adds a year or replaces a built-in one). The calendar is
- * national, so any administrator may keep it; every change is audited with the old and new lists.
+ * the State Council's, the same for every jurisdiction, so only a system-level administrator keeps
+ * it; every change is audited with the old and new lists, and every administrator sees the changes
+ * (listCalendarYears).
  */
 export async function saveCalendarYear({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCalendarYear> }) {
   const me = ctx.actor;
+  if (me.orgLevel !== 'system') throw forbidden('节假日安排全国统一，只有系统级管理员可以修改；如发现有误，请联系系统管理员');
   const year = input;
   const holidays = [...year.holidays].sort();
   const workingDays = [...year.workingDays].sort();
@@ -24,7 +28,8 @@ export async function saveCalendarYear({ ctx, input }: { ctx: ActorContext; inpu
     await writeAudit(ctx, {
       action: 'calendar.save',
       entity: 'calendar_year',
-      entityId: null,
+      entityId: String(year.year),
+      regionPath: NATIONAL_REGION,
       before: before && { year: before.year, holidays: before.holidays, workingDays: before.workingDays },
       after: { year: year.year, holidays, workingDays, source: year.source },
     });

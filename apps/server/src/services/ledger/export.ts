@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Writable } from 'node:stream';
-import { LEDGER_COLUMNS, LEDGER_GROUPS, LEDGER_TITLE, type ZLedgerFilter } from '@portal/rules';
+import { LEDGER_COLUMNS, LEDGER_GROUPS, LEDGER_TITLE, maskIdNumber, type ZLedgerFilter } from '@portal/rules';
 import { createStreamingWorkbook, safeCells, yuanCell } from '../../lib/xlsx.js';
 import { ledgerCells, loadUnits, queryLedgerPage } from './query.js';
 import { ledgerScope } from './list.js';
@@ -12,8 +12,9 @@ export const LEDGER_HEADER_ROWS = 6;
 
 /**
  * Writes the ledger as .xlsx to `out`, page by page (keyset on the person id) through exceljs's
- * streaming writer, so a million rows never sit in memory. The export carries full ID numbers —
- * it is the register reconciled with other departments — and is recorded in the audit log.
+ * streaming writer, so a million rows never sit in memory. ID numbers are masked unless the user
+ * holds the full-export grant (reconciliation with other departments); every export is audited
+ * with which it was.
  */
 export async function exportLedger({ ctx, input, out }: { ctx: ActorContext; input: z.output<typeof ZLedgerFilter>; out: Writable }) {
   const filter = input;
@@ -23,7 +24,7 @@ export async function exportLedger({ ctx, input, out }: { ctx: ActorContext; inp
       action: 'ledger.export',
       entity: 'ledger',
       regionPath: scope.unitPath,
-      after: { year: filter.year, unitPath: scope.unitPath },
+      after: { year: filter.year, unitPath: scope.unitPath, full: ctx.actor.canExportFull },
     });
   });
   const units = await loadUnits(ctx.db, scope.unitPath);
@@ -58,13 +59,16 @@ export async function exportLedger({ ctx, input, out }: { ctx: ActorContext; inp
   numbers.alignment = center;
   numbers.commit();
 
+  const full = ctx.actor.canExportFull;
   const moneyCols = new Set(LEDGER_COLUMNS.filter((c) => c.kind === 'money').map((c) => c.no - 1));
   let afterId: string | undefined = '';
   let count = 0;
   while (afterId !== undefined) {
     const rows = await queryLedgerPage(ctx.db, scope, units, { afterId: afterId || undefined, limit: PAGE });
     for (const r of rows) {
-      const cells = ledgerCells(r, r.idNumber).map((v, i) => (moneyCols.has(i) ? yuanCell(v as number | null) : v));
+      const cells = ledgerCells(r, full ? r.idNumber : maskIdNumber(r.idNumber)).map((v, i) =>
+        moneyCols.has(i) ? yuanCell(v as number | null) : v,
+      );
       const row = ws.addRow(safeCells(cells));
       for (const i of moneyCols) row.getCell(i + 1).numFmt = '0.00';
       row.commit();

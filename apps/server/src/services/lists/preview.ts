@@ -1,5 +1,14 @@
 import { listBatches, orgUnits, inArray } from '@portal/db';
-import { CATEGORY_LABELS, maskIdNumber, ZListUploadMeta, type CompareResult } from '@portal/rules';
+import {
+  CATEGORY_LABELS,
+  EXISTENCE_QUOTA_SPENT,
+  maskIdNumber,
+  maskPhone,
+  REGISTERED_ELSEWHERE,
+  ZListUploadMeta,
+  type CompareResult,
+} from '@portal/rules';
+import { spendExistenceChecks } from '../persons/index.js';
 import { compareUpload, countsOf, fingerprintOf } from './internal.js';
 import { readListFile } from './read-file.js';
 import { type ActorContext, chinaDate, forbidden, writeAudit, withTransaction } from '../../core/index.js';
@@ -18,6 +27,13 @@ export async function previewListUpload({ ctx, input }: { ctx: ActorContext; inp
   const meta = ZListUploadMeta.parse(input.meta);
   const rows = await readListFile(input.bytes, meta.fileName);
   const result = await compareUpload(ctx.db, me, rows, meta, chinaDate(ctx.now()));
+  // Rows registered in another region answer only that, within the daily allowance (existence.ts).
+  const elsewhere = result.invalid.filter((r) => r.reason === REGISTERED_ELSEWHERE);
+  const allowed = await spendExistenceChecks(ctx, elsewhere.length, {
+    idNumbersMasked: elsewhere.map((r) => r.idNumberMasked),
+    source: `lists.upload ${meta.fileName}`,
+  });
+  for (const row of elsewhere.slice(allowed)) row.reason = EXISTENCE_QUOTA_SPENT;
   const preview = await describePreview(ctx, result);
   return withTransaction(ctx, async (ctx) => {
     const [batch] = await ctx.db
@@ -79,7 +95,11 @@ async function describePreview(ctx: ActorContext, r: CompareResult) {
     leftRows: r.left
       .slice(0, PREVIEW_SAMPLE)
       .map((l) => ({ name: l.name, idNumberMasked: l.idNumberMasked, category: CATEGORY_LABELS[l.category] })),
-    changedRows: r.changed.slice(0, PREVIEW_SAMPLE),
+    // A preview is shown and stored: phones in it are masked (the raw rows stay server-side for apply).
+    changedRows: r.changed.slice(0, PREVIEW_SAMPLE).map((c) => ({
+      ...c,
+      changes: c.changes.map((ch) => (ch.field === 'phone' ? { ...ch, from: ch.from && maskPhone(ch.from), to: maskPhone(ch.to) } : ch)),
+    })),
     invalidRows: r.invalid.slice(0, PREVIEW_INVALID_CAP),
   };
 }

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { mapListHeader, type TListField, type TRawListRow } from '@portal/rules';
 import { invalid } from '../../core/index.js';
+import { assertSafeZip, ZipRefused } from '../../lib/zip-guard.js';
 
 /** Largest upload accepted; a department's list of 200 000 rows is about 10 MB as .xlsx. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -25,7 +26,12 @@ export async function readListFile(bytes: Buffer, fileName: string): Promise<Rea
   if (bytes.length === 0) throw bad('文件为空，请选择填好的名单文件');
   if (bytes.length > MAX_UPLOAD_BYTES) throw bad(`文件大小 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，超过 20 MB 上限，请分批上传`);
   const head = bytes.subarray(0, 8);
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return readXlsx(bytes);
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+    await assertSafeZip(bytes).catch((err: unknown) => {
+      throw err instanceof ZipRefused ? bad(err.message) : err;
+    });
+    return readXlsx(bytes);
+  }
   if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
     throw bad('这是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 后再上传');
   if (/\.(xlsx|xlsm)$/i.test(fileName)) throw bad('文件扩展名为 .xlsx，但内容不是有效的 Excel 文件（可能已损坏）');

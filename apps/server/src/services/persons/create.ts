@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 import { eq, persons, type DbOrTx } from '@portal/db';
-import { parseIdNumber, type ZPersonCreateInput } from '@portal/rules';
+import { EXISTENCE_QUOTA_SPENT, maskIdNumber, parseIdNumber, REGISTERED_ELSEWHERE, type ZPersonCreateInput } from '@portal/rules';
+import { spendExistenceChecks } from './existence.js';
 import { auditablePerson } from './internal.js';
 import {
   type Actor,
   type ActorContext,
   chinaDate,
   conflict,
+  DomainError,
   invalid,
   isInUserRegion,
   writeAudit,
@@ -23,6 +25,7 @@ export async function createPerson({ ctx, input }: { ctx: ActorContext; input: z
   const data = input;
   const id = parseIdNumber(data.idNumber, chinaDate(ctx.now()));
   if (!id.ok) throw invalid(id.error, 'idNumber');
+  await refuseIfRegisteredElsewhere(ctx, data.idNumber);
   return withTransaction(ctx, async (ctx) => {
     const unit = await getScopedOrgUnit(ctx.db, me, data.orgUnitId);
     if (unit.level !== 'county' && unit.level !== 'township') throw invalid('请选择县（市、区）或乡镇级区划', 'orgUnitId');
@@ -70,5 +73,19 @@ export async function assertNotRegistered(tx: DbOrTx, me: Actor, idNumber: strin
   if (isInUserRegion(me, existing.regionPath)) {
     throw conflict(`该身份证号已登记（${existing.name}），请打开已有记录`, 'idNumber', { existingId: existing.id });
   }
-  throw conflict('该身份证号已在其他地区登记，请联系上级经办机构核实或办理迁移', 'idNumber');
+  throw conflict(REGISTERED_ELSEWHERE, 'idNumber');
+}
+
+/**
+ * A number registered in another region is answered with REGISTERED_ELSEWHERE only (no name, no
+ * region), within the daily allowance, and the lookup is audited even though the request fails.
+ */
+async function refuseIfRegisteredElsewhere(ctx: ActorContext, idNumber: string) {
+  const existing = (
+    await ctx.db.select({ regionPath: persons.regionPath }).from(persons).where(eq(persons.idNumber, idNumber)).limit(1)
+  )[0];
+  if (!existing || isInUserRegion(ctx.actor, existing.regionPath)) return;
+  const allowed = await spendExistenceChecks(ctx, 1, { idNumbersMasked: [maskIdNumber(idNumber)], source: 'persons.create' });
+  if (allowed === 0) throw new DomainError('rate_limited', EXISTENCE_QUOTA_SPENT, { field: 'idNumber' });
+  throw conflict(REGISTERED_ELSEWHERE, 'idNumber');
 }

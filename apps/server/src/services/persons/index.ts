@@ -6,4 +6,6 @@ export { addPersonCategory } from './add-category.js';
 export { endPersonCategory } from './end-category.js';
 export { ZListPersonsInput } from './list.js';
 export { ZGetPersonInput } from './get.js';
+export { spendExistenceChecks } from './existence.js';
 export { getPersonFacts, type PersonFacts } from './facts.js';
+export { revealPersonField, ZRevealPersonFieldInput } from './reveal.js';

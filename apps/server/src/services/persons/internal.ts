@@ -1,4 +1,4 @@
-import { maskBankAccount, maskIdNumber, maskPhone } from '@portal/rules';
+import { maskBankAccount, maskCardNumber, maskIdNumber, maskPhone } from '@portal/rules';
 
 export interface PersonRow {
   id: string;
@@ -34,7 +34,7 @@ export function toPersonSummary(row: PersonRow & { orgUnitName: string }) {
     phoneMasked: row.phone ? maskPhone(row.phone) : null,
     bankAccountMasked: row.bankAccount ? maskBankAccount(row.bankAccount) : null,
     bankName: row.bankName,
-    insuranceCardNo: row.insuranceCardNo,
+    insuranceCardNoMasked: row.insuranceCardNo ? maskCardNumber(row.insuranceCardNo) : null,
     townshipCode: row.townshipCode ?? null,
     villageCode: row.villageCode ?? null,
     householdId: row.householdId ?? null,
@@ -55,6 +55,6 @@ export function auditablePerson(row: PersonRow & { regionPath?: string; township
     phone: row.phone ? maskPhone(row.phone) : null,
     bankName: row.bankName,
     bankAccount: row.bankAccount ? maskBankAccount(row.bankAccount) : null,
-    insuranceCardNo: row.insuranceCardNo,
+    insuranceCardNo: row.insuranceCardNo ? maskCardNumber(row.insuranceCardNo) : null,
   };
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { eq, persons } from '@portal/db';
 import { type ZPersonUpdateInput } from '@portal/rules';
 import { auditablePerson } from './internal.js';
+import { transferOpenRecords } from './transfer.js';
 import {
   type ActorContext,
   assertInUserRegion,
@@ -12,7 +13,10 @@ import {
   withTransaction,
 } from '../../core/index.js';
 
-/** Edits a person's attributes (not the ID number); a blank bank account keeps the stored one. */
+/**
+ * Edits a person's attributes (not the ID number); a blank bank account keeps the stored one. A
+ * new county moves the person's open records with them.
+ */
 export async function updatePerson({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZPersonUpdateInput> }) {
   const me = ctx.actor;
   const { id, data } = input;
@@ -37,12 +41,15 @@ export async function updatePerson({ ctx, input }: { ctx: ActorContext; input: z
         phone: data.phone ?? before.phone,
         bankName: data.bankName ?? null,
         bankAccount,
-        insuranceCardNo: data.insuranceCardNo ?? null,
+        // Shown masked too: a blank field keeps the stored card number.
+        insuranceCardNo: data.insuranceCardNo ?? before.insuranceCardNo,
         updatedAt: ctx.now(),
       })
       .where(eq(persons.id, id))
       .returning();
     if (!after) throw new Error('update returned no row');
+    // A move to another county takes the person's open work with them (transfer.ts).
+    await transferOpenRecords(ctx, id, { path: before.regionPath }, unit);
     await writeAudit(ctx, {
       action: 'person.update',
       entity: 'person',

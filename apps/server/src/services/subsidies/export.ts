@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import { asc, eq, persons, subsidyRunItems } from '@portal/db';
+import { maskIdNumber } from '@portal/rules';
 import { categoryLabelOf } from './labels.js';
 import { createStreamingWorkbook, safeCells, yuanCell } from '../../lib/xlsx.js';
 import { loadScopedRun, summariseRun } from './runs.js';
@@ -7,11 +8,13 @@ import { type ActorContext, writeAudit, withTransaction } from '../../core/index
 
 const PAGE = 2000;
 
-/** A run as .xlsx: the summary by county and category, then every person (streamed). */
+/** A run as .xlsx: the summary by county and category, then every person (streamed, ID numbers masked unless granted). */
 export async function exportSubsidyRun({ ctx, input, out }: { ctx: ActorContext; input: { id: string }; out: Writable }) {
   const { r, orgUnitName } = await loadScopedRun(ctx, input.id);
+  // ID numbers only in full with the administrator's explicit grant; every export is audited.
+  const full = ctx.actor.canExportFull;
   await withTransaction(ctx, async (ctx) => {
-    await writeAudit(ctx, { action: 'subsidy.export', entity: 'subsidy_run', entityId: r.id, regionPath: r.regionPath });
+    await writeAudit(ctx, { action: 'subsidy.export', entity: 'subsidy_run', entityId: r.id, regionPath: r.regionPath, after: { full } });
   });
   const wb = createStreamingWorkbook(out);
   const summary = wb.addWorksheet('汇总');
@@ -119,7 +122,7 @@ export async function exportSubsidyRun({ ctx, input, out }: { ctx: ActorContext;
           safeCells([
             i.countyName,
             name,
-            idNumber,
+            full ? idNumber : maskIdNumber(idNumber),
             (i.categories as string[]).map(categoryLabelOf).join('、'),
             categoryLabelOf(i.appliedCategory),
             yuanCell(i.premium),

@@ -1,26 +1,14 @@
-import { Code, Group, Pagination, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { QueryState } from '../../components/query-state';
 import { useTRPC } from '../../lib/trpc';
 
-const ACTION_LABELS: Record<string, string> = {
-  'auth.login': '登录',
-  'auth.login_failed': '登录失败',
-  'auth.logout': '退出登录',
-  'user.create': '新增用户',
-  'user.update': '修改用户',
-  'user.reset_password': '重置密码',
-  'user.change_password': '修改密码',
-  'org_unit.create': '新增机构',
-  'org_unit.update': '修改机构',
-};
-
 export function AuditPage() {
   const trpc = useTRPC();
-  const [page, setPage] = useState(1);
-  const audit = useQuery({ ...trpc.audit.list.queryOptions({ page, pageSize: 50 }), placeholderData: keepPreviousData });
+  const [cursor, setCursor] = useState<string | undefined>(undefined);
+  const audit = useQuery({ ...trpc.audit.list.queryOptions({ cursor, limit: 50 }), placeholderData: keepPreviousData });
   return (
     <Stack>
       <Title order={3}>操作日志</Title>
@@ -51,25 +39,39 @@ export function AuditPage() {
                   <Table.Tr key={a.id}>
                     <Table.Td>{dayjs(a.at).format('YYYY-MM-DD HH:mm:ss')}</Table.Td>
                     <Table.Td>{a.username ?? '—'}</Table.Td>
-                    <Table.Td>{ACTION_LABELS[a.action] ?? a.action}</Table.Td>
+                    <Table.Td>{a.actionLabel}</Table.Td>
                     <Table.Td>
-                      <Text size="xs" c="dimmed">
-                        {a.entity} {a.entityId?.slice(0, 8)}
-                      </Text>
+                      <Text size="xs">{a.entityLabel}</Text>
+                      {a.unitName && (
+                        <Text size="xs" c="dimmed">
+                          {a.unitName}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
-                      {a.after || a.before ? (
-                        <Code block fz="xs" mah={80} style={{ overflow: 'auto' }}>
-                          {JSON.stringify(a.after ?? a.before)}
-                        </Code>
-                      ) : null}
+                      {a.changes.map((c) => (
+                        <Text key={c.field} size="xs">
+                          {c.label}：{c.before === '—' ? '' : `${c.before} → `}
+                          {c.after}
+                        </Text>
+                      ))}
                     </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
             <Group justify="flex-end" p="sm">
-              <Pagination total={Math.max(1, Math.ceil((audit.data?.total ?? 0) / 50))} value={page} onChange={setPage} size="sm" />
+              <Button variant="default" size="xs" disabled={!cursor} onClick={() => setCursor(undefined)}>
+                回到最新
+              </Button>
+              <Button
+                variant="default"
+                size="xs"
+                disabled={!audit.data?.nextCursor}
+                onClick={() => setCursor(audit.data?.nextCursor ?? undefined)}
+              >
+                更早的记录
+              </Button>
             </Group>
           </Paper>
         )}

@@ -22,7 +22,7 @@ import { useState } from 'react';
 import { QueryState } from '../../components/query-state';
 import { SOURCE_LABELS } from '../../components/labels';
 import { applyServerError } from '../../lib/form-errors';
-import { useTRPC } from '../../lib/trpc';
+import { apiFetch, useTRPC } from '../../lib/trpc';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const STATUS = { previewed: ['待应用', 'blue'], applied: ['已应用', 'green'], discarded: ['已作废', 'gray'] } as const;
@@ -54,11 +54,10 @@ export function ListComparePage() {
     setUploading(true);
     try {
       const qs = new URLSearchParams({ sourceDepartment: department!, listDate, fileName: file.name });
-      const res = await fetch(`/api/lists/upload?${qs}`, {
+      const res = await apiFetch(`/api/lists/upload?${qs}`, {
         method: 'POST',
         body: file,
         headers: { 'content-type': 'application/octet-stream' },
-        credentials: 'same-origin',
       });
       const body = (await res.json().catch(() => ({ message: '服务器返回了无法识别的结果' }))) as {
         id?: string;

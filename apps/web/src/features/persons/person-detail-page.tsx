@@ -76,7 +76,7 @@ export function PersonDetailPage() {
                   <Field label="乡镇 / 村代码" value={[p.townshipCode, p.villageCode].filter(Boolean).join(' / ') || null} />
                   <Field label="户籍地址" value={p.address} />
                   <Field label="联系电话" value={p.phoneMasked} />
-                  <Field label="医保卡号" value={p.insuranceCardNo} />
+                  <Field label="医保卡号" value={p.insuranceCardNoMasked} />
                   <Field label="开户银行" value={p.bankName} />
                   <Field label="银行账号" value={p.bankAccountMasked} />
                 </SimpleGrid>
@@ -99,7 +99,7 @@ export function PersonDetailPage() {
                     phone: '',
                     bankName: p.bankName ?? '',
                     bankAccount: '',
-                    insuranceCardNo: p.insuranceCardNo ?? '',
+                    insuranceCardNo: '',
                   }}
                   bankAccountMasked={p.bankAccountMasked}
                   phoneMasked={p.phoneMasked}

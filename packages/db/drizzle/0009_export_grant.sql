@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "can_export_full" boolean DEFAULT false NOT NULL;
