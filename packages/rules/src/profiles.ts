@@ -46,8 +46,8 @@ export interface ProfileCapabilities {
   referralIssuer: { minLevel: number; sameCounty: boolean } | null;
   /** The built-in responsibility-table template of the jurisdiction, if its notice has one. */
   responsibilityTemplateId: string | null;
-  /** Local subsidy parameters the premiums page asks for (RULES §4). */
-  subsidyParams: readonly ('subsistenceFixed' | 'registeredPoorRate' | 'stableExitBase2021')[];
+  /** Local subsidy parameters the premiums page asks for (RULES §4); `liaoning` is the per-category amounts. */
+  subsidyParams: readonly ('subsistenceFixed' | 'registeredPoorRate' | 'stableExitBase2021' | 'liaoning')[];
 }
 
 export const PROFILES: Record<TProfileId, ProfileInfo> = {
@@ -128,7 +128,7 @@ export const PROFILES: Record<TProfileId, ProfileInfo> = {
       sharesSubsidyByGovernmentLevel: false,
       referralIssuer: null,
       responsibilityTemplateId: 'builtin:liaoning-2019',
-      subsidyParams: [],
+      subsidyParams: ['liaoning'],
     },
   },
   'weihai-2019': {

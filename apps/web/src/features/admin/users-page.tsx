@@ -7,7 +7,7 @@ import { QueryState } from '../../components/query-state';
 import { applyServerError } from '../../lib/form-errors';
 import { useTRPC } from '../../lib/trpc';
 import { UserForm } from './user-form';
-import { PagedFooter } from '../../components/paged-footer';
+import { PagedFooter } from '../../components/data-table';
 
 type Editing =
   | { mode: 'create' }

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { QueryState } from '../../components/query-state';
 import { useTRPC } from '../../lib/trpc';
-import { PagedFooter } from '../../components/paged-footer';
+import { PagedFooter } from '../../components/data-table';
 
 const PAGE_SIZE = 20;
 

@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { categoryLabel, HUKOU_LABELS, SEX_LABELS } from '../../components/labels';
 import { QueryState } from '../../components/query-state';
 import { useTRPC } from '../../lib/trpc';
-import { PagedFooter } from '../../components/paged-footer';
+import { PagedFooter } from '../../components/data-table';
 
 const PAGE_SIZE = 20;
 const ENROLLMENT_LABELS = { enrolled: '已参保', not_enrolled: '未参保', unrecorded: '未登记' } as const;
