@@ -14,6 +14,7 @@ import {
   Text,
   UnstyledButton,
   type TableProps,
+  type TextProps,
 } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort, IconColumns } from '@tabler/icons-react';
 import {
@@ -113,7 +114,7 @@ function headerText<T>(column: ColumnDef<T, never>): string {
 }
 
 /** What an empty list or panel says, in one style. */
-export function EmptyState({ children, py = 'md' }: { children: ReactNode; py?: string }) {
+export function EmptyState({ children, py = 'md' }: { children: ReactNode; py?: TextProps['py'] }) {
   return (
     <Text c="dimmed" ta="center" size="sm" py={py}>
       {children}

@@ -21,6 +21,10 @@ export interface FormShellProps<TIn extends FieldValues, TOut> {
   serverFields?: Record<string, Path<TIn>>;
   /** Sees every server error first (for `meta`, such as the id of a duplicate record). */
   onServerError?: (error: ServerError) => void;
+  /** Title of the alert for an error no field shows (default 未能保存). */
+  errorTitle?: string;
+  /** Disables the submit button (nothing to save yet). */
+  submitDisabled?: boolean;
   /** A message shown at the top of the form before any submit (e.g. "登录已过期"). */
   notice?: string | null;
 }
@@ -43,6 +47,8 @@ export function FormShell<TIn extends FieldValues, TOut>({
   serverFields,
   onServerError,
   notice,
+  submitDisabled,
+  errorTitle = '未能保存',
 }: FormShellProps<TIn, TOut>) {
   const [message, setMessage] = useState<string | null>(notice ?? null);
   const submitting = form.formState.isSubmitting;
@@ -68,13 +74,13 @@ export function FormShell<TIn extends FieldValues, TOut>({
       <fieldset disabled={submitting} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
         <Stack>
           {message && (
-            <Alert color="red" role="alert" title="未能保存" withCloseButton onClose={() => setMessage(null)} closeButtonLabel="关闭提示">
+            <Alert color="red" role="alert" title={errorTitle} withCloseButton onClose={() => setMessage(null)} closeButtonLabel="关闭提示">
               {message}
             </Alert>
           )}
           {children}
           {fullWidthSubmit ? (
-            <Button type="submit" loading={submitting} color={submitColor} fullWidth>
+            <Button type="submit" loading={submitting} color={submitColor} disabled={submitDisabled} fullWidth>
               {submitLabel}
             </Button>
           ) : (
@@ -86,7 +92,7 @@ export function FormShell<TIn extends FieldValues, TOut>({
                     {cancelLabel}
                   </Button>
                 )}
-                <Button type="submit" loading={submitting} color={submitColor}>
+                <Button type="submit" loading={submitting} color={submitColor} disabled={submitDisabled}>
                   {submitLabel}
                 </Button>
               </Group>

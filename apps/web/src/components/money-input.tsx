@@ -7,6 +7,8 @@ export interface MoneyInputProps extends Omit<TextInputProps, 'value' | 'onChang
   /** The yuan text as typed ("1,234.5"); the form's schema (zMoney) turns it into integer fen. */
   value: string;
   onChange: (text: string) => void;
+  /** The unit shown inside the field (元); null when the label already names it. */
+  rightSection?: TextInputProps['rightSection'];
 }
 
 /**
@@ -18,7 +20,7 @@ export function MoneyInput({ value, onChange, onBlur, rightSection, ...rest }: M
     <TextInput
       inputMode="decimal"
       autoComplete="off"
-      rightSection={rightSection ?? '元'}
+      rightSection={rightSection === undefined ? '元' : rightSection}
       rightSectionPointerEvents="none"
       {...rest}
       value={value}

@@ -23,6 +23,7 @@ import { DataTable, type ColumnDef } from '../components/data-table';
 import { DateInput, MonthInput } from '../components/date-input';
 import { DateField, MoneyField, OrgUnitField, SelectField, TextField, YearField } from '../components/fields';
 import { FormShell } from '../components/form-shell';
+import type { OrgUnit } from '../components/org-unit-select';
 import { ReasonDialog } from '../components/reason-dialog';
 import { formatDate, formatDateTime } from '../lib/dates';
 import { formatAmount, formatYuan, zMoney } from '../lib/money';
@@ -32,7 +33,7 @@ import { useZodForm } from '../lib/use-zod-form';
 
 dayjs.locale('zh-cn');
 
-const UNITS = [
+const UNITS: OrgUnit[] = [
   {
     id: 'u1',
     code: '421200',
@@ -84,7 +85,7 @@ function Seed({ children }: { children: React.ReactNode }) {
   const [client] = useState(() => {
     const c = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
     c.setQueryData(trpc.system.info.queryKey(), { today: '2026-12-01', now: '2026-12-01T02:00:00.000Z' });
-    c.setQueryData(trpc.admin.listOrgUnits.queryKey(), UNITS as never);
+    c.setQueryData(trpc.admin.listOrgUnits.queryKey(), UNITS);
     return c;
   });
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;

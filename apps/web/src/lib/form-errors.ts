@@ -47,28 +47,30 @@ export interface MapServerErrorOptions {
 
 /**
  * The one mapper from a server error to a form: each field error whose field the form shows goes to
- * that field; returns the message for the rest (null when every error found its field).
+ * that field (or the nearest field above it); returns the message for the rest (null when every error found its field).
  */
 export function mapServerError(error: ServerError, options: MapServerErrorOptions = {}): string | null {
   const { setError, hasField = () => true, fields = {} } = options;
   const toField = (path: string) => fields[path] ?? path.replace(/^data\./, '');
-  let placed = false;
-  if (setError) {
-    const seen = new Set<string>();
-    for (const fe of error.fieldErrors) {
-      const name = toField(fe.path);
-      if (hasField(name) && !seen.has(name)) {
-        setError(name, fe.message);
-        seen.add(name);
-        placed = true;
-      }
-    }
-    if (!error.fieldErrors.length && error.field && hasField(toField(error.field))) {
-      setError(toField(error.field), error.message);
-      placed = true;
-    }
-  }
-  return placed ? null : error.message;
+  if (!setError) return error.message;
+  // An error on an item of a list field (`holidays.1`) goes to the nearest field the form shows (`holidays`).
+  const nearest = (path: string) => {
+    let name = toField(path);
+    while (!hasField(name) && name.includes('.')) name = name.slice(0, name.lastIndexOf('.'));
+    return hasField(name) ? name : null;
+  };
+  const messages = new Map<string, string[]>();
+  const unplaced: string[] = [];
+  const place = (path: string, message: string) => {
+    const name = nearest(path);
+    if (name) messages.set(name, [...(messages.get(name) ?? []), message]);
+    else unplaced.push(message);
+  };
+  if (error.fieldErrors.length) for (const fe of error.fieldErrors) place(fe.path, fe.message);
+  else if (error.field) place(error.field, error.message);
+  else unplaced.push(error.message);
+  for (const [name, list] of messages) setError(name, [...new Set(list)].join('；'));
+  return unplaced.length ? [...new Set(unplaced)].join('；') : null;
 }
 
 /**

@@ -4,6 +4,9 @@ import { nextTrail, PAGING_KEYS, previousOf, readFilters, writeFilters, type Fil
 
 export type { FilterDefaults };
 
+/** `{ resolved: false }` reads as `{ resolved: boolean }`, not the literal `false`. */
+type Widen<D> = { [K in keyof D]: D[K] extends string ? string : D[K] extends number ? number : D[K] extends boolean ? boolean : D[K] };
+
 export interface SetFiltersOptions {
   /** Replace the history entry instead of adding one (while typing in a search box). */
   replace?: boolean;
@@ -14,18 +17,19 @@ export interface SetFiltersOptions {
  * the back button and a shared link show the same list. Changing any other filter returns to the
  * first page.
  */
-export function useUrlFilters<T extends FilterDefaults>(defaults: T) {
+export function useUrlFilters<D extends FilterDefaults>(defaults: D) {
+  type T = Widen<D>;
   const [params, setParams] = useSearchParams();
   // The defaults object is usually a literal: compare it by value so the memo holds.
   const key = JSON.stringify(defaults);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const stableDefaults = useMemo(() => defaults, [key]);
-  const filters = useMemo(() => readFilters(params, stableDefaults), [params, stableDefaults]);
+  const filters = useMemo(() => readFilters(params, stableDefaults) as T, [params, stableDefaults]);
   const setFilters = useCallback(
     (patch: Partial<T>, options: SetFiltersOptions = {}) => {
       setParams(
         (current) => {
-          const next = writeFilters(current, stableDefaults, patch);
+          const next = writeFilters(current, stableDefaults as FilterDefaults, patch as Partial<FilterDefaults>);
           const isPaging = Object.keys(patch).every((k) => (PAGING_KEYS as readonly string[]).includes(k));
           if (!isPaging) for (const k of PAGING_KEYS) if (!(k in patch)) next.delete(k);
           return next;
