@@ -1,61 +1,40 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Paper, PasswordInput, Stack, Title } from '@mantine/core';
+import { Paper, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { ZChangePasswordInput, type TChangePasswordInput } from '@portal/rules';
+import { ZChangePasswordInput } from '@portal/rules';
 import { useMutation } from '@tanstack/react-query';
-import { useForm } from 'react-hook-form';
-import { applyServerError } from '../../lib/form-errors';
+import { PasswordField } from '../../components/fields';
+import { FormShell } from '../../components/form-shell';
 import { useTRPC } from '../../lib/trpc';
+import { useZodForm } from '../../lib/use-zod-form';
 
 export function ChangePasswordPage() {
   const trpc = useTRPC();
   const change = useMutation(trpc.auth.changePassword.mutationOptions());
-  const form = useForm<TChangePasswordInput>({
-    resolver: zodResolver(ZChangePasswordInput),
-    defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
-  });
-  const onSubmit = form.handleSubmit(async (values) => {
-    try {
-      await change.mutateAsync(values);
-      form.reset();
-      notifications.show({ color: 'green', message: '密码已修改，其他设备上的登录已失效' });
-    } catch (err) {
-      applyServerError(err, form.setError, ['currentPassword', 'newPassword', 'confirmPassword']);
-    }
-  });
-  const e = form.formState.errors;
+  const form = useZodForm(ZChangePasswordInput, { defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' } });
+  const c = form.control;
   return (
     <Stack maw={440}>
       <Title order={3}>修改密码</Title>
       <Paper withBorder p="lg">
-        <form onSubmit={onSubmit} noValidate>
-          <fieldset disabled={form.formState.isSubmitting} style={{ border: 0, padding: 0, margin: 0 }}>
-            <Stack>
-              <PasswordInput
-                label="当前密码"
-                autoComplete="current-password"
-                {...form.register('currentPassword')}
-                error={e.currentPassword?.message}
-              />
-              <PasswordInput
-                label="新密码"
-                description="至少 8 位，须同时包含字母和数字"
-                autoComplete="new-password"
-                {...form.register('newPassword')}
-                error={e.newPassword?.message}
-              />
-              <PasswordInput
-                label="确认新密码"
-                autoComplete="new-password"
-                {...form.register('confirmPassword')}
-                error={e.confirmPassword?.message}
-              />
-              <Button type="submit" loading={form.formState.isSubmitting}>
-                保存
-              </Button>
-            </Stack>
-          </fieldset>
-        </form>
+        <FormShell
+          form={form}
+          fullWidthSubmit
+          onSubmit={async (values) => {
+            await change.mutateAsync(values);
+            form.reset();
+            notifications.show({ color: 'green', message: '密码已修改，其他设备上的登录已失效' });
+          }}
+        >
+          <PasswordField control={c} name="currentPassword" label="当前密码" autoComplete="current-password" />
+          <PasswordField
+            control={c}
+            name="newPassword"
+            label="新密码"
+            description="至少 8 位，须同时包含字母和数字"
+            autoComplete="new-password"
+          />
+          <PasswordField control={c} name="confirmPassword" label="确认新密码" autoComplete="new-password" />
+        </FormShell>
       </Paper>
     </Stack>
   );
