@@ -209,6 +209,7 @@ export function DataTable<T>({
                         colSpan={header.colSpan}
                         w={meta?.width}
                         className={meta?.numeric ? 'num' : undefined}
+                        ta={meta?.numeric ? 'right' : undefined}
                         aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : undefined}
                       >
                         {canSort ? (
@@ -252,7 +253,12 @@ export function DataTable<T>({
                     {row.getVisibleCells().map((cell) => {
                       const meta = cell.column.columnDef.meta;
                       return (
-                        <Table.Td key={cell.id} className={meta?.numeric ? 'num' : undefined} ff={meta?.mono ? 'monospace' : undefined}>
+                        <Table.Td
+                          key={cell.id}
+                          className={meta?.numeric ? 'num' : undefined}
+                          ta={meta?.numeric ? 'right' : undefined}
+                          ff={meta?.mono ? 'monospace' : undefined}
+                        >
                           {flexRender(cell.column.columnDef.cell, cell.getContext())}
                         </Table.Td>
                       );

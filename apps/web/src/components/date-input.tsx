@@ -26,6 +26,8 @@ function useDropdown(isComplete: (text: string) => boolean) {
   const [opened, setOpened] = useState(false);
   return {
     opened,
+    // While the calendar is open, Escape closes it and not the dialog around the form (Mantine's modal reads this attribute).
+    stopEscape: opened ? 'true' : undefined,
     close: () => setOpened(false),
     handlers: {
       onClick: () => setOpened(true),
@@ -81,6 +83,7 @@ export function DateInput({
       clearable={!required && !rest.withAsterisk && !rest.disabled && !rest.readOnly}
       placeholder={placeholder ?? '如 2026-12-01 或 20261201'}
       popoverProps={{ ...popoverProps, opened: dropdown.opened }}
+      data-mantine-stop-propagation={dropdown.stopEscape}
       onClick={chain(dropdown.handlers.onClick, onClick)}
       onBlur={chain(dropdown.handlers.onBlur, onBlur)}
       onKeyDown={chain(dropdown.handlers.onKeyDown, onKeyDown)}
@@ -152,6 +155,7 @@ export function MonthInput({
       clearable={!required && !rest.withAsterisk && !rest.disabled && !rest.readOnly}
       placeholder={placeholder ?? '如 2026-12 或 202612'}
       popoverProps={{ ...popoverProps, opened: dropdown.opened }}
+      data-mantine-stop-propagation={dropdown.stopEscape}
       onClick={chain<MouseEvent<HTMLInputElement>>(dropdown.handlers.onClick, onClick)}
       onBlur={chain<FocusEvent<HTMLInputElement>>(dropdown.handlers.onBlur, onBlur)}
       onKeyDown={chain(dropdown.handlers.onKeyDown, onKeyDown)}

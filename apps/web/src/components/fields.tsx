@@ -151,6 +151,11 @@ export function SwitchField<T extends FieldValues, O>({
   );
 }
 
+/** A required date or month left blank reads "请填写…" rather than the format rule the schema reports for ''. */
+function blankError(error: string | undefined, value: unknown, label: unknown): string | undefined {
+  return error && !text(value) && typeof label === 'string' ? `请填写${label}` : error;
+}
+
 /** A date: '' when empty (rules schemas read a blank as "not given"). */
 export function DateField<T extends FieldValues, O>({
   control,
@@ -166,7 +171,7 @@ export function DateField<T extends FieldValues, O>({
       value={text(field.value)}
       onChange={(v) => field.onChange(v ?? '')}
       onBlur={field.onBlur}
-      error={error}
+      error={blankError(error, field.value, props.label)}
     />
   );
 }
@@ -185,7 +190,7 @@ export function MonthField<T extends FieldValues, O>({
       value={text(field.value)}
       onChange={(v) => field.onChange(v ?? '')}
       onBlur={field.onBlur}
-      error={error}
+      error={blankError(error, field.value, props.label)}
     />
   );
 }
