@@ -33,6 +33,9 @@ const isPremiumUnit = (u: OrgUnit) => !!u.profile && u.level !== 'township';
 const capabilitiesOf = (u: OrgUnit | undefined): ProfileCapabilities | null =>
   u?.profile ? PROFILES[u.profile as TProfileId].capabilities : null;
 
+/** The rules' labels name the stored unit (分); the field takes yuan. */
+const yuanLabel = (label: string) => label.replace('（分）', '（元）');
+
 const LIAONING_KEYS = ['registered_poor', 'subsistence_allowance', 'low_income', 'other_hardship'] as const;
 
 const PREMIUM_COLUMNS: ColumnDef<Premium, never>[] = [
@@ -262,7 +265,7 @@ function SubsidyParamsForm({
         </Text>
       )}
       {asks.includes('subsistenceFixed') && (
-        <MoneyField control={c} name="subsistenceFixed" label={SUBSIDY_PARAM_LABELS.subsistenceFixed} />
+        <MoneyField control={c} name="subsistenceFixed" label={yuanLabel(SUBSIDY_PARAM_LABELS.subsistenceFixed)} rightSection={null} />
       )}
       {asks.includes('registeredPoorRate') && (
         <TextField
@@ -274,7 +277,7 @@ function SubsidyParamsForm({
         />
       )}
       {asks.includes('stableExitBase2021') && (
-        <MoneyField control={c} name="stableExitBase2021" label={SUBSIDY_PARAM_LABELS.stableExitBase2021} />
+        <MoneyField control={c} name="stableExitBase2021" label={yuanLabel(SUBSIDY_PARAM_LABELS.stableExitBase2021)} rightSection={null} />
       )}
       {asks.includes('liaoning') &&
         LIAONING_KEYS.map((k) => <MoneyField key={k} control={c} name={`liaoning.${k}`} label={`辽宁资助额：${CATEGORY_LABELS[k]}`} />)}
