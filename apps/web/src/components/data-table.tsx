@@ -87,6 +87,8 @@ export interface DataTableProps<T> {
   rowHref?: (row: T) => string;
   /** Dims a row (inactive records). */
   isRowDimmed?: (row: T) => boolean;
+  /** Highlights a row (the one shown in detail below the table). */
+  isRowSelected?: (row: T) => boolean;
   /** Table minimum width: wider tables scroll sideways. */
   minWidth?: number;
   /** Wraps the table in a bordered Paper (default true). */
@@ -138,6 +140,7 @@ export function DataTable<T>({
   columnChooserKey,
   rowHref,
   isRowDimmed,
+  isRowSelected,
   minWidth,
   withPaper = true,
   tableProps,
@@ -247,6 +250,7 @@ export function DataTable<T>({
                   <Table.Tr
                     key={row.id}
                     c={isRowDimmed?.(row.original) ? 'dimmed' : undefined}
+                    bg={isRowSelected?.(row.original) ? 'var(--mantine-color-blue-0)' : undefined}
                     onClick={rowHref ? (e) => openRow(e, row.original) : undefined}
                     style={rowHref ? { cursor: 'pointer' } : undefined}
                   >
