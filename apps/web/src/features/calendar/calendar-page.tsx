@@ -88,7 +88,9 @@ export function CalendarPage() {
       </Text>
       <DataTable columns={columns} rows={list.data?.years} getRowId={(y) => String(y.year)} query={list} empty="日历为空" />
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title="录入年度节假日安排" size="lg">
-        {editing && <CalendarForm initial={editing === 'new' ? null : editing} nextYear={nextYear} onDone={() => setEditing(null)} />}
+        {editing && list.data && (
+          <CalendarForm initial={editing === 'new' ? null : editing} nextYear={nextYear} onDone={() => setEditing(null)} />
+        )}
       </Modal>
     </Stack>
   );

@@ -125,7 +125,14 @@ export function ParamsPage() {
       <Text size="sm" c="dimmed">
         政策文件未规定、由当地确定的参数（起付线、报销比例、封顶线等）。每次调整生成新版本并从生效日期起适用，已结算的业务记录其使用的版本，不受后续调整影响。
       </Text>
-      <DataTable columns={columns} rows={versions.data} getRowId={(v) => v.id} query={versions} empty="尚无参数版本" />
+      <DataTable
+        columns={columns}
+        rows={versions.data}
+        getRowId={(v) => v.id}
+        query={versions}
+        empty="尚无参数版本"
+        isRowSelected={(v) => v.id === shown?.id}
+      />
       <QueryState query={versions}>
         {() => (
           <>

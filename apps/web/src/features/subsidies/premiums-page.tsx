@@ -75,7 +75,10 @@ export function PremiumsPage() {
   const premiums = useQuery(trpc.subsidies.premiums.queryOptions());
   const params = useQuery(trpc.params.list.queryOptions());
   const units = useOrgUnits();
+  const { year } = useServerToday();
   const [editing, setEditing] = useState<'premium' | 'params' | null>(null);
+  // The forms start from the first unit and the server's year, so they open once both are known.
+  const ready = !!units.data && !!year;
   const firstUnit = (units.data ?? []).find(isPremiumUnit)?.id ?? '';
   return (
     <Stack>
@@ -95,9 +98,10 @@ export function PremiumsPage() {
       <Title order={4}>资助参数版本</Title>
       <DataTable columns={VERSION_COLUMNS} rows={params.data} getRowId={(v) => v.id} query={params} empty="尚无参数版本" />
       <Modal opened={editing === 'premium'} onClose={() => setEditing(null)} title="设置个人缴费标准">
-        {editing === 'premium' && (
+        {editing === 'premium' && ready && (
           <PremiumForm
             orgUnitId={firstUnit}
+            year={year}
             onDone={() => {
               setEditing(null);
               void queryClient.invalidateQueries({ queryKey: trpc.subsidies.premiums.queryKey() });
@@ -107,7 +111,7 @@ export function PremiumsPage() {
         )}
       </Modal>
       <Modal opened={editing === 'params'} onClose={() => setEditing(null)} title="调整参保资助参数" size="lg">
-        {editing === 'params' && (
+        {editing === 'params' && ready && (
           <SubsidyParamsForm
             orgUnitId={firstUnit}
             latestOf={(id) => params.data?.filter((v) => v.orgUnitId === id).sort((a, b) => b.version - a.version)[0]}
@@ -126,10 +130,9 @@ export function PremiumsPage() {
 // The rule "二档 above 一档" stays with the server's ZPremiumInput; its answer lands on the 二档 field.
 const ZPremiumForm = z.object({ ...ZPremiumInput.shape, tier1: zMoney('个人缴费标准'), tier2: zMoney('二档缴费标准', { optional: true }) });
 
-function PremiumForm({ orgUnitId, onDone, onCancel }: { orgUnitId: string; onDone: () => void; onCancel: () => void }) {
+function PremiumForm({ orgUnitId, year, onDone, onCancel }: { orgUnitId: string; year: number; onDone: () => void; onCancel: () => void }) {
   const trpc = useTRPC();
   const units = useOrgUnits();
-  const { year } = useServerToday();
   const set = useMutation(trpc.subsidies.setPremium.mutationOptions());
   const form = useZodForm(ZPremiumForm, { defaultValues: { orgUnitId, year, tier1: '', tier2: '', note: '' } });
   const chosen = useWatch({ control: form.control, name: 'orgUnitId' });
