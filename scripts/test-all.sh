@@ -24,6 +24,9 @@ pnpm -r --reporter=append-only run typecheck || status=1
 step "rules: unit and property tests"
 (cd packages/rules && npx vitest run --reporter=default --reporter=json --outputFile="$results/rules.json") || status=1
 
+step "web: kit helpers (dates, money, URL filters)"
+(cd apps/web && npx vitest run --reporter=default --reporter=json --outputFile="$results/web.json") || status=1
+
 step "server: service and router tests on PGlite"
 (cd apps/server && npx vitest run --reporter=default --reporter=json --outputFile="$results/server-pglite.json") || status=1
 

@@ -62,6 +62,6 @@ test('经办员检索、新增人员（重号给出已有记录链接）、修�
   await page.getByRole('dialog').getByLabel('终止日期').fill('2025-06-30');
   await page.getByRole('button', { name: '确认终止' }).click();
   await expect(page.getByText('已终止', { exact: true })).toBeVisible();
-  await expect(page.getByText(/2024-03-01 至 2025-06-30/)).toBeVisible();
+  await expect(page.getByText(/2024年3月1日 至 2025年6月30日/)).toBeVisible();
   await shot(page, 'person-detail-edited');
 });

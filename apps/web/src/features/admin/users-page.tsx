@@ -1,41 +1,71 @@
-import { Badge, Button, Group, Modal, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, TextInput, Title } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { ROLE_LABELS, ZNewPassword, type TRole } from '@portal/rules';
+import type { RouterOutputs } from '@portal/server/router';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { QueryState } from '../../components/query-state';
-import { applyServerError } from '../../lib/form-errors';
+import { z } from 'zod';
+import { DataTable, type ColumnDef } from '../../components/data-table';
+import { PasswordField } from '../../components/fields';
+import { FormShell } from '../../components/form-shell';
 import { useTRPC } from '../../lib/trpc';
+import { useUrlFilters } from '../../lib/use-url-filters';
+import { useZodForm } from '../../lib/use-zod-form';
 import { UserForm } from './user-form';
-import { PagedFooter } from '../../components/paged-footer';
 
-type Editing =
-  | { mode: 'create' }
-  | {
-      mode: 'edit';
-      user: { id: string; username: string; displayName: string; role: TRole; orgUnitId: string; phone: string | null; isActive: boolean };
-    }
-  | null;
+type User = RouterOutputs['admin']['listUsers']['items'][number];
+type Editing = { mode: 'create' } | { mode: 'edit'; user: User } | null;
+
+const PAGE_SIZE = 20;
 
 export function UsersPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
+  const [f, setFilters] = useUrlFilters({ q: '', page: 1 });
+  const [q, setQ] = useState(f.q);
+  const setQuery = useDebouncedCallback((text: string) => setFilters({ q: text }, { replace: true }), 300);
   const [editing, setEditing] = useState<Editing>(null);
-  const [resetting, setResetting] = useState<{ id: string; username: string } | null>(null);
-  const [newPassword, setNewPassword] = useState('');
-  const [resetError, setResetError] = useState<string | null>(null);
+  const [resetting, setResetting] = useState<User | null>(null);
   const users = useQuery({
-    ...trpc.admin.listUsers.queryOptions({ q: q || undefined, page, pageSize: 20 }),
+    ...trpc.admin.listUsers.queryOptions({ q: f.q || undefined, page: f.page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
-  const units = useQuery(trpc.admin.listOrgUnits.queryOptions());
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.admin.listUsers.queryKey() });
   const create = useMutation(trpc.admin.createUser.mutationOptions({ onSuccess: invalidate }));
   const update = useMutation(trpc.admin.updateUser.mutationOptions({ onSuccess: invalidate }));
-  const reset = useMutation(trpc.admin.resetPassword.mutationOptions());
-  const unitOptions = (units.data ?? []).map((u) => ({ value: u.id, label: `${'　'.repeat(u.depth)}${u.name}（${u.code}）` }));
+  const columns: ColumnDef<User, never>[] = [
+    { id: 'username', header: '用户名', accessorKey: 'username', meta: { mono: true } },
+    { id: 'displayName', header: '姓名', accessorKey: 'displayName' },
+    { id: 'role', header: '角色', cell: ({ row }) => ROLE_LABELS[row.original.role as TRole] },
+    { id: 'orgUnit', header: '所属机构', accessorKey: 'orgUnitName' },
+    {
+      id: 'status',
+      header: '状态',
+      cell: ({ row: { original: u } }) =>
+        !u.isActive ? (
+          <Badge color="gray">已停用</Badge>
+        ) : u.isLocked ? (
+          <Badge color="orange">已锁定</Badge>
+        ) : (
+          <Badge color="green">正常</Badge>
+        ),
+    },
+    {
+      id: 'actions',
+      header: '',
+      cell: ({ row: { original: u } }) => (
+        <Group gap={4} justify="flex-end">
+          <Button size="compact-xs" variant="subtle" onClick={() => setEditing({ mode: 'edit', user: u })}>
+            编辑
+          </Button>
+          <Button size="compact-xs" variant="subtle" color="orange" onClick={() => setResetting(u)}>
+            重置密码
+          </Button>
+        </Group>
+      ),
+    },
+  ];
 
   return (
     <Stack>
@@ -45,97 +75,53 @@ export function UsersPage() {
       </Group>
       <TextInput
         placeholder="按用户名或姓名查找"
+        aria-label="按用户名或姓名查找"
         value={q}
         onChange={(e) => {
           setQ(e.currentTarget.value);
-          setPage(1);
+          setQuery(e.currentTarget.value);
         }}
         maw={320}
       />
-      <QueryState query={users}>
-        {() => (
-          <Paper withBorder>
-            <Table striped verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>用户名</Table.Th>
-                  <Table.Th>姓名</Table.Th>
-                  <Table.Th>角色</Table.Th>
-                  <Table.Th>所属机构</Table.Th>
-                  <Table.Th>状态</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {users.data?.items.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={6}>
-                      <Text c="dimmed" ta="center" py="md">
-                        没有符合条件的用户
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-                {users.data?.items.map((u) => (
-                  <Table.Tr key={u.id}>
-                    <Table.Td ff="monospace">{u.username}</Table.Td>
-                    <Table.Td>{u.displayName}</Table.Td>
-                    <Table.Td>{ROLE_LABELS[u.role as TRole]}</Table.Td>
-                    <Table.Td>{u.orgUnitName}</Table.Td>
-                    <Table.Td>
-                      {!u.isActive ? (
-                        <Badge color="gray">已停用</Badge>
-                      ) : u.isLocked ? (
-                        <Badge color="orange">已锁定</Badge>
-                      ) : (
-                        <Badge color="green">正常</Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4} justify="flex-end">
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          onClick={() => setEditing({ mode: 'edit', user: { ...u, role: u.role as TRole } })}
-                        >
-                          编辑
-                        </Button>
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          color="orange"
-                          onClick={() => {
-                            setResetting(u);
-                            setNewPassword('');
-                            setResetError(null);
-                          }}
-                        >
-                          重置密码
-                        </Button>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-            <PagedFooter total={users.data?.total ?? 0} page={page} pageSize={20} onChange={setPage} unit="个用户" />
-          </Paper>
-        )}
-      </QueryState>
+      <DataTable
+        columns={columns}
+        rows={users.data?.items}
+        getRowId={(u) => u.id}
+        query={users}
+        empty="没有符合条件的用户"
+        unit="个用户"
+        paging={{
+          mode: 'pages',
+          page: f.page,
+          pageSize: PAGE_SIZE,
+          total: users.data?.total ?? 0,
+          onPageChange: (page) => setFilters({ page }),
+        }}
+      />
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing?.mode === 'edit' ? '编辑用户' : '新增用户'}>
         {editing && (
           <UserForm
             mode={editing.mode}
-            initial={editing.mode === 'edit' ? { ...editing.user, phone: editing.user.phone ?? '' } : undefined}
-            orgUnitOptions={unitOptions}
+            initial={
+              editing.mode === 'edit'
+                ? {
+                    username: editing.user.username,
+                    displayName: editing.user.displayName,
+                    role: editing.user.role as TRole,
+                    orgUnitId: editing.user.orgUnitId,
+                    phone: editing.user.phone ?? '',
+                    isActive: editing.user.isActive,
+                    canExportFull: editing.user.canExportFull,
+                  }
+                : undefined
+            }
             onCancel={() => setEditing(null)}
-            onSubmit={async (values: Record<string, unknown>) => {
+            onSubmit={async ({ username, password, isActive, ...data }) => {
               if (editing.mode === 'create') {
-                await create.mutateAsync(values as never);
-                notifications.show({ color: 'green', message: `已创建用户 ${String(values.username)}` });
+                await create.mutateAsync({ ...data, username, password });
+                notifications.show({ color: 'green', message: `已创建用户 ${username}` });
               } else {
-                const { username: _u, ...data } = values;
-                await update.mutateAsync({ id: editing.user.id, data } as never);
+                await update.mutateAsync({ id: editing.user.id, data: { ...data, isActive } });
                 notifications.show({ color: 'green', message: '用户信息已保存' });
               }
               setEditing(null);
@@ -144,37 +130,30 @@ export function UsersPage() {
         )}
       </Modal>
       <Modal opened={resetting !== null} onClose={() => setResetting(null)} title={`重置密码：${resetting?.username ?? ''}`}>
-        <Stack>
-          <PasswordInput
-            label="新密码"
-            description="至少 8 位，须同时包含字母和数字"
-            value={newPassword}
-            onChange={(e) => setNewPassword(e.currentTarget.value)}
-            error={resetError}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setResetting(null)}>
-              取消
-            </Button>
-            <Button
-              loading={reset.isPending}
-              onClick={async () => {
-                const parsed = ZNewPassword.safeParse(newPassword);
-                if (!parsed.success) return setResetError(parsed.error.issues[0]?.message ?? '密码不符合要求');
-                try {
-                  await reset.mutateAsync({ id: resetting!.id, password: newPassword });
-                  notifications.show({ color: 'green', message: '密码已重置，账户已解锁' });
-                  setResetting(null);
-                } catch (err) {
-                  applyServerError(err);
-                }
-              }}
-            >
-              确认重置
-            </Button>
-          </Group>
-        </Stack>
+        {resetting && <ResetPasswordForm user={resetting} onDone={() => setResetting(null)} />}
       </Modal>
     </Stack>
+  );
+}
+
+const ZResetForm = z.object({ password: ZNewPassword });
+
+function ResetPasswordForm({ user, onDone }: { user: User; onDone: () => void }) {
+  const trpc = useTRPC();
+  const reset = useMutation(trpc.admin.resetPassword.mutationOptions());
+  const form = useZodForm(ZResetForm, { defaultValues: { password: '' } });
+  return (
+    <FormShell
+      form={form}
+      submitLabel="确认重置"
+      onCancel={onDone}
+      onSubmit={async ({ password }) => {
+        await reset.mutateAsync({ id: user.id, password });
+        notifications.show({ color: 'green', message: '密码已重置，账户已解锁' });
+        onDone();
+      }}
+    >
+      <PasswordField control={form.control} name="password" label="新密码" description="至少 8 位，须同时包含字母和数字" withAsterisk />
+    </FormShell>
   );
 }

@@ -1,39 +1,24 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Paper, PasswordInput, Stack, Title } from '@mantine/core';
+import { Alert, Paper, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { ZChangePasswordInput, type TChangePasswordInput } from '@portal/rules';
+import { ZChangePasswordInput } from '@portal/rules';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../app/use-me';
-import { useForm } from 'react-hook-form';
-import { applyServerError } from '../../lib/form-errors';
+import { PasswordField } from '../../components/fields';
+import { FormShell } from '../../components/form-shell';
 import { useTRPC } from '../../lib/trpc';
+import { useZodForm } from '../../lib/use-zod-form';
 
 export function ChangePasswordPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const me = useMe();
+  // An initial password set by an administrator opens nothing but this page (the server agrees).
   const isFirst = me.data?.mustChangePassword ?? false;
   const change = useMutation(trpc.auth.changePassword.mutationOptions());
-  const form = useForm<TChangePasswordInput>({
-    resolver: zodResolver(ZChangePasswordInput),
-    defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
-  });
-  const onSubmit = form.handleSubmit(async (values) => {
-    try {
-      await change.mutateAsync(values);
-      form.reset();
-      notifications.show({ color: 'green', message: '密码已修改，其他设备上的登录已失效' });
-      if (isFirst) {
-        await queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
-        void navigate('/', { replace: true });
-      }
-    } catch (err) {
-      applyServerError(err, form.setError, ['currentPassword', 'newPassword', 'confirmPassword']);
-    }
-  });
-  const e = form.formState.errors;
+  const form = useZodForm(ZChangePasswordInput, { defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' } });
+  const c = form.control;
   return (
     <Stack maw={440}>
       <Title order={3}>修改密码</Title>
@@ -43,34 +28,29 @@ export function ChangePasswordPage() {
         </Alert>
       )}
       <Paper withBorder p="lg">
-        <form onSubmit={onSubmit} noValidate>
-          <fieldset disabled={form.formState.isSubmitting} style={{ border: 0, padding: 0, margin: 0 }}>
-            <Stack>
-              <PasswordInput
-                label="当前密码"
-                autoComplete="current-password"
-                {...form.register('currentPassword')}
-                error={e.currentPassword?.message}
-              />
-              <PasswordInput
-                label="新密码"
-                description="至少 8 位，须同时包含字母和数字"
-                autoComplete="new-password"
-                {...form.register('newPassword')}
-                error={e.newPassword?.message}
-              />
-              <PasswordInput
-                label="确认新密码"
-                autoComplete="new-password"
-                {...form.register('confirmPassword')}
-                error={e.confirmPassword?.message}
-              />
-              <Button type="submit" loading={form.formState.isSubmitting}>
-                保存
-              </Button>
-            </Stack>
-          </fieldset>
-        </form>
+        <FormShell
+          form={form}
+          fullWidthSubmit
+          onSubmit={async (values) => {
+            await change.mutateAsync(values);
+            form.reset();
+            notifications.show({ color: 'green', message: '密码已修改，其他设备上的登录已失效' });
+            if (isFirst) {
+              await queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
+              void navigate('/', { replace: true });
+            }
+          }}
+        >
+          <PasswordField control={c} name="currentPassword" label="当前密码" autoComplete="current-password" />
+          <PasswordField
+            control={c}
+            name="newPassword"
+            label="新密码"
+            description="至少 8 位，须同时包含字母和数字"
+            autoComplete="new-password"
+          />
+          <PasswordField control={c} name="confirmPassword" label="确认新密码" autoComplete="new-password" />
+        </FormShell>
       </Paper>
     </Stack>
   );

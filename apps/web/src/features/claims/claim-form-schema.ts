@@ -1,6 +1,6 @@
 import { ZVisitType } from '@portal/rules';
 import { z } from 'zod';
-import { yuanToFen, zYuan } from '../../components/money';
+import { yuanToFen, zYuan } from '../../lib/money';
 
 /** The claim form as typed: money in yuan strings; converted to fen for the rules and the API. */
 export const ZClaimForm = z

@@ -23,6 +23,7 @@ import {
   listSpecialDiseases,
   LOCATION_LABELS,
   parseSettleRequest,
+  PROFILES,
   settle,
   VISIT_TYPE_LABELS,
   ZClaimEntry,
@@ -232,7 +233,7 @@ export function ClaimNewPage() {
                       error={e.inScopeCost?.message}
                     />
                   </SimpleGrid>
-                  {profile === 'weihai-2019' && (
+                  {profile && PROFILES[profile].capabilities.hasSpecialDrugs && (
                     <TextInput
                       label="单独补偿特药费用（元）"
                       description="属于政策范围外费用的一部分"

@@ -1,31 +1,71 @@
-import { Button, Group, NumberInput, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { formatYuan, LEDGER_COLUMNS, LEDGER_GROUPS, LEDGER_TITLE } from '@portal/rules';
+import type { RouterOutputs } from '@portal/server/router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { QueryState } from '../../components/query-state';
+import { DataTable, type ColumnDef } from '../../components/data-table';
+import { OrgUnitSelect } from '../../components/org-unit-select';
+import { YearSelect } from '../../components/year-select';
 import { useTRPC } from '../../lib/trpc';
-import { PagedFooter } from '../../components/paged-footer';
+import { useServerToday } from '../../lib/use-server-today';
+import { useUrlFilters } from '../../lib/use-url-filters';
+
+type LedgerRow = RouterOutputs['ledger']['list']['items'][number];
 
 const PAGE_SIZE = 20;
+
+const COLUMNS: ColumnDef<LedgerRow, never>[] = LEDGER_COLUMNS.map((c, i) => ({
+  id: String(c.no),
+  header: c.heading,
+  meta: { numeric: c.kind === 'money' || c.kind === 'count', mono: i === 4 },
+  cell: ({ row }) => {
+    const v = row.original.cells[i];
+    if (c.kind === 'money') return v === null || v === undefined ? '' : formatYuan(v as number);
+    return v ?? '';
+  },
+}));
+
+/** The ledger's three heading rows: the first 18 columns span two rows, the rest sit under their group; then the column numbers. */
+const HEADER_ROWS = (
+  <>
+    <Table.Tr>
+      {LEDGER_COLUMNS.slice(0, 18).map((c) => (
+        <Table.Th key={c.no} rowSpan={2} style={{ minWidth: c.no === 5 ? 150 : 80 }}>
+          {c.heading}
+        </Table.Th>
+      ))}
+      {LEDGER_GROUPS.map((g) => (
+        <Table.Th key={g} colSpan={6} ta="center">
+          {g}
+        </Table.Th>
+      ))}
+    </Table.Tr>
+    <Table.Tr>
+      {LEDGER_COLUMNS.slice(18).map((c) => (
+        <Table.Th key={c.no}>{c.heading}</Table.Th>
+      ))}
+    </Table.Tr>
+    <Table.Tr>
+      {LEDGER_COLUMNS.map((c) => (
+        <Table.Th key={c.no} ta="center" c="dimmed">
+          {c.no}
+        </Table.Th>
+      ))}
+    </Table.Tr>
+  </>
+);
 
 /** 综合管理台账 (Liaoning annex 1): 36 columns, filter by region and year, export as .xlsx. */
 export function LedgerPage() {
   const trpc = useTRPC();
-  const info = useQuery(trpc.system.info.queryOptions());
-  const units = useQuery(trpc.admin.listOrgUnits.queryOptions());
-  const [orgUnitId, setOrgUnitId] = useState<string | null>(null);
-  const [yearInput, setYearInput] = useState<number | string>('');
-  const [page, setPage] = useState(1);
-  const year = Number(yearInput === '' ? (info.data?.today.slice(0, 4) ?? 2020) : yearInput);
+  const { year: serverYear } = useServerToday();
+  const [f, setFilters] = useUrlFilters({ year: 0, orgUnitId: '', page: 1 });
+  const year = f.year || serverYear;
   const ledger = useQuery({
-    ...trpc.ledger.list.queryOptions({ year, orgUnitId: orgUnitId ?? undefined, page, pageSize: PAGE_SIZE }),
+    ...trpc.ledger.list.queryOptions({ year: year ?? 0, orgUnitId: f.orgUnitId || undefined, page: f.page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
-    enabled: !!info.data,
+    enabled: !!year,
   });
-  const options = (units.data ?? [])
-    .filter((u) => u.level !== 'system')
-    .map((u) => ({ value: u.id, label: `${'　'.repeat(Math.max(0, u.depth - 1))}${u.name}` }));
-  const exportUrl = `/api/exports/ledger.xlsx?${new URLSearchParams({ year: String(year), ...(orgUnitId ? { orgUnitId } : {}) })}`;
+  const exportUrl = `/api/exports/ledger.xlsx?${new URLSearchParams({ year: String(year ?? ''), ...(f.orgUnitId ? { orgUnitId: f.orgUnitId } : {}) })}`;
   return (
     <Stack>
       <Group justify="space-between">
@@ -36,93 +76,39 @@ export function LedgerPage() {
       </Group>
       <Paper withBorder p="sm">
         <Group align="flex-end">
-          <Select
+          <OrgUnitSelect
             label="区划"
             placeholder="本级全部"
-            data={options}
-            value={orgUnitId}
-            onChange={(v) => {
-              setOrgUnitId(v);
-              setPage(1);
-            }}
+            value={f.orgUnitId}
+            onChange={(v) => setFilters({ orgUnitId: v ?? '' })}
             clearable
-            searchable
             w={260}
           />
-          <NumberInput
-            label="年度"
-            value={yearInput === '' ? year : yearInput}
-            onChange={(v) => {
-              setYearInput(v);
-              setPage(1);
-            }}
-            min={2017}
-            max={2100}
-            w={120}
-          />
+          <YearSelect label="年度" value={year} onChange={(y) => setFilters({ year: y ?? 0 })} w={120} />
           <Text size="xs" c="dimmed" maw={520}>
             一行一名当年享受过扶贫身份的人员；第 19–36
             列按已结算的就诊记录汇总（冲正记录相抵），“其他保障”含倾斜救助与医疗机构减免。金额单位：元。
           </Text>
         </Group>
       </Paper>
-      <QueryState query={ledger}>
-        {() => (
-          <Paper withBorder>
-            <Table.ScrollContainer minWidth={3600}>
-              <Table withColumnBorders withTableBorder verticalSpacing={4} fz="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    {LEDGER_COLUMNS.slice(0, 18).map((c) => (
-                      <Table.Th key={c.no} rowSpan={2} style={{ minWidth: c.no === 5 ? 150 : 80 }}>
-                        {c.heading}
-                      </Table.Th>
-                    ))}
-                    {LEDGER_GROUPS.map((g) => (
-                      <Table.Th key={g} colSpan={6} ta="center">
-                        {g}
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                  <Table.Tr>
-                    {LEDGER_COLUMNS.slice(18).map((c) => (
-                      <Table.Th key={c.no}>{c.heading}</Table.Th>
-                    ))}
-                  </Table.Tr>
-                  <Table.Tr>
-                    {LEDGER_COLUMNS.map((c) => (
-                      <Table.Th key={c.no} ta="center" c="dimmed">
-                        {c.no}
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {ledger.data?.items.length === 0 && (
-                    <Table.Tr>
-                      <Table.Td colSpan={36}>
-                        <Text c="dimmed" py="md">
-                          该区划该年度没有扶贫对象
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  )}
-                  {ledger.data?.items.map((r) => (
-                    <Table.Tr key={r.personId}>
-                      {r.cells.map((v, i) => (
-                        <Table.Td key={i} ff={i === 4 ? 'monospace' : undefined} ta={typeof v === 'number' ? 'right' : undefined}>
-                          {LEDGER_COLUMNS[i]!.kind === 'money' ? (v === null ? '' : formatYuan(v as number)) : (v ?? '')}
-                        </Table.Td>
-                      ))}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <PagedFooter total={ledger.data?.total ?? 0} page={page} pageSize={PAGE_SIZE} onChange={setPage} unit="人" />
-          </Paper>
-        )}
-      </QueryState>
+      <DataTable
+        columns={COLUMNS}
+        rows={ledger.data?.items}
+        getRowId={(r) => r.personId}
+        query={ledger}
+        empty="该区划该年度没有扶贫对象"
+        unit="人"
+        minWidth={3600}
+        headerRows={HEADER_ROWS}
+        tableProps={{ striped: false, withColumnBorders: true, withTableBorder: true, verticalSpacing: 4, fz: 'xs' }}
+        paging={{
+          mode: 'pages',
+          page: f.page,
+          pageSize: PAGE_SIZE,
+          total: ledger.data?.total ?? 0,
+          onPageChange: (page) => setFilters({ page }),
+        }}
+      />
     </Stack>
   );
 }

@@ -1,83 +1,79 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  FileInput,
-  Group,
-  Modal,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, FileInput, Group, Modal, Paper, ScrollArea, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { SOURCE_DEPARTMENTS, SOURCE_DEPARTMENT_LABELS } from '@portal/rules';
+import { SOURCE_DEPARTMENTS, SOURCE_DEPARTMENT_LABELS, ZListUploadMeta } from '@portal/rules';
+import type { RouterOutputs } from '@portal/server/router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { QueryState } from '../../components/query-state';
+import { useController } from 'react-hook-form';
+import { z } from 'zod';
+import { DataTable, type ColumnDef } from '../../components/data-table';
+import { DateField, SelectField } from '../../components/fields';
+import { FormShell } from '../../components/form-shell';
 import { SOURCE_LABELS } from '../../components/labels';
+import { QueryState } from '../../components/query-state';
+import { formatDate, formatDateTime } from '../../lib/dates';
 import { applyServerError } from '../../lib/form-errors';
 import { apiFetch, useTRPC } from '../../lib/trpc';
+import { useServerToday } from '../../lib/use-server-today';
+import { useZodForm } from '../../lib/use-zod-form';
+
+type Batch = RouterOutputs['lists']['batches'][number];
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const STATUS = { previewed: ['待应用', 'blue'], applied: ['已应用', 'green'], discarded: ['已作废', 'gray'] } as const;
 const FIELD_LABELS: Record<string, string> = { name: '姓名', hukouType: '户籍类型', phone: '联系电话', address: '住址' };
 const HUKOU: Record<string, string> = { urban: '城镇', rural: '农村' };
 
+const ZUploadForm = ZListUploadMeta.pick({ sourceDepartment: true, listDate: true }).extend({
+  file: z.instanceof(File, { message: '请选择名单文件（.xlsx 或 .csv）' }).superRefine((f, ctx) => {
+    if (f.size === 0) ctx.addIssue({ code: 'custom', message: '文件为空，请选择填好的名单文件' });
+    else if (f.size > MAX_BYTES)
+      ctx.addIssue({ code: 'custom', message: `文件大小 ${(f.size / 1024 / 1024).toFixed(1)} MB，超过 20 MB 上限，请分批上传` });
+  }),
+});
+
 /** 信息比对: upload a department's list, see what would change, apply it in one go. */
 export function ListComparePage() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const info = useQuery(trpc.system.info.queryOptions());
   const batches = useQuery(trpc.lists.batches.queryOptions());
-  const [department, setDepartment] = useState<string | null>(null);
-  const [listDate, setListDate] = useState('');
-  const [file, setFile] = useState<File | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [uploading, setUploading] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
-
-  async function upload() {
-    const next: Record<string, string> = {};
-    if (!department) next.sourceDepartment = '请选择名单来源部门';
-    if (!listDate) next.listDate = '请填写名单日期';
-    if (!file) next.file = '请选择名单文件（.xlsx 或 .csv）';
-    else if (file.size === 0) next.file = '文件为空，请选择填好的名单文件';
-    else if (file.size > MAX_BYTES) next.file = `文件大小 ${(file.size / 1024 / 1024).toFixed(1)} MB，超过 20 MB 上限，请分批上传`;
-    setErrors(next);
-    if (Object.keys(next).length || !file) return;
-    setUploading(true);
-    try {
-      const qs = new URLSearchParams({ sourceDepartment: department!, listDate, fileName: file.name });
-      const res = await apiFetch(`/api/lists/upload?${qs}`, {
-        method: 'POST',
-        body: file,
-        headers: { 'content-type': 'application/octet-stream' },
-      });
-      const body = (await res.json().catch(() => ({ message: '服务器返回了无法识别的结果' }))) as {
-        id?: string;
-        message?: string;
-        field?: string | null;
-      };
-      if (!res.ok) {
-        if (res.status === 401) window.location.assign(`/login?expired=1&next=${encodeURIComponent('/lists')}`);
-        setErrors({ [body.field === 'listDate' || body.field === 'sourceDepartment' ? body.field : 'file']: body.message ?? '上传失败' });
-        return;
-      }
-      await queryClient.invalidateQueries({ queryKey: trpc.lists.batches.queryKey() });
-      setOpenId(body.id ?? null);
-      setFile(null);
-    } catch {
-      setErrors({ file: '无法连接服务器，请检查网络后重试' });
-    } finally {
-      setUploading(false);
-    }
-  }
+  const columns: ColumnDef<Batch, never>[] = [
+    { id: 'file', header: '文件', accessorKey: 'fileName' },
+    { id: 'source', header: '来源部门', cell: ({ row }) => SOURCE_LABELS[row.original.sourceDepartment] },
+    { id: 'listDate', header: '名单日期', cell: ({ row }) => formatDate(row.original.listDate) },
+    { id: 'rows', header: '行数', accessorKey: 'rowCount', meta: { numeric: true } },
+    {
+      id: 'counts',
+      header: '新增 / 退出 / 变更 / 有误',
+      cell: ({ row: { original: b } }) => `${b.newCount} / ${b.leftCount} / ${b.changedCount} / ${b.invalidCount}`,
+    },
+    { id: 'uploaded', header: '上传', cell: ({ row: { original: b } }) => `${b.createdByName} · ${formatDateTime(b.createdAt)}` },
+    {
+      id: 'status',
+      header: '状态',
+      cell: ({ row: { original: b } }) => (
+        <>
+          <Badge color={STATUS[b.status][1]} variant="light">
+            {STATUS[b.status][0]}
+          </Badge>
+          {b.appliedByName && (
+            <Text size="xs" c="dimmed">
+              {b.appliedByName} · {formatDateTime(b.appliedAt)}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      id: 'open',
+      header: '',
+      cell: ({ row: { original: b } }) => (
+        <Button size="compact-xs" variant="subtle" onClick={() => setOpenId(b.id)}>
+          {b.status === 'previewed' ? '查看并应用' : '查看'}
+        </Button>
+      ),
+    },
+  ];
 
   return (
     <Stack>
@@ -86,110 +82,85 @@ export function ListComparePage() {
         上传民政、扶贫（乡村振兴）等部门提供的名单，系统与登记信息逐人比对，确认后一次性更新：新增人员及类别、退出名单的类别终止、变更信息更新；有误的行不会写入。
       </Text>
       <Paper withBorder p="md">
-        <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Select
-              label="名单来源部门"
-              withAsterisk
-              data={SOURCE_DEPARTMENTS.map((d) => ({ value: d, label: SOURCE_DEPARTMENT_LABELS[d] }))}
-              value={department}
-              onChange={setDepartment}
-              error={errors.sourceDepartment}
-            />
-            <TextInput
-              label="名单日期"
-              type="date"
-              withAsterisk
-              max={info.data?.today}
-              value={listDate}
-              onChange={(e) => setListDate(e.currentTarget.value)}
-              error={errors.listDate}
-            />
-            <FileInput
-              label="名单文件"
-              withAsterisk
-              placeholder="选择 .xlsx 或 .csv 文件"
-              accept=".xlsx,.csv"
-              value={file}
-              onChange={setFile}
-              error={errors.file}
-              clearable
-            />
-          </SimpleGrid>
-          <Text size="xs" c="dimmed">
-            第一行为列名：姓名、身份证号、人员类别（必填），认定日期、户籍类型、联系电话、住址、区划代码（选填）。不超过 20 MB。
-          </Text>
-          <Group justify="flex-end">
-            <Button onClick={upload} loading={uploading}>
-              上传并比对
-            </Button>
-          </Group>
-        </Stack>
+        <UploadForm onUploaded={setOpenId} />
       </Paper>
       <Title order={4}>比对批次</Title>
-      <QueryState query={batches}>
-        {() =>
-          !batches.data?.length ? (
-            <Paper withBorder p="xl">
-              <Text c="dimmed" ta="center">
-                还没有上传过名单
-              </Text>
-            </Paper>
-          ) : (
-            <Paper withBorder>
-              <Table striped verticalSpacing="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>文件</Table.Th>
-                    <Table.Th>来源部门</Table.Th>
-                    <Table.Th>名单日期</Table.Th>
-                    <Table.Th>行数</Table.Th>
-                    <Table.Th>新增 / 退出 / 变更 / 有误</Table.Th>
-                    <Table.Th>上传</Table.Th>
-                    <Table.Th>状态</Table.Th>
-                    <Table.Th />
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {batches.data.map((b) => (
-                    <Table.Tr key={b.id}>
-                      <Table.Td>{b.fileName}</Table.Td>
-                      <Table.Td>{SOURCE_LABELS[b.sourceDepartment]}</Table.Td>
-                      <Table.Td>{b.listDate}</Table.Td>
-                      <Table.Td>{b.rowCount}</Table.Td>
-                      <Table.Td>
-                        {b.newCount} / {b.leftCount} / {b.changedCount} / {b.invalidCount}
-                      </Table.Td>
-                      <Table.Td>
-                        {b.createdByName} · {new Date(b.createdAt).toLocaleString('zh-CN')}
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge color={STATUS[b.status][1]} variant="light">
-                          {STATUS[b.status][0]}
-                        </Badge>
-                        {b.appliedByName && (
-                          <Text size="xs" c="dimmed">
-                            {b.appliedByName} · {new Date(b.appliedAt!).toLocaleString('zh-CN')}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Button size="compact-xs" variant="subtle" onClick={() => setOpenId(b.id)}>
-                          {b.status === 'previewed' ? '查看并应用' : '查看'}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Paper>
-          )
-        }
-      </QueryState>
+      <DataTable columns={columns} rows={batches.data} getRowId={(b) => b.id} query={batches} empty="还没有上传过名单" />
       <Modal opened={!!openId} onClose={() => setOpenId(null)} title="比对结果" size="80rem">
         {openId && <BatchPreview id={openId} onClose={() => setOpenId(null)} />}
       </Modal>
     </Stack>
+  );
+}
+
+/** The upload goes through POST /api/lists/upload (a file body), so its errors are placed here rather than by tRPC. */
+function UploadForm({ onUploaded }: { onUploaded: (id: string | null) => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { today } = useServerToday();
+  const form = useZodForm(ZUploadForm, { defaultValues: { listDate: '' } });
+  const file = useController({ control: form.control, name: 'file' });
+  return (
+    <FormShell
+      form={form}
+      submitLabel="上传并比对"
+      onSubmit={async (values) => {
+        const qs = new URLSearchParams({
+          sourceDepartment: values.sourceDepartment,
+          listDate: values.listDate,
+          fileName: values.file.name,
+        });
+        let res: Response;
+        try {
+          res = await apiFetch(`/api/lists/upload?${qs}`, {
+            method: 'POST',
+            body: values.file,
+            headers: { 'content-type': 'application/octet-stream' },
+          });
+        } catch {
+          form.setError('file', { message: '无法连接服务器，请检查网络后重试' });
+          return;
+        }
+        const body = (await res.json().catch(() => ({ message: '服务器返回了无法识别的结果' }))) as {
+          id?: string;
+          message?: string;
+          field?: string | null;
+        };
+        if (!res.ok) {
+          if (res.status === 401) window.location.assign(`/login?expired=1&next=${encodeURIComponent('/lists')}`);
+          const field = body.field === 'listDate' || body.field === 'sourceDepartment' ? body.field : 'file';
+          form.setError(field, { message: body.message ?? '上传失败' });
+          return;
+        }
+        await queryClient.invalidateQueries({ queryKey: trpc.lists.batches.queryKey() });
+        onUploaded(body.id ?? null);
+        form.resetField('file');
+      }}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <SelectField
+          control={form.control}
+          name="sourceDepartment"
+          label="名单来源部门"
+          withAsterisk
+          data={SOURCE_DEPARTMENTS.map((d) => ({ value: d, label: SOURCE_DEPARTMENT_LABELS[d] }))}
+        />
+        <DateField control={form.control} name="listDate" label="名单日期" withAsterisk maxDate={today} />
+        <FileInput
+          label="名单文件"
+          withAsterisk
+          placeholder="选择 .xlsx 或 .csv 文件"
+          accept=".xlsx,.csv"
+          value={file.field.value ?? null}
+          onChange={(f) => file.field.onChange(f ?? undefined)}
+          error={file.fieldState.error?.message}
+          clearable
+        />
+      </SimpleGrid>
+      <Text size="xs" c="dimmed">
+        第一行为列名：姓名、身份证号、人员类别（必填），认定日期、户籍类型、联系电话、住址、区划代码（选填）。不超过 20 MB。
+      </Text>
+    </FormShell>
   );
 }
 
@@ -218,8 +189,8 @@ function BatchPreview({ id, onClose }: { id: string; onClose: () => void }) {
         return (
           <Stack>
             <Text size="sm">
-              {b.fileName} · {SOURCE_LABELS[b.sourceDepartment]} · 名单日期 {b.listDate} · 共 {b.rowCount} 行，其中 {b.unchangedCount}{' '}
-              人信息一致
+              {b.fileName} · {SOURCE_LABELS[b.sourceDepartment]} · 名单日期 {formatDate(b.listDate)} · 共 {b.rowCount} 行，其中{' '}
+              {b.unchangedCount} 人信息一致
             </Text>
             {b.invalidCount > 0 && b.status === 'previewed' && (
               <Alert color="yellow" title={`${b.invalidCount} 行有误`}>
@@ -320,33 +291,23 @@ function BatchPreview({ id, onClose }: { id: string; onClose: () => void }) {
   );
 }
 
+/** A preview tab: the first rows of one kind of change. */
 function SimpleTable({ head, rows, empty }: { head: string[]; rows: (string | number)[][]; empty: string }) {
-  if (!rows.length)
-    return (
-      <Text c="dimmed" size="sm" p="md">
-        {empty}
-      </Text>
-    );
+  const columns: ColumnDef<{ key: string; cells: (string | number)[] }, never>[] = head.map((h, j) => ({
+    id: String(j),
+    header: h,
+    cell: ({ row }) => row.original.cells[j],
+  }));
   return (
-    <Table.ScrollContainer minWidth={600} mah={360}>
-      <Table striped verticalSpacing={4} stickyHeader>
-        <Table.Thead>
-          <Table.Tr>
-            {head.map((h) => (
-              <Table.Th key={h}>{h}</Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r, i) => (
-            <Table.Tr key={i}>
-              {r.map((c, j) => (
-                <Table.Td key={j}>{c}</Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ScrollArea.Autosize mah={360}>
+      <DataTable
+        columns={columns}
+        rows={rows.map((cells, i) => ({ key: String(i), cells }))}
+        getRowId={(r) => r.key}
+        empty={empty}
+        minWidth={600}
+        tableProps={{ verticalSpacing: 4 }}
+      />
+    </ScrollArea.Autosize>
   );
 }

@@ -1,19 +1,23 @@
 import { Anchor, Breadcrumbs, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { can, type TProfileId } from '@portal/rules';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
+import { useMe } from '../../app/use-me';
 import { HUKOU_LABELS, SEX_LABELS } from '../../components/labels';
 import { QueryState } from '../../components/query-state';
-import { PersonClaimsPanel } from '../claims';
+import { formatDate } from '../../lib/dates';
 import { useTRPC } from '../../lib/trpc';
+import { useServerToday } from '../../lib/use-server-today';
+import { PersonClaimsPanel } from '../claims';
+import { HouseholdPanel } from '../households';
 import { CategoryTimeline } from './category-timeline';
 import { EnrollmentPanel } from './enrollment-panel';
-import { HouseholdPanel } from './household-panel';
 import { PersonForm } from './person-form';
-import { useUnitOptions } from './use-unit-options';
+import { RevealValue } from './reveal-value';
 
-function Field({ label, value }: { label: string; value: React.ReactNode }) {
+function Field({ label, value }: { label: string; value: ReactNode }) {
   return (
     <div>
       <Text size="xs" c="dimmed">
@@ -29,9 +33,8 @@ export function PersonDetailPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const person = useQuery(trpc.persons.get.queryOptions({ id }));
-  const me = useQuery(trpc.auth.me.queryOptions());
-  const info = useQuery(trpc.system.info.queryOptions());
-  const units = useUnitOptions();
+  const me = useMe().data;
+  const { today, year } = useServerToday();
   const [editing, setEditing] = useState(false);
   const update = useMutation(
     trpc.persons.update.mutationOptions({
@@ -42,8 +45,8 @@ export function PersonDetailPage() {
         ]),
     }),
   );
-  const today = info.data?.today ?? new Date().toISOString().slice(0, 10);
-  const canEdit = me.data?.role === 'clerk' || me.data?.role === 'reviewer';
+  const canEdit = !!me && can(me.role, 'persons.write');
+  const canReveal = !!me && can(me.role, 'persons.reveal');
   return (
     <Stack>
       <Breadcrumbs>
@@ -68,22 +71,50 @@ export function PersonDetailPage() {
               </Group>
               <Paper withBorder p="md">
                 <SimpleGrid cols={{ base: 2, md: 4 }}>
-                  <Field label="身份证号" value={<span style={{ fontFamily: 'monospace' }}>{p.idNumberMasked}</span>} />
+                  <Field
+                    label="身份证号"
+                    value={<RevealValue personId={p.id} field="idNumber" masked={p.idNumberMasked} canReveal={canReveal} />}
+                  />
                   <Field label="性别" value={SEX_LABELS[p.sex]} />
-                  <Field label="出生日期" value={p.birthDate} />
+                  <Field label="出生日期" value={formatDate(p.birthDate)} />
                   <Field label="户籍类型" value={HUKOU_LABELS[p.hukouType]} />
                   <Field label="所属区划" value={p.orgUnitName} />
                   <Field label="乡镇 / 村代码" value={[p.townshipCode, p.villageCode].filter(Boolean).join(' / ') || null} />
                   <Field label="户籍地址" value={p.address} />
-                  <Field label="联系电话" value={p.phoneMasked} />
-                  <Field label="医保卡号" value={p.insuranceCardNoMasked} />
+                  <Field
+                    label="联系电话"
+                    value={<RevealValue personId={p.id} field="phone" masked={p.phoneMasked} canReveal={canReveal} />}
+                  />
+                  <Field
+                    label="医保卡号"
+                    value={<RevealValue personId={p.id} field="insuranceCardNo" masked={p.insuranceCardNoMasked} canReveal={canReveal} />}
+                  />
                   <Field label="开户银行" value={p.bankName} />
-                  <Field label="银行账号" value={p.bankAccountMasked} />
+                  <Field
+                    label="银行账号"
+                    value={<RevealValue personId={p.id} field="bankAccount" masked={p.bankAccountMasked} canReveal={canReveal} />}
+                  />
                 </SimpleGrid>
               </Paper>
-              <CategoryTimeline personId={p.id} profile={p.profile} facts={p.categoryHistory} today={today} canEdit={canEdit} />
-              <EnrollmentPanel personId={p.id} rows={p.enrollments} year={Number(today.slice(0, 4))} canEdit={canEdit} />
-              <HouseholdPanel personId={p.id} household={p.household} canEdit={canEdit} />
+              {today && year && (
+                <>
+                  <CategoryTimeline
+                    personId={p.id}
+                    profile={p.profile as TProfileId | null}
+                    facts={p.categoryHistory}
+                    today={today}
+                    canEdit={canEdit}
+                  />
+                  <EnrollmentPanel
+                    personId={p.id}
+                    profile={p.profile as TProfileId | null}
+                    rows={p.enrollments}
+                    year={year}
+                    canEdit={canEdit}
+                  />
+                </>
+              )}
+              <HouseholdPanel personId={p.id} household={p.household} canEdit={!!me && can(me.role, 'households.write')} />
               <PersonClaimsPanel personId={p.id} />
               <Modal opened={editing} onClose={() => setEditing(false)} title="修改人员信息" size="xl">
                 <PersonForm
@@ -103,9 +134,9 @@ export function PersonDetailPage() {
                   }}
                   bankAccountMasked={p.bankAccountMasked}
                   phoneMasked={p.phoneMasked}
-                  orgUnitOptions={units}
+                  cardMasked={p.insuranceCardNoMasked}
                   onCancel={() => setEditing(false)}
-                  onSubmit={async (data) => {
+                  onSubmit={async ({ idNumber: _id, ...data }) => {
                     await update.mutateAsync({ id: p.id, data });
                     notifications.show({ color: 'green', message: '人员信息已保存' });
                     setEditing(false);

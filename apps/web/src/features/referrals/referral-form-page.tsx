@@ -4,9 +4,11 @@ import { notifications } from '@mantine/notifications';
 import {
   addCalendarDays,
   HOSPITAL_LEVEL_LABELS,
+  PROFILES,
   REFERRAL_TIER_LABELS,
   ZCreateReferralInput,
   type TCreateReferralInput,
+  type TProfileId,
 } from '@portal/rules';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -26,6 +28,13 @@ const FIELDS = [
   'plannedAdmissionDate',
   'registerNow',
 ] as const;
+
+/** What the profile requires of the hospital that issues a referral (capabilities.referralIssuer), as the field's hint. */
+function issuerRule(profile: string | null | undefined): string | undefined {
+  const issuer = profile ? PROFILES[profile as TProfileId]?.capabilities.referralIssuer : null;
+  if (!issuer) return undefined;
+  return `须为参保人${issuer.sameCounty ? '所在县域内' : ''}${HOSPITAL_LEVEL_LABELS[issuer.minLevel as 1 | 2 | 3]}及以上医疗机构`;
+}
 
 export function ReferralFormPage() {
   const trpc = useTRPC();
@@ -108,7 +117,7 @@ export function ReferralFormPage() {
                     render={({ field }) => (
                       <Select
                         label="出具转诊证明的医院"
-                        description={prepared.person.profile === 'xianning-2022' ? '须为参保人所在县域内二级及以上医疗机构' : undefined}
+                        description={issuerRule(prepared.person.profile)}
                         withAsterisk
                         searchable
                         data={prepared.issuingHospitals.map((h) => ({

@@ -11,7 +11,7 @@ import { OverridesPanel } from './overrides-panel';
 import { ReasonModal } from './reason-modal';
 import { ReferralReports } from './referral-reports';
 import { OffsiteStatusBadge, ReferralStatusBadge } from './shared';
-import { PagedFooter } from '../../components/paged-footer';
+import { PagedFooter } from '../../components/data-table';
 
 const PAGE_SIZE = 20;
 const TABS = ['referrals', 'offsite', 'overrides', 'reports'] as const;

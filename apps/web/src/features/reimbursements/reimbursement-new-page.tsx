@@ -27,7 +27,7 @@ import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
-import { yuanToFen, zYuan } from '../../components/money';
+import { yuanToFen, zYuan } from '../../lib/money';
 import { applyServerError } from '../../lib/form-errors';
 import { isApiError, useTRPC } from '../../lib/trpc';
 import { toEntry, ZClaimForm } from '../claims';

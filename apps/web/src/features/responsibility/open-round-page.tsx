@@ -15,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { ZOpenRoundInput, type TOpenRoundInput, type TProfileId } from '@portal/rules';
+import { BUILTIN_TEMPLATES, PROFILES, ZOpenRoundInput, type TOpenRoundInput, type TProfileId } from '@portal/rules';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm, type Resolver } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
@@ -24,11 +24,9 @@ import { QueryState } from '../../components/query-state';
 import { applyServerError } from '../../lib/form-errors';
 import { useTRPC } from '../../lib/trpc';
 
-const DEFAULT_TEMPLATE: Partial<Record<TProfileId, string>> = {
-  'liaoning-2019': 'builtin:liaoning-2019',
-  'qiannan-2019': 'builtin:qiannan-2019',
-  'xianning-2022': 'builtin:xianning-2022',
-};
+/** The jurisdiction's own template where its notice has one, otherwise the first built-in template. */
+const defaultTemplateOf = (profile: string | null | undefined) =>
+  (profile ? PROFILES[profile as TProfileId]?.capabilities.responsibilityTemplateId : null) ?? BUILTIN_TEMPLATES[0]!.key;
 
 /** A province or city supervisor opens a reporting round for its subordinate units. */
 export function OpenRoundPage() {
@@ -45,7 +43,7 @@ export function OpenRoundPage() {
     resolver: zodResolver(ZOpenRoundInput) as unknown as Resolver<TOpenRoundInput>,
     defaultValues: {
       title: `${(info.data?.today ?? '').slice(0, 4) || new Date().getFullYear()}年医疗保障扶贫责任分工表报送`,
-      templateKey: (me?.profile && DEFAULT_TEMPLATE[me.profile as TProfileId]) || 'builtin:liaoning-2019',
+      templateKey: defaultTemplateOf(me?.profile),
       dueDate: '',
       orgUnitIds: [],
       instructions: '',

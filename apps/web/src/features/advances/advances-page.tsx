@@ -22,7 +22,7 @@ import { Link } from 'react-router';
 import { useMe } from '../../app/use-me';
 import { QueryState } from '../../components/query-state';
 import { isApiError, useTRPC } from '../../lib/trpc';
-import { newKey } from './clock-badge';
+import { newRequestKey as newKey } from '../../lib/request-key';
 
 type Errors = Record<string, string>;
 const TONE = { ok: 'green', amber: 'orange', red: 'red', none: 'gray' } as const;

@@ -1,0 +1,2 @@
+export { OrgUnitsPage } from './org-units-page';
+export { UsersPage } from './users-page';

@@ -1,0 +1,1 @@
+export { AdvancesPage } from './advances-page';

@@ -1,0 +1,2 @@
+export { ChangePasswordPage } from './change-password-page';
+export { LoginPage } from './login-page';

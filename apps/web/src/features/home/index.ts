@@ -1,0 +1,2 @@
+export { ComingSoonPage } from './coming-soon-page';
+export { HomePage } from './home-page';

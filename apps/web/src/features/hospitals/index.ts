@@ -1,0 +1,1 @@
+export { HospitalsPage } from './hospitals-page';

@@ -1,0 +1,1 @@
+export { HouseholdPanel } from './household-panel';

@@ -1,0 +1,1 @@
+export { ListComparePage } from './list-compare-page';

@@ -1,0 +1,3 @@
+export { PersonCreatePage } from './person-create-page';
+export { PersonDetailPage } from './person-detail-page';
+export { PersonListPage } from './person-list-page';

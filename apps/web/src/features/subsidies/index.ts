@@ -1,0 +1,1 @@
+export { PremiumsPage } from './premiums-page';
