@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { login, shot } from '../../fixtures/auth';
 import { setServerClock } from '../../fixtures/clock';
+import { cnDate } from '../../fixtures/dates';
 
 test.use({ actionTimeout: 20_000 });
 test.afterEach(async ({ request }) => {
@@ -28,8 +29,8 @@ test('医院垫付资金：70% 十个工作日内预付，审核后十五个工�
   await expect(row).toContainText('125,000.01');
   // 10 working days after Tue 10-08: 10-09, 10-10, 10-11, Sat 10-12 (worked), 10-14..10-18, 10-21 → 2019-10-21.
   // 15 more: 10-22..10-25 (4), 10-28..11-01 (9), 11-04..11-08 (14), 11-11 (15) → 2019-11-11.
-  await expect(row).toContainText('期限 2019-10-21');
-  await expect(row).toContainText('期限 2019-11-11');
+  await expect(row).toContainText(`期限 ${cnDate('2019-10-21')}`);
+  await expect(row).toContainText(`期限 ${cnDate('2019-11-11')}`);
   // 70 % of 12 500 001 fen = 8 750 000.7 → 8 750 001 fen (half up).
   await expect(row).toContainText('应付 87,500.01');
 

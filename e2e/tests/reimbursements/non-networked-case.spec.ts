@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { login, shot } from '../../fixtures/auth';
 import { setServerClock } from '../../fixtures/clock';
+import { cnDate } from '../../fixtures/dates';
 
 /** China 10:00 on a date. */
 const at = (date: string) => `${date}T02:00:00.000Z`;
@@ -67,7 +68,7 @@ test('零星报销：材料不全受理 → 补齐起算 → 疑问病案跨国�
   await page.getByRole('button', { name: '登记补交材料' }).click();
   await expect(page.getByTestId('case-status')).toHaveText('待登记录入');
   // RULES §6: 25 working days after Friday 09-20, Sunday 09-29 and Saturday 10-12 worked, 10-01..07 off → 2019-10-30.
-  await expect(page.getByTestId('due-date')).toHaveText('2019-10-30');
+  await expect(page.getByTestId('due-date')).toHaveText(cnDate('2019-10-30'));
   await expect(page.getByTestId('days-used-left')).toHaveText('0 / 25');
 
   await page.getByLabel('病案登记录入意见').fill('已录入病案首页');
@@ -100,7 +101,7 @@ test('零星报销：材料不全受理 → 补齐起算 → 疑问病案跨国�
   // are not counted; 10-01..10-07 are holidays anyway. Then 10-10 (4), 10-11 (5), Sat 10-12 worked (6),
   // 10-14..10-18 (7–11), 10-21..10-25 (12–16), 10-28..11-01 (17–21), 11-04 (22), 11-05 (23), 11-06 (24),
   // 11-07 (25) → due Thursday 2019-11-07, i.e. 2019-10-30 moved by the 6 suspended working days.
-  await expect(page.getByTestId('due-date')).toHaveText('2019-11-07');
+  await expect(page.getByTestId('due-date')).toHaveText(cnDate('2019-11-07'));
   await expect(page.getByTestId('days-used-left')).toHaveText('3 / 22');
   await shot(page, 'reimbursement-after-hold');
 

@@ -86,6 +86,8 @@ export interface DataTableProps<T> {
   rowHref?: (row: T) => string;
   /** Dims a row (inactive records). */
   isRowDimmed?: (row: T) => boolean;
+  /** `data-*` attributes of a row (`data-testid`, `data-unit`), for tests and styles. */
+  rowAttributes?: (row: T) => Record<`data-${string}`, string>;
   /** Table minimum width: wider tables scroll sideways. */
   minWidth?: number;
   /** Wraps the table in a bordered Paper (default true). */
@@ -137,6 +139,7 @@ export function DataTable<T>({
   columnChooserKey,
   rowHref,
   isRowDimmed,
+  rowAttributes,
   minWidth,
   withPaper = true,
   tableProps,
@@ -244,6 +247,7 @@ export function DataTable<T>({
                 table.getRowModel().rows.map((row) => (
                   <Table.Tr
                     key={row.id}
+                    {...rowAttributes?.(row.original)}
                     c={isRowDimmed?.(row.original) ? 'dimmed' : undefined}
                     onClick={rowHref ? (e) => openRow(e, row.original) : undefined}
                     style={rowHref ? { cursor: 'pointer' } : undefined}

@@ -1,9 +1,5 @@
 import { Badge, Group, Text } from '@mantine/core';
-import { formatChineseDate, REPORTING_STATUS_LABELS, type TReportingStatus, type TSubmissionStage } from '@portal/rules';
-import type { inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '@portal/server/router';
-
-export type Outputs = inferRouterOutputs<AppRouter>['responsibility'];
+import { REPORTING_STATUS_LABELS, type TReportingStatus, type TSubmissionStage } from '@portal/rules';
 
 const COLORS: Record<TReportingStatus, string> = {
   not_started: 'gray',
@@ -48,24 +44,6 @@ export function StatusCell({ s }: { s: Parameters<typeof DaysNote>[0]['s'] & { s
       <DaysNote s={s} />
     </Group>
   );
-}
-
-export function cnDate(date: string | null | undefined) {
-  return date ? formatChineseDate(date) : '—';
-}
-
-export function cnDateTime(iso: string | null | undefined) {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  return d.toLocaleString('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    hour12: false,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
 }
 
 export const exportUrls = {
