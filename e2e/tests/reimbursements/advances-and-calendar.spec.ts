@@ -16,6 +16,7 @@ test('医院垫付资金：70% 十个工作日内预付，审核后十五个工�
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog.getByText('请选择定点医疗机构')).toBeVisible();
+  await shot(page, 'advance-declaration-errors');
   await dialog.getByRole('combobox', { name: '定点医疗机构' }).click();
   await page.getByRole('option', { name: '瓮安县人民医院' }).click();
   await dialog.getByLabel('结算期间起').fill('2019-09-01');
@@ -50,6 +51,7 @@ test('医院垫付资金：70% 十个工作日内预付，审核后十五个工�
   await dialog.getByLabel('支付凭证号').fill('JQ20191112');
   await dialog.getByRole('button', { name: '确认支付' }).click();
   await expect(dialog.getByText('审核确认总额不能大于申报总额')).toBeVisible();
+  await shot(page, 'advance-rest-payment-errors');
   await dialog.getByLabel('审核确认总额（元）').fill('120000');
   await expect(dialog.getByLabel('本次支付金额（元）')).toHaveValue('32499.99');
   await dialog.getByRole('button', { name: '确认支付' }).click();

@@ -50,6 +50,7 @@ test('零星报销：材料不全受理 → 补齐起算 → 疑问病案跨国�
   await page.getByRole('button', { name: '受理', exact: true }).click();
   await expect(page.getByTestId('case-status')).toHaveText('待补材料');
   await expect(page.getByText('未起算（待补材料）')).toBeVisible();
+  await shot(page, 'reimbursement-awaiting-documents');
   const caseUrl = page.url();
 
   // 一次性告知书 lists exactly what is missing.
@@ -84,6 +85,7 @@ test('零星报销：材料不全受理 → 补齐起算 → 疑问病案跨国�
   await page.getByRole('button', { name: '标记特殊/疑问病案' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
   await expect(page.getByRole('dialog').getByText('请填写原因（至少 4 个字）')).toBeVisible();
+  await shot(page, 'reimbursement-hold-dialog');
   await page.getByRole('dialog').getByLabel('原因').fill('发票金额与费用清单不符，需向医院核实');
   await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
   await expect(page.getByTestId('hold-badge')).toHaveText('疑问病案');
@@ -137,6 +139,7 @@ test('零星报销：材料不全受理 → 补齐起算 → 疑问病案跨国�
   await page.goto(caseUrl);
   await page.getByRole('button', { name: '确认支付' }).click();
   await expect(page.getByText('请填写支付凭证号（至少 4 位）')).toBeVisible();
+  await shot(page, 'reimbursement-pay-errors');
   await page.getByLabel('支付凭证号').fill('ZF20191028001');
   await page.getByRole('button', { name: '确认支付' }).click();
   await expect(page.getByTestId('case-status')).toHaveText('已支付');

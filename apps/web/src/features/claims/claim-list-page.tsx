@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { can, TIER_LABELS, VISIT_TYPE_LABELS, ZListClaimsInput } from '@portal/rules';
 import type { RouterOutputs } from '@portal/server/router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -31,7 +31,9 @@ const COLUMNS: ColumnDef<Claim, never>[] = [
     header: '结算单号',
     cell: ({ row: { original: c } }) => (
       <>
-        <Link to={`/claims/${c.id}`}>{c.claimNo}</Link>
+        <Anchor component={Link} to={`/claims/${c.id}`} size="sm">
+          {c.claimNo}
+        </Anchor>
         {c.kind === 'reversal' && (
           <Badge ml={4} size="xs" color="red">
             冲销
@@ -124,7 +126,7 @@ export function ClaimListPage() {
             label="区划"
             placeholder="全部"
             clearable
-            w={200}
+            w={170}
             value={f.orgUnitId}
             onChange={(v) => setFilters({ orgUnitId: v ?? '' })}
           />
@@ -133,18 +135,31 @@ export function ClaimListPage() {
             placeholder="全部"
             clearable
             searchable
-            w={220}
+            w={200}
             data={(hospitals.data ?? []).map((h) => ({ value: h.id, label: h.name }))}
             value={f.hospitalId || null}
             onChange={(v) => setFilters({ hospitalId: v ?? '' })}
           />
-          <DateInput label="出院日期起" w={190} value={f.from} onChange={(v) => setFilters({ from: v ?? '' })} />
-          <DateInput label="至" w={190} value={f.to} minDate={f.from || undefined} onChange={(v) => setFilters({ to: v ?? '' })} />
+          <DateInput
+            label="出院日期起"
+            w={180}
+            placeholder="如 2026-12-01"
+            value={f.from}
+            onChange={(v) => setFilters({ from: v ?? '' })}
+          />
+          <DateInput
+            label="至"
+            w={180}
+            placeholder="如 2026-12-31"
+            value={f.to}
+            minDate={f.from || undefined}
+            onChange={(v) => setFilters({ to: v ?? '' })}
+          />
           <Select
             label="有支付的项目"
             placeholder="全部"
             clearable
-            w={200}
+            w={170}
             data={Object.entries(TIER_LABELS).map(([value, label]) => ({ value, label }))}
             value={f.tier || null}
             onChange={(v) => setFilters({ tier: v ?? '' })}
@@ -158,7 +173,8 @@ export function ClaimListPage() {
         query={list}
         empty="没有符合条件的结算单"
         unit="笔"
-        minWidth={1100}
+        minWidth={1250}
+        tableProps={{ style: { whiteSpace: 'nowrap' } }}
         rowHref={(c) => `/claims/${c.id}`}
         footerRows={list.data && list.data.total > 0 && <TotalsRow totals={list.data.totals} count={list.data.total} />}
         paging={{

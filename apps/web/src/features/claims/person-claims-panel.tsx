@@ -1,4 +1,4 @@
-import { Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { VISIT_TYPE_LABELS } from '@portal/rules';
 import type { RouterOutputs } from '@portal/server/router';
 import { useQuery } from '@tanstack/react-query';
@@ -19,7 +19,9 @@ const COLUMNS: ColumnDef<Claim, never>[] = [
     header: '结算单号',
     cell: ({ row: { original: c } }) => (
       <>
-        <Link to={`/claims/${c.id}`}>{c.claimNo}</Link>
+        <Anchor component={Link} to={`/claims/${c.id}`} size="sm">
+          {c.claimNo}
+        </Anchor>
         {c.kind === 'reversal' ? '（冲销）' : c.status === 'reversed' ? '（已冲销）' : ''}
       </>
     ),

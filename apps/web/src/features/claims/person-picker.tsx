@@ -28,6 +28,7 @@ export function PersonPicker({ value, onChange, onBlur, error, ref }: Props) {
       placeholder="输入姓名或身份证号（后几位）查找"
       withAsterisk
       searchable
+      openOnFocus={false}
       searchValue={search}
       onSearchChange={setSearch}
       data={data}

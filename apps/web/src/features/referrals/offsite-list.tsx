@@ -93,6 +93,8 @@ export function OffsiteList() {
         getRowId={(r) => r.id}
         query={list}
         empty="没有异地就医备案"
+        minWidth={1100}
+        tableProps={{ style: { whiteSpace: 'nowrap' } }}
         paging={{
           mode: 'pages',
           page: f.page,

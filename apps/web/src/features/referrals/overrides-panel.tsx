@@ -40,7 +40,7 @@ export function OverridesPanel() {
         没有转诊或异地就医备案、但确因急诊等原因应按“经转诊”结算的住院，由审核复核人员认定并写明理由；一站式结算录入该次住院时自动采用，操作留痕。
       </Text>
       {me && can(me.role, 'referrals.override') ? <OverrideForm /> : <Alert color="gray">只有审核复核人员可以认定视同转诊。</Alert>}
-      <DataTable columns={COLUMNS} rows={list.data} getRowId={(o) => o.id} query={list} empty="尚无视同转诊认定" />
+      <DataTable columns={COLUMNS} rows={list.data} getRowId={(o) => o.id} query={list} empty="尚无视同转诊认定" minWidth={900} />
     </Stack>
   );
 }

@@ -99,6 +99,8 @@ export function ReferralList() {
         getRowId={(r) => r.id}
         query={list}
         empty="没有符合条件的转诊备案"
+        minWidth={1150}
+        tableProps={{ style: { whiteSpace: 'nowrap' } }}
         rowHref={(r) => `/referrals/${r.id}`}
         paging={{
           mode: 'pages',

@@ -64,9 +64,9 @@ export function DeclarationForm({ onDone, onCancel }: { onDone: () => Promise<un
         data={(hospitals.data ?? []).map((h) => ({ value: h.id, label: h.name }))}
       />
       <SimpleGrid cols={3}>
-        <DateField control={form.control} name="periodFrom" label="结算期间起" withAsterisk maxDate={today} />
-        <DateField control={form.control} name="periodTo" label="结算期间止" withAsterisk maxDate={today} />
-        <DateField control={form.control} name="receivedOn" label="收到申报日期" withAsterisk maxDate={today} />
+        <DateField control={form.control} name="periodFrom" label="结算期间起" withAsterisk maxDate={today} placeholder="如 2026-12-01" />
+        <DateField control={form.control} name="periodTo" label="结算期间止" withAsterisk maxDate={today} placeholder="如 2026-12-01" />
+        <DateField control={form.control} name="receivedOn" label="收到申报日期" withAsterisk maxDate={today} placeholder="如 2026-12-01" />
       </SimpleGrid>
       <SimpleGrid cols={3}>
         <MoneyField control={form.control} name="basic" label="基本医保垫付（元）" />

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMe } from '../../app/use-me';
 import { DataTable, type ColumnDef } from '../../components/data-table';
-import { formatDate, formatDateRange } from '../../lib/dates';
+import { formatDate } from '../../lib/dates';
 import { formatYuan } from '../../lib/money';
 import { useTRPC } from '../../lib/trpc';
 import { useUrlFilters } from '../../lib/use-url-filters';
@@ -22,24 +22,25 @@ function Instalment({ a, part }: { a: Advance; part: 'first' | 'rest' }) {
       : part === 'first'
         ? `应付 ${formatYuan(a.first.dueAmount)}`
         : '待审核结清';
-  const extra =
-    part === 'first'
-      ? a.first.paidOn
-        ? `，${formatDate(a.first.paidOn)} 支付`
-        : ''
-      : a.rest.approvedTotal !== null
-        ? `，审核确认 ${formatYuan(a.rest.approvedTotal)}`
-        : '';
   return (
-    <>
+    <Stack gap={2} align="flex-start">
       <Badge color={TONE[i.tone]} variant="light">
         {state}
       </Badge>
       <Text size="xs" c="dimmed">
         期限 {i.due ? formatDate(i.due) : a.calendarError}
-        {extra}
       </Text>
-    </>
+      {i.paidOn && (
+        <Text size="xs" c="dimmed">
+          {formatDate(i.paidOn)} 支付
+        </Text>
+      )}
+      {part === 'rest' && a.rest.approvedTotal !== null && (
+        <Text size="xs" c="dimmed">
+          审核确认 {formatYuan(a.rest.approvedTotal)}
+        </Text>
+      )}
+    </Stack>
   );
 }
 
@@ -66,8 +67,22 @@ export function AdvancesPage() {
   const columns: ColumnDef<Advance, never>[] = [
     { id: 'declarationNo', header: '申报号', accessorKey: 'declarationNo' },
     { id: 'hospital', header: '医院', accessorKey: 'hospitalName' },
-    { id: 'period', header: '结算期间', cell: ({ row }) => formatDateRange(row.original.periodFrom, row.original.periodTo) },
-    { id: 'receivedOn', header: '收到日期', cell: ({ row }) => formatDate(row.original.receivedOn) },
+    {
+      id: 'period',
+      header: '结算期间',
+      cell: ({ row: { original: a } }) => (
+        <Text size="sm">
+          {formatDate(a.periodFrom)} 至
+          <br />
+          {formatDate(a.periodTo)}
+        </Text>
+      ),
+    },
+    {
+      id: 'receivedOn',
+      header: '收到日期',
+      cell: ({ row }) => formatDate(row.original.receivedOn),
+    },
     money('basic', '基本医保'),
     money('critical', '大病保险'),
     money('assistance', '医疗救助'),
@@ -132,7 +147,7 @@ export function AdvancesPage() {
         getRowId={(a) => a.id}
         query={list}
         empty="暂无垫付申报"
-        minWidth={1400}
+        minWidth={1200}
         tableProps={{ style: { whiteSpace: 'nowrap' } }}
         rowAttributes={() => ({ 'data-testid': 'advance-row' })}
       />

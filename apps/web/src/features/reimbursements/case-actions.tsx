@@ -144,6 +144,11 @@ export function ActionsPanel({ c }: { c: Case }) {
           案件已办结。
         </Text>
       )}
+      {c.status === 'awaiting_documents' && (
+        <Text size="sm" c="dimmed">
+          材料补齐后开始计时，再办理病案登记录入。
+        </Text>
+      )}
       <Group mt="md" gap="xs">
         {c.can.returnCase && (
           <Button variant="light" color="orange" size="xs" onClick={() => setDialog('return')}>

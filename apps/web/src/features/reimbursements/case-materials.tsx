@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Checkbox, FileInput, Group, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Checkbox, FileInput, Group, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { MATERIAL_ITEMS, MATERIAL_LABELS, MAX_UPLOAD_BYTES, ZMaterialItem, ZReceiveMaterialsInput } from '@portal/rules';
 import { useMutation } from '@tanstack/react-query';
@@ -118,17 +118,15 @@ function UploadForm({ c }: { c: Case }) {
         notifications.show({ color: 'green', message: '已上传' });
       }}
     >
-      <Group grow align="flex-start">
-        <FileField form={form} />
-        <SelectField
-          control={form.control}
-          name="material"
-          label="对应材料"
-          placeholder="（可选）"
-          clearable
-          data={MATERIAL_ITEMS.map((m) => ({ value: m, label: MATERIAL_LABELS[m] }))}
-        />
-      </Group>
+      <FileField form={form} />
+      <SelectField
+        control={form.control}
+        name="material"
+        label="对应材料"
+        placeholder="（可选）"
+        clearable
+        data={MATERIAL_ITEMS.map((m) => ({ value: m, label: MATERIAL_LABELS[m] }))}
+      />
     </FormShell>
   );
 }
@@ -172,9 +170,9 @@ export function MaterialsPanel({ c }: { c: Case }) {
         </Stack>
       )}
       {c.can.attach && (
-        <Stack gap={6} mt="sm">
+        <Box mt="sm">
           <UploadForm c={c} />
-        </Stack>
+        </Box>
       )}
     </Paper>
   );

@@ -57,7 +57,7 @@ export function ClockPanel({ c }: { c: Case }) {
       {c.clock.error ? (
         <Alert color="red">{c.clock.error}</Alert>
       ) : (
-        <SimpleGrid cols={{ base: 2, sm: 4 }}>
+        <SimpleGrid cols={2}>
           <Field label="受理日期" value={formatDate(c.receivedOn)} />
           <Field label="材料齐全日期（起算日）" value={c.materialsCompleteOn ? formatDate(c.materialsCompleteOn) : '材料未齐'} />
           <Field label="应办结日期" value={formatDate(c.clock.due)} testId="due-date" />

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { QueryState } from '../../components/query-state';
 import { formatDate, formatDateRange } from '../../lib/dates';
 import { useTRPC } from '../../lib/trpc';
+import classes from './notice.module.css';
 
 /** 一次性告知书: everything missing, told once, on one printable page. */
 export function ReimbursementNoticePage() {
@@ -28,7 +29,7 @@ export function ReimbursementNoticePage() {
       <QueryState query={query}>
         {() =>
           c && (
-            <Paper withBorder p="xl" maw={760} mx="auto" w="100%" data-testid="notice">
+            <Paper withBorder p="xl" maw={760} mx="auto" w="100%" className={classes.letter} data-testid="notice">
               <Title order={3} ta="center">
                 医疗费用零星报销材料一次性告知书
               </Title>

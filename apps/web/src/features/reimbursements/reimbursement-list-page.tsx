@@ -1,4 +1,4 @@
-import { Button, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { can, ZListReimbursementsInput } from '@portal/rules';
 import type { RouterOutputs } from '@portal/server/router';
@@ -24,7 +24,15 @@ const FILTERS = [
 ];
 
 const COLUMNS: ColumnDef<Case, never>[] = [
-  { id: 'caseNo', header: '案件号', cell: ({ row: { original: c } }) => <Link to={`/reimbursements/${c.id}`}>{c.caseNo}</Link> },
+  {
+    id: 'caseNo',
+    header: '案件号',
+    cell: ({ row: { original: c } }) => (
+      <Anchor component={Link} to={`/reimbursements/${c.id}`} size="sm">
+        {c.caseNo}
+      </Anchor>
+    ),
+  },
   {
     id: 'person',
     header: '参保人',

@@ -100,6 +100,7 @@ function OpenRoundForm({ templates, units, today }: { templates: Template[]; uni
           label="截止日期"
           withAsterisk
           description={`今天是 ${formatDate(today)}；逾期按工作日计算`}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
         />
       </SimpleGrid>
       <UnitsField form={form} units={units} />

@@ -21,12 +21,17 @@ const COLUMNS: ColumnDef<Round, never>[] = [
       </Text>
     ),
   },
-  { id: 'opener', header: '发起单位', accessorKey: 'openerName' },
+  { id: 'opener', header: '发起单位', accessorKey: 'openerName', meta: { width: 110 } },
   { id: 'template', header: '模板', accessorKey: 'templateName' },
-  { id: 'dueDate', header: '截止日期', cell: ({ row }) => formatDate(row.original.dueDate) },
+  {
+    id: 'dueDate',
+    header: '截止日期',
+    cell: ({ row }) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(row.original.dueDate)}</span>,
+  },
   {
     id: 'progress',
     header: '进度 / 本单位状态',
+    meta: { width: 280 },
     cell: ({ row: { original: r } }) => (
       <>
         {r.counts && (
