@@ -10,6 +10,7 @@ import {
   type TResponsibilityRow,
   type TResponsibilityTemplate,
 } from '@portal/rules';
+import type { RouterInputs } from '@portal/server/router';
 import { useRef, useState } from 'react';
 import { useFieldArray, type Path } from 'react-hook-form';
 import { z } from 'zod';
@@ -26,14 +27,15 @@ type TableFormInput = z.input<typeof ZTableForm>;
 
 const emptyRow = (itemKey: string): TResponsibilityRow => ZResponsibilityRow.parse({ itemKey });
 
-type Submitted = { filledDate: string; rows: TResponsibilityRow[]; sealConfirmed: true; sealConfirmedBy: string };
+type Draft = Omit<RouterInputs['responsibility']['saveDraft'], 'submissionId'>;
+type Submitted = Omit<RouterInputs['responsibility']['submit'], 'submissionId'>;
 
 interface Props {
   template: TResponsibilityTemplate;
   initialRows: TResponsibilityRow[];
   initialFilledDate: string | null;
   today: string;
-  onSaveDraft: (values: { filledDate?: string; rows: TResponsibilityRow[] }) => Promise<unknown>;
+  onSaveDraft: (values: Draft) => Promise<unknown>;
   onSubmit: (values: Submitted) => Promise<unknown>;
 }
 
