@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { login, shot } from '../fixtures/auth';
+import { cnDate, cnMonth } from '../fixtures/dates';
 import { chinaToday, findSeedBeneficiaries, type SeedPerson } from '../fixtures/seed-people';
 
 let people: SeedPerson[];
@@ -54,7 +55,7 @@ test('通城县经办员代医院登记转往省级定点医院的转诊并备�
   await expect(page.getByText('计划入院日期不能早于开具日期')).toBeVisible();
 
   await page.getByLabel('计划入院日期').fill(chinaToday(3));
-  await expect(page.getByText(`本次转诊可用至 ${chinaToday(89)}`)).toBeVisible();
+  await expect(page.getByText(`本次转诊可用至 ${cnDate(chinaToday(89))}`)).toBeVisible();
   await shot(page, 'referral-form');
   await page.getByRole('button', { name: '提交' }).click();
 
@@ -63,7 +64,7 @@ test('通城县经办员代医院登记转往省级定点医院的转诊并备�
   const referralNo = (await page.getByTestId('referral-no').textContent())!;
   await expect(page.getByText('已备案', { exact: true })).toBeVisible();
   await expect(page.getByText('湖北省人民医院（省级转诊定点）')).toBeVisible();
-  await expect(page.getByText(`90 天，至 ${chinaToday(89)}`)).toBeVisible();
+  await expect(page.getByText(`90 天，至 ${cnDate(chinaToday(89))}`)).toBeVisible();
   await shot(page, 'referral-detail');
 
   await page.getByRole('link', { name: '返回列表' }).click();
@@ -88,7 +89,7 @@ test('通城县经办员代医院登记转往省级定点医院的转诊并备�
 
   // Reports: this month's count by destination and county.
   await page.goto('/referrals?tab=reports');
-  const byMonth = page.locator('tbody tr', { hasText: '湖北省人民医院' }).filter({ hasText: chinaToday().slice(0, 7) });
+  const byMonth = page.locator('tbody tr', { hasText: '湖北省人民医院' }).filter({ hasText: cnMonth(chinaToday()) });
   await expect(byMonth.first()).toContainText('通城县');
   await expect(page.getByText('本年度没有未转诊的县域外住院')).toBeVisible();
   await shot(page, 'referral-reports');

@@ -102,6 +102,7 @@ test('省级发起辽宁责任分工表填报：市级填报、报送、退回�
   const seal = page.getByRole('dialog', { name: '盖章确认' });
   await seal.getByRole('button', { name: '确认报送' }).click();
   await expect(seal.getByText('请确认已加盖单位公章')).toBeVisible();
+  await shot(page, 'responsibility-seal-dialog');
   await seal.getByLabel('已在纸质表上加盖本单位公章').check();
   await seal.getByLabel('盖章确认人').fill('沈盖章');
   await seal.getByRole('button', { name: '确认报送' }).click();
@@ -120,6 +121,7 @@ test('省级发起辽宁责任分工表填报：市级填报、报送、退回�
   const ret = page.getByRole('dialog');
   await ret.getByRole('button', { name: '确认退回' }).click();
   await expect(ret.getByText('请填写退回意见（至少 2 个字）')).toBeVisible();
+  await shot(page, 'responsibility-return-dialog');
   await ret.getByLabel('退回意见').fill('总负责人联系电话请填写手机号码');
   await ret.getByRole('button', { name: '确认退回' }).click();
   await expect(page.getByText('已退回 沈阳市')).toBeVisible();

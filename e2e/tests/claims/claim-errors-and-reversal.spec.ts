@@ -39,6 +39,7 @@ test('审核人员冲销结算单：原单标记已冲销，冲销单以负数�
   await page.getByRole('button', { name: '冲销' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '确认冲销' }).click();
   await expect(page.getByText('请填写冲销原因（至少 4 个字）')).toBeVisible();
+  await shot(page, 'claim-reverse-dialog');
   await page.getByLabel('冲销原因').fill('住院费用清单录入错误');
   await page.getByRole('dialog').getByRole('button', { name: '确认冲销' }).click();
   await expect(page.getByTestId('slip')).toContainText('冲销单');

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { login, shot } from '../../fixtures/auth';
 import { setServerClock } from '../../fixtures/clock';
+import { cnDate } from '../../fixtures/dates';
 
 test.use({ actionTimeout: 20_000 });
 test.afterEach(async ({ request }) => {
@@ -15,6 +16,7 @@ test('医院垫付资金：70% 十个工作日内预付，审核后十五个工�
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog.getByText('请选择定点医疗机构')).toBeVisible();
+  await shot(page, 'advance-declaration-errors');
   await dialog.getByRole('combobox', { name: '定点医疗机构' }).click();
   await page.getByRole('option', { name: '瓮安县人民医院' }).click();
   await dialog.getByLabel('结算期间起').fill('2019-09-01');
@@ -28,8 +30,8 @@ test('医院垫付资金：70% 十个工作日内预付，审核后十五个工�
   await expect(row).toContainText('125,000.01');
   // 10 working days after Tue 10-08: 10-09, 10-10, 10-11, Sat 10-12 (worked), 10-14..10-18, 10-21 → 2019-10-21.
   // 15 more: 10-22..10-25 (4), 10-28..11-01 (9), 11-04..11-08 (14), 11-11 (15) → 2019-11-11.
-  await expect(row).toContainText('期限 2019-10-21');
-  await expect(row).toContainText('期限 2019-11-11');
+  await expect(row).toContainText(`期限 ${cnDate('2019-10-21')}`);
+  await expect(row).toContainText(`期限 ${cnDate('2019-11-11')}`);
   // 70 % of 12 500 001 fen = 8 750 000.7 → 8 750 001 fen (half up).
   await expect(row).toContainText('应付 87,500.01');
 
@@ -49,6 +51,7 @@ test('医院垫付资金：70% 十个工作日内预付，审核后十五个工�
   await dialog.getByLabel('支付凭证号').fill('JQ20191112');
   await dialog.getByRole('button', { name: '确认支付' }).click();
   await expect(dialog.getByText('审核确认总额不能大于申报总额')).toBeVisible();
+  await shot(page, 'advance-rest-payment-errors');
   await dialog.getByLabel('审核确认总额（元）').fill('120000');
   await expect(dialog.getByLabel('本次支付金额（元）')).toHaveValue('32499.99');
   await dialog.getByRole('button', { name: '确认支付' }).click();

@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { login, shot } from '../../fixtures/auth';
 import { setServerClock } from '../../fixtures/clock';
+import { cnDate } from '../../fixtures/dates';
 
 /** China 10:00 on a date. */
 const at = (date: string) => `${date}T02:00:00.000Z`;
@@ -49,6 +50,7 @@ test('零星报销：材料不全受理 → 补齐起算 → 疑问病案跨国�
   await page.getByRole('button', { name: '受理', exact: true }).click();
   await expect(page.getByTestId('case-status')).toHaveText('待补材料');
   await expect(page.getByText('未起算（待补材料）')).toBeVisible();
+  await shot(page, 'reimbursement-awaiting-documents');
   const caseUrl = page.url();
 
   // 一次性告知书 lists exactly what is missing.
@@ -67,7 +69,7 @@ test('零星报销：材料不全受理 → 补齐起算 → 疑问病案跨国�
   await page.getByRole('button', { name: '登记补交材料' }).click();
   await expect(page.getByTestId('case-status')).toHaveText('待登记录入');
   // RULES §6: 25 working days after Friday 09-20, Sunday 09-29 and Saturday 10-12 worked, 10-01..07 off → 2019-10-30.
-  await expect(page.getByTestId('due-date')).toHaveText('2019-10-30');
+  await expect(page.getByTestId('due-date')).toHaveText(cnDate('2019-10-30'));
   await expect(page.getByTestId('days-used-left')).toHaveText('0 / 25');
 
   await page.getByLabel('病案登记录入意见').fill('已录入病案首页');
@@ -83,6 +85,7 @@ test('零星报销：材料不全受理 → 补齐起算 → 疑问病案跨国�
   await page.getByRole('button', { name: '标记特殊/疑问病案' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
   await expect(page.getByRole('dialog').getByText('请填写原因（至少 4 个字）')).toBeVisible();
+  await shot(page, 'reimbursement-hold-dialog');
   await page.getByRole('dialog').getByLabel('原因').fill('发票金额与费用清单不符，需向医院核实');
   await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
   await expect(page.getByTestId('hold-badge')).toHaveText('疑问病案');
@@ -100,7 +103,7 @@ test('零星报销：材料不全受理 → 补齐起算 → 疑问病案跨国�
   // are not counted; 10-01..10-07 are holidays anyway. Then 10-10 (4), 10-11 (5), Sat 10-12 worked (6),
   // 10-14..10-18 (7–11), 10-21..10-25 (12–16), 10-28..11-01 (17–21), 11-04 (22), 11-05 (23), 11-06 (24),
   // 11-07 (25) → due Thursday 2019-11-07, i.e. 2019-10-30 moved by the 6 suspended working days.
-  await expect(page.getByTestId('due-date')).toHaveText('2019-11-07');
+  await expect(page.getByTestId('due-date')).toHaveText(cnDate('2019-11-07'));
   await expect(page.getByTestId('days-used-left')).toHaveText('3 / 22');
   await shot(page, 'reimbursement-after-hold');
 
@@ -136,6 +139,7 @@ test('零星报销：材料不全受理 → 补齐起算 → 疑问病案跨国�
   await page.goto(caseUrl);
   await page.getByRole('button', { name: '确认支付' }).click();
   await expect(page.getByText('请填写支付凭证号（至少 4 位）')).toBeVisible();
+  await shot(page, 'reimbursement-pay-errors');
   await page.getByLabel('支付凭证号').fill('ZF20191028001');
   await page.getByRole('button', { name: '确认支付' }).click();
   await expect(page.getByTestId('case-status')).toHaveText('已支付');

@@ -89,6 +89,8 @@ export interface DataTableProps<T> {
   isRowDimmed?: (row: T) => boolean;
   /** Highlights a row (the one shown in detail below the table). */
   isRowSelected?: (row: T) => boolean;
+  /** `data-*` attributes of a row (`data-testid`, `data-unit`), for tests and styles. */
+  rowAttributes?: (row: T) => Record<`data-${string}`, string>;
   /** Table minimum width: wider tables scroll sideways. */
   minWidth?: number;
   /** Wraps the table in a bordered Paper (default true). */
@@ -141,6 +143,7 @@ export function DataTable<T>({
   rowHref,
   isRowDimmed,
   isRowSelected,
+  rowAttributes,
   minWidth,
   withPaper = true,
   tableProps,
@@ -249,6 +252,7 @@ export function DataTable<T>({
                 table.getRowModel().rows.map((row) => (
                   <Table.Tr
                     key={row.id}
+                    {...rowAttributes?.(row.original)}
                     c={isRowDimmed?.(row.original) ? 'dimmed' : undefined}
                     bg={isRowSelected?.(row.original) ? 'var(--mantine-color-blue-0)' : undefined}
                     onClick={rowHref ? (e) => openRow(e, row.original) : undefined}

@@ -102,6 +102,8 @@ export function SelectField<T extends FieldValues, O>({
   const { field, error } = useBound({ control, name });
   return (
     <Select
+      // Opened by a click or by typing: on focus (a field error focuses it) the list would cover the next fields.
+      openOnFocus={false}
       {...props}
       name={field.name}
       ref={field.ref}
@@ -222,6 +224,7 @@ export function YearField<T extends FieldValues, O>({
   const { field, error } = useBound({ control, name });
   return (
     <YearSelect
+      openOnFocus={false}
       {...props}
       name={field.name}
       ref={field.ref}
@@ -242,6 +245,7 @@ export function OrgUnitField<T extends FieldValues, O>({
   const { field, error } = useBound({ control, name });
   return (
     <OrgUnitSelect
+      openOnFocus={false}
       {...props}
       name={field.name}
       ref={field.ref}

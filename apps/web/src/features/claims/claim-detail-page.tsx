@@ -1,14 +1,16 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Badge, Breadcrumbs, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { can, ZReverseClaimInput } from '@portal/rules';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMe } from '../../app/use-me';
 import { QueryState } from '../../components/query-state';
-import { applyServerError } from '../../lib/form-errors';
+import { ReasonDialog } from '../../components/reason-dialog';
 import { useTRPC } from '../../lib/trpc';
 import { SlipView } from './slip-view';
 
+/** One settlement: the printable slip (一单清), its PDF, and reversal by a reviewer. */
 export function ClaimDetailPage() {
   const { id = '' } = useParams();
   const trpc = useTRPC();
@@ -17,8 +19,6 @@ export function ClaimDetailPage() {
   const queryClient = useQueryClient();
   const claim = useQuery(trpc.claims.get.queryOptions({ id }));
   const [reversing, setReversing] = useState(false);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
   const reverse = useMutation(trpc.claims.reverse.mutationOptions());
   const c = claim.data;
   return (
@@ -43,7 +43,7 @@ export function ClaimDetailPage() {
             <Button component="a" variant="default" href={`/api/claims/${c.id}/slip.pdf`} target="_blank" rel="noopener">
               下载 PDF
             </Button>
-            {me?.role === 'reviewer' && c.kind === 'settlement' && c.status === 'settled' && (
+            {me && can(me.role, 'claims.reverse') && c.kind === 'settlement' && c.status === 'settled' && (
               <Button color="red" variant="light" onClick={() => setReversing(true)}>
                 冲销
               </Button>
@@ -77,43 +77,22 @@ export function ClaimDetailPage() {
           )
         }
       </QueryState>
-      <Modal opened={reversing} onClose={() => setReversing(false)} title="冲销结算单">
-        <Stack>
-          <Text size="sm">冲销后原结算单保留并标记为已冲销，参保人本年度累计数恢复到该笔结算之前。冲销后如需更正，请重新录入结算。</Text>
-          <Textarea
-            label="冲销原因"
-            withAsterisk
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={reasonError}
-            autosize
-            minRows={2}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setReversing(false)}>
-              取消
-            </Button>
-            <Button
-              color="red"
-              loading={reverse.isPending}
-              onClick={async () => {
-                if (reason.trim().length < 4) return setReasonError('请填写冲销原因（至少 4 个字）');
-                try {
-                  const r = await reverse.mutateAsync({ id, reason });
-                  await queryClient.invalidateQueries({ queryKey: trpc.claims.pathKey() });
-                  notifications.show({ color: 'green', message: `已冲销，冲销单号 ${r.claimNo}` });
-                  setReversing(false);
-                  void navigate(`/claims/${r.id}`);
-                } catch (err) {
-                  applyServerError(err);
-                }
-              }}
-            >
-              确认冲销
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ReasonDialog
+        opened={reversing}
+        onClose={() => setReversing(false)}
+        title="冲销结算单"
+        description="冲销后原结算单保留并标记为已冲销，参保人本年度累计数恢复到该笔结算之前。冲销后如需更正，请重新录入结算。"
+        label="冲销原因"
+        schema={ZReverseClaimInput.shape.reason}
+        confirmLabel="确认冲销"
+        onSubmit={async (reason) => {
+          const r = await reverse.mutateAsync({ id, reason });
+          await queryClient.invalidateQueries({ queryKey: trpc.claims.pathKey() });
+          notifications.show({ color: 'green', message: `已冲销，冲销单号 ${r.claimNo}` });
+          setReversing(false);
+          void navigate(`/claims/${r.id}`);
+        }}
+      />
     </Stack>
   );
 }

@@ -1,44 +1,120 @@
-import { Badge, Button, Group, Pagination, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { CATEGORY_LABELS, formatYuan, TIER_LABELS, VISIT_TYPE_LABELS, type TCategoryId } from '@portal/rules';
+import { Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { can, TIER_LABELS, VISIT_TYPE_LABELS, ZListClaimsInput } from '@portal/rules';
+import type { RouterOutputs } from '@portal/server/router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMe } from '../../app/use-me';
-import { QueryState } from '../../components/query-state';
+import { DataTable, type ColumnDef } from '../../components/data-table';
+import { DateInput } from '../../components/date-input';
+import { categoryLabel } from '../../components/labels';
+import { OrgUnitSelect } from '../../components/org-unit-select';
+import { formatDate } from '../../lib/dates';
+import { formatYuan } from '../../lib/money';
 import { useTRPC } from '../../lib/trpc';
+import { useUrlFilters } from '../../lib/use-url-filters';
+
+type Claim = RouterOutputs['claims']['list']['items'][number];
+type Totals = RouterOutputs['claims']['list']['totals'];
 
 const PAGE_SIZE = 20;
 
+const money = (id: string, header: string, fen: (c: Claim) => number): ColumnDef<Claim, never> => ({
+  id,
+  header,
+  cell: ({ row }) => formatYuan(fen(row.original)),
+  meta: { numeric: true },
+});
+
+const COLUMNS: ColumnDef<Claim, never>[] = [
+  {
+    id: 'claimNo',
+    header: '结算单号',
+    cell: ({ row: { original: c } }) => (
+      <>
+        <Anchor component={Link} to={`/claims/${c.id}`} size="sm">
+          {c.claimNo}
+        </Anchor>
+        {c.kind === 'reversal' && (
+          <Badge ml={4} size="xs" color="red">
+            冲销
+          </Badge>
+        )}
+        {c.status === 'reversed' && (
+          <Badge ml={4} size="xs" color="gray">
+            已冲销
+          </Badge>
+        )}
+      </>
+    ),
+  },
+  {
+    id: 'person',
+    header: '参保人',
+    cell: ({ row: { original: c } }) => (
+      <>
+        {c.personName}
+        <Text size="xs" c="dimmed">
+          {c.idNumberMasked}
+        </Text>
+      </>
+    ),
+  },
+  { id: 'hospital', header: '医院', accessorKey: 'hospitalName' },
+  { id: 'visitType', header: '类型', cell: ({ row }) => VISIT_TYPE_LABELS[row.original.visitType] },
+  { id: 'dischargeDate', header: '出院日期', cell: ({ row }) => formatDate(row.original.dischargeDate) },
+  { id: 'category', header: '适用身份', cell: ({ row }) => categoryLabel(row.original.appliedCategory) },
+  money('totalCost', '总费用', (c) => c.totalCost),
+  money('basic', '基本医保', (c) => c.basic),
+  money('critical', '大病保险', (c) => c.critical),
+  money('assistance', '医疗救助', (c) => c.assistance),
+  money('other', '其他', (c) => c.tilted + c.hospitalReduction),
+  money('patientPays', '个人自付', (c) => c.patientPays),
+];
+
+function TotalsRow({ totals, count }: { totals: Totals; count: number }) {
+  return (
+    <Table.Tr fw={700}>
+      <Table.Td colSpan={6}>合计（{count} 笔，冲销单以负数计）</Table.Td>
+      {[
+        totals.totalCost,
+        totals.basic,
+        totals.critical,
+        totals.assistance,
+        totals.tilted + totals.hospitalReduction,
+        totals.patientPays,
+      ].map((fen, i) => (
+        <Table.Td key={i} className="num">
+          {formatYuan(fen)}
+        </Table.Td>
+      ))}
+    </Table.Tr>
+  );
+}
+
+/** 一站式结算: the settlements of the caller's region, filtered in the URL, with the filtered totals. */
 export function ClaimListPage() {
   const trpc = useTRPC();
   const me = useMe().data;
-  const [orgUnitId, setOrgUnitId] = useState<string | null>(null);
-  const [hospitalId, setHospitalId] = useState<string | null>(null);
-  const [tier, setTier] = useState<string | null>(null);
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [page, setPage] = useState(1);
-  const units = useQuery(trpc.admin.listOrgUnits.queryOptions());
+  const [f, setFilters] = useUrlFilters({ orgUnitId: '', hospitalId: '', tier: '', from: '', to: '', page: 1 });
   const hospitals = useQuery(trpc.hospitals.list.queryOptions({ includeInactive: true }));
+  const tier = ZListClaimsInput.shape.tier.safeParse(f.tier || undefined).data;
   const list = useQuery({
     ...trpc.claims.list.queryOptions({
-      orgUnitId: orgUnitId ?? undefined,
-      hospitalId: hospitalId ?? undefined,
-      tier: (tier ?? undefined) as never,
-      from: from || undefined,
-      to: to || undefined,
-      page,
+      orgUnitId: f.orgUnitId || undefined,
+      hospitalId: f.hospitalId || undefined,
+      tier,
+      from: f.from || undefined,
+      to: f.to || undefined,
+      page: f.page,
       pageSize: PAGE_SIZE,
     }),
     placeholderData: keepPreviousData,
   });
-  const reset = () => setPage(1);
-  const t = list.data?.totals;
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={3}>一站式结算</Title>
-        {(me?.role === 'clerk' || me?.role === 'reviewer') && (
+        {me && can(me.role, 'claims.settle') && (
           <Button component={Link} to="/claims/new">
             新增结算
           </Button>
@@ -46,148 +122,69 @@ export function ClaimListPage() {
       </Group>
       <Paper withBorder p="sm">
         <Group align="flex-end">
-          <Select
+          <OrgUnitSelect
             label="区划"
             placeholder="全部"
             clearable
-            searchable
-            w={200}
-            data={(units.data ?? []).filter((u) => u.level !== 'system').map((u) => ({ value: u.id, label: u.name }))}
-            value={orgUnitId}
-            onChange={(v) => {
-              setOrgUnitId(v);
-              reset();
-            }}
+            w={170}
+            value={f.orgUnitId}
+            onChange={(v) => setFilters({ orgUnitId: v ?? '' })}
           />
           <Select
             label="医院"
             placeholder="全部"
             clearable
             searchable
-            w={220}
+            w={200}
             data={(hospitals.data ?? []).map((h) => ({ value: h.id, label: h.name }))}
-            value={hospitalId}
-            onChange={(v) => {
-              setHospitalId(v);
-              reset();
-            }}
+            value={f.hospitalId || null}
+            onChange={(v) => setFilters({ hospitalId: v ?? '' })}
           />
-          <TextInput
-            type="date"
+          <DateInput
             label="出院日期起"
-            value={from}
-            onChange={(e) => {
-              setFrom(e.currentTarget.value);
-              reset();
-            }}
+            w={180}
+            placeholder="如 2026-12-01"
+            value={f.from}
+            onChange={(v) => setFilters({ from: v ?? '' })}
           />
-          <TextInput
-            type="date"
+          <DateInput
             label="至"
-            value={to}
-            onChange={(e) => {
-              setTo(e.currentTarget.value);
-              reset();
-            }}
+            w={180}
+            placeholder="如 2026-12-31"
+            value={f.to}
+            minDate={f.from || undefined}
+            onChange={(v) => setFilters({ to: v ?? '' })}
           />
           <Select
             label="有支付的项目"
             placeholder="全部"
             clearable
-            w={180}
+            w={170}
             data={Object.entries(TIER_LABELS).map(([value, label]) => ({ value, label }))}
-            value={tier}
-            onChange={(v) => {
-              setTier(v);
-              reset();
-            }}
+            value={f.tier || null}
+            onChange={(v) => setFilters({ tier: v ?? '' })}
           />
         </Group>
       </Paper>
-      <QueryState query={list}>
-        {() => (
-          <Paper withBorder style={{ overflowX: 'auto' }}>
-            <Table striped highlightOnHover verticalSpacing="xs" miw={1100}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>结算单号</Table.Th>
-                  <Table.Th>参保人</Table.Th>
-                  <Table.Th>医院</Table.Th>
-                  <Table.Th>类型</Table.Th>
-                  <Table.Th>出院日期</Table.Th>
-                  <Table.Th>适用身份</Table.Th>
-                  <Table.Th className="num">总费用</Table.Th>
-                  <Table.Th className="num">基本医保</Table.Th>
-                  <Table.Th className="num">大病保险</Table.Th>
-                  <Table.Th className="num">医疗救助</Table.Th>
-                  <Table.Th className="num">其他</Table.Th>
-                  <Table.Th className="num">个人自付</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data?.items.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={12}>
-                      <Text c="dimmed" ta="center" py="md">
-                        没有符合条件的结算单
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-                {list.data?.items.map((c) => (
-                  <Table.Tr key={c.id}>
-                    <Table.Td>
-                      <Link to={`/claims/${c.id}`}>{c.claimNo}</Link>
-                      {c.kind === 'reversal' && (
-                        <Badge ml={4} size="xs" color="red">
-                          冲销
-                        </Badge>
-                      )}
-                      {c.status === 'reversed' && (
-                        <Badge ml={4} size="xs" color="gray">
-                          已冲销
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {c.personName}
-                      <Text size="xs" c="dimmed">
-                        {c.idNumberMasked}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{c.hospitalName}</Table.Td>
-                    <Table.Td>{VISIT_TYPE_LABELS[c.visitType]}</Table.Td>
-                    <Table.Td>{c.dischargeDate}</Table.Td>
-                    <Table.Td>{CATEGORY_LABELS[c.appliedCategory as TCategoryId] ?? c.appliedCategory}</Table.Td>
-                    <Table.Td className="num">{formatYuan(c.totalCost)}</Table.Td>
-                    <Table.Td className="num">{formatYuan(c.basic)}</Table.Td>
-                    <Table.Td className="num">{formatYuan(c.critical)}</Table.Td>
-                    <Table.Td className="num">{formatYuan(c.assistance)}</Table.Td>
-                    <Table.Td className="num">{formatYuan(c.tilted + c.hospitalReduction)}</Table.Td>
-                    <Table.Td className="num">{formatYuan(c.patientPays)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-              {t && (
-                <Table.Tfoot>
-                  <Table.Tr fw={700}>
-                    <Table.Td colSpan={6}>合计（{list.data?.total ?? 0} 笔，冲销单以负数计）</Table.Td>
-                    <Table.Td className="num">{formatYuan(t.totalCost)}</Table.Td>
-                    <Table.Td className="num">{formatYuan(t.basic)}</Table.Td>
-                    <Table.Td className="num">{formatYuan(t.critical)}</Table.Td>
-                    <Table.Td className="num">{formatYuan(t.assistance)}</Table.Td>
-                    <Table.Td className="num">{formatYuan(t.tilted + t.hospitalReduction)}</Table.Td>
-                    <Table.Td className="num">{formatYuan(t.patientPays)}</Table.Td>
-                  </Table.Tr>
-                </Table.Tfoot>
-              )}
-            </Table>
-            <Group justify="flex-end" p="sm">
-              <Pagination total={Math.max(1, Math.ceil((list.data?.total ?? 0) / PAGE_SIZE))} value={page} onChange={setPage} size="sm" />
-            </Group>
-          </Paper>
-        )}
-      </QueryState>
+      <DataTable
+        columns={COLUMNS}
+        rows={list.data?.items}
+        getRowId={(c) => c.id}
+        query={list}
+        empty="没有符合条件的结算单"
+        unit="笔"
+        minWidth={1250}
+        tableProps={{ style: { whiteSpace: 'nowrap' } }}
+        rowHref={(c) => `/claims/${c.id}`}
+        footerRows={list.data && list.data.total > 0 && <TotalsRow totals={list.data.totals} count={list.data.total} />}
+        paging={{
+          mode: 'pages',
+          page: f.page,
+          pageSize: PAGE_SIZE,
+          total: list.data?.total ?? 0,
+          onPageChange: (page) => setFilters({ page }),
+        }}
+      />
     </Stack>
   );
 }

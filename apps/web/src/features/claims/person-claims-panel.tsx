@@ -1,9 +1,43 @@
-import { Group, Paper, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { formatYuan, VISIT_TYPE_LABELS } from '@portal/rules';
+import { Anchor, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { VISIT_TYPE_LABELS } from '@portal/rules';
+import type { RouterOutputs } from '@portal/server/router';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { DataTable, type ColumnDef } from '../../components/data-table';
+import { YearSelect } from '../../components/year-select';
+import { formatDate } from '../../lib/dates';
+import { formatYuan } from '../../lib/money';
 import { useTRPC } from '../../lib/trpc';
+import { useServerToday } from '../../lib/use-server-today';
+
+type Claim = RouterOutputs['claims']['list']['items'][number];
+
+const COLUMNS: ColumnDef<Claim, never>[] = [
+  {
+    id: 'claimNo',
+    header: '结算单号',
+    cell: ({ row: { original: c } }) => (
+      <>
+        <Anchor component={Link} to={`/claims/${c.id}`} size="sm">
+          {c.claimNo}
+        </Anchor>
+        {c.kind === 'reversal' ? '（冲销）' : c.status === 'reversed' ? '（已冲销）' : ''}
+      </>
+    ),
+  },
+  { id: 'hospital', header: '医院', accessorKey: 'hospitalName' },
+  { id: 'visitType', header: '类型', cell: ({ row }) => VISIT_TYPE_LABELS[row.original.visitType] },
+  { id: 'dischargeDate', header: '出院日期', cell: ({ row }) => formatDate(row.original.dischargeDate) },
+  { id: 'totalCost', header: '总费用', cell: ({ row }) => formatYuan(row.original.totalCost), meta: { numeric: true } },
+  {
+    id: 'funds',
+    header: '基金及救助',
+    cell: ({ row: { original: c } }) => formatYuan(c.basic + c.critical + c.assistance + c.tilted + c.hospitalReduction),
+    meta: { numeric: true },
+  },
+  { id: 'patientPays', header: '个人自付', cell: ({ row }) => formatYuan(row.original.patientPays), meta: { numeric: true } },
+];
 
 function CapBar({ label, used, cap, capNote = '元（不设封顶）' }: { label: string; used: number; cap: number | null; capNote?: string }) {
   const pct = cap ? Math.min(100, (used / cap) * 100) : 0;
@@ -23,27 +57,30 @@ function CapBar({ label, used, cap, capNote = '元（不设封顶）' }: { label
 /** A person's settlements of a year and what they used of each fund's annual cap. */
 export function PersonClaimsPanel({ personId }: { personId: string }) {
   const trpc = useTRPC();
-  const today = useQuery(trpc.system.info.queryOptions()).data?.today;
-  const thisYear = Number((today ?? '2026').slice(0, 4));
-  const [year, setYear] = useState<string | null>(null);
+  const { year: thisYear } = useServerToday();
+  const [year, setYear] = useState<number | null>(null);
   const all = useQuery(trpc.claims.list.queryOptions({ personId, pageSize: 200 }));
-  const years = [...new Set((all.data?.items ?? []).map((c) => c.dischargeDate.slice(0, 4)))].sort().reverse();
-  const shownYear = year ?? years[0] ?? String(thisYear);
-  const ctx = useQuery(trpc.claims.context.queryOptions({ personId, date: `${shownYear}-12-31` }));
-  const claims = (all.data?.items ?? []).filter((c) => c.dischargeDate.startsWith(shownYear));
+  const years = (all.data?.items ?? []).map((c) => Number(c.dischargeDate.slice(0, 4)));
+  const latest = years.length ? Math.max(...years) : thisYear;
+  const shownYear = year ?? latest;
+  const ctx = useQuery({
+    ...trpc.claims.context.queryOptions({ personId, date: `${shownYear}-12-31` }),
+    enabled: shownYear !== undefined,
+  });
+  const claims = (all.data?.items ?? []).filter((c) => c.dischargeDate.startsWith(String(shownYear)));
   const ytd = ctx.data?.ytd;
   const params = ctx.data?.params;
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={4}>医疗费用结算</Title>
-        <Select
+        <YearSelect
           w={120}
-          data={[...new Set([...years, String(thisYear)])].sort().reverse()}
+          aria-label="年度"
           value={shownYear}
           onChange={setYear}
-          allowDeselect={false}
-          aria-label="年度"
+          min={years.length ? Math.min(...years) : undefined}
+          max={Math.max(thisYear ?? 0, latest ?? 0) || undefined}
         />
       </Group>
       {ytd && params && (
@@ -64,46 +101,13 @@ export function PersonClaimsPanel({ personId }: { personId: string }) {
           </Text>
         </Paper>
       )}
-      <Paper withBorder>
-        <Table verticalSpacing="xs" striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>结算单号</Table.Th>
-              <Table.Th>医院</Table.Th>
-              <Table.Th>类型</Table.Th>
-              <Table.Th>出院日期</Table.Th>
-              <Table.Th className="num">总费用</Table.Th>
-              <Table.Th className="num">基金及救助</Table.Th>
-              <Table.Th className="num">个人自付</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {claims.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={7}>
-                  <Text size="sm" c="dimmed" ta="center" py="sm">
-                    {shownYear} 年暂无结算记录
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
-            {claims.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>
-                  <Link to={`/claims/${c.id}`}>{c.claimNo}</Link>
-                  {c.kind === 'reversal' ? '（冲销）' : c.status === 'reversed' ? '（已冲销）' : ''}
-                </Table.Td>
-                <Table.Td>{c.hospitalName}</Table.Td>
-                <Table.Td>{VISIT_TYPE_LABELS[c.visitType]}</Table.Td>
-                <Table.Td>{c.dischargeDate}</Table.Td>
-                <Table.Td className="num">{formatYuan(c.totalCost)}</Table.Td>
-                <Table.Td className="num">{formatYuan(c.basic + c.critical + c.assistance + c.tilted + c.hospitalReduction)}</Table.Td>
-                <Table.Td className="num">{formatYuan(c.patientPays)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Paper>
+      <DataTable
+        columns={COLUMNS}
+        rows={all.data ? claims : undefined}
+        getRowId={(c) => c.id}
+        query={all}
+        empty={`${shownYear ?? ''} 年暂无结算记录`}
+      />
     </Stack>
   );
 }

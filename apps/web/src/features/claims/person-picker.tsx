@@ -1,17 +1,19 @@
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type Ref } from 'react';
 import { useTRPC } from '../../lib/trpc';
 
 interface Props {
   value: string;
   onChange: (id: string) => void;
+  onBlur?: () => void;
   error?: string;
+  ref?: Ref<HTMLInputElement>;
 }
 
 /** Finds a person in the caller's region by name, full ID number or its last digits. */
-export function PersonPicker({ value, onChange, error }: Props) {
+export function PersonPicker({ value, onChange, onBlur, error, ref }: Props) {
   const trpc = useTRPC();
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<{ value: string; label: string } | null>(null);
@@ -21,10 +23,12 @@ export function PersonPicker({ value, onChange, error }: Props) {
   const data = selected && !options.some((o) => o.value === selected.value) ? [selected, ...options] : options;
   return (
     <Select
+      ref={ref}
       label="参保人"
       placeholder="输入姓名或身份证号（后几位）查找"
       withAsterisk
       searchable
+      openOnFocus={false}
       searchValue={search}
       onSearchChange={setSearch}
       data={data}
@@ -34,6 +38,7 @@ export function PersonPicker({ value, onChange, error }: Props) {
         setSelected(option ?? null);
         onChange(id ?? '');
       }}
+      onBlur={onBlur}
       nothingFoundMessage={q ? (found.isFetching ? '查找中…' : '本辖区内没有找到该人员') : '请输入姓名或身份证号'}
       error={error}
       clearable

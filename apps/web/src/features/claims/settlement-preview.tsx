@@ -1,5 +1,8 @@
-import { Alert, List, Table, Text } from '@mantine/core';
-import { CATEGORY_LABELS, formatYuan, TIER_LABELS, type TSettleResult } from '@portal/rules';
+import { Alert, List, Paper, Table, Text } from '@mantine/core';
+import { CATEGORY_LABELS, TIER_LABELS, type TSettleResult } from '@portal/rules';
+import { EmptyState } from '../../components/data-table';
+import { formatYuan } from '../../lib/money';
+import type { Preview } from './use-claim-preview';
 
 /** The settlement as a table of tiers with amounts, clauses and explanations; patient pays in bold. */
 export function SettlementTable({ result }: { result: Pick<TSettleResult, 'lines' | 'totals' | 'notices' | 'appliedCategory'> }) {
@@ -61,5 +64,28 @@ export function SettlementTable({ result }: { result: Pick<TSettleResult, 'lines
         </Alert>
       )}
     </>
+  );
+}
+
+/** The settlement computed in the browser while the clerk types. */
+export function SettlementPreview({ preview }: { preview: Preview }) {
+  return (
+    <Paper withBorder p="md">
+      <Text fw={600} mb="xs">
+        结算预览
+      </Text>
+      {!preview ? (
+        <EmptyState py="xs">填写参保人、医院、日期和费用后即时显示各项支付。</EmptyState>
+      ) : 'error' in preview ? (
+        <Alert color="red" p="xs">
+          {preview.error}
+        </Alert>
+      ) : (
+        <SettlementTable result={preview.result} />
+      )}
+      <Text size="xs" c="dimmed" mt="xs">
+        预览与保存使用同一套政策计算规则；保存时由服务器按最新累计数重新计算。
+      </Text>
+    </Paper>
   );
 }

@@ -1,15 +1,16 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { REFERRAL_TIER_LABELS } from '@portal/rules';
+import { can, REFERRAL_TIER_LABELS, ZCancelRegistrationInput, ZRejectReferralInput } from '@portal/rules';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../../app/use-me';
 import { QueryState } from '../../components/query-state';
+import { ReasonDialog } from '../../components/reason-dialog';
+import { formatDate } from '../../lib/dates';
 import { applyServerError } from '../../lib/form-errors';
 import { useTRPC } from '../../lib/trpc';
-import { ReasonModal } from './reason-modal';
-import { ReferralStatusBadge } from './shared';
+import { ReferralStatusBadge } from './status-badges';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -22,15 +23,23 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** One referral as a printable receipt, with registration, refusal and cancellation for casework staff. */
 export function ReferralDetailPage() {
   const { id = '' } = useParams();
   const trpc = useTRPC();
-  const me = useMe();
+  const me = useMe().data;
   const queryClient = useQueryClient();
   const referral = useQuery(trpc.referrals.get.queryOptions({ id }));
-  const [modal, setModal] = useState<'reject' | 'cancel' | null>(null);
+  const [dialog, setDialog] = useState<'reject' | 'cancel' | null>(null);
   const register = useMutation(trpc.referrals.register.mutationOptions());
-  const canWrite = me.data?.role === 'clerk' || me.data?.role === 'reviewer';
+  const reject = useMutation(trpc.referrals.reject.mutationOptions());
+  const cancel = useMutation(trpc.referrals.cancel.mutationOptions());
+  const canWrite = !!me && can(me.role, 'referrals.write');
+  const done = async (message: string) => {
+    await queryClient.invalidateQueries({ queryKey: trpc.referrals.pathKey() });
+    notifications.show({ color: 'green', message });
+    setDialog(null);
+  };
   return (
     <Stack maw={880}>
       <Group justify="space-between" className="no-print">
@@ -52,14 +61,12 @@ export function ReferralDetailPage() {
               <Paper withBorder p="lg">
                 <Stack>
                   <Group justify="space-between">
-                    <Group>
-                      <Text fw={700} size="lg">
-                        电子转诊编号：
-                        <Text span ff="monospace" fw={700} data-testid="referral-no">
-                          {r.referralNo ?? '（待备案）'}
-                        </Text>
+                    <Text fw={700} size="lg">
+                      电子转诊编号：
+                      <Text span ff="monospace" fw={700} data-testid="referral-no">
+                        {r.referralNo ?? '（待备案）'}
                       </Text>
-                    </Group>
+                    </Text>
                     <ReferralStatusBadge status={r.effectiveStatus} />
                   </Group>
                   <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -73,10 +80,10 @@ export function ReferralDetailPage() {
                       {r.destinationHospitalName}（{REFERRAL_TIER_LABELS[r.destinationTier]}）
                     </Field>
                     <Field label="诊断">{r.diagnosis}</Field>
-                    <Field label="开具日期">{r.issueDate}</Field>
-                    <Field label="计划入院日期">{r.plannedAdmissionDate}</Field>
+                    <Field label="开具日期">{formatDate(r.issueDate)}</Field>
+                    <Field label="计划入院日期">{formatDate(r.plannedAdmissionDate)}</Field>
                     <Field label="有效期">
-                      {r.validityDays} 天，至 {r.validUntil}
+                      {r.validityDays} 天，至 {formatDate(r.validUntil)}
                     </Field>
                   </SimpleGrid>
                   <Field label="转诊原因">{r.reason}</Field>
@@ -97,9 +104,8 @@ export function ReferralDetailPage() {
                         loading={register.isPending}
                         onClick={async () => {
                           try {
-                            const done = await register.mutateAsync({ id: r.id });
-                            await queryClient.invalidateQueries({ queryKey: trpc.referrals.pathKey() });
-                            notifications.show({ color: 'green', message: `已备案，转诊编号 ${done.referralNo}` });
+                            const registered = await register.mutateAsync({ id: r.id });
+                            await done(`已备案，转诊编号 ${registered.referralNo}`);
                           } catch (err) {
                             applyServerError(err);
                           }
@@ -107,37 +113,41 @@ export function ReferralDetailPage() {
                       >
                         备案
                       </Button>
-                      <Button color="red" variant="light" onClick={() => setModal('reject')}>
+                      <Button color="red" variant="light" onClick={() => setDialog('reject')}>
                         不予备案
                       </Button>
                     </>
                   )}
                   {(r.effectiveStatus === 'submitted' || r.effectiveStatus === 'registered') && (
-                    <Button color="red" variant="subtle" onClick={() => setModal('cancel')}>
+                    <Button color="red" variant="subtle" onClick={() => setDialog('cancel')}>
                       撤销备案
                     </Button>
                   )}
                 </Group>
               )}
-              <ReasonModal
-                opened={modal === 'reject'}
-                onClose={() => setModal(null)}
+              <ReasonDialog
+                opened={dialog === 'reject'}
+                onClose={() => setDialog(null)}
                 title="不予备案"
                 label="不予备案的原因"
-                confirm="确认不予备案"
-                id={r.id}
-                mutation={trpc.referrals.reject.mutationOptions()}
-                invalidate={trpc.referrals.pathKey()}
+                schema={ZRejectReferralInput.shape.reason}
+                confirmLabel="确认不予备案"
+                onSubmit={async (reason) => {
+                  await reject.mutateAsync({ id: r.id, reason });
+                  await done('不予备案完成');
+                }}
               />
-              <ReasonModal
-                opened={modal === 'cancel'}
-                onClose={() => setModal(null)}
+              <ReasonDialog
+                opened={dialog === 'cancel'}
+                onClose={() => setDialog(null)}
                 title={`撤销转诊备案 ${r.referralNo ?? ''}`}
                 label="撤销原因"
-                confirm="确认撤销"
-                id={r.id}
-                mutation={trpc.referrals.cancel.mutationOptions()}
-                invalidate={trpc.referrals.pathKey()}
+                schema={ZCancelRegistrationInput.shape.reason}
+                confirmLabel="确认撤销"
+                onSubmit={async (reason) => {
+                  await cancel.mutateAsync({ id: r.id, reason });
+                  await done('撤销完成');
+                }}
               />
             </>
           );

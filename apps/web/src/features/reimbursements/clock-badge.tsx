@@ -1,17 +1,9 @@
 import { Badge, Text } from '@mantine/core';
+import type { RouterOutputs } from '@portal/server/router';
+import { formatDate } from '../../lib/dates';
 
-export interface ClockView {
-  started: boolean;
-  due: string | null;
-  used: number;
-  left: number;
-  overdue: boolean;
-  overdueWorkingDays: number;
-  isSuspended: boolean;
-  tone: 'ok' | 'amber' | 'red' | 'none';
-  paidOnTime: boolean | null;
-  error: string | null;
-}
+/** The 25-working-day clock of a case, as the server computes it. */
+export type ClockView = RouterOutputs['reimbursements']['get']['clock'];
 
 const COLORS = { ok: 'green', amber: 'orange', red: 'red', none: 'gray' } as const;
 
@@ -51,7 +43,5 @@ export function DueText({ clock }: { clock: ClockView }) {
         —
       </Text>
     );
-  return <Text size="sm">{clock.due}</Text>;
+  return <Text size="sm">{formatDate(clock.due)}</Text>;
 }
-
-export const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);

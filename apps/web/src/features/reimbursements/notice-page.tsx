@@ -2,7 +2,9 @@ import { Anchor, Breadcrumbs, Button, Group, List, Paper, Stack, Text, Title } f
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { QueryState } from '../../components/query-state';
+import { formatDate, formatDateRange } from '../../lib/dates';
 import { useTRPC } from '../../lib/trpc';
+import classes from './notice.module.css';
 
 /** 一次性告知书: everything missing, told once, on one printable page. */
 export function ReimbursementNoticePage() {
@@ -27,7 +29,7 @@ export function ReimbursementNoticePage() {
       <QueryState query={query}>
         {() =>
           c && (
-            <Paper withBorder p="xl" maw={760} mx="auto" w="100%" data-testid="notice">
+            <Paper withBorder p="xl" maw={760} mx="auto" w="100%" className={classes.letter} data-testid="notice">
               <Title order={3} ta="center">
                 医疗费用零星报销材料一次性告知书
               </Title>
@@ -38,7 +40,7 @@ export function ReimbursementNoticePage() {
                 {c.person.name}（身份证号 {c.person.idNumberMasked}）：
               </Text>
               <Text mt="sm" style={{ textIndent: '2em', lineHeight: 1.9 }}>
-                您于 {c.receivedOn} 申请报销在{c.hospital.name}（{c.visit.admissionDate} 至 {c.visit.dischargeDate}
+                您于 {formatDate(c.receivedOn)} 申请报销在{c.hospital.name}（{formatDateRange(c.visit.admissionDate, c.visit.dischargeDate)}
                 ）发生的医疗费用。经审查，您提交的申报材料不齐全，现一次性告知尚需补交以下材料：
               </Text>
               {c.missing.length ? (
@@ -49,7 +51,7 @@ export function ReimbursementNoticePage() {
                 </List>
               ) : (
                 <Text mt="sm" fw={600}>
-                  材料已于 {c.materialsCompleteOn} 补齐。
+                  材料已于 {formatDate(c.materialsCompleteOn)} 补齐。
                 </Text>
               )}
               <Text mt="md" style={{ textIndent: '2em', lineHeight: 1.9 }}>
@@ -63,7 +65,7 @@ export function ReimbursementNoticePage() {
                 </Stack>
                 <Stack gap={4} align="flex-end">
                   <Text>{c.agencyName}医疗保障经办机构（盖章）</Text>
-                  <Text>{c.receivedOn}</Text>
+                  <Text>{formatDate(c.receivedOn)}</Text>
                 </Stack>
               </Group>
               <Text size="xs" c="dimmed" mt="xl">

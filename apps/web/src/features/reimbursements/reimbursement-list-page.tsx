@@ -1,13 +1,19 @@
-import { Button, Group, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { formatYuan } from '@portal/rules';
+import { Anchor, Button, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { can, ZListReimbursementsInput } from '@portal/rules';
+import type { RouterOutputs } from '@portal/server/router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { useMe } from '../../app/use-me';
-import { QueryState } from '../../components/query-state';
+import { DataTable, type ColumnDef } from '../../components/data-table';
+import { formatDate } from '../../lib/dates';
+import { formatYuan } from '../../lib/money';
 import { useTRPC } from '../../lib/trpc';
+import { useUrlFilters } from '../../lib/use-url-filters';
 import { ClockBadge, DueText } from './clock-badge';
+
+type Case = RouterOutputs['reimbursements']['list']['items'][number];
 
 const FILTERS = [
   { value: 'open', label: '办理中' },
@@ -17,19 +23,67 @@ const FILTERS = [
   { value: 'all', label: '全部' },
 ];
 
+const COLUMNS: ColumnDef<Case, never>[] = [
+  {
+    id: 'caseNo',
+    header: '案件号',
+    cell: ({ row: { original: c } }) => (
+      <Anchor component={Link} to={`/reimbursements/${c.id}`} size="sm">
+        {c.caseNo}
+      </Anchor>
+    ),
+  },
+  {
+    id: 'person',
+    header: '参保人',
+    cell: ({ row: { original: c } }) => (
+      <>
+        {c.personName}
+        <Text size="xs" c="dimmed">
+          {c.idNumberMasked}
+        </Text>
+      </>
+    ),
+  },
+  { id: 'hospital', header: '就诊医院', accessorKey: 'hospitalName' },
+  { id: 'kind', header: '类型', cell: ({ row }) => (row.original.kind === 'non_networked' ? '非联网' : '州外联网') },
+  { id: 'status', header: '状态', accessorKey: 'statusLabel' },
+  { id: 'receivedOn', header: '受理日期', cell: ({ row }) => formatDate(row.original.receivedOn) },
+  { id: 'due', header: '应办结日期', cell: ({ row }) => <DueText clock={row.original.clock} /> },
+  {
+    id: 'clock',
+    header: '已用 / 剩余工作日',
+    cell: ({ row: { original: c } }) => (
+      <Group gap={6} wrap="nowrap">
+        {c.clock.started && !c.clock.error && (
+          <Text size="sm">
+            {c.clock.used} / {c.clock.left}
+          </Text>
+        )}
+        <ClockBadge clock={c.clock} status={c.status} />
+      </Group>
+    ),
+  },
+  {
+    id: 'payable',
+    header: '应付（元）',
+    cell: ({ row }) => (row.original.payable === null ? '—' : formatYuan(row.original.payable)),
+    meta: { numeric: true },
+  },
+];
+
 /** The clerk's work queue: fewest working days left first; amber ≤ 5 days, red overdue. */
 export function ReimbursementListPage() {
   const trpc = useTRPC();
-  const navigate = useNavigate();
   const me = useMe().data;
-  const [status, setStatus] = useState('open');
-  const [q, setQ] = useState('');
-  const [debounced] = useDebouncedValue(q, 250);
+  const [f, setFilters] = useUrlFilters({ status: 'open', q: '' });
+  const [q, setQ] = useState(f.q);
+  const setQuery = useDebouncedCallback((text: string) => setFilters({ q: text.trim() }, { replace: true }), 250);
+  const status = ZListReimbursementsInput.shape.status.safeParse(f.status).data ?? 'open';
   const list = useQuery({
-    ...trpc.reimbursements.list.queryOptions({ status: status as never, q: debounced || undefined }),
+    ...trpc.reimbursements.list.queryOptions({ status, q: f.q || undefined }),
     placeholderData: keepPreviousData,
   });
-  const staff = me?.role === 'clerk' || me?.role === 'reviewer';
   return (
     <Stack>
       <Group justify="space-between">
@@ -41,7 +95,7 @@ export function ReimbursementListPage() {
           <Button variant="default" component={Link} to="/reimbursements/advances">
             医院垫付资金结算
           </Button>
-          {staff && (
+          {me && can(me.role, 'reimbursements.intake') && (
             <Button component={Link} to="/reimbursements/new">
               受理报销
             </Button>
@@ -53,88 +107,29 @@ export function ReimbursementListPage() {
       </Text>
       <Paper withBorder p="sm">
         <Group align="flex-end">
-          <SegmentedControl data={FILTERS} value={status} onChange={setStatus} />
+          <SegmentedControl data={FILTERS} value={status} onChange={(v) => setFilters({ status: v })} />
           <TextInput
             placeholder="姓名、案件号或身份证号后几位"
             value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
+            onChange={(e) => {
+              setQ(e.currentTarget.value);
+              setQuery(e.currentTarget.value);
+            }}
             w={260}
             aria-label="查找案件"
           />
         </Group>
       </Paper>
-      <QueryState query={list}>
-        {() => (
-          <Paper withBorder style={{ overflowX: 'auto' }}>
-            <Table striped highlightOnHover verticalSpacing="xs" miw={1000}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>案件号</Table.Th>
-                  <Table.Th>参保人</Table.Th>
-                  <Table.Th>就诊医院</Table.Th>
-                  <Table.Th>类型</Table.Th>
-                  <Table.Th>状态</Table.Th>
-                  <Table.Th>受理日期</Table.Th>
-                  <Table.Th>应办结日期</Table.Th>
-                  <Table.Th>已用 / 剩余工作日</Table.Th>
-                  <Table.Th className="num">应付（元）</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data?.items.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={9}>
-                      <Text c="dimmed" ta="center" py="md">
-                        没有符合条件的报销案件
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-                {list.data?.items.map((i) => (
-                  <Table.Tr
-                    key={i.id}
-                    style={{ cursor: 'pointer' }}
-                    onClick={() => navigate(`/reimbursements/${i.id}`)}
-                    data-testid="case-row"
-                  >
-                    <Table.Td>
-                      <Link to={`/reimbursements/${i.id}`} onClick={(e) => e.stopPropagation()}>
-                        {i.caseNo}
-                      </Link>
-                    </Table.Td>
-                    <Table.Td>
-                      {i.personName}
-                      <Text size="xs" c="dimmed">
-                        {i.idNumberMasked}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{i.hospitalName}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{i.kind === 'non_networked' ? '非联网' : '州外联网'}</Text>
-                    </Table.Td>
-                    <Table.Td>{i.statusLabel}</Table.Td>
-                    <Table.Td>{i.receivedOn}</Table.Td>
-                    <Table.Td>
-                      <DueText clock={i.clock} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={6}>
-                        {i.clock.started && !i.clock.error && (
-                          <Text size="sm">
-                            {i.clock.used} / {i.clock.left}
-                          </Text>
-                        )}
-                        <ClockBadge clock={i.clock} status={i.status} />
-                      </Group>
-                    </Table.Td>
-                    <Table.Td className="num">{i.payable === null ? '—' : formatYuan(i.payable)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Paper>
-        )}
-      </QueryState>
+      <DataTable
+        columns={COLUMNS}
+        rows={list.data?.items}
+        getRowId={(c) => c.id}
+        query={list}
+        empty="没有符合条件的报销案件"
+        minWidth={1000}
+        rowHref={(c) => `/reimbursements/${c.id}`}
+        rowAttributes={() => ({ 'data-testid': 'case-row' })}
+      />
     </Stack>
   );
 }

@@ -1,8 +1,10 @@
 import { Button, Center, Group, Loader, Text } from '@mantine/core';
-import { formatChineseDate, RESPONSIBILITY_COLUMNS, rowLabel, EXTRA_ITEM_KEY, orderRows } from '@portal/rules';
+import { EXTRA_ITEM_KEY, orderRows, RESPONSIBILITY_COLUMNS, rowLabel } from '@portal/rules';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { isApiError, useTRPC } from '../../lib/trpc';
+import { formatDate } from '../../lib/dates';
+import { readServerError } from '../../lib/form-errors';
+import { useTRPC } from '../../lib/trpc';
 import './print.css';
 
 /** The table in the official printed layout of annex 2, on A4, with a print stylesheet. */
@@ -13,7 +15,7 @@ export function PrintPage() {
   if (table.error)
     return (
       <Center p="xl">
-        <Text c="red">{isApiError(table.error) ? table.error.message : '网络错误'}</Text>
+        <Text c="red">{readServerError(table.error).message}</Text>
       </Center>
     );
   if (table.isPending)
@@ -31,7 +33,8 @@ export function PrintPage() {
     for (const p of people) lines.push({ label: item.label, row: p });
   }
   for (const p of ordered.filter((r) => r.itemKey === EXTRA_ITEM_KEY)) lines.push({ label: rowLabel(t.template, p), row: p });
-  const [y, m, d] = t.filledDate ? formatChineseDate(t.filledDate).split(/[年月日]/) : ['', '', ''];
+  // The form prints 填报时间：____年__月__日 with the date written into the blanks.
+  const [y, m, d] = t.filledDate ? formatDate(t.filledDate).split(/[年月日]/) : ['', '', ''];
   return (
     <div className="print-root">
       <Group className="no-print print-toolbar" justify="space-between">

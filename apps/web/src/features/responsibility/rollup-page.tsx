@@ -1,10 +1,12 @@
-import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { rowLabel } from '@portal/rules';
+import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { EmptyState } from '../../components/data-table';
 import { QueryState } from '../../components/query-state';
+import { formatDate } from '../../lib/dates';
 import { useTRPC } from '../../lib/trpc';
-import { cnDate, exportUrls, StatusBadge } from './shared';
+import { ResponsibilityTable } from './responsibility-table';
+import { exportUrls, StatusBadge } from './shared';
 
 /** All units' latest submitted tables of a round, one under the other. */
 export function RollupPage() {
@@ -43,37 +45,14 @@ export function RollupPage() {
                     </Group>
                     {u.version && (
                       <Text size="sm" c="dimmed">
-                        填报时间 {cnDate(u.version.filledDate)} · 盖章确认人 {u.version.sealConfirmedBy}
+                        填报时间 {formatDate(u.version.filledDate)} · 盖章确认人 {u.version.sealConfirmedBy}
                       </Text>
                     )}
                   </Group>
-                  {!u.version ? (
-                    <Text size="sm" c="dimmed">
-                      尚未报送
-                    </Text>
+                  {u.version ? (
+                    <ResponsibilityTable template={r.template} rows={u.version.rows} label={`${u.unitName}责任分工表`} />
                   ) : (
-                    <Table withTableBorder withColumnBorders verticalSpacing={4} fz="sm">
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th w="30%">责任分工</Table.Th>
-                          <Table.Th>姓名</Table.Th>
-                          <Table.Th>单位及部门</Table.Th>
-                          <Table.Th>职务</Table.Th>
-                          <Table.Th>联系电话</Table.Th>
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {u.version.rows.map((row, n) => (
-                          <Table.Tr key={n}>
-                            <Table.Td>{rowLabel(r.template, row)}</Table.Td>
-                            <Table.Td>{row.name}</Table.Td>
-                            <Table.Td>{row.unitAndDepartment}</Table.Td>
-                            <Table.Td>{row.post}</Table.Td>
-                            <Table.Td ff="monospace">{row.phone}</Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
+                    <EmptyState>尚未报送</EmptyState>
                   )}
                 </Paper>
               ))}

@@ -1,23 +1,62 @@
-import {
-  Alert,
-  Anchor,
-  Breadcrumbs,
-  Button,
-  CopyButton,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Button, CopyButton, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import type { RouterOutputs } from '@portal/server/router';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { DataTable, type ColumnDef } from '../../components/data-table';
 import { QueryState } from '../../components/query-state';
+import { formatDate, formatDateTime } from '../../lib/dates';
 import { useTRPC } from '../../lib/trpc';
-import { cnDate, cnDateTime, exportUrls, StatusCell } from './shared';
+import { exportUrls, StatusCell } from './shared';
+
+type Unit = RouterOutputs['responsibility']['getRound']['units'][number];
+
+const COLUMNS: ColumnDef<Unit, never>[] = [
+  {
+    id: 'unit',
+    header: '填报单位',
+    cell: ({ row: { original: u } }) => (
+      <>
+        <Text size="sm" fw={600}>
+          {u.unitName}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {u.unitCode}
+        </Text>
+      </>
+    ),
+  },
+  {
+    id: 'status',
+    header: '状态',
+    cell: ({ row: { original: u } }) => (
+      <>
+        <StatusCell s={u} />
+        {u.returnComment && (
+          <Text size="xs" c="orange">
+            退回意见：{u.returnComment}
+          </Text>
+        )}
+      </>
+    ),
+  },
+  { id: 'version', header: '版本', cell: ({ row }) => (row.original.currentVersion ? `第 ${row.original.currentVersion} 版` : '—') },
+  { id: 'submittedAt', header: '最近报送', cell: ({ row }) => formatDateTime(row.original.submittedAt) },
+  {
+    id: 'updatedAt',
+    header: '最近修改',
+    cell: ({ row: { original: u } }) =>
+      u.updatedAt ? `${formatDateTime(u.updatedAt)}${u.updatedByName ? ` · ${u.updatedByName}` : ''}` : '—',
+  },
+  {
+    id: 'open',
+    header: '',
+    cell: ({ row: { original: u } }) => (
+      <Anchor component={Link} to={`/responsibility/submissions/${u.submissionId}`} size="sm" aria-label={`查看 ${u.unitName}`}>
+        查看
+      </Anchor>
+    ),
+  },
+];
 
 function Stat({ label, value, color }: { label: string; value: number; color?: string }) {
   return (
@@ -54,7 +93,7 @@ export function RoundPage() {
                 <div>
                   <Title order={3}>{r.title}</Title>
                   <Text size="sm" c="dimmed">
-                    {r.openerName}发起 · 模板：{r.template.name} · 截止 {cnDate(r.dueDate)} · 今天 {cnDate(r.today)}
+                    {r.openerName}发起 · 模板：{r.template.name} · 截止 {formatDate(r.dueDate)} · 今天 {formatDate(r.today)}
                   </Text>
                   {r.instructions && <Text size="sm">{r.instructions}</Text>}
                 </div>
@@ -74,62 +113,15 @@ export function RoundPage() {
                 <Stat label="已退回" value={r.counts.returned} color="orange" />
                 <Stat label="逾期" value={r.counts.overdue} color="red" />
               </SimpleGrid>
-              <Paper withBorder>
-                <Table verticalSpacing="sm" striped aria-label="填报情况">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>填报单位</Table.Th>
-                      <Table.Th>状态</Table.Th>
-                      <Table.Th>版本</Table.Th>
-                      <Table.Th>最近报送</Table.Th>
-                      <Table.Th>最近修改</Table.Th>
-                      <Table.Th />
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {r.units.map((u) => (
-                      <Table.Tr key={u.submissionId} data-unit={u.unitName}>
-                        <Table.Td fw={600}>
-                          {u.unitName}
-                          <Text size="xs" c="dimmed">
-                            {u.unitCode}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <StatusCell s={u} />
-                          {u.returnComment && (
-                            <Text size="xs" c="orange">
-                              退回意见：{u.returnComment}
-                            </Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td>{u.currentVersion ? `第 ${u.currentVersion} 版` : '—'}</Table.Td>
-                        <Table.Td>{cnDateTime(u.submittedAt)}</Table.Td>
-                        <Table.Td>
-                          {u.updatedAt ? (
-                            <Text size="sm">
-                              {cnDateTime(u.updatedAt)}
-                              {u.updatedByName ? ` · ${u.updatedByName}` : ''}
-                            </Text>
-                          ) : (
-                            '—'
-                          )}
-                        </Table.Td>
-                        <Table.Td>
-                          <Anchor
-                            component={Link}
-                            to={`/responsibility/submissions/${u.submissionId}`}
-                            size="sm"
-                            aria-label={`查看 ${u.unitName}`}
-                          >
-                            查看
-                          </Anchor>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Paper>
+              <DataTable
+                columns={COLUMNS}
+                rows={r.units}
+                getRowId={(u) => u.submissionId}
+                empty="本次填报没有填报单位"
+                unit="个单位"
+                tableProps={{ verticalSpacing: 'sm', 'aria-label': '填报情况' }}
+                rowAttributes={(u) => ({ 'data-unit': u.unitName })}
+              />
               <Title order={4}>催报提醒</Title>
               {r.reminder ? (
                 <Paper withBorder p="md">

@@ -1,19 +1,63 @@
-import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import type { RouterOutputs } from '@portal/server/router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { QueryState } from '../../components/query-state';
+import { DataTable, type ColumnDef } from '../../components/data-table';
+import { OrgUnitSelect } from '../../components/org-unit-select';
+import { formatDateTime } from '../../lib/dates';
 import { useTRPC } from '../../lib/trpc';
-import { cnDateTime } from './shared';
+import { useUrlFilters } from '../../lib/use-url-filters';
+
+type Hit = RouterOutputs['responsibility']['search']['items'][number];
+
+const COLUMNS: ColumnDef<Hit, never>[] = [
+  { id: 'unit', header: '地区', accessorKey: 'unitName' },
+  { id: 'responsibility', header: '责任分工', accessorKey: 'responsibility' },
+  {
+    id: 'name',
+    header: '姓名',
+    cell: ({ row }) => (
+      <Text size="sm" fw={600}>
+        {row.original.name}
+      </Text>
+    ),
+  },
+  { id: 'department', header: '单位及部门', accessorKey: 'unitAndDepartment' },
+  { id: 'post', header: '职务', accessorKey: 'post' },
+  { id: 'phone', header: '联系电话', accessorKey: 'phone', meta: { mono: true } },
+  {
+    id: 'source',
+    header: '来源',
+    cell: ({ row: { original: h } }) => (
+      <>
+        <Anchor component={Link} to={`/responsibility/submissions/${h.submissionId}`} size="xs">
+          {h.roundTitle} 第 {h.version} 版
+        </Anchor>
+        <Text size="xs" c="dimmed">
+          {formatDateTime(h.submittedAt)}
+        </Text>
+        {h.isReturned && (
+          <Badge size="xs" color="orange">
+            已退回修改中
+          </Badge>
+        )}
+      </>
+    ),
+  },
+];
 
 /** "Who is responsible for X in Y?" over the latest submitted tables in the user's scope. */
 export function SearchPage() {
   const trpc = useTRPC();
-  const [q, setQ] = useState('');
-  const [unit, setUnit] = useState<string | null>(null);
-  const [query, setQuery] = useState<{ q: string; orgUnitId?: string }>({ q: '' });
-  const units = useQuery(trpc.admin.listOrgUnits.queryOptions());
-  const result = useQuery({ ...trpc.responsibility.search.queryOptions(query), placeholderData: keepPreviousData });
+  const [f, setFilters] = useUrlFilters({ q: '', orgUnitId: '' });
+  const [q, setQ] = useState(f.q);
+  const [unit, setUnit] = useState(f.orgUnitId);
+  const result = useQuery({
+    ...trpc.responsibility.search.queryOptions({ q: f.q, orgUnitId: f.orgUnitId || undefined }),
+    placeholderData: keepPreviousData,
+  });
+  const data = result.data;
   return (
     <Stack>
       <Breadcrumbs>
@@ -29,7 +73,7 @@ export function SearchPage() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          setQuery({ q: q.trim(), ...(unit ? { orgUnitId: unit } : {}) });
+          setFilters({ q: q.trim(), orgUnitId: unit });
         }}
       >
         <Group align="flex-end">
@@ -40,78 +84,23 @@ export function SearchPage() {
             onChange={(e) => setQ(e.currentTarget.value)}
             w={260}
           />
-          <Select
-            label="地区"
-            placeholder="全部"
-            clearable
-            searchable
-            data={(units.data ?? []).map((u) => ({ value: u.id, label: `${'　'.repeat(Math.max(0, u.depth - 1))}${u.name}` }))}
-            value={unit}
-            onChange={setUnit}
-            w={240}
-            nothingFoundMessage="没有匹配的地区"
-          />
+          <OrgUnitSelect label="地区" placeholder="全部" clearable w={240} value={unit} onChange={(v) => setUnit(v ?? '')} />
           <Button type="submit">查询</Button>
         </Group>
       </form>
-      <QueryState query={result}>
-        {() => (
-          <Paper withBorder>
-            <Table striped verticalSpacing="xs" aria-label="查询结果">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>地区</Table.Th>
-                  <Table.Th>责任分工</Table.Th>
-                  <Table.Th>姓名</Table.Th>
-                  <Table.Th>单位及部门</Table.Th>
-                  <Table.Th>职务</Table.Th>
-                  <Table.Th>联系电话</Table.Th>
-                  <Table.Th>来源</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {result.data?.items.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={7}>
-                      <Text c="dimmed" ta="center" py="md">
-                        没有找到已报送的责任人
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-                {result.data?.items.map((h, n) => (
-                  <Table.Tr key={n}>
-                    <Table.Td>{h.unitName}</Table.Td>
-                    <Table.Td>{h.responsibility}</Table.Td>
-                    <Table.Td fw={600}>{h.name}</Table.Td>
-                    <Table.Td>{h.unitAndDepartment}</Table.Td>
-                    <Table.Td>{h.post}</Table.Td>
-                    <Table.Td ff="monospace">{h.phone}</Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/responsibility/submissions/${h.submissionId}`} size="xs">
-                        {h.roundTitle} 第 {h.version} 版
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {cnDateTime(h.submittedAt)}
-                      </Text>
-                      {h.isReturned && (
-                        <Badge size="xs" color="orange">
-                          已退回修改中
-                        </Badge>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-            {result.data && result.data.total > result.data.items.length && (
-              <Text size="xs" c="dimmed" p="xs">
-                共 {result.data.total} 条，仅显示前 {result.data.items.length} 条，请缩小范围
-              </Text>
-            )}
-          </Paper>
-        )}
-      </QueryState>
+      <DataTable
+        columns={COLUMNS}
+        rows={data?.items}
+        getRowId={(h) => `${h.submissionId}-${h.responsibility}-${h.name}-${h.phone}`}
+        query={result}
+        empty="没有找到已报送的责任人"
+        tableProps={{ 'aria-label': '查询结果' }}
+      />
+      {data && data.total > data.items.length && (
+        <Text size="xs" c="dimmed">
+          共 {data.total} 条，仅显示前 {data.items.length} 条，请缩小范围
+        </Text>
+      )}
     </Stack>
   );
 }

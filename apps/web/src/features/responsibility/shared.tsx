@@ -1,9 +1,12 @@
 import { Badge, Group, Text } from '@mantine/core';
-import { formatChineseDate, REPORTING_STATUS_LABELS, type TReportingStatus, type TSubmissionStage } from '@portal/rules';
-import type { inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '@portal/server/router';
+import { REPORTING_STATUS_LABELS, type TReportingStatus, type TSubmissionStage } from '@portal/rules';
+import type { RouterOutputs } from '@portal/server/router';
 
-export type Outputs = inferRouterOutputs<AppRouter>['responsibility'];
+/** Where a unit's table stands, as the server computes it (rounds, supervision, the table itself). */
+type StatusFacts = Pick<
+  RouterOutputs['responsibility']['getRound']['units'][number],
+  'status' | 'stage' | 'workingDaysLeft' | 'workingDaysOverdue' | 'isLate'
+>;
 
 const COLORS: Record<TReportingStatus, string> = {
   not_started: 'gray',
@@ -24,11 +27,7 @@ export function StatusBadge({ status, stage }: { status: TReportingStatus; stage
 }
 
 /** "还剩 3 个工作日" / "已逾期 2 个工作日" / "提交晚于截止日" next to the status. */
-export function DaysNote({
-  s,
-}: {
-  s: { status: TReportingStatus; workingDaysLeft: number | null; workingDaysOverdue: number | null; isLate: boolean };
-}) {
+export function DaysNote({ s }: { s: StatusFacts }) {
   let text: string | null = null;
   if (s.status === 'overdue') text = s.workingDaysOverdue != null ? `已逾期 ${s.workingDaysOverdue} 个工作日` : '已逾期';
   else if (s.status === 'submitted') text = s.isLate ? '逾期后报送' : null;
@@ -41,31 +40,13 @@ export function DaysNote({
   );
 }
 
-export function StatusCell({ s }: { s: Parameters<typeof DaysNote>[0]['s'] & { stage: TSubmissionStage } }) {
+export function StatusCell({ s }: { s: StatusFacts }) {
   return (
     <Group gap={6} wrap="nowrap">
       <StatusBadge status={s.status} stage={s.stage} />
       <DaysNote s={s} />
     </Group>
   );
-}
-
-export function cnDate(date: string | null | undefined) {
-  return date ? formatChineseDate(date) : '—';
-}
-
-export function cnDateTime(iso: string | null | undefined) {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  return d.toLocaleString('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    hour12: false,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
 }
 
 export const exportUrls = {

@@ -1,51 +1,19 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { REFERRAL_STATUS_LABELS, OFFSITE_STATUS_LABELS, parseIdNumber, type TReferralEffectiveStatus } from '@portal/rules';
+import { parseIdNumber } from '@portal/rules';
+import type { RouterOutputs } from '@portal/server/router';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { categoryLabel } from '../../components/labels';
-import { isApiError, useTRPC } from '../../lib/trpc';
+import { formatDateRange } from '../../lib/dates';
+import { readServerError } from '../../lib/form-errors';
+import { useTRPC } from '../../lib/trpc';
 
-const REFERRAL_COLORS: Record<TReferralEffectiveStatus, string> = {
-  submitted: 'yellow',
-  registered: 'green',
-  rejected: 'red',
-  cancelled: 'gray',
-  expired: 'orange',
-};
-const OFFSITE_COLORS = { registered: 'green', pending: 'blue', cancelled: 'gray', expired: 'orange' } as const;
-
-export function ReferralStatusBadge({ status }: { status: TReferralEffectiveStatus }) {
-  return (
-    <Badge color={REFERRAL_COLORS[status]} variant="light">
-      {REFERRAL_STATUS_LABELS[status]}
-    </Badge>
-  );
-}
-
-export function OffsiteStatusBadge({ status }: { status: keyof typeof OFFSITE_COLORS }) {
-  return (
-    <Badge color={OFFSITE_COLORS[status]} variant="light">
-      {OFFSITE_STATUS_LABELS[status]}
-    </Badge>
-  );
-}
-
-/** The server's date (China time); pages never trust the browser clock for business dates. */
-export function useServerToday(): string | undefined {
-  const trpc = useTRPC();
-  return useQuery({ ...trpc.system.info.queryOptions(), staleTime: 60_000 }).data?.today;
-}
-
-export type Prepared = NonNullable<ReturnType<typeof usePrepared>['data']>;
-
-export function usePrepared(idNumber: string | null) {
-  const trpc = useTRPC();
-  return useQuery({ ...trpc.referrals.prepare.queryOptions({ idNumber: idNumber ?? '' }), enabled: idNumber !== null, staleTime: 0 });
-}
+export type Prepared = RouterOutputs['referrals']['prepare'];
 
 /**
  * Identity check at the window: the clerk types the number from the ID card; the server answers
- * with the registered person so the clerk can compare name and county with the card.
+ * with the registered person so the clerk can compare name and county with the card. A lookup,
+ * not a form: the registration form below it takes the checked number.
  */
 export function PersonCheck({
   onChecked,
@@ -54,12 +22,16 @@ export function PersonCheck({
   onChecked: (idNumber: string | null, prepared: Prepared | null) => void;
   label?: string;
 }) {
+  const trpc = useTRPC();
   const [text, setText] = useState('');
   const [asked, setAsked] = useState<string | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
-  const prepared = usePrepared(asked);
-  const serverError =
-    prepared.error && isApiError(prepared.error) ? prepared.error.message : prepared.error ? '网络错误，请稍后重试' : null;
+  const prepared = useQuery({
+    ...trpc.referrals.prepare.queryOptions({ idNumber: asked ?? '' }),
+    enabled: asked !== null,
+    staleTime: 0,
+  });
+  const serverError = prepared.error ? readServerError(prepared.error).message : null;
   const check = () => {
     const parsed = parseIdNumber(text);
     if (!parsed.ok) {
@@ -129,8 +101,8 @@ export function PersonCheck({
               <Alert color="yellow" p="xs">
                 该人员已有有效备案：
                 {[
-                  ...data.liveReferrals.map((r) => `转诊 ${r.referralNo ?? '（待备案）'} ${r.issueDate} 至 ${r.validUntil}`),
-                  ...data.liveOffsite.map((o) => `异地 ${o.registrationNo} ${o.startDate} 至 ${o.endDate}`),
+                  ...data.liveReferrals.map((r) => `转诊 ${r.referralNo ?? '（待备案）'} ${formatDateRange(r.issueDate, r.validUntil)}`),
+                  ...data.liveOffsite.map((o) => `异地 ${o.registrationNo} ${formatDateRange(o.startDate, o.endDate)}`),
                 ].join('；')}
               </Alert>
             )}

@@ -1,0 +1,1 @@
+export { OffsiteStatusBadge, ReferralStatusBadge } from './status-badges';

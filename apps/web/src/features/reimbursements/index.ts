@@ -1,0 +1,1 @@
+export { ClockBadge } from './clock-badge';
