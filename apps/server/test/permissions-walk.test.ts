@@ -34,7 +34,8 @@ describe('every entry point declares a permission', () => {
       .printRoutes({ commonPrefix: false })
       .split('\n')
       .map((l) => l.replace(/^[\s│├└─]+/, '').trim())
-      .filter((l) => l.startsWith('/api'));
+      .map((l) => (l.startsWith('/') ? l : `/${l}`))
+      .filter((l) => l.startsWith('/api/'));
     await app.close();
     for (const line of served) {
       const [url, methods] = line.split(' (');

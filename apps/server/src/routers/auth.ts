@@ -15,6 +15,7 @@ const ZMe = z
     orgLevel: z.string(),
     profile: z.string().nullable(),
     mustChangePassword: z.boolean(),
+    canExportFull: z.boolean(),
   })
   .nullable();
 

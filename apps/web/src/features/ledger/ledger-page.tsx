@@ -1,4 +1,5 @@
 import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useMe } from '../../app/use-me';
 import { formatYuan, LEDGER_COLUMNS, LEDGER_GROUPS, LEDGER_TITLE } from '@portal/rules';
 import type { RouterOutputs } from '@portal/server/router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -56,6 +57,7 @@ const HEADER_ROWS = (
 
 /** 综合管理台账 (Liaoning annex 1): 36 columns, filter by region and year, export as .xlsx. */
 export function LedgerPage() {
+  const me = useMe().data;
   const trpc = useTRPC();
   const { year: serverYear } = useServerToday();
   const [f, setFilters] = useUrlFilters({ year: 0, orgUnitId: '', page: 1 });
@@ -70,9 +72,16 @@ export function LedgerPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={3}>{LEDGER_TITLE}</Title>
-        <Button component="a" href={exportUrl} download>
-          导出 Excel
-        </Button>
+        <Group gap="xs">
+          <Text size="xs" c="dimmed" data-testid="export-masking">
+            {me?.canExportFull
+              ? '导出文件含完整身份证号，每次导出记入操作日志'
+              : '导出文件中的身份证号已脱敏；如需完整号码，请管理员开通完整导出'}
+          </Text>
+          <Button component="a" href={exportUrl} download>
+            导出 Excel
+          </Button>
+        </Group>
       </Group>
       <Paper withBorder p="sm">
         <Group align="flex-end">
