@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
+import { QUEUE_LIMIT } from '../src/services/reimbursements/list.js';
 import {
   advanceDeclarations,
   and,
@@ -737,5 +738,38 @@ describe('a person moves to another county', () => {
       reimbursementCases: 1,
       enrollments: 1,
     });
+  });
+});
+
+describe('the work queue at volume', () => {
+  it('shows the most urgent cases when there are more than it can show, never an arbitrary subset', async () => {
+    const s = await setup('2019-09-16');
+    const first = await intake(s);
+    const row = (await handle.db.select().from(reimbursementCases).where(eq(reimbursementCases.id, first.id)))[0]!;
+    // QUEUE_LIMIT + 5 open cases whose clocks started recently, then — created last — one that started long ago.
+    const { id: _id, caseNo: _no, idempotencyKey: _k, ...template } = row;
+    const copies = Array.from({ length: QUEUE_LIMIT + 5 }, (_, i) => ({
+      ...template,
+      caseNo: `BX-Q-${key()}-${i}`,
+      idempotencyKey: key(),
+      receivedOn: '2019-09-12',
+      materialsCompleteOn: '2019-09-12',
+    }));
+    for (let i = 0; i < copies.length; i += 200) await handle.db.insert(reimbursementCases).values(copies.slice(i, i + 200));
+    const [urgent] = await handle.db
+      .insert(reimbursementCases)
+      .values({
+        ...template,
+        caseNo: `BX-Q-URGENT-${key()}`,
+        idempotencyKey: key(),
+        receivedOn: '2019-08-01',
+        materialsCompleteOn: '2019-08-05',
+      })
+      .returning({ id: reimbursementCases.id });
+    const queue = await s.clerk.caller.reimbursements.list({ status: 'open' });
+    expect(queue.truncated).toBe(true);
+    expect(queue.items).toHaveLength(QUEUE_LIMIT);
+    expect(queue.items[0]!.id).toBe(urgent!.id);
+    expect(queue.items[0]!.clock.overdueWorkingDays).toBeGreaterThanOrEqual(0);
   });
 });
