@@ -1,6 +1,6 @@
 import { and, asc, eq, reimbursementCases, reimbursementEvents, reimbursementSuspensions, sql, type DbOrTx } from '@portal/db';
 import {
-  CalendarYearMissingError,
+  provisionalReason,
   clockTone,
   computeReimbursementClock,
   REIMBURSEMENT_STATUS_LABELS,
@@ -57,8 +57,14 @@ export interface CaseClockView {
   suspendedWorkingDays: number;
   tone: 'ok' | 'amber' | 'red' | 'none';
   paidOnTime: boolean | null;
-  /** Set when the calendar lacks a year the count reaches (an administrator must enter it). */
+  /** Kept for older callers: no longer set, the clock is provisional instead (see below). */
   error: string | null;
+  /**
+   * The count reached a year whose holiday schedule is not entered yet: its weekdays were counted,
+   * the due date is 暂定 and is recomputed once the schedule is entered (a clock is never blank).
+   */
+  provisional: boolean;
+  provisionalReason: string | null;
 }
 
 /**
@@ -84,15 +90,20 @@ export function caseClock(
     tone: 'none',
     paidOnTime: null,
     error: null,
+    provisional: false,
+    provisionalReason: null,
   };
   if (!row.materialsCompleteOn) return empty;
   const asOf = row.paidOn ?? today;
   const susp = suspensions.map((s) => ({ from: s.fromDate, to: s.toDate }));
-  try {
+  {
     const clock = computeReimbursementClock({ start: row.materialsCompleteOn, suspensions: susp, today: asOf }, calendar);
     const plain = computeReimbursementClock({ start: row.materialsCompleteOn, today: row.materialsCompleteOn }, calendar);
+    const missing = new Set([...clock.missingYears, ...plain.missingYears]);
     const paid = row.status === 'paid';
     const paidOnTime = paid ? asOf <= clock.due : null;
+    const suspendedWorkingDays = Math.max(0, workingDaysBetween(calendar, plain.due, clock.due, undefined, missing));
+    const missingYears = [...missing].sort((a, b) => a - b);
     return {
       started: true,
       start: row.materialsCompleteOn,
@@ -103,14 +114,13 @@ export function caseClock(
       overdueWorkingDays: clock.overdueWorkingDays,
       // Held now, not merely inside a closed interval (the day a hold is cleared is not counted either).
       isSuspended: Boolean(row.holdKind) && !paid,
-      suspendedWorkingDays: Math.max(0, workingDaysBetween(calendar, plain.due, clock.due)),
+      suspendedWorkingDays,
       tone: clockTone(clock, paid, paid && !paidOnTime),
       paidOnTime,
       error: null,
+      provisional: missingYears.length > 0,
+      provisionalReason: missingYears.length ? provisionalReason(missingYears) : null,
     };
-  } catch (error) {
-    if (error instanceof CalendarYearMissingError) return { ...empty, started: true, start: row.materialsCompleteOn, error: error.message };
-    throw error;
   }
 }
 
