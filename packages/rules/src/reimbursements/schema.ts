@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { isIsoDate } from '../calendar/dates.js';
 import { ZClaimEntry } from '../claims/schema.js';
 import { ZFen } from '../params/schema.js';
 
-const ZIsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
+const ZIsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD', abort: true }).refine(isIsoDate, '日期不存在');
 
 /** The six items a non-networked claim needs (`000 §二(五)3`, RULES §6), in the notice's order. */
 export const MATERIAL_ITEMS = ['insurance_card', 'identity', 'invoice', 'discharge_summary', 'cost_list', 'bank_card'] as const;

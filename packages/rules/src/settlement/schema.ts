@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '../calendar/dates.js';
 import { ZCategoryId } from '../categories.js';
 import type { TCategoryId } from '../categories.js';
 import { ZProfileId } from '../profiles.js';
@@ -24,7 +25,7 @@ export type TLocation = z.infer<typeof ZLocation>;
 export const ZHospitalLevel = z.union([z.literal(1), z.literal(2), z.literal(3)], { error: '医院等级应为 1、2 或 3' });
 export type THospitalLevel = z.infer<typeof ZHospitalLevel>;
 
-const ZIsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
+const ZIsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD', abort: true }).refine(isIsoDate, '日期不存在');
 
 /** Year-to-date accumulators of the person (RULES §8 `ytd`); all default to 0. */
 export const ZYtd = z.object({
