@@ -9,7 +9,7 @@ export async function createHousehold({ ctx, input }: { ctx: ActorContext; input
   const me = ctx.actor;
   const data = input;
   return withTransaction(ctx, async (ctx) => {
-    const person = await loadScopedPerson(ctx.db, me, data.personId);
+    const person = await loadScopedPerson(ctx.db, me, data.personId, true);
     if (data.householdNo) {
       // Two windows giving one number at once queue here, so the check sees the other's household.
       await ctx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`household:${data.householdNo}`}))`);
