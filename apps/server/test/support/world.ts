@@ -310,12 +310,12 @@ export async function buildWorld(handle: DbHandle) {
    * A batch to apply, compared just now (applying refuses a comparison the registry has moved past).
    * Its department certifies nobody else, so applying it ends no one's category.
    */
-  const freshBatch = () =>
+  const freshBatch = (idNumber = newIdNumber()) =>
     previewListUpload({
       ctx: clerkSetup.ctx,
       input: {
         meta: { sourceDepartment: 'veterans', listDate: today, fileName: '矩阵退役军人名单.csv' },
-        bytes: Buffer.from(`姓名,身份证号,人员类别\n比对新人,${newIdNumber()},建档立卡\n`),
+        bytes: Buffer.from(`姓名,身份证号,人员类别\n比对新人,${idNumber},建档立卡\n`),
       },
     });
 
