@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TPermission } from '@portal/rules';
-import { authorise, toSafeError, type RequestContext } from './core/index.js';
+import { authorise, findBadString, invalid, toSafeError, type RequestContext } from './core/index.js';
 
 /** What a procedure declares about itself; the security walk test reads it. */
 export interface ProcedureMeta {
@@ -48,11 +48,21 @@ const mapErrors = t.middleware(async ({ ctx, next }) => {
   return result;
 });
 
+/**
+ * The string rule of the HTTP edge for every procedure's raw input, so that a call from inside the
+ * process (a job, a test's caller) is refused with 400 too instead of failing in the database.
+ */
+const refuseBadStrings = t.middleware(async ({ getRawInput, next }) => {
+  const problem = findBadString(await getRawInput());
+  if (problem) throw invalid(`输入有误：${problem}`);
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Open to anyone (login, logout, the signed-in user, the server's date). */
-export const publicProcedure = t.procedure.meta({ permission: 'public' }).use(mapErrors);
+export const publicProcedure = t.procedure.meta({ permission: 'public' }).use(mapErrors).use(refuseBadStrings);
 
 /**
  * A procedure open to the roles that hold `permission` (PERMISSIONS in packages/rules). The check
@@ -62,5 +72,6 @@ export function procedure(permission: TPermission) {
   return t.procedure
     .meta({ permission })
     .use(mapErrors)
-    .use(({ ctx, next }) => next({ ctx: authorise(ctx, permission) }));
+    .use(({ ctx, next }) => next({ ctx: authorise(ctx, permission) }))
+    .use(refuseBadStrings);
 }

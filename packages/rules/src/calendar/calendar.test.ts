@@ -14,12 +14,14 @@ import {
   createCalendar,
   extendCalendar,
   fromDayNumber,
+  isIsoDate,
   isWorkingDay,
   toDayNumber,
   weekdayOf,
   workingDaysBetween,
   type TCalendarYear,
 } from './index.js';
+import { ZClaimEntry } from '../claims/schema.js';
 
 const cal = DEFAULT_CALENDAR;
 
@@ -37,6 +39,13 @@ describe('dates', () => {
     expect(weekdayOf(toDayNumber('2019-09-29'))).toBe(0);
     expect(weekdayOf(toDayNumber('2019-10-12'))).toBe(6);
     expect(() => toDayNumber('2019-02-30')).toThrow(RangeError);
+  });
+
+  it('knows that dates exist only from year 1 (the database refuses year 0)', () => {
+    expect(isIsoDate('0001-01-01')).toBe(true);
+    expect(isIsoDate('0000-01-01')).toBe(false);
+    expect(ZClaimEntry.shape.admissionDate.safeParse('0000-01-01').success).toBe(false);
+    expect(ZClaimEntry.shape.admissionDate.safeParse('2019-9-1').error?.issues.map((i) => i.message)).toEqual(['日期格式应为 YYYY-MM-DD']);
   });
 });
 

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { ZIsoDate } from '../calendar/dates.js';
 import { ZFen } from '../params/schema.js';
 import { ZVisitType } from '../settlement/schema.js';
-
-const ZIsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
 
 /** Chinese labels of visit types. */
 export const VISIT_TYPE_LABELS = { inpatient: '住院', chronic_outpatient: '门诊特慢病', outpatient: '普通门诊' } as const;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { asc, eq, orgUnits } from '@portal/db';
 import { type ZCreateOrgUnitInput, type ZUpdateOrgUnitInput, type TOrgLevel } from '@portal/rules';
+import { refuseUniqueViolation } from '../../lib/db-errors.js';
 import { type ActorContext, conflict, inUserRegion, invalid, writeAudit, getScopedOrgUnit, withTransaction } from '../../core/index.js';
 
 const LEVEL_DEPTH: Record<TOrgLevel, number> = { system: 0, province: 1, city: 2, county: 3, township: 4 };
@@ -59,7 +60,7 @@ export async function createOrgUnit({ ctx, input }: { ctx: ActorContext; input: 
     if (!row) throw new Error('insert returned no row');
     await writeAudit(ctx, { action: 'org_unit.create', entity: 'org_unit', entityId: row.id, regionPath: row.path, after: row });
     return { id: row.id, code: row.code, name: row.name, level: row.level, path: row.path };
-  });
+  }).catch(refuseUniqueViolation('org_units_code', () => conflict(`区划代码 ${data.code} 已存在`, 'code')));
 }
 
 export async function updateOrgUnit({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZUpdateOrgUnitInput> }) {

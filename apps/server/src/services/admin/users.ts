@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, ilike, inArray, loginThrottle, or, orgUnits, users, count } from '@portal/db';
 import { type ZCreateUserInput, ZNewPassword, type ZUpdateUserInput, type TRole } from '@portal/rules';
 import { z } from 'zod';
+import { refuseUniqueViolation } from '../../lib/db-errors.js';
 import { hashPassword } from '../../lib/password.js';
 import { endSessionsOf } from '../auth/index.js';
 import { toUserDto } from './internal.js';
@@ -99,7 +100,7 @@ export async function createUser({ ctx, input }: { ctx: ActorContext; input: z.o
     const dto = toUserDto({ ...row, orgUnitName: unit.name });
     await writeAudit(ctx, { action: 'user.create', entity: 'user', entityId: row.id, regionPath: unit.path, after: dto });
     return dto;
-  });
+  }).catch(refuseUniqueViolation('users_username', () => conflict(`用户名“${username}”已被使用`, 'username')));
 }
 
 export async function updateUser({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZUpdateUserInput> }) {

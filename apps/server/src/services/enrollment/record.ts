@@ -1,8 +1,18 @@
 import type { z } from 'zod';
 import { and, enrollments, eq, persons } from '@portal/db';
 import { SELF_RESOLVING_REASONS, type ZEnrollmentRecordInput } from '@portal/rules';
+import { refuseUniqueViolation } from '../../lib/db-errors.js';
 import { toEnrollmentDto } from './internal.js';
-import { type ActorContext, assertInUserRegion, chinaDate, invalid, notFound, writeAudit, withTransaction } from '../../core/index.js';
+import {
+  type ActorContext,
+  assertInUserRegion,
+  chinaDate,
+  conflict,
+  invalid,
+  notFound,
+  writeAudit,
+  withTransaction,
+} from '../../core/index.js';
 
 /**
  * Records (or corrects) a person's enrollment for a year. A not-enrolled record with a reason that
@@ -61,5 +71,7 @@ export async function recordEnrollment({ ctx, input }: { ctx: ActorContext; inpu
       after: toEnrollmentDto(row),
     });
     return toEnrollmentDto(row);
-  });
+  }).catch(
+    refuseUniqueViolation('enrollments_person_id_year', () => conflict(`该人员 ${data.year} 年度的参保登记刚被他人保存，请刷新后重试`)),
+  );
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, hospitals, type DbOrTx } from '@portal/db';
 import { ZHospitalInput } from '@portal/rules';
 import { z } from 'zod';
+import { refuseUniqueViolation } from '../../lib/db-errors.js';
 import {
   type Actor,
   type ActorContext,
@@ -90,7 +91,7 @@ export async function createHospital({ ctx, input }: { ctx: ActorContext; input:
       after: toDto(row),
     });
     return toDto(row);
-  });
+  }).catch(refuseUniqueViolation('hospitals_owner_org_unit_id_code', () => conflict(`医院编码 ${data.code} 已存在`, 'code')));
 }
 
 export async function updateHospital({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZUpdateHospitalInput> }) {
@@ -123,5 +124,5 @@ export async function updateHospital({ ctx, input }: { ctx: ActorContext; input:
       after: toDto(row),
     });
     return toDto(row);
-  });
+  }).catch(refuseUniqueViolation('hospitals_owner_org_unit_id_code', () => conflict(`医院编码 ${data.code} 已存在`, 'code')));
 }

@@ -9,8 +9,8 @@ export async function moveHouseholdMember({ ctx, input }: { ctx: ActorContext; i
   const me = ctx.actor;
   const data = input;
   return withTransaction(ctx, async (ctx) => {
-    const person = await loadScopedPerson(ctx.db, me, data.personId);
-    const target = await loadScopedHousehold(ctx.db, me, data.householdId);
+    const person = await loadScopedPerson(ctx.db, me, data.personId, true);
+    const target = await loadScopedHousehold(ctx.db, me, data.householdId, true);
     if (person.householdId === target.id) throw preconditionFailed('该人员已是此家庭户成员');
     if (data.relationship === '户主' && target.headPersonId)
       throw invalid('目标家庭户已有户主，请选择其他关系或先变更户主', 'relationship');
@@ -35,7 +35,7 @@ export async function setHouseholdHead({ ctx, input }: { ctx: ActorContext; inpu
   const me = ctx.actor;
   const data = input;
   return withTransaction(ctx, async (ctx) => {
-    const h = await loadScopedHousehold(ctx.db, me, data.householdId);
+    const h = await loadScopedHousehold(ctx.db, me, data.householdId, true);
     const person = await loadScopedPerson(ctx.db, me, data.personId);
     if (person.householdId !== h.id) throw invalid('该人员不是此家庭户成员', 'personId');
     if (h.headPersonId && h.headPersonId !== person.id)

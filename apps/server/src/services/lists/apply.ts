@@ -1,4 +1,4 @@
-import { eq, listBatches, personCategories, persons } from '@portal/db';
+import { eq, listBatches, personCategories, persons, sql } from '@portal/db';
 import { fromDayNumber, parseIdNumber, toDayNumber, type TSourceDepartment } from '@portal/rules';
 import { z } from 'zod';
 import { compareUpload, countsOf, fingerprintOf } from './internal.js';
@@ -32,6 +32,9 @@ export async function applyListBatch({ ctx, input }: { ctx: ActorContext; input:
     assertInUserRegion(me, batch.regionPath, '该比对批次');
     if (batch.status !== 'previewed') throw preconditionFailed(batch.status === 'applied' ? '该批次已应用，不能重复应用' : '该批次已作废');
     if (batch.regionPath !== me.regionPath) throw preconditionFailed('比对批次只能由上传机构的人员应用');
+    // One apply at a time per region: a second one waits here and then compares against what the
+    // first changed (and is asked to compare again), instead of adding the same people twice.
+    await ctx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`list-apply:${batch.regionPath}`}))`);
     const meta = { sourceDepartment: batch.sourceDepartment as TSourceDepartment, listDate: batch.listDate, fileName: batch.fileName };
     const result = await compareUpload(ctx.db, me, batch.rows as ReadRow[], meta, chinaDate(ctx.now()));
     const counts = countsOf(result);

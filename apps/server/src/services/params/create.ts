@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { desc, eq, policyParamVersions } from '@portal/db';
 import { parseSettleParams, type ZCreateParamVersionInput, type TProfileId } from '@portal/rules';
-import { type ActorContext, DomainError, invalid, writeAudit, getScopedOrgUnit, withTransaction } from '../../core/index.js';
+import { refuseUniqueViolation } from '../../lib/db-errors.js';
+import { type ActorContext, conflict, DomainError, invalid, writeAudit, getScopedOrgUnit, withTransaction } from '../../core/index.js';
 
 /** Records a new parameter version for an org unit in the admin's region (never edits old ones). */
 export async function createParamVersion({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCreateParamVersionInput> }) {
@@ -49,5 +50,5 @@ export async function createParamVersion({ ctx, input }: { ctx: ActorContext; in
       after: { version: row.version, effectiveFrom: row.effectiveFrom, settle: row.settle, subsidy: row.subsidy, note: row.note },
     });
     return { id: row.id, version: row.version };
-  });
+  }).catch(refuseUniqueViolation('policy_param_versions_org_unit_id_version', () => conflict('该机构的参数刚被他人调整，请刷新后重试')));
 }

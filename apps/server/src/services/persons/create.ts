@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { eq, persons, type DbOrTx } from '@portal/db';
 import { EXISTENCE_QUOTA_SPENT, maskIdNumber, parseIdNumber, REGISTERED_ELSEWHERE, type ZPersonCreateInput } from '@portal/rules';
+import { refuseUniqueViolation } from '../../lib/db-errors.js';
 import { spendExistenceChecks } from './existence.js';
 import { auditablePerson } from './internal.js';
 import {
@@ -58,7 +59,13 @@ export async function createPerson({ ctx, input }: { ctx: ActorContext; input: z
       after: auditablePerson(row),
     });
     return { id: row.id };
-  });
+  }).catch(
+    // The same number registered by another window at the same moment: the answer the check gives.
+    refuseUniqueViolation('persons_id_number', async () => {
+      await refuseIfRegisteredElsewhere(ctx, data.idNumber);
+      return assertNotRegistered(ctx.db, me, data.idNumber).then(() => conflict('该身份证号已登记，请刷新后查看', 'idNumber'));
+    }),
+  );
 }
 
 export async function assertNotRegistered(tx: DbOrTx, me: Actor, idNumber: string) {

@@ -22,6 +22,8 @@ export async function endPersonCategory({ ctx, input }: { ctx: ActorContext; inp
         .from(personCategories)
         .innerJoin(persons, eq(persons.id, personCategories.personId))
         .where(eq(personCategories.id, data.id))
+        // Locked: two clerks ending the same fact at once would both pass the check below.
+        .for('update', { of: personCategories })
         .limit(1)
     )[0];
     if (!row) throw notFound('身份类别记录不存在');

@@ -18,6 +18,8 @@ export async function createReferralOverride({ ctx, input }: { ctx: ActorContext
   return withTransaction(ctx, async (ctx) => {
     const facts = await getPersonFacts(ctx, data.personId, data.admissionDate);
     const { person } = facts;
+    // Serialises overrides of one person, so two reviewers cannot both find nothing to override.
+    await ctx.db.select({ id: persons.id }).from(persons).where(eq(persons.id, person.id)).for('update');
     const hospital = await hospitalOnPersonList(ctx.db, person.regionPath, data.hospitalId, 'hospitalId');
     // An override stands for a referral of an inpatient stay (RULES §3), the only visit that needs one.
     const existing = await decideVisitReferral(ctx, { person: facts, hospital, visitType: 'inpatient', admissionDate: data.admissionDate });

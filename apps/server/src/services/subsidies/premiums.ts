@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { and, asc, desc, eq, orgUnits, premiums, sql, users, type DbOrTx } from '@portal/db';
 import { PROFILES, type TProfileId, type ZPremiumInput } from '@portal/rules';
-import { type ActorContext, invalid, visibleToUser, writeAudit, getScopedOrgUnit, withTransaction } from '../../core/index.js';
+import { refuseUniqueViolation } from '../../lib/db-errors.js';
+import { type ActorContext, conflict, invalid, visibleToUser, writeAudit, getScopedOrgUnit, withTransaction } from '../../core/index.js';
 
 /** Premium rows visible to the caller (their jurisdiction's and those above it), newest year first. */
 export async function listPremiums({ ctx }: { ctx: ActorContext }) {
@@ -68,7 +69,9 @@ export async function setPremium({ ctx, input }: { ctx: ActorContext; input: z.o
       after: { year: row.year, tier1: row.tier1, tier2: row.tier2, note: row.note },
     });
     return { id: row.id };
-  });
+  }).catch(
+    refuseUniqueViolation('premiums_org_unit_id_year', () => conflict(`该机构 ${data.year} 年度的缴费标准刚被他人保存，请刷新后重试`)),
+  );
 }
 
 /** The premium in force for a region and year: the nearest org unit (itself or an ancestor) that set one. */
