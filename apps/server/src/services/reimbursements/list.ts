@@ -1,12 +1,24 @@
 import type { z } from 'zod';
 import { and, eq, hospitals, ilike, inArray, ne, or, persons, reimbursementCases, type SQL } from '@portal/db';
-import { maskIdNumber, REIMBURSEMENT_KIND_LABELS, REIMBURSEMENT_STATUS_LABELS, type ZListReimbursementsInput } from '@portal/rules';
+import {
+  REIMBURSEMENT_KIND_LABELS,
+  REIMBURSEMENT_STATUS_LABELS,
+  type TReimbursementList,
+  type ZListReimbursementsInput,
+  maskIdNumber,
+} from '@portal/rules';
 import { loadServerCalendar } from '../calendar/index.js';
 import { caseClock, loadSuspensions, queueSortKey } from './internal.js';
 import { type ActorContext, chinaDate, inUserRegion } from '../../core/index.js';
 
 /** The work queue: cases in the caller's region, fewest working days left first. */
-export async function listReimbursements({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListReimbursementsInput> }) {
+export async function listReimbursements({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZListReimbursementsInput>;
+}): Promise<TReimbursementList> {
   const { status, q } = input;
   const where: SQL[] = [inUserRegion(ctx.actor, reimbursementCases.regionPath)];
   if (status === 'open') where.push(ne(reimbursementCases.status, 'paid'));
