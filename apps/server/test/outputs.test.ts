@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { Db } from '@portal/db';
 import { appRouter } from '../src/root.js';
+import { createCallerFactory, publicProcedure, router } from '../src/trpc.js';
+import { env } from './helpers.js';
 
 /**
  * The `.output()` schemas are a security boundary: tRPC parses every response with them and zod
@@ -182,5 +186,27 @@ describe('every procedure declares what it answers', () => {
     const parsed = schema.safeParse({ ...person, idNumber: '421222196001011234', phone: '13800000000' });
     expect(parsed.success).toBe(true);
     expect(parsed.data).toEqual(person);
+  });
+
+  it('an answer that fails its output schema is an internal error, logged, never described to the caller', async () => {
+    const logged: object[] = [];
+    const broken = router({
+      answer: publicProcedure.output(z.object({ count: z.number() })).query(() => ({ count: 'many' }) as unknown as { count: number }),
+    });
+    const caller = createCallerFactory(broken)({
+      db: {} as Db,
+      env,
+      actor: null,
+      ip: null,
+      now: () => new Date(),
+      log: (obj) => logged.push(obj),
+      sessionToken: null,
+      setSessionCookie: () => {},
+      clearSessionCookie: () => {},
+    });
+    const error = await caller.answer().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
+    expect((error as Error).message).toMatch(/^系统内部错误/);
+    expect(logged).toHaveLength(1);
   });
 });
