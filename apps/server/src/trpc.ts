@@ -31,6 +31,9 @@ const t = initTRPC
     },
   });
 
+/** The message tRPC gives the error it throws when a resolver's answer fails its `.output()` schema. */
+const OUTPUT_VALIDATION_FAILED = 'Output validation failed';
+
 /** Maps every error through the one table of core/errors; anything unexpected becomes INTERNAL. */
 const mapErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
@@ -39,7 +42,10 @@ const mapErrors = t.middleware(async ({ ctx, next }) => {
     // tRPC's own refusals (bad method, unparsable body) pass as they are; everything a resolver or
     // an input schema threw is mapped, so no stack trace or SQL reaches the response.
     if (error.cause !== undefined || error.code === 'INTERNAL_SERVER_ERROR') {
-      const original = error.cause ?? error;
+      // A response that does not match its `.output()` schema is the server's bug, not the caller's
+      // input: it must answer 系统内部错误 (and be logged), never describe the zod issues of the output.
+      const isOutputError = error.code === 'INTERNAL_SERVER_ERROR' && error.message === OUTPUT_VALIDATION_FAILED;
+      const original = isOutputError ? error : (error.cause ?? error);
       const safe = toSafeError(original, ctx.log);
       const describable = safe.kind !== 'internal' ? original : undefined;
       throw new TRPCError({ code: safe.trpcCode, message: safe.message, cause: describable });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { and, enrollments, eq, persons } from '@portal/db';
-import { SELF_RESOLVING_REASONS, type ZEnrollmentRecordInput } from '@portal/rules';
+import { SELF_RESOLVING_REASONS, type TEnrollmentRecord, type ZEnrollmentRecordInput } from '@portal/rules';
 import { refuseUniqueViolation } from '../../lib/db-errors.js';
 import { toEnrollmentDto } from './internal.js';
 import {
@@ -19,7 +19,13 @@ import {
  * needs follow-up goes on the work list until it is resolved (登记造册、明确解决时限、按时对账销号);
  * reasons that settle the matter themselves (参军, 已在外地参保, 职工医保, 死亡) are closed at once.
  */
-export async function recordEnrollment({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZEnrollmentRecordInput> }) {
+export async function recordEnrollment({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZEnrollmentRecordInput>;
+}): Promise<TEnrollmentRecord> {
   const me = ctx.actor;
   const data = input;
   const today = chinaDate(ctx.now());

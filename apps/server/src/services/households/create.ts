@@ -1,11 +1,17 @@
 import type { z } from 'zod';
 import { eq, households, persons, sql } from '@portal/db';
-import { type ZCreateHouseholdInput } from '@portal/rules';
+import type { TRecordRef, ZCreateHouseholdInput } from '@portal/rules';
 import { loadScopedPerson, repairHead } from './internal.js';
 import { type ActorContext, conflict, writeAudit, withTransaction } from '../../core/index.js';
 
 /** Starts a household with the person as its head (建档立卡 is recorded by household). */
-export async function createHousehold({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCreateHouseholdInput> }) {
+export async function createHousehold({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZCreateHouseholdInput>;
+}): Promise<TRecordRef> {
   const me = ctx.actor;
   const data = input;
   return withTransaction(ctx, async (ctx) => {

@@ -1,5 +1,5 @@
 import { asc, eq, households, persons, type DbOrTx } from '@portal/db';
-import { maskIdNumber } from '@portal/rules';
+import { type THouseholdDetail, maskIdNumber } from '@portal/rules';
 import { type Actor, assertInUserRegion, notFound } from '../../core/index.js';
 
 /** `lock` takes the row lock for a change, so two changes of one household (or person) queue. */
@@ -20,7 +20,7 @@ export async function loadScopedPerson(db: DbOrTx, user: Actor, id: string, lock
 }
 
 /** A household and its members as the person page shows them (ID numbers masked). */
-export async function describeHousehold(db: DbOrTx, id: string) {
+export async function describeHousehold(db: DbOrTx, id: string): Promise<THouseholdDetail | null> {
   const h = (await db.select().from(households).where(eq(households.id, id)).limit(1))[0];
   if (!h) return null;
   const members = await db

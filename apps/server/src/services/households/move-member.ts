@@ -1,11 +1,17 @@
 import type { z } from 'zod';
 import { eq, households, persons } from '@portal/db';
-import { type ZMoveMemberInput, type ZSetHeadInput } from '@portal/rules';
+import type { THouseholdRef, ZMoveMemberInput, ZSetHeadInput } from '@portal/rules';
 import { loadScopedHousehold, loadScopedPerson, repairHead } from './internal.js';
 import { type ActorContext, invalid, preconditionFailed, writeAudit, withTransaction } from '../../core/index.js';
 
 /** Moves a person into another household of the region; the old household keeps a head. */
-export async function moveHouseholdMember({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZMoveMemberInput> }) {
+export async function moveHouseholdMember({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZMoveMemberInput>;
+}): Promise<THouseholdRef> {
   const me = ctx.actor;
   const data = input;
   return withTransaction(ctx, async (ctx) => {
@@ -31,7 +37,13 @@ export async function moveHouseholdMember({ ctx, input }: { ctx: ActorContext; i
 }
 
 /** Makes a member the head of their household. */
-export async function setHouseholdHead({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZSetHeadInput> }) {
+export async function setHouseholdHead({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZSetHeadInput>;
+}): Promise<THouseholdRef> {
   const me = ctx.actor;
   const data = input;
   return withTransaction(ctx, async (ctx) => {

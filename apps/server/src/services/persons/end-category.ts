@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { eq, personCategories, persons } from '@portal/db';
-import { type ZEndCategoryInput } from '@portal/rules';
+import type { TRecordRef, ZEndCategoryInput } from '@portal/rules';
 import {
   type ActorContext,
   assertInUserRegion,
@@ -12,7 +12,13 @@ import {
 } from '../../core/index.js';
 
 /** Ends a held category on a date; the fact stays on record so earlier dates still answer correctly. */
-export async function endPersonCategory({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZEndCategoryInput> }) {
+export async function endPersonCategory({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZEndCategoryInput>;
+}): Promise<TRecordRef> {
   const me = ctx.actor;
   const data = input;
   return withTransaction(ctx, async (ctx) => {

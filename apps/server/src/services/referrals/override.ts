@@ -1,5 +1,5 @@
 import { desc, eq, hospitals, persons, referralOverrides, users } from '@portal/db';
-import { maskIdNumber, type ZCreateReferralOverrideInput } from '@portal/rules';
+import { type TReferralOverride, type TReferralOverrideCreated, type ZCreateReferralOverrideInput, maskIdNumber } from '@portal/rules';
 import { z } from 'zod';
 import { getPersonFacts } from '../persons/index.js';
 import { decideVisitReferral } from './decide-visit.js';
@@ -12,7 +12,13 @@ import { type ActorContext, inUserRegion, preconditionFailed, writeAudit, withTr
  * Refused where nothing needs overriding: an in-county stay needs no referral, and a registration
  * that counts already covers the visit.
  */
-export async function createReferralOverride({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCreateReferralOverrideInput> }) {
+export async function createReferralOverride({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZCreateReferralOverrideInput>;
+}): Promise<TReferralOverrideCreated> {
   const me = ctx.actor;
   const data = input;
   return withTransaction(ctx, async (ctx) => {
@@ -51,7 +57,13 @@ export async function createReferralOverride({ ctx, input }: { ctx: ActorContext
 
 export const ZListOverridesInput = z.object({ page: z.number().int().min(1).default(1) }).default({ page: 1 });
 
-export async function listReferralOverrides({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListOverridesInput> }) {
+export async function listReferralOverrides({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZListOverridesInput>;
+}): Promise<TReferralOverride[]> {
   const me = ctx.actor;
   const { page } = input;
   const rows = await ctx.db

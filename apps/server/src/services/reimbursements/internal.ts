@@ -1,12 +1,13 @@
 import { and, asc, eq, reimbursementCases, reimbursementEvents, reimbursementSuspensions, sql, type DbOrTx } from '@portal/db';
 import {
   provisionalReason,
+  REIMBURSEMENT_STATUS_LABELS,
+  type TCaseClock,
+  type TReimbursementStatus,
+  type WorkingCalendar,
   clockTone,
   computeReimbursementClock,
-  REIMBURSEMENT_STATUS_LABELS,
-  type TReimbursementStatus,
   workingDaysBetween,
-  type WorkingCalendar,
 } from '@portal/rules';
 import { isUniqueViolation } from '../../lib/db-errors.js';
 import {
@@ -45,28 +46,6 @@ export async function loadSuspensions(db: DbOrTx, caseIds: string[]): Promise<Ma
   return map;
 }
 
-export interface CaseClockView {
-  started: boolean;
-  start: string | null;
-  due: string | null;
-  used: number;
-  left: number;
-  overdue: boolean;
-  overdueWorkingDays: number;
-  isSuspended: boolean;
-  suspendedWorkingDays: number;
-  tone: 'ok' | 'amber' | 'red' | 'none';
-  paidOnTime: boolean | null;
-  /** Kept for older callers: no longer set, the clock is provisional instead (see below). */
-  error: string | null;
-  /**
-   * The count reached a year whose holiday schedule is not entered yet: its weekdays were counted,
-   * the due date is 暂定 and is recomputed once the schedule is entered (a clock is never blank).
-   */
-  provisional: boolean;
-  provisionalReason: string | null;
-}
-
 /**
  * The 25-working-day clock of a case (`000 §二(五)3`): from the day materials were complete,
  * extended by every hold, read at the end of today — or frozen on the payment date.
@@ -76,8 +55,8 @@ export function caseClock(
   suspensions: Pick<SuspensionRow, 'fromDate' | 'toDate'>[],
   today: string,
   calendar: WorkingCalendar,
-): CaseClockView {
-  const empty: CaseClockView = {
+): TCaseClock {
+  const empty: TCaseClock = {
     started: false,
     start: null,
     due: null,
@@ -125,7 +104,7 @@ export function caseClock(
 }
 
 /** A key that sorts the work queue: fewest working days left first, overdue before that. */
-export function queueSortKey(clock: CaseClockView, status: TReimbursementStatus): number {
+export function queueSortKey(clock: TCaseClock, status: TReimbursementStatus): number {
   if (status === 'paid') return 10_000;
   if (!clock.started) return 5_000;
   if (clock.error) return -10_000;
