@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZListCount } from '../outputs.js';
 import { CATEGORY_IDS, ZCategoryId } from '../categories.js';
 import { ZEnrollmentOnStatus } from '../enrollment/outputs.js';
 import { ZHospital } from '../hospitals/outputs.js';
@@ -136,7 +137,12 @@ export type TClaimListItem = z.infer<typeof ZClaimListItem>;
 /** A page of claims with the totals of every claim the filter matches (claims.list). */
 export const ZClaimListPage = z.object({
   items: z.array(ZClaimListItem),
-  total: z.number(),
-  totals: z.object({ totalCost: z.number(), ...claimAmounts }),
+  nextCursor: z.string().nullable(),
+  count: ZListCount,
+  /**
+   * Sums of the amounts over every claim the filter selects — only when it selects few enough to
+   * add up at once (an exact count); over a larger range null (the ledger and statistics add them).
+   */
+  totals: z.object({ totalCost: z.number(), ...claimAmounts }).nullable(),
 });
 export type TClaimListPage = z.infer<typeof ZClaimListPage>;
