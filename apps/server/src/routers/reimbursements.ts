@@ -2,12 +2,16 @@ import {
   ZAttachmentUpload,
   ZBoardInput,
   ZClearHoldInput,
+  ZDecidePayeeChangeInput,
   ZHoldInput,
   ZListReimbursementsInput,
+  ZPayeeChangeOutput,
   ZPayInput,
+  ZProposePayeeChangeInput,
   ZReceiveMaterialsInput,
   ZReimbursementIntake,
   ZReturnCaseInput,
+  ZSecondReviewInput,
   ZStepInput,
 } from '@portal/rules';
 import * as service from '../services/reimbursements/index.js';
@@ -36,11 +40,19 @@ export const reimbursementsRouter = router({
     .input(ZStepInput)
     .mutation(({ ctx, input }) => service.firstReviewCase({ ctx, input })),
   secondReview: procedure('reimbursements.secondReview')
-    .input(ZStepInput)
+    .input(ZSecondReviewInput)
     .mutation(({ ctx, input }) => service.secondReviewCase({ ctx, input })),
   pay: procedure('reimbursements.pay')
     .input(ZPayInput)
     .mutation(({ ctx, input }) => service.payCase({ ctx, input })),
+  proposePayeeChange: procedure('reimbursements.proposePayee')
+    .input(ZProposePayeeChangeInput)
+    .output(ZPayeeChangeOutput)
+    .mutation(({ ctx, input }) => service.proposePayeeChange({ ctx, input })),
+  decidePayeeChange: procedure('reimbursements.approvePayee')
+    .input(ZDecidePayeeChangeInput)
+    .output(ZPayeeChangeOutput)
+    .mutation(({ ctx, input }) => service.decidePayeeChange({ ctx, input })),
   returnCase: procedure('reimbursements.intake')
     .input(ZReturnCaseInput)
     .mutation(({ ctx, input }) => service.returnCase({ ctx, input })),

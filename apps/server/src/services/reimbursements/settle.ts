@@ -7,11 +7,21 @@ export interface CaseSettlement {
   request: TSettleRequest;
   result: TSettleResult;
   payable: number;
+  /** The reviewer whose 视同转诊 override the settlement rests on (absent on cases settled before 0408). */
+  overrideGrantedBy?: string | null;
 }
 
 /** What a settled visit means for a case: the figures kept on it and the amount payable to the patient. */
-export function toCaseSettlement(row: Pick<CaseRow, 'kind'>, settled: Pick<SettledVisit, 'request' | 'result'>): CaseSettlement {
-  return { request: settled.request, result: settled.result, payable: payableToPatient(row.kind, settled.result.lines) };
+export function toCaseSettlement(
+  row: Pick<CaseRow, 'kind'>,
+  settled: Pick<SettledVisit, 'request' | 'result' | 'prepared'>,
+): CaseSettlement {
+  return {
+    request: settled.request,
+    result: settled.result,
+    payable: payableToPatient(row.kind, settled.result.lines),
+    overrideGrantedBy: settled.prepared.referral.override?.grantedBy ?? null,
+  };
 }
 
 /** The case's visit settled by claims' own path on the person's current accumulators (初审, 复核). */

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { ADVANCE_STATUSES } from './ledger.js';
+
+/**
+ * What the advance procedures return (`.output()`): a declaration with its ledger, both deadlines,
+ * its approvals and dated movements, and what the caller may do next. No bank account is in it.
+ */
+const ZTone = z.enum(['ok', 'amber', 'red', 'none']);
+const ZInstalment = z.enum(['first', 'rest']);
+
+export const ZAdvanceView = z.object({
+  id: z.uuid(),
+  declarationNo: z.string(),
+  hospitalId: z.uuid(),
+  hospitalName: z.string(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  receivedOn: z.string(),
+  basic: z.number().int(),
+  critical: z.number().int(),
+  assistance: z.number().int(),
+  total: z.number().int(),
+  status: z.enum(ADVANCE_STATUSES),
+  statusLabel: z.string(),
+  version: z.number().int(),
+  declaredByName: z.string(),
+  /** Set when the total is above the plausible limit: the declarer's reason. */
+  limitReason: z.string().nullable(),
+  isAboveLimit: z.boolean(),
+  ledger: z.object({
+    declared: z.number().int(),
+    firstAmount: z.number().int(),
+    approved: z.number().int(),
+    paid: z.number().int(),
+    recovered: z.number().int(),
+    netPaid: z.number().int(),
+    outstanding: z.number().int(),
+    nextInstalment: ZInstalment.nullable(),
+  }),
+  first: z.object({
+    due: z.string().nullable(),
+    dueAmount: z.number().int(),
+    approvedOn: z.string().nullable(),
+    approvedByName: z.string().nullable(),
+    /** The day the 70 % was paid in full. */
+    paidOn: z.string().nullable(),
+    overdue: z.boolean(),
+    tone: ZTone,
+  }),
+  rest: z.object({
+    due: z.string().nullable(),
+    approvedTotal: z.number().int().nullable(),
+    approvedOn: z.string().nullable(),
+    approvedByName: z.string().nullable(),
+    /** The day the declaration was settled. */
+    paidOn: z.string().nullable(),
+    overdue: z.boolean(),
+    tone: ZTone,
+  }),
+  approvals: z.array(
+    z.object({
+      stage: z.enum(['first', 'total']),
+      amount: z.number().int(),
+      approvedOn: z.string(),
+      approvedByName: z.string(),
+      note: z.string().nullable(),
+    }),
+  ),
+  payments: z.array(
+    z.object({
+      id: z.uuid(),
+      instalment: ZInstalment,
+      amount: z.number().int(),
+      paidOn: z.string(),
+      paymentRef: z.string(),
+      recordedByName: z.string(),
+    }),
+  ),
+  recoveries: z.array(
+    z.object({
+      id: z.uuid(),
+      amount: z.number().int(),
+      recoveredOn: z.string(),
+      reference: z.string(),
+      reason: z.string(),
+      recordedByName: z.string(),
+    }),
+  ),
+  calendarError: z.string().nullable(),
+  note: z.string().nullable(),
+  /** What the caller may do now; the server asks again (permissions, separation) on every action. */
+  can: z.object({
+    approve: z.enum(['first', 'total']).nullable(),
+    pay: z.boolean(),
+    recover: z.boolean(),
+    /** Why the waiting step is not this caller's (the separation table's refusal), or null. */
+    blockedReason: z.string().nullable(),
+  }),
+});
+export type TAdvanceView = z.infer<typeof ZAdvanceView>;
+
+export const ZAdvanceListOutput = z.object({ today: z.string(), items: z.array(ZAdvanceView) });
