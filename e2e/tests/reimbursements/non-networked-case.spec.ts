@@ -129,19 +129,27 @@ test('零星报销：材料不全受理 → 补齐起算 → 疑问病案跨国�
   await page.goto(caseUrl);
   await page.getByLabel('复核意见').fill('复核无误');
   await page.getByRole('button', { name: '完成复核' }).click();
+  // 复核 confirms the amount and the payee (masked) against the 银行存折（卡）复印件.
+  const review = page.getByRole('dialog', { name: '确认复核' });
+  await expect(review.getByTestId('confirm-account')).toHaveText('***************0019');
+  await review.getByLabel('已核对收款人、开户行和账号与银行存折（卡）复印件一致').check();
+  await review.getByRole('button', { name: '确认复核' }).click();
   await expect(page.getByTestId('case-status')).toHaveText('待支付');
 
-  // Monday 10-28: payment to the registered account, shown masked.
-  await actAs(page, request, 'qn-clerk1', '2019-10-28');
+  // Monday 10-28: payment to the registered account, shown masked, by a person who took no part in the case (decision 0408).
+  await actAs(page, request, 'qn-reviewer1b', '2019-10-28');
   await page.goto('/reimbursements');
   await expect(page.getByTestId('case-row').first()).toBeVisible();
   await shot(page, 'reimbursement-queue');
   await page.goto(caseUrl);
-  await page.getByRole('button', { name: '确认支付' }).click();
+  await page.getByRole('button', { name: '支付', exact: true }).click();
   await expect(page.getByText('请填写支付凭证号（至少 4 位）')).toBeVisible();
   await shot(page, 'reimbursement-pay-errors');
   await page.getByLabel('支付凭证号').fill('ZF20191028001');
-  await page.getByRole('button', { name: '确认支付' }).click();
+  await page.getByRole('button', { name: '支付', exact: true }).click();
+  const confirm = page.getByRole('dialog', { name: '确认支付' });
+  await expect(confirm.getByTestId('confirm-account')).toHaveText('***************0019');
+  await confirm.getByRole('button', { name: '确认支付' }).click();
   await expect(page.getByTestId('case-status')).toHaveText('已支付');
   await expect(page.getByTestId('payment')).toContainText('凭证号 ZF20191028001');
   await expect(page.getByTestId('payment')).toContainText('0019');

@@ -18,6 +18,9 @@ const ACTION_LABELS: Record<string, string> = {
   return: '退回',
   hold: '暂停计时',
   clear_hold: '恢复计时',
+  payee_propose: '提出收款账户变更',
+  payee_approve: '批准收款账户变更',
+  payee_reject: '驳回收款账户变更',
 };
 
 type Suspension = Case['suspensions'][number];
@@ -107,7 +110,7 @@ export function VisitPanel({ c }: { c: Case }) {
             />
           )}
           <Field
-            label="登记的收款账户"
+            label="参保人登记账户"
             value={c.person.registeredAccountMasked ? `${c.person.bankName ?? ''} ${c.person.registeredAccountMasked}` : '未登记'}
           />
         </SimpleGrid>
@@ -131,8 +134,8 @@ export function VisitPanel({ c }: { c: Case }) {
 
       {c.payment && (
         <Alert color="green" title="已支付" data-testid="payment">
-          {formatDate(c.payment.paidOn)} 支付 {formatYuan(c.payment.amount)} 元至账户 {c.payment.accountMasked}，凭证号{' '}
-          {c.payment.reference}。
+          {formatDate(c.payment.paidOn)} 支付 {formatYuan(c.payment.amount)} 元至 {c.payment.name ?? ''} 账户 {c.payment.accountMasked}
+          ，凭证号 {c.payment.reference}。
           {c.payment.claimId && (
             <Anchor component={Link} to={`/claims/${c.payment.claimId}`} ml="xs">
               查看结算单
