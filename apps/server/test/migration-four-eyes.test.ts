@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER, openDb, type DbHandle } from '@portal/db';
 
 /**
- * Migration 0010 (decision 0408) on rows written before it: a case's payee becomes the person's
+ * Migration 0010 (decision 0009) on rows written before it: a case's payee becomes the person's
  * registered account (a paid case keeps the account it was paid to), and advance payments become
  * dated payment rows with a migrated approval. PGlite only: the PostgreSQL run shares one database
  * that is already migrated.

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
+import { QUEUE_LIMIT } from '../src/services/reimbursements/list.js';
 import {
   advanceDeclarations,
   and,
@@ -256,7 +257,7 @@ describe('reimbursements: workflow', () => {
       note: '复核无误',
     });
     expect(c.status).toBe('payment');
-    // The 初审 clerk (who also took the intake) and the 复核 reviewer may not pay (decision 0408).
+    // The 初审 clerk (who also took the intake) and the 复核 reviewer may not pay (decision 0009).
     await expect(
       s.clerk.caller.reimbursements.pay({ id: c.id, version: c.version, requestKey: key(), paymentRef: 'ZF20190001' }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('您是本案的受理人、初审人') });
@@ -719,13 +720,19 @@ describe('calendar years', () => {
       materials: ALL_RECEIVED,
       idempotencyKey: key(),
     });
-    expect(c.clock.error).toContain('缺少2042年节假日安排');
+    // A clock is never blank: through 2042, not entered yet, the due date is provisional (weekdays only).
+    expect(c.clock.error).toBeNull();
+    expect(c.clock.provisional).toBe(true);
+    expect(c.clock.provisionalReason).toContain('2042年节假日安排尚未公布或录入');
+    // 15 weekdays 12-11..12-31, then 2042-01-01 counted as a weekday: 01-01..01-03, 01-06..01-10, 01-13, 01-14 → 2042-01-14.
+    expect(c.clock.due).toBe('2042-01-14');
     await system.calendar.save({ year: 2042, holidays: ['2042-01-01'], workingDays: [], source: '测试' });
     const seen = await s.admin.calendar.list();
     expect(seen.canEdit).toBe(false);
     expect(seen.changes.some((c) => c.year === 2042)).toBe(true);
     const after = await s.clerk.caller.reimbursements.get({ id: c.id });
     expect(after.clock.error).toBeNull();
+    expect(after.clock.provisional).toBe(false);
     // 2041-12-10 is a Tuesday: 15 weekdays 12-11..12-31, 2042-01-01 off, then 01-02, 01-03, 01-06..01-10, 01-13..01-15 → 2042-01-15.
     expect(after.clock.due).toBe('2042-01-15');
     const audit = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'calendar.save'));
@@ -768,5 +775,38 @@ describe('a person moves to another county', () => {
       reimbursementCases: 1,
       enrollments: 1,
     });
+  });
+});
+
+describe('the work queue at volume', () => {
+  it('shows the most urgent cases when there are more than it can show, never an arbitrary subset', async () => {
+    const s = await setup('2019-09-16');
+    const first = await intake(s);
+    const row = (await handle.db.select().from(reimbursementCases).where(eq(reimbursementCases.id, first.id)))[0]!;
+    // QUEUE_LIMIT + 5 open cases whose clocks started recently, then — created last — one that started long ago.
+    const { id: _id, caseNo: _no, idempotencyKey: _k, ...template } = row;
+    const copies = Array.from({ length: QUEUE_LIMIT + 5 }, (_, i) => ({
+      ...template,
+      caseNo: `BX-Q-${key()}-${i}`,
+      idempotencyKey: key(),
+      receivedOn: '2019-09-12',
+      materialsCompleteOn: '2019-09-12',
+    }));
+    for (let i = 0; i < copies.length; i += 200) await handle.db.insert(reimbursementCases).values(copies.slice(i, i + 200));
+    const [urgent] = await handle.db
+      .insert(reimbursementCases)
+      .values({
+        ...template,
+        caseNo: `BX-Q-URGENT-${key()}`,
+        idempotencyKey: key(),
+        receivedOn: '2019-08-01',
+        materialsCompleteOn: '2019-08-05',
+      })
+      .returning({ id: reimbursementCases.id });
+    const queue = await s.clerk.caller.reimbursements.list({ status: 'open' });
+    expect(queue.truncated).toBe(true);
+    expect(queue.items).toHaveLength(QUEUE_LIMIT);
+    expect(queue.items[0]!.id).toBe(urgent!.id);
+    expect(queue.items[0]!.clock.overdueWorkingDays).toBeGreaterThanOrEqual(0);
   });
 });

@@ -36,7 +36,7 @@ test('审核人员冲销结算单（录入人以外的审核人员）：原单�
   await expect(page.getByTestId('patient-pays')).toHaveText('2,000.00');
   await page.getByRole('button', { name: '保存结算' }).click();
   await expect(page.getByTestId('slip-capital')).toHaveText('大写：贰仟元整');
-  // Four eyes (decision 0408): whoever entered the claim does not reverse it; another reviewer does.
+  // Four eyes (decision 0009): whoever entered the claim does not reverse it; another reviewer does.
   await expect(page.getByTestId('reverse-blocked')).toContainText('结算单须由录入人以外的审核人员冲销（您是本结算单的录入人）');
   await expect(page.getByRole('button', { name: '冲销' })).toHaveCount(0);
   await shot(page, 'claim-reverse-blocked');

@@ -18,7 +18,7 @@ test.afterEach(async ({ request }) => {
   await setServerClock(request, null);
 });
 
-// Issue 12 (decision 0408): four eyes on every movement of money. The journeys use 2020 and their own
+// Issue 12 (decision 0009): four eyes on every movement of money. The journeys use 2020 and their own
 // hospital so that the 2019 journeys (board counts, accumulators) see nothing of them.
 
 test('零星报销：初审经办不能支付（页面说明原因）；收款账户变更由另一人审批；未参与办理的人核对金额和账户后支付', async ({

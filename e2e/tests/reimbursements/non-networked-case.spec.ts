@@ -136,7 +136,7 @@ test('零星报销：材料不全受理 → 补齐起算 → 疑问病案跨国�
   await review.getByRole('button', { name: '确认复核' }).click();
   await expect(page.getByTestId('case-status')).toHaveText('待支付');
 
-  // Monday 10-28: payment to the registered account, shown masked, by a person who took no part in the case (decision 0408).
+  // Monday 10-28: payment to the registered account, shown masked, by a person who took no part in the case (decision 0009).
   await actAs(page, request, 'qn-reviewer1b', '2019-10-28');
   await page.goto('/reimbursements');
   await expect(page.getByTestId('case-row').first()).toBeVisible();

@@ -75,7 +75,7 @@ CREATE UNIQUE INDEX "advance_recoveries_request_key_idx" ON "advance_recoveries"
 CREATE INDEX "reimbursement_payee_changes_case_id_idx" ON "reimbursement_payee_changes" USING btree ("case_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "reimbursement_payee_changes_pending_idx" ON "reimbursement_payee_changes" USING btree ("case_id") WHERE "reimbursement_payee_changes"."status" = 'pending';--> statement-breakpoint
 ALTER TABLE "reimbursement_cases" ADD CONSTRAINT "reimbursement_cases_payee_verified_by_users_id_fk" FOREIGN KEY ("payee_verified_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
--- Existing rows (decision 0408). A case's payee is the person's registered account as it is now;
+-- Existing rows (decision 0009). A case's payee is the person's registered account as it is now;
 -- a paid case keeps the account it was paid to (entered at 支付 when it differed). A case already
 -- past 复核 counts as checked by its 复核 reviewer, who saw the registered account on the case page.
 UPDATE "reimbursement_cases" AS c SET

@@ -20,3 +20,4 @@ export { writeAudit, type AuditEntry } from './audit.js';
 export { chinaDate, createClock, type Clock } from './clock.js';
 export { getScopedOrgUnit } from './org-units.js';
 export { assertSeparated } from './separation.js';
+export { findBadString } from './strings.js';

@@ -38,7 +38,7 @@ export interface ConfirmDialogProps extends Omit<ConfirmPanelProps, 'onCancel'> 
 }
 
 /**
- * The one confirmation of a movement of money or an approval (decision 0408): the amount in figures
+ * The one confirmation of a movement of money or an approval (decision 0009): the amount in figures
  * and in capitals, the payee with the account masked, an optional statement to tick, and the
  * server's refusal shown in place — a dialog the person reads, not a toast that flies by.
  */

@@ -10,7 +10,7 @@ import 'dayjs/locale/zh-cn';
 import { Badge, Button, Container, Group, MantineProvider, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
-import { ZPersonName } from '@portal/rules';
+import { PROFILE_IDS, ZPersonName } from '@portal/rules';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import dayjs from 'dayjs';
@@ -31,6 +31,9 @@ import { makeTrpcClient, TRPCProvider, useTRPC } from '../lib/trpc';
 import { useCursorPager, useUrlFilters } from '../lib/use-url-filters';
 import { useZodForm } from '../lib/use-zod-form';
 
+/** Sample org units of the preview belong to one jurisdiction (which one does not matter here). */
+const SAMPLE_PROFILE = PROFILE_IDS[2];
+
 dayjs.locale('zh-cn');
 
 const UNITS: OrgUnit[] = [
@@ -41,7 +44,7 @@ const UNITS: OrgUnit[] = [
     level: 'city',
     parentId: null,
     path: '/421200/',
-    profile: 'xianning-2022',
+    profile: SAMPLE_PROFILE,
     depth: 1,
     isDemo: true,
   },
@@ -52,7 +55,7 @@ const UNITS: OrgUnit[] = [
     level: 'county',
     parentId: 'u1',
     path: '/421200/421222/',
-    profile: 'xianning-2022',
+    profile: SAMPLE_PROFILE,
     depth: 2,
     isDemo: true,
   },
@@ -63,7 +66,7 @@ const UNITS: OrgUnit[] = [
     level: 'township',
     parentId: 'u2',
     path: '/421200/421222/421222100/',
-    profile: 'xianning-2022',
+    profile: SAMPLE_PROFILE,
     depth: 3,
     isDemo: true,
   },
@@ -74,7 +77,7 @@ const UNITS: OrgUnit[] = [
     level: 'county',
     parentId: 'u1',
     path: '/421200/421223/',
-    profile: 'xianning-2022',
+    profile: SAMPLE_PROFILE,
     depth: 2,
     isDemo: true,
   },

@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { TCaseSettlement, TClaimEntry, TMaterialItem, TMaterials } from '@portal/rules';
 import { createdAt, id, regionPath, updatedAt } from './_columns.js';
 import { claims } from './claims.js';
 import { hospitals } from './hospitals.js';
@@ -52,8 +53,8 @@ export const reimbursementCases = pgTable(
       .notNull()
       .references(() => hospitals.id),
     /** The visit as entered (the claim entry of the rules package). */
-    visit: jsonb().notNull(),
-    materials: jsonb().notNull(),
+    visit: jsonb().$type<TClaimEntry>().notNull(),
+    materials: jsonb().$type<TMaterials>().notNull(),
     receivedOn: date({ mode: 'string' }).notNull(),
     materialsCompleteOn: date({ mode: 'string' }),
     holdKind: text({ enum: ['special', 'doubtful'] }),
@@ -61,7 +62,7 @@ export const reimbursementCases = pgTable(
     paidElsewhereBasic: fen(),
     paidElsewhereCritical: fen(),
     /** The 初审 settlement: `{ request, result, payable }`; confirmed unchanged at 复核. */
-    settlement: jsonb(),
+    settlement: jsonb().$type<TCaseSettlement>(),
     payable: fen(),
     firstReviewBy: uuid().references(() => users.id),
     secondReviewBy: uuid().references(() => users.id),
@@ -71,7 +72,7 @@ export const reimbursementCases = pgTable(
     /**
      * Where the money goes, captured at 受理 (the person's registered account unless the 存折 copy
      * names another), checked at 复核 (`payeeVerifiedBy`), changed only through an approved
-     * `reimbursement_payee_changes` row, and the only account 支付 pays to (decision 0408).
+     * `reimbursement_payee_changes` row, and the only account 支付 pays to (decision 0009).
      */
     payeeName: text(),
     payeeBankName: text(),
@@ -146,7 +147,7 @@ export const reimbursementEvents = pgTable(
 
 /**
  * A proposed change of a case's payee account: proposed by one person with a reason, approved or
- * rejected by another (decision 0408). At most one is pending per case; the old and the new
+ * rejected by another (decision 0009). At most one is pending per case; the old and the new
  * account are both kept, so the history shows what was replaced.
  */
 export const reimbursementPayeeChanges = pgTable(
@@ -191,7 +192,7 @@ export const reimbursementAttachments = pgTable(
       .notNull()
       .references(() => reimbursementCases.id, { onDelete: 'cascade' }),
     regionPath: regionPath(),
-    material: text(),
+    material: text().$type<TMaterialItem>(),
     fileName: text().notNull(),
     fileType: text({ enum: ['pdf', 'jpg', 'png'] }).notNull(),
     size: integer().notNull(),
@@ -208,7 +209,7 @@ export const reimbursementAttachments = pgTable(
  * A designated hospital's periodic declaration of what it advanced (`000 §二(五)1`): 70 % due within
  * 10 working days of receipt, the rest after review within the following 15. Declared by one person;
  * each instalment approved by a reviewer who did not declare (`advance_approvals`); money moves only
- * as dated `advance_payments` and `advance_recoveries` (decision 0408). `firstPaidOn` is the day the
+ * as dated `advance_payments` and `advance_recoveries` (decision 0009). `firstPaidOn` is the day the
  * 70 % was paid in full, `restPaidOn` the day the declaration was settled.
  */
 export const advanceDeclarations = pgTable(
@@ -332,8 +333,8 @@ export const advanceRecoveries = pgTable(
  */
 export const calendarYears = pgTable('calendar_years', {
   year: integer().primaryKey(),
-  holidays: jsonb().notNull(),
-  workingDays: jsonb().notNull(),
+  holidays: jsonb().$type<string[]>().notNull(),
+  workingDays: jsonb().$type<string[]>().notNull(),
   source: text(),
   updatedBy: uuid()
     .notNull()

@@ -145,7 +145,7 @@ export function listDemoAccounts(): DemoAccount[] {
           orgUnitCode: code,
           profile: j.profile,
         },
-        // A second reviewer of the county: four eyes (decision 0408) need a person who neither took a
+        // A second reviewer of the county: four eyes (decision 0009) need a person who neither took a
         // case in nor reviewed it to pay it, and a reviewer other than the declarer to approve an advance.
         {
           username: `${j.slug}-reviewer${i + 1}b`,

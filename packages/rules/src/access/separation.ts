@@ -4,7 +4,7 @@
  * table says which PERSON may not, because of what they already did on this case, declaration or
  * claim. The server asks `separationProblem` inside the action's transaction, against the history it
  * read from the database (events, approvals, the claim's creator), never against the browser's word;
- * the web asks the same function to say why a button is missing (decision 0408).
+ * the web asks the same function to say why a button is missing (decision 0009).
  */
 
 /** Acts a person can have done on a record, as the server reads them from the stored history. */

@@ -8,38 +8,38 @@ import { ADVANCE_STATUSES } from './ledger.js';
 const ZTone = z.enum(['ok', 'amber', 'red', 'none']);
 const ZInstalment = z.enum(['first', 'rest']);
 
-export const ZAdvanceView = z.object({
-  id: z.uuid(),
+export const ZAdvanceDeclaration = z.object({
+  id: z.string(),
   declarationNo: z.string(),
-  hospitalId: z.uuid(),
+  hospitalId: z.string(),
   hospitalName: z.string(),
   periodFrom: z.string(),
   periodTo: z.string(),
   receivedOn: z.string(),
-  basic: z.number().int(),
-  critical: z.number().int(),
-  assistance: z.number().int(),
-  total: z.number().int(),
+  basic: z.number(),
+  critical: z.number(),
+  assistance: z.number(),
+  total: z.number(),
   status: z.enum(ADVANCE_STATUSES),
   statusLabel: z.string(),
-  version: z.number().int(),
+  version: z.number(),
   declaredByName: z.string(),
   /** Set when the total is above the plausible limit: the declarer's reason. */
   limitReason: z.string().nullable(),
   isAboveLimit: z.boolean(),
   ledger: z.object({
-    declared: z.number().int(),
-    firstAmount: z.number().int(),
-    approved: z.number().int(),
-    paid: z.number().int(),
-    recovered: z.number().int(),
-    netPaid: z.number().int(),
-    outstanding: z.number().int(),
+    declared: z.number(),
+    firstAmount: z.number(),
+    approved: z.number(),
+    paid: z.number(),
+    recovered: z.number(),
+    netPaid: z.number(),
+    outstanding: z.number(),
     nextInstalment: ZInstalment.nullable(),
   }),
   first: z.object({
     due: z.string().nullable(),
-    dueAmount: z.number().int(),
+    dueAmount: z.number(),
     approvedOn: z.string().nullable(),
     approvedByName: z.string().nullable(),
     /** The day the 70 % was paid in full. */
@@ -49,7 +49,7 @@ export const ZAdvanceView = z.object({
   }),
   rest: z.object({
     due: z.string().nullable(),
-    approvedTotal: z.number().int().nullable(),
+    approvedTotal: z.number().nullable(),
     approvedOn: z.string().nullable(),
     approvedByName: z.string().nullable(),
     /** The day the declaration was settled. */
@@ -60,7 +60,7 @@ export const ZAdvanceView = z.object({
   approvals: z.array(
     z.object({
       stage: z.enum(['first', 'total']),
-      amount: z.number().int(),
+      amount: z.number(),
       approvedOn: z.string(),
       approvedByName: z.string(),
       note: z.string().nullable(),
@@ -68,9 +68,9 @@ export const ZAdvanceView = z.object({
   ),
   payments: z.array(
     z.object({
-      id: z.uuid(),
+      id: z.string(),
       instalment: ZInstalment,
-      amount: z.number().int(),
+      amount: z.number(),
       paidOn: z.string(),
       paymentRef: z.string(),
       recordedByName: z.string(),
@@ -78,8 +78,8 @@ export const ZAdvanceView = z.object({
   ),
   recoveries: z.array(
     z.object({
-      id: z.uuid(),
-      amount: z.number().int(),
+      id: z.string(),
+      amount: z.number(),
       recoveredOn: z.string(),
       reference: z.string(),
       reason: z.string(),
@@ -97,6 +97,7 @@ export const ZAdvanceView = z.object({
     blockedReason: z.string().nullable(),
   }),
 });
-export type TAdvanceView = z.infer<typeof ZAdvanceView>;
+export type TAdvanceDeclaration = z.infer<typeof ZAdvanceDeclaration>;
 
-export const ZAdvanceListOutput = z.object({ today: z.string(), items: z.array(ZAdvanceView) });
+export const ZAdvanceList = z.object({ today: z.string(), items: z.array(ZAdvanceDeclaration) });
+export type TAdvanceList = z.infer<typeof ZAdvanceList>;

@@ -15,7 +15,8 @@ export function isIsoDate(text: string): boolean {
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
+  // There is no year 0 (1 BC is followed by AD 1), and the database refuses it.
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

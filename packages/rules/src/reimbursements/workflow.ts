@@ -38,7 +38,7 @@ interface StepRule {
  * Which role does what. Clerks register, investigate and do the 初审; a reviewer does the 复核;
  * payment is recorded by a clerk or a reviewer. Which PERSON may not act, because of what they did
  * on the case (受理, 初审, 复核, a payee change), is the separation table's answer
- * (`access/separation.ts`, decision 0408), asked by the server against the case's stored events.
+ * (`access/separation.ts`, decision 0009), asked by the server against the case's stored events.
  */
 export const STEP_RULES: Record<TReimbursementStep, StepRule> = {
   register: { label: '病案登记录入', from: 'registration', to: 'investigation', roles: ['clerk'] },

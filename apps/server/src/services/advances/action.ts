@@ -1,5 +1,5 @@
 import { advanceApprovals, advanceDeclarations, advancePayments, advanceRecoveries, and, eq, type DbOrTx } from '@portal/db';
-import { type TAdvanceView } from '@portal/rules';
+import { type TAdvanceDeclaration } from '@portal/rules';
 import { isUniqueViolation } from '../../lib/db-errors.js';
 import { loadServerCalendar } from '../calendar/index.js';
 import { advanceView, ledgerOf, loadAdvanceRecords, loadDeclaration, type AdvanceRecords, type DeclarationRow } from './internal.js';
@@ -35,7 +35,7 @@ export async function runAdvanceAction(
   ctx: ActorContext,
   args: { id: string; version: number; requestKey: string },
   decide: (ctx: ActorContext, row: DeclarationRow, records: AdvanceRecords, today: string) => Promise<AdvanceOutcome>,
-): Promise<TAdvanceView> {
+): Promise<TAdvanceDeclaration> {
   const today = chinaDate(ctx.now());
   const prior = await declarationOfKey(ctx.db, args.requestKey);
   if (prior && prior !== args.id) throw invalid('请求编号已被其他申报使用');
@@ -87,7 +87,7 @@ export async function runAdvanceAction(
 }
 
 /** One declaration as the page shows it. */
-export async function getAdvance(ctx: ActorContext, id: string): Promise<TAdvanceView> {
+export async function getAdvance(ctx: ActorContext, id: string): Promise<TAdvanceDeclaration> {
   const row = await loadDeclaration(ctx, id);
   const records = (await loadAdvanceRecords(ctx.db, [id])).get(id)!;
   return advanceView(row, records, ctx.actor, chinaDate(ctx.now()), await loadServerCalendar(ctx.db));

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { advanceApprovals } from '@portal/db';
-import { formatYuan, type TAdvanceView, type ZAdvanceApprovalInput } from '@portal/rules';
+import { formatYuan, type TAdvanceDeclaration, type ZAdvanceApprovalInput } from '@portal/rules';
 import { runAdvanceAction } from './action.js';
 import { advanceHistory, ledgerOf } from './internal.js';
 import { type ActorContext, assertSeparated, conflict, invalid } from '../../core/index.js';
@@ -16,7 +16,7 @@ export async function approveAdvance({
 }: {
   ctx: ActorContext;
   input: z.output<typeof ZAdvanceApprovalInput>;
-}): Promise<TAdvanceView> {
+}): Promise<TAdvanceDeclaration> {
   const me = ctx.actor;
   return runAdvanceAction(ctx, input, async (ctx, row, records, today) => {
     const ledger = ledgerOf(row, records);

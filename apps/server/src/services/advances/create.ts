@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { advanceDeclarations, eq, sql } from '@portal/db';
-import { ADVANCE_DECLARATION_LIMIT, type TAdvanceView, type ZAdvanceDeclarationInput } from '@portal/rules';
+import { ADVANCE_DECLARATION_LIMIT, type TAdvanceDeclaration, type ZAdvanceDeclarationInput } from '@portal/rules';
 import { isUniqueViolation } from '../../lib/db-errors.js';
 import { getVisibleHospital } from '../hospitals/index.js';
 import { getAdvance } from './action.js';
@@ -17,7 +17,7 @@ export async function createAdvanceDeclaration({
 }: {
   ctx: ActorContext;
   input: z.output<typeof ZAdvanceDeclarationInput>;
-}): Promise<TAdvanceView> {
+}): Promise<TAdvanceDeclaration> {
   const me = ctx.actor;
   const data = input;
   const today = chinaDate(ctx.now());

@@ -20,7 +20,7 @@ import {
   separationProblem,
   summariseAdvance,
   type DutyRecord,
-  type TAdvanceView,
+  type TAdvanceDeclaration,
   type TPermission,
   type TSeparatedAction,
   workingDaysBetween,
@@ -157,7 +157,13 @@ export function waitingStep(ledger: ReturnType<typeof ledgerOf>): { action: TSep
 type Joined = DeclarationRow & { hospitalName: string; declaredByName: string };
 
 /** A declaration as the page shows it: ledger, both deadlines, records and what the caller may do. */
-export function advanceView(row: Joined, records: AdvanceRecords, me: Actor, today: string, calendar: WorkingCalendar): TAdvanceView {
+export function advanceView(
+  row: Joined,
+  records: AdvanceRecords,
+  me: Actor,
+  today: string,
+  calendar: WorkingCalendar,
+): TAdvanceDeclaration {
   let firstDue: string | null = null;
   let restDue: string | null = null;
   let calendarError: string | null = null;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { advancePayments } from '@portal/db';
-import { formatYuan, type TAdvanceView, type ZAdvancePaymentInput } from '@portal/rules';
+import { formatYuan, type TAdvanceDeclaration, type ZAdvancePaymentInput } from '@portal/rules';
 import { runAdvanceAction } from './action.js';
 import { advanceHistory, ledgerOf } from './internal.js';
 import { type ActorContext, assertSeparated, conflict, invalid } from '../../core/index.js';
@@ -16,7 +16,7 @@ export async function payAdvanceDeclaration({
 }: {
   ctx: ActorContext;
   input: z.output<typeof ZAdvancePaymentInput>;
-}): Promise<TAdvanceView> {
+}): Promise<TAdvanceDeclaration> {
   const me = ctx.actor;
   return runAdvanceAction(ctx, input, async (ctx, row, records, today) => {
     const ledger = ledgerOf(row, records);

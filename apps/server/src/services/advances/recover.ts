@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { advanceRecoveries } from '@portal/db';
-import { formatYuan, type TAdvanceView, type ZAdvanceRecoveryInput } from '@portal/rules';
+import { formatYuan, type TAdvanceDeclaration, type ZAdvanceRecoveryInput } from '@portal/rules';
 import { runAdvanceAction } from './action.js';
 import { ledgerOf } from './internal.js';
 import { type ActorContext, conflict, invalid } from '../../core/index.js';
@@ -16,7 +16,7 @@ export async function recoverAdvance({
 }: {
   ctx: ActorContext;
   input: z.output<typeof ZAdvanceRecoveryInput>;
-}): Promise<TAdvanceView> {
+}): Promise<TAdvanceDeclaration> {
   const me = ctx.actor;
   return runAdvanceAction(ctx, input, async (ctx, row, records, today) => {
     const ledger = ledgerOf(row, records);

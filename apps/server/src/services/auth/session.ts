@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, orgUnits, sessions, users, type Db, type DbOrTx } from '@portal/db';
-import type { TProfileId } from '@portal/rules';
 import type { Actor } from '../../core/index.js';
 
 /** How long a session lives: idle minutes since the last request, and hours since sign-in. */
@@ -59,7 +58,7 @@ export async function findSessionUser(db: Db, token: string, now: Date, limits: 
   // Record activity at most once a minute to keep reads cheap.
   if (idleMs > 60_000) await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
   const { isActive: _active, lastSeenAt: _seen, ...user } = row;
-  return { ...user, profile: (user.profile as TProfileId | null) ?? null };
+  return user;
 }
 
 export async function createSession(tx: DbOrTx, userId: string, now: Date, limits: SessionLimits, userAgent?: string) {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { eq, reimbursementCases, reimbursementEvents, sql } from '@portal/db';
-import { maskBankAccount, missingMaterials, MATERIAL_LABELS, type ZReimbursementIntake } from '@portal/rules';
+import { MATERIAL_LABELS, type TReimbursementDetail, type ZReimbursementIntake, maskBankAccount, missingMaterials } from '@portal/rules';
 import { isUniqueViolation } from '../../lib/db-errors.js';
 import { assertOverrideUsable, prepareVisit } from '../claims/index.js';
 import { getReimbursement } from './get.js';
@@ -11,10 +11,16 @@ import { type ActorContext, chinaDate, invalid, writeAudit, withTransaction } fr
  * leave the case "awaiting documents" with a one-time notice of what is missing, and no clock.
  * The visit is checked exactly as in claim entry (person and hospital in the caller's region,
  * dates, parameters in force). The payee is captured here: the person's registered account, or the
- * one on the 存折（卡） copy; 复核 checks it and 支付 pays only to it (decision 0408). The same
+ * one on the 存折（卡） copy; 复核 checks it and 支付 pays only to it (decision 0009). The same
  * idempotency key twice returns the first case.
  */
-export async function createReimbursement({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZReimbursementIntake> }) {
+export async function createReimbursement({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZReimbursementIntake>;
+}): Promise<TReimbursementDetail> {
   const me = ctx.actor;
   const data = input;
   const find = async () =>

@@ -12,34 +12,38 @@ import {
   users,
 } from '@portal/db';
 import {
-  decideHold,
-  decideReturn,
-  decideStep,
   HOLD_KIND_LABELS,
   MATERIAL_ITEMS,
   MATERIAL_LABELS,
-  maskBankAccount,
-  maskIdNumber,
   PAYEE_CHANGE_STATUS_LABELS,
   PAYEE_SOURCE_LABELS,
   REIMBURSEMENT_KIND_LABELS,
   REIMBURSEMENT_STATUS_LABELS,
   separationProblem,
   STEP_RULES,
+  type TReimbursementDetail,
+  decideHold,
+  decideReturn,
+  decideStep,
+  maskBankAccount,
+  maskIdNumber,
   stepOf,
-  type TClaimEntry,
-  type TMaterials,
 } from '@portal/rules';
 import { z } from 'zod';
 import { loadServerCalendar } from '../calendar/index.js';
 import { caseClock, loadCaseHistory, loadSuspensions } from './internal.js';
-import type { CaseSettlement } from './settle.js';
 import { type ActorContext, assertInUserRegion, chinaDate, notFound, isAllowed } from '../../core/index.js';
 
 export const ZGetReimbursementInput = z.object({ id: z.uuid('案件编号格式不正确') });
 
 /** A case with its clock, materials, settlement, holds, events and what the caller may do now. */
-export async function getReimbursement({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZGetReimbursementInput> }) {
+export async function getReimbursement({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZGetReimbursementInput>;
+}): Promise<TReimbursementDetail> {
   const me = ctx.actor;
   const { id } = input;
   const row = (
@@ -100,13 +104,13 @@ export async function getReimbursement({ ctx, input }: { ctx: ActorContext; inpu
     const u = (await ctx.db.select({ name: users.displayName }).from(users).where(eq(users.id, uid)).limit(1))[0];
     if (u) names.set(uid, u.name);
   }
-  const materials = c.materials as TMaterials;
+  const materials = c.materials;
   const facts = { status: c.status, isHeld: Boolean(c.holdKind), firstReviewBy: c.firstReviewBy };
   const step = stepOf(c.status);
-  const settlement = c.settlement as CaseSettlement | null;
+  const settlement = c.settlement;
   const pendingChange = payeeChanges.find((p) => p.status === 'pending') ?? null;
   const stepDecision = step ? decideStep(step, facts, me) : null;
-  // The person, not only the role: the separation table on the case's stored history (decision 0408).
+  // The person, not only the role: the separation table on the case's stored history (decision 0009).
   const separated = (() => {
     if (!stepDecision?.ok) return null;
     if (step === 'second_review') {
@@ -126,7 +130,6 @@ export async function getReimbursement({ ctx, input }: { ctx: ActorContext; inpu
     : null;
   const canDecidePayee = Boolean(pendingChange) && c.status !== 'paid' && isAllowed(me, 'reimbursements.approvePayee');
   const maskedOrNull = (account: string | null) => (account ? maskBankAccount(account) : null);
-  const visit = c.visit as TClaimEntry;
   return {
     id: c.id,
     caseNo: c.caseNo,
@@ -169,7 +172,7 @@ export async function getReimbursement({ ctx, input }: { ctx: ActorContext; inpu
       decidedAt: p.decidedAt?.toISOString() ?? null,
       decisionNote: p.decisionNote,
     })),
-    visit,
+    visit: c.visit,
     materials: MATERIAL_ITEMS.map((m) => ({ id: m, label: MATERIAL_LABELS[m], received: Boolean(materials[m]) })),
     missing: MATERIAL_ITEMS.filter((m) => !materials[m]).map((m) => ({ id: m, label: MATERIAL_LABELS[m] })),
     paidElsewhere: { basic: c.paidElsewhereBasic, critical: c.paidElsewhereCritical },
@@ -211,7 +214,7 @@ export async function getReimbursement({ ctx, input }: { ctx: ActorContext; inpu
     attachments: attachments.map((a) => ({
       ...a,
       createdAt: a.createdAt.toISOString(),
-      materialLabel: a.material ? (MATERIAL_LABELS[a.material as keyof typeof MATERIAL_LABELS] ?? null) : null,
+      materialLabel: a.material ? (MATERIAL_LABELS[a.material] ?? null) : null,
     })),
     /** What the caller may do now; the server checks again on every action. */
     can: {
@@ -229,4 +232,3 @@ export async function getReimbursement({ ctx, input }: { ctx: ActorContext; inpu
     },
   };
 }
-export type ReimbursementDetail = Awaited<ReturnType<typeof getReimbursement>>;

@@ -7,7 +7,7 @@ import {
   type ZDecidePayeeChangeInput,
   type ZProposePayeeChangeInput,
 } from '@portal/rules';
-import { isUniqueViolation } from '../../lib/db-errors.js';
+import { refuseUniqueViolation } from '../../lib/db-errors.js';
 import { loadPendingPayeeChange, runAction } from './internal.js';
 import { type ActorContext, assertSeparated, conflict, invalid, notFound } from '../../core/index.js';
 
@@ -35,17 +35,25 @@ async function changeOutput(ctx: ActorContext, change: ChangeRow): Promise<TPaye
  * case keeps paying nothing until another person approves it (`decidePayeeChange`). One pending
  * change per case; audited with both accounts masked.
  */
-export async function proposePayeeChange({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZProposePayeeChangeInput> }) {
+export async function proposePayeeChange({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZProposePayeeChangeInput>;
+}): Promise<TPayeeChangeOutput> {
   const me = ctx.actor;
   const data = input;
-  try {
-    await runAction(ctx, data, async (ctx, row) => {
-      if (row.status === 'paid') throw conflict('案件已支付办结，不能变更收款账户');
-      if (await loadPendingPayeeChange(ctx.db, row.id)) throw conflict('本案已有待审批的收款账户变更，请先审批或驳回');
-      if (row.payeeAccount === data.payee.account && row.payeeName === data.payee.name && row.payeeBankName === data.payee.bankName) {
-        throw invalid('新的收款账户与当前收款账户相同', 'payee.account');
-      }
-      await ctx.db.insert(reimbursementPayeeChanges).values({
+  const refusePending = () => conflict('本案已有待审批的收款账户变更，请先审批或驳回');
+  await runAction(ctx, data, async (ctx, row) => {
+    if (row.status === 'paid') throw conflict('案件已支付办结，不能变更收款账户');
+    if (await loadPendingPayeeChange(ctx.db, row.id)) throw refusePending();
+    if (row.payeeAccount === data.payee.account && row.payeeName === data.payee.name && row.payeeBankName === data.payee.bankName) {
+      throw invalid('新的收款账户与当前收款账户相同', 'payee.account');
+    }
+    await ctx.db
+      .insert(reimbursementPayeeChanges)
+      .values({
         caseId: row.id,
         oldName: row.payeeName,
         oldBankName: row.payeeBankName,
@@ -55,26 +63,23 @@ export async function proposePayeeChange({ ctx, input }: { ctx: ActorContext; in
         newAccount: data.payee.account,
         reason: data.reason,
         proposedBy: me.id,
-      });
-      const before = masked(row.payeeAccount) ?? '无';
-      const after = maskBankAccount(data.payee.account);
-      return {
-        action: 'payee_propose',
-        to: row.status,
-        note: `提出收款账户变更：${row.payeeName ?? ''} ${before} → ${data.payee.name} ${data.payee.bankName} ${after}（待审批）。原因：${data.reason}`,
-        audit: {
-          oldAccount: before,
-          newAccount: after,
-          payeeName: data.payee.name,
-          payeeBankName: data.payee.bankName,
-          reason: data.reason,
-        },
-      };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, 'pending')) throw conflict('本案已有待审批的收款账户变更，请先审批或驳回');
-    throw error;
-  }
+      })
+      .catch(refuseUniqueViolation('reimbursement_payee_changes_pending_idx', refusePending));
+    const before = masked(row.payeeAccount) ?? '无';
+    const after = maskBankAccount(data.payee.account);
+    return {
+      action: 'payee_propose',
+      to: row.status,
+      note: `提出收款账户变更：${row.payeeName ?? ''} ${before} → ${data.payee.name} ${data.payee.bankName} ${after}（待审批）。原因：${data.reason}`,
+      audit: {
+        oldAccount: before,
+        newAccount: after,
+        payeeName: data.payee.name,
+        payeeBankName: data.payee.bankName,
+        reason: data.reason,
+      },
+    };
+  });
   const latest = (
     await ctx.db
       .select()
@@ -91,7 +96,13 @@ export async function proposePayeeChange({ ctx, input }: { ctx: ActorContext; in
  * 审批收款账户变更: a person other than the proposer (separation table) approves — the case's payee
  * becomes the new account, counted as checked by the approver — or rejects it with a reason.
  */
-export async function decidePayeeChange({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZDecidePayeeChangeInput> }) {
+export async function decidePayeeChange({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZDecidePayeeChangeInput>;
+}): Promise<TPayeeChangeOutput> {
   const me = ctx.actor;
   const data = input;
   await runAction(ctx, data, async (ctx, row) => {

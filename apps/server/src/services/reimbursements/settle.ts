@@ -1,21 +1,13 @@
-import { payableToPatient, type TClaimEntry, type TSettleRequest, type TSettleResult } from '@portal/rules';
+import { type TCaseSettlement, payableToPatient } from '@portal/rules';
 import { settleVisit, type SettledVisit } from '../claims/index.js';
 import type { CaseRow } from './internal.js';
 import { type ActorContext } from '../../core/index.js';
 
-export interface CaseSettlement {
-  request: TSettleRequest;
-  result: TSettleResult;
-  payable: number;
-  /** The reviewer whose 视同转诊 override the settlement rests on (absent on cases settled before 0408). */
-  overrideGrantedBy?: string | null;
-}
-
-/** What a settled visit means for a case: the figures kept on it and the amount payable to the patient. */
+/** What a settled visit means for a case: the figures kept on it, the amount payable to the patient, and whose override it rests on. */
 export function toCaseSettlement(
   row: Pick<CaseRow, 'kind'>,
   settled: Pick<SettledVisit, 'request' | 'result' | 'prepared'>,
-): CaseSettlement {
+): TCaseSettlement {
   return {
     request: settled.request,
     result: settled.result,
@@ -25,14 +17,14 @@ export function toCaseSettlement(
 }
 
 /** The case's visit settled by claims' own path on the person's current accumulators (初审, 复核). */
-export async function settleCase(ctx: ActorContext, row: CaseRow): Promise<CaseSettlement> {
-  return toCaseSettlement(row, await settleVisit(ctx, row.visit as TClaimEntry));
+export async function settleCase(ctx: ActorContext, row: CaseRow): Promise<TCaseSettlement> {
+  return toCaseSettlement(row, await settleVisit(ctx, row.visit));
 }
 
 /** Same money, tier by tier: what 复核 and 支付 check against the 初审 figures. */
-export function sameSettlement(a: CaseSettlement, b: CaseSettlement): boolean {
+export function sameSettlement(a: TCaseSettlement, b: TCaseSettlement): boolean {
   // Field by field: the stored copy went through jsonb, which does not keep key order.
-  const key = (s: CaseSettlement) =>
+  const key = (s: TCaseSettlement) =>
     JSON.stringify([
       s.payable,
       s.result.appliedCategory,

@@ -84,7 +84,7 @@ function Ledger({ a }: { a: Advance }) {
 /**
  * Hospital advance settlement (`000 §二(五)1`): 70 % in 10 working days, the rest in the next 15.
  * Each declaration shows declared / approved / paid / recovered / outstanding; each approval is a
- * reviewer's who did not declare, and whoever approved an instalment does not pay it (decision 0408).
+ * reviewer's who did not declare, and whoever approved an instalment does not pay it (decision 0009).
  */
 export function AdvancesPage() {
   const trpc = useTRPC();

@@ -31,7 +31,7 @@ const ZHoldForm = ZHoldInput.pick({ kind: true, reason: true });
 /**
  * 病案登记录入 / 调查核实 / 初审 / 复核: an optional note and the button that completes the step. 复核
  * asks for confirmation first: the amount payable and the payee (masked), checked against the
- * 银行存折（卡）复印件 (decision 0408).
+ * 银行存折（卡）复印件 (decision 0009).
  */
 function StepForm({ c, step }: { c: Case; step: Step }) {
   const trpc = useTRPC();

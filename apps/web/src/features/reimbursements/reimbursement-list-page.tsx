@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { can, ZListReimbursementsInput } from '@portal/rules';
 import type { RouterOutputs } from '@portal/server/router';
@@ -120,6 +120,11 @@ export function ReimbursementListPage() {
           />
         </Group>
       </Paper>
+      {list.data?.truncated && (
+        <Alert color="blue" data-testid="queue-truncated">
+          按紧急程度显示前 {list.data.limit} 件（起算最早、剩余时限最短的在前），其余案件请用上方检索查找。
+        </Alert>
+      )}
       <DataTable
         columns={COLUMNS}
         rows={list.data?.items}

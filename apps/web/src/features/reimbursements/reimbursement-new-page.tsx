@@ -87,7 +87,7 @@ function KindField({ form }: { form: TIntakeForm }) {
 
 /**
  * 收款账户: the person's registered account (shown masked) unless the 银行存折（卡）复印件 names
- * another; 复核 checks it and 支付 pays only to it (decision 0408).
+ * another; 复核 checks it and 支付 pays only to it (decision 0009).
  */
 function PayeeFields({ form }: { form: TIntakeForm }) {
   const trpc = useTRPC();
