@@ -96,6 +96,7 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
   // Register.
   'persons.list': { input: () => ({ pageSize: 100 }), mustSee: (w) => w.p.main.name },
   'persons.get': { input: (w) => ({ id: w.p.main.id }), mustSee: (w) => w.p.main.name },
+  'persons.reveal': { input: (w) => ({ id: w.p.main.id, field: 'idNumber' }) },
   'persons.create': {
     input: (w) => ({ idNumber: newIdNumber(), name: '矩阵新人', hukouType: 'rural', orgUnitId: w.units.own.id }),
   },

@@ -22,8 +22,8 @@ export function isIsoDate(text: string): boolean {
 
 /** Zod schema for a 'YYYY-MM-DD' date that exists. */
 export const ZIsoDate = z
-  .string({ error: '请输入日期（YYYY-MM-DD）' })
-  .regex(ISO_DATE, '日期格式应为 YYYY-MM-DD')
+  .string({ error: '日期格式应为 YYYY-MM-DD' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: '日期格式应为 YYYY-MM-DD', abort: true })
   .refine(isIsoDate, '日期不存在');
 
 /** Days since 1970-01-01 for a 'YYYY-MM-DD' date. Throws RangeError for a malformed date. */
