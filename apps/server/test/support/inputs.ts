@@ -103,7 +103,6 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
   'persons.update': {
     input: (w) => ({ id: w.p.scratch.id, data: { name: w.p.scratch.name, hukouType: 'rural', orgUnitId: w.units.own.id } }),
   },
-  'persons.reveal': { input: (w) => ({ id: w.p.main.id, field: 'idNumber' }), mustSee: (w) => w.p.main.idNumber },
   'persons.addCategory': {
     input: (w) => ({ personId: w.p.scratch.id, category: 'extreme_poverty', startDate: '2018-01-01', sourceDepartment: 'civil_affairs' }),
   },
