@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { login, shot } from '../../fixtures/auth';
 import { setServerClock } from '../../fixtures/clock';
+import { cnDate } from '../../fixtures/dates';
 
 /** China 10:00 on a date. */
 const at = (date: string) => `${date}T02:00:00.000Z`;
@@ -218,7 +219,7 @@ test('医院垫付：申报人不能批准结清，另一名审核人员批准 7
   await dialog.getByLabel('已完成审核，确认以上总额').check();
   await shot(page, 'four-eyes-advance-approve-total');
   await dialog.getByRole('button', { name: '确认审核结清' }).click();
-  await expect(row).toContainText('应追回 2,000,000.00');
+  await expect(row.getByTestId('advance-ledger-cell')).toContainText(/应追回\s*2,000,000\.00/);
   await expect(row).toContainText('待追回多付资金');
 
   await actAs(page, request, 'qn-clerk2', '2020-12-18');
@@ -229,7 +230,11 @@ test('医院垫付：申报人不能批准结清，另一名审核人员批准 7
   await dialog.getByLabel('追回凭证号').fill('ZH20201217');
   await dialog.getByLabel('追回原因').fill('审核核减不合规费用，医院退回多付');
   await shot(page, 'four-eyes-advance-recover');
-  await dialog.getByRole('button', { name: '登记追回' }).click();
+  await dialog.getByRole('button', { name: '下一步' }).click();
+  await expect(dialog.getByTestId('confirm-amount')).toContainText('2,000,000.00 元');
+  await expect(dialog).toContainText(cnDate('2020-12-17'));
+  await shot(page, 'four-eyes-advance-recover-confirm');
+  await dialog.getByRole('button', { name: '确认登记追回' }).click();
   await page.getByRole('combobox', { name: '状态' }).click();
   await page.getByRole('option', { name: '全部' }).click();
   await expect(row).toContainText('已结清');

@@ -281,13 +281,28 @@ function RecoveryForm(props: ActionProps & { today: string }) {
   const form = useZodForm(schema, {
     defaultValues: { amount: overpaid ? formatYuanInput(overpaid) : '', recoveredOn: today, reference: '', reason: '' },
   });
+  const [values, setValues] = useState<z.output<typeof schema> | null>(null);
+  if (values) {
+    return (
+      <ConfirmPanel
+        amountLabel="追回金额"
+        amount={values.amount}
+        facts={[
+          ...hospitalFacts(a),
+          { label: '追回日期', value: formatDate(values.recoveredOn) },
+          { label: '追回凭证号', value: values.reference },
+          { label: '追回后已拨付净额', value: `${formatYuan(a.ledger.netPaid - values.amount)} 元` },
+          { label: '追回原因', value: values.reason },
+        ]}
+        confirmLabel="确认登记追回"
+        cancelLabel="返回修改"
+        onCancel={() => setValues(null)}
+        onConfirm={() => act((base) => recover.mutateAsync({ ...base, ...values }))}
+      />
+    );
+  }
   return (
-    <FormShell
-      form={form}
-      submitLabel="登记追回"
-      onCancel={onCancel}
-      onSubmit={(v) => act((base) => recover.mutateAsync({ ...base, ...v }))}
-    >
+    <FormShell form={form} submitLabel="下一步" onCancel={onCancel} onSubmit={(v) => setValues(v)}>
       <Text size="sm">
         已拨付净额 {formatYuan(a.ledger.netPaid)} 元{overpaid > 0 ? `，超过审核确认总额 ${formatYuan(overpaid)} 元，应予追回` : ''}
         。登记追回的人不能再办理本申报的拨付。

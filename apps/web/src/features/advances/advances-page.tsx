@@ -1,7 +1,7 @@
-import { Anchor, Badge, Box, Breadcrumbs, Button, Group, Modal, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Button, Group, Modal, Select, Stack, Text, Title } from '@mantine/core';
 import { can } from '@portal/rules';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMe } from '../../app/use-me';
 import { DataTable, type ColumnDef } from '../../components/data-table';
@@ -27,13 +27,23 @@ const paidOf = (a: Advance, part: 'first' | 'rest') => a.payments.filter((p) => 
 
 function Instalment({ a, part }: { a: Advance; part: 'first' | 'rest' }) {
   const i = a[part];
+  const paid = paidOf(a, part);
+  const onTime = i.overdue ? '超期' : '按时';
+  const open = a.ledger.outstanding;
+  // The rest column after review: what remains to pay, or the overpayment to recover; settled by a recovery alone, nothing was paid.
   const state = i.paidOn
-    ? `${i.overdue ? '超期' : '按时'}已付 ${formatYuan(paidOf(a, part))}`
+    ? paid > 0
+      ? `${onTime}已付 ${formatYuan(paid)}`
+      : `${onTime}结清`
     : i.overdue
       ? '已超期'
       : part === 'first'
         ? `应付 ${formatYuan(a.first.dueAmount)}`
-        : '待审核结清';
+        : a.rest.approvedTotal === null
+          ? '待审核结清'
+          : open < 0
+            ? `应追回 ${formatYuan(-open)}`
+            : `应付 ${formatYuan(open)}`;
   return (
     <Stack gap={2} align="flex-start">
       <Badge color={TONE[i.tone]} variant="light">
@@ -66,18 +76,18 @@ function Ledger({ a }: { a: Advance }) {
     a.ledger.outstanding < 0 ? ['应追回', formatYuan(-a.ledger.outstanding), 'red'] : ['未付', formatYuan(a.ledger.outstanding)],
   ];
   return (
-    <SimpleGrid cols={2} spacing={8} verticalSpacing={0} data-testid="advance-ledger-cell">
+    <Stack gap={0} data-testid="advance-ledger-cell">
       {lines.map(([label, value, color]) => (
-        <Fragment key={label}>
+        <Group key={label} justify="space-between" gap={8} wrap="nowrap">
           <Text size="xs" c={color ?? 'dimmed'}>
             {label}
           </Text>
-          <Text size="sm" ta="right" c={color} style={{ fontVariantNumeric: 'tabular-nums' }}>
+          <Text size="sm" c={color} style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
             {value}
           </Text>
-        </Fragment>
+        </Group>
       ))}
-    </SimpleGrid>
+    </Stack>
   );
 }
 
@@ -101,26 +111,20 @@ export function AdvancesPage() {
 
   const columns: ColumnDef<Advance, never>[] = [
     {
-      id: 'declarationNo',
-      header: '申报号',
+      id: 'declaration',
+      header: '申报 / 医院',
       cell: ({ row: { original: a } }) => (
-        <Stack gap={2} align="flex-start">
-          <Anchor component="button" size="sm" onClick={() => setOpen({ id: a.id, dialog: 'detail' })}>
-            {a.declarationNo}
-          </Anchor>
-          {a.isAboveLimit && (
-            <Badge color="orange" variant="light" size="xs">
-              超过合理上限
-            </Badge>
-          )}
-        </Stack>
-      ),
-    },
-    {
-      id: 'hospital',
-      header: '医院 / 结算期间',
-      cell: ({ row: { original: a } }) => (
-        <Stack gap={0}>
+        <Stack gap={0} align="flex-start">
+          <Group gap={6}>
+            <Anchor component="button" size="sm" onClick={() => setOpen({ id: a.id, dialog: 'detail' })}>
+              {a.declarationNo}
+            </Anchor>
+            {a.isAboveLimit && (
+              <Badge color="orange" variant="light" size="xs">
+                超过合理上限
+              </Badge>
+            )}
+          </Group>
           <Text size="sm">{a.hospitalName}</Text>
           <Text size="xs" c="dimmed">
             {formatDate(a.periodFrom)} 至 {formatDate(a.periodTo)}
@@ -131,14 +135,14 @@ export function AdvancesPage() {
         </Stack>
       ),
     },
-    { id: 'ledger', header: '金额（元）', meta: { width: 190 }, cell: ({ row }) => <Ledger a={row.original} /> },
-    { id: 'first', header: '70% 预付（期限）', meta: { width: 190 }, cell: ({ row }) => <Instalment a={row.original} part="first" /> },
-    { id: 'rest', header: '结清（期限）', meta: { width: 190 }, cell: ({ row }) => <Instalment a={row.original} part="rest" /> },
+    { id: 'ledger', header: '金额（元）', meta: { width: 180 }, cell: ({ row }) => <Ledger a={row.original} /> },
+    { id: 'first', header: '70% 预付（期限）', meta: { width: 170 }, cell: ({ row }) => <Instalment a={row.original} part="first" /> },
+    { id: 'rest', header: '结清（期限）', meta: { width: 170 }, cell: ({ row }) => <Instalment a={row.original} part="rest" /> },
     {
       id: 'actions',
       header: '办理',
       cell: ({ row: { original: a } }) => (
-        <Stack gap={4} align="flex-start" w={220}>
+        <Stack gap={4} align="flex-start" maw={210}>
           <Badge variant="outline" color={a.status === 'settled' ? 'green' : 'blue'}>
             {a.statusLabel}
           </Badge>
@@ -211,17 +215,15 @@ export function AdvancesPage() {
         allowDeselect={false}
         aria-label="状态"
       />
-      <Box>
-        <DataTable
-          columns={columns}
-          rows={list.data?.items}
-          getRowId={(a) => a.id}
-          query={list}
-          empty="暂无垫付申报"
-          minWidth={1100}
-          rowAttributes={() => ({ 'data-testid': 'advance-row' })}
-        />
-      </Box>
+      <DataTable
+        columns={columns}
+        rows={list.data?.items}
+        getRowId={(a) => a.id}
+        query={list}
+        empty="暂无垫付申报"
+        minWidth={960}
+        rowAttributes={() => ({ 'data-testid': 'advance-row' })}
+      />
 
       <Modal opened={creating} onClose={() => setCreating(false)} title="登记垫付申报" size="lg">
         {creating && (
