@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { login, shot } from '../../fixtures/auth';
-import { setServerClock } from '../../fixtures/clock';
+import { actAs, setServerClock } from '../../fixtures/clock';
 import { cnDate } from '../../fixtures/dates';
 
 test.use({ actionTimeout: 20_000 });
@@ -8,17 +8,9 @@ test.afterEach(async ({ request }) => {
   await setServerClock(request, null);
 });
 
-/** Signs in at real time (the session must not expire when the clock moves), then places the server's today. */
-async function actAs(page: Page, request: APIRequestContext, username: string, instant: string) {
-  await setServerClock(request, null);
-  await page.context().clearCookies();
-  await login(page, username);
-  await setServerClock(request, instant);
-}
-
 test('医院垫付资金：70% 十个工作日内预付，审核后十五个工作日内结清，超期标红', async ({ page, request }) => {
   test.setTimeout(120_000);
-  await actAs(page, request, 'qn-clerk2', '2019-10-08T02:00:00.000Z');
+  await actAs(page, request, 'qn-clerk2', '2019-10-08');
   await page.goto('/reimbursements/advances');
   await page.getByRole('button', { name: '登记垫付申报' }).click();
   const dialog = page.getByRole('dialog');
@@ -46,7 +38,7 @@ test('医院垫付资金：70% 十个工作日内预付，审核后十五个工�
   await expect(row).toContainText('待批准 70% 预付');
   await expect(row.getByRole('button', { name: '批准 70% 预付' })).toHaveCount(0);
 
-  await actAs(page, request, 'qn-reviewer2', '2019-10-18T02:00:00.000Z');
+  await actAs(page, request, 'qn-reviewer2', '2019-10-18');
   await page.goto('/reimbursements/advances');
   await row.getByRole('button', { name: '批准 70% 预付' }).click();
   await expect(dialog.getByTestId('confirm-amount')).toContainText('87,500.01 元');
@@ -54,7 +46,7 @@ test('医院垫付资金：70% 十个工作日内预付，审核后十五个工�
   await dialog.getByRole('button', { name: '批准' }).click();
   await expect(row).toContainText('待拨付 70%');
 
-  await actAs(page, request, 'qn-clerk2', '2019-10-18T02:00:00.000Z');
+  await actAs(page, request, 'qn-clerk2', '2019-10-18');
   await page.goto('/reimbursements/advances');
   await row.getByRole('button', { name: '支付 70%' }).click();
   await expect(dialog.getByLabel('本次支付金额（元）')).toHaveValue('87500.01');
@@ -63,7 +55,7 @@ test('医院垫付资金：70% 十个工作日内预付，审核后十五个工�
   await dialog.getByRole('button', { name: '确认支付' }).click();
   await expect(row).toContainText('按时已付 87,500.01');
 
-  await actAs(page, request, 'qn-reviewer2', '2019-11-12T02:00:00.000Z');
+  await actAs(page, request, 'qn-reviewer2', '2019-11-12');
   await page.goto('/reimbursements/advances');
   await expect(row).toContainText('已超期');
   await row.getByRole('button', { name: '审核结清' }).click();
@@ -78,7 +70,7 @@ test('医院垫付资金：70% 十个工作日内预付，审核后十五个工�
   await dialog.getByRole('button', { name: '确认审核结清' }).click();
   await expect(row).toContainText('待结清');
 
-  await actAs(page, request, 'qn-clerk2', '2019-11-12T02:00:00.000Z');
+  await actAs(page, request, 'qn-clerk2', '2019-11-12');
   await page.goto('/reimbursements/advances');
   await row.getByRole('button', { name: '支付剩余资金' }).click();
   await expect(dialog.getByLabel('本次支付金额（元）')).toHaveValue('32499.99');

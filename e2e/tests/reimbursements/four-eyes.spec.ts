@@ -1,18 +1,7 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { login, shot } from '../../fixtures/auth';
-import { setServerClock } from '../../fixtures/clock';
+import { expect, test } from '@playwright/test';
+import { shot } from '../../fixtures/auth';
+import { actAs, setServerClock } from '../../fixtures/clock';
 import { cnDate } from '../../fixtures/dates';
-
-/** China 10:00 on a date. */
-const at = (date: string) => `${date}T02:00:00.000Z`;
-
-/** Signs in at real time (the session must not expire when the clock moves), then places the server's today. */
-async function actAs(page: Page, request: APIRequestContext, username: string, date: string) {
-  await setServerClock(request, null);
-  await page.context().clearCookies();
-  await login(page, username);
-  await setServerClock(request, at(date));
-}
 
 test.use({ actionTimeout: 20_000 });
 test.afterEach(async ({ request }) => {
