@@ -6,12 +6,9 @@ import { formatYuan } from '../lib/money';
 import { useZodForm } from '../lib/use-zod-form';
 import { CheckboxField } from './fields';
 import { FormShell } from './form-shell';
+import { LabeledValue, type LabeledValueProps } from './labeled-value';
 
-export interface ConfirmFact {
-  label: string;
-  value: ReactNode;
-  testId?: string;
-}
+export type ConfirmFact = LabeledValueProps;
 
 export interface ConfirmPanelProps {
   /** The amount that moves or is approved, in fen: shown large, with its Chinese capital numerals. */
@@ -97,14 +94,7 @@ export function ConfirmPanel({
       </Stack>
       <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
         {facts.map((f) => (
-          <div key={f.label}>
-            <Text size="xs" c="dimmed">
-              {f.label}
-            </Text>
-            <Text size="sm" fw={500} data-testid={f.testId}>
-              {f.value}
-            </Text>
-          </div>
+          <LabeledValue key={f.label} {...f} />
         ))}
       </SimpleGrid>
       {acknowledge && <CheckboxField control={form.control} name="ack" label={acknowledge} />}

@@ -1,5 +1,6 @@
 import { Alert, SimpleGrid, Stack, Text } from '@mantine/core';
 import { DataTable, type ColumnDef } from '../../components/data-table';
+import { LabeledValue } from '../../components/labeled-value';
 import { formatDate } from '../../lib/dates';
 import { formatYuan } from '../../lib/money';
 import type { Advance } from './advance-forms';
@@ -22,19 +23,6 @@ const COLUMNS: ColumnDef<Movement, never>[] = [
   { id: 'who', header: '经办人', cell: ({ row }) => row.original.who },
   { id: 'note', header: '说明', cell: ({ row }) => <span style={{ whiteSpace: 'normal' }}>{row.original.note ?? ''}</span> },
 ];
-
-function Figure({ label, value, testId }: { label: string; value: string; testId?: string }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={600} data-testid={testId}>
-        {value}
-      </Text>
-    </div>
-  );
-}
 
 /** One declaration: its tiers, the ledger, and every approval, payment and recovery with its true date and who recorded it. */
 export function AdvanceDetail({ a }: { a: Advance }) {
@@ -74,16 +62,16 @@ export function AdvanceDetail({ a }: { a: Advance }) {
         {a.declaredByName} 登记
       </Text>
       <SimpleGrid cols={{ base: 2, sm: 3 }}>
-        <Figure label="基本医保" value={formatYuan(a.basic)} />
-        <Figure label="大病保险" value={formatYuan(a.critical)} />
-        <Figure label="医疗救助" value={formatYuan(a.assistance)} />
+        <LabeledValue label="基本医保" value={formatYuan(a.basic)} />
+        <LabeledValue label="大病保险" value={formatYuan(a.critical)} />
+        <LabeledValue label="医疗救助" value={formatYuan(a.assistance)} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 2, sm: 5 }} data-testid="advance-ledger">
-        <Figure label="申报" value={formatYuan(a.ledger.declared)} />
-        <Figure label="已批准" value={formatYuan(a.ledger.approved)} />
-        <Figure label="已付" value={formatYuan(a.ledger.paid)} />
-        <Figure label="已追回" value={formatYuan(a.ledger.recovered)} />
-        <Figure
+        <LabeledValue label="申报" value={formatYuan(a.ledger.declared)} />
+        <LabeledValue label="已批准" value={formatYuan(a.ledger.approved)} />
+        <LabeledValue label="已付" value={formatYuan(a.ledger.paid)} />
+        <LabeledValue label="已追回" value={formatYuan(a.ledger.recovered)} />
+        <LabeledValue
           label={a.ledger.outstanding < 0 ? '应追回' : '未付'}
           value={formatYuan(Math.abs(a.ledger.outstanding))}
           testId="advance-outstanding"

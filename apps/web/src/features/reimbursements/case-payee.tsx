@@ -6,11 +6,11 @@ import { z } from 'zod';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { TextareaField, TextField } from '../../components/fields';
 import { FormShell } from '../../components/form-shell';
+import { LabeledValue } from '../../components/labeled-value';
 import { ReasonDialog } from '../../components/reason-dialog';
 import { formatDateTime } from '../../lib/dates';
 import { useTRPC } from '../../lib/trpc';
 import { useZodForm } from '../../lib/use-zod-form';
-import { Field } from './case-panels';
 import { useCaseAction, type Case } from './use-case-action';
 
 type Change = Case['payeeChanges'][number];
@@ -98,10 +98,10 @@ export function PayeePanel({ c }: { c: Case }) {
         )}
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <Field label="收款人" value={c.payee.name ?? '—'} />
-        <Field label="开户行" value={c.payee.bankName ?? '—'} />
-        <Field label="收款账号" value={c.payee.accountMasked ?? '未登记'} testId="payee-account" />
-        <Field
+        <LabeledValue label="收款人" value={c.payee.name ?? '—'} />
+        <LabeledValue label="开户行" value={c.payee.bankName ?? '—'} />
+        <LabeledValue label="收款账号" value={c.payee.accountMasked ?? '未登记'} testId="payee-account" />
+        <LabeledValue
           label="来源 / 复核核对"
           value={`${c.payee.sourceLabel ?? '—'} / ${c.payee.verifiedByName ? `${c.payee.verifiedByName}已核对` : '待复核核对'}`}
         />
