@@ -15,6 +15,7 @@ import type { TRole } from '@portal/rules';
 import { createCaller } from '../src/root.js';
 import { createSession, findSessionUser } from '../src/services/auth/session.js';
 import { callerAs, env, makeContext, makeTree, setupDb, testPasswordHash } from './helpers.js';
+import { ALL_RECEIVED, EXAMPLE_PARAMS, key, visit } from './support/world.js';
 
 /**
  * Issue 12, "four eyes on every movement of money": every row of the separation table
@@ -30,13 +31,6 @@ afterAll(async () => handle.close());
 
 const ACCOUNT = '6217000012345678901';
 const NEW_ACCOUNT = '6228480012345670042';
-const key = () => `k-${Math.random().toString(36).slice(2)}-${Date.now()}`;
-const ALL_RECEIVED = { insurance_card: true, identity: true, invoice: true, discharge_summary: true, cost_list: true, bank_card: true };
-const EXAMPLE_PARAMS = {
-  basic: { deductible: { 1: 20000, 2: 50000, 3: 100000 }, rate: { 1: 85, 2: 75, 3: 60 }, annualCap: 25000000, unreferredRateCut: 0 },
-  critical: { deductible: 1000000, rate: 60, annualCap: 30000000, poorRateIncrement: 0, specialDrugRate: 0 },
-  assistance: { rate: 0, annualCap: 10000000 },
-};
 
 function makeClock(today: string) {
   let current = today;
@@ -104,20 +98,6 @@ async function setup(today = '2019-09-16') {
   };
 }
 type Setup = Awaited<ReturnType<typeof setup>>;
-
-function visit(personId: string, hospitalId: string, over: Record<string, unknown> = {}) {
-  return {
-    personId,
-    hospitalId,
-    visitType: 'inpatient' as const,
-    admissionDate: '2019-08-25',
-    dischargeDate: '2019-09-02',
-    diagnosis: '肺炎',
-    totalCost: 3000000,
-    inScopeCost: 2800000,
-    ...over,
-  };
-}
 
 const action = (c: { id: string; version: number }) => ({ id: c.id, version: c.version, requestKey: key() });
 

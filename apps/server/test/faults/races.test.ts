@@ -178,6 +178,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('races on PostgreSQL', () => {
     const failures: string[] = [];
     const adv = world.advances.toPay;
     const advVersion = await world.advanceVersion(adv.id);
+    const toApprove = world.advances.toApprove;
+    const toApproveVersion = await world.advanceVersion(toApprove.id);
+    const payeeCase = world.cases.payeeToPropose;
+    const payeeCaseVersion = await world.caseVersion(payeeCase.id);
     const batch = await world.freshBatch();
     const cases: [string, (i: number) => Promise<unknown>][] = [
       [
@@ -190,6 +194,22 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('races on PostgreSQL', () => {
             amount: advanceFirstInstalment(adv.total),
             paidOn: world.today,
             paymentRef: `YF-RACE-${i}`,
+          }),
+      ],
+      [
+        'advances.approve',
+        (i) =>
+          reviewers[i % 5]!.advances.approve({ id: toApprove.id, version: toApproveVersion, requestKey: key(), stage: 'first', note: '' }),
+      ],
+      [
+        'reimbursements.proposePayeeChange',
+        (i) =>
+          clerks[i % 5]!.reimbursements.proposePayeeChange({
+            id: payeeCase.id,
+            version: payeeCaseVersion,
+            requestKey: key(),
+            payee: { name: '并发收款人', bankName: '并发银行', account: `621700001111${String(1000000 + i)}` },
+            reason: '并发变更测试',
           }),
       ],
       ['claims.reverse', (i) => reviewers[i % 5]!.claims.reverse({ id: world.claimToReverse.id, reason: '并发冲销测试' })],

@@ -3,7 +3,6 @@ import {
   advanceDeclarations,
   advancePayments,
   advanceRecoveries,
-  and,
   asc,
   eq,
   hospitals,
@@ -268,7 +267,7 @@ export async function loadDeclaration(ctx: ActorContext, id: string, options: { 
       .from(advanceDeclarations)
       .innerJoin(hospitals, eq(hospitals.id, advanceDeclarations.hospitalId))
       .innerJoin(users, eq(users.id, advanceDeclarations.createdBy))
-      .where(and(eq(advanceDeclarations.id, id)))
+      .where(eq(advanceDeclarations.id, id))
       .limit(1)
   )[0];
   if (!row) throw notFound('垫付申报不存在');
