@@ -132,7 +132,9 @@ async function toSecondReview(s: Setup) {
 }
 
 const events = async (caseId: string) =>
-  (await handle.db.select().from(reimbursementEvents).where(eq(reimbursementEvents.caseId, caseId))).map((e) => e.action);
+  (
+    await handle.db.select().from(reimbursementEvents).where(eq(reimbursementEvents.caseId, caseId)).orderBy(reimbursementEvents.createdAt)
+  ).map((e) => e.action);
 
 describe('reimbursements: intake', () => {
   it('incomplete materials: awaiting documents, no clock, the missing list for the one-time notice', async () => {
