@@ -33,4 +33,5 @@ export { assertInUserRegion, inUserRegion, isInUserRegion, underRegion, visibleT
 export { writeAudit, type AuditEntry } from './audit.js';
 export { chinaDate, createClock, type Clock } from './clock.js';
 export { getScopedOrgUnit } from './org-units.js';
+export { assertSeparated } from './separation.js';
 export { findBadString } from './strings.js';

@@ -42,6 +42,8 @@ export const ZClaimContext = z.object({
       offsiteRegistered: z.boolean(),
       number: z.string().nullable(),
       note: z.string().nullable(),
+      /** Set when the decision rests on the caller's own override: saving will be refused (separation table). */
+      blockedReason: z.string().nullable(),
     })
     .nullable(),
   enrollment: z.object({ year: z.number(), status: ZEnrollmentOnStatus, isCovered: z.boolean() }),
@@ -103,6 +105,8 @@ export const ZClaimDetail = z.object({
   clerkName: z.string(),
   createdAt: z.string(),
   slip: ZSlip,
+  /** What the caller may do; the server asks again on reversal (the creator does not reverse their own claim). */
+  can: z.object({ reverse: z.boolean(), reverseBlockedReason: z.string().nullable() }),
 });
 export type TClaimDetail = z.infer<typeof ZClaimDetail>;
 
