@@ -678,6 +678,24 @@ describe('hospital advance settlement', () => {
     ]);
   });
 
+  it('a deadline that runs into a year without a holiday schedule is 暂定, never blank', async () => {
+    const s = await setup('2030-12-10');
+    const d = await s.clerk.caller.advances.create({
+      hospitalId: s.local.id,
+      periodFrom: '2030-11-01',
+      periodTo: '2030-11-30',
+      receivedOn: '2030-12-10',
+      basic: 100000,
+      critical: 0,
+      assistance: 0,
+      note: '',
+      idempotencyKey: key(),
+    });
+    expect(d.first.due).toMatch(/^2030-12-/);
+    expect(d.rest.due).toMatch(/^2031-01-/);
+    expect(d.provisionalReason).toContain('2030、2031年节假日安排尚未公布或录入');
+  });
+
   it('bad declarations write nothing; supervisors cannot declare', async () => {
     const s = await setup('2019-09-20');
     const base = {

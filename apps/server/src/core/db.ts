@@ -172,3 +172,14 @@ function planRows(row: unknown): unknown {
   const json: unknown = typeof value === 'string' ? JSON.parse(value) : value;
   return (json as { Plan?: { 'Plan Rows'?: number } }[] | undefined)?.[0]?.Plan?.['Plan Rows'];
 }
+
+/**
+ * The next number of a document series from its database sequence, as shown on the document:
+ * `prefix` then the sequence value padded to `digits` (结算单 JS2026…, 零星报销 LX2026…, 垫付 DF2026…).
+ */
+export async function nextDocumentNo(db: DbOrTx, sequence: string, prefix: string, digits: number): Promise<string> {
+  const rows = rowsOf(
+    (await db.execute(sql`select nextval(${sequence}) as n`)) as unknown as { n: string | number }[] | { rows: { n: string | number }[] },
+  );
+  return `${prefix}${String(rows[0]?.n ?? 0).padStart(digits, '0')}`;
+}

@@ -23,6 +23,7 @@ export {
   EXACT_COUNT_LIMIT,
   findScopedById,
   insertOne,
+  nextDocumentNo,
   paginate,
   timestampKey,
   withReportReads,

@@ -1,7 +1,7 @@
 import { relations } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, jsonb, pgSequence, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { TCategoryId, TProfileId, TSettleRequest, TSettleResult, TTier, TYtd } from '@portal/rules';
-import { createdAt, id, regionPath, updatedAt } from './_columns.js';
+import { createdAt, fen, id, regionPath, updatedAt } from './_columns.js';
 import { hospitals } from './hospitals.js';
 import { orgUnits, users } from './org.js';
 import { policyParamVersions } from './params.js';
@@ -9,8 +9,6 @@ import { persons } from './persons.js';
 
 /** Numbers claims (结算单号) without gaps from concurrent transactions mattering. */
 export const claimNoSeq = pgSequence('claim_no_seq', { startWith: 1 });
-
-const fen = () => bigint({ mode: 'number' }).notNull().default(0);
 
 /**
  * A settled medical visit (一站式结算). Stored claims are never edited: a correction is a

@@ -7,6 +7,8 @@ export * from './params.js';
 export * from './hospitals.js';
 export * from './claims.js';
 export * from './reimbursements.js';
+export * from './advances.js';
+export * from './calendar.js';
 export * from './referrals.js';
 export * from './lists.js';
 export * from './enrollment.js';

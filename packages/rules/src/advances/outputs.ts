@@ -86,7 +86,8 @@ export const ZAdvanceDeclaration = z.object({
       recordedByName: z.string(),
     }),
   ),
-  calendarError: z.string().nullable(),
+  /** Set when a deadline is 暂定: it counts through a year whose holiday schedule is not entered. */
+  provisionalReason: z.string().nullable(),
   note: z.string().nullable(),
   /** What the caller may do now; the server asks again (permissions, separation) on every action. */
   can: z.object({

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import { advanceDeclarations, eq, sql } from '@portal/db';
+import { advanceDeclarations, eq } from '@portal/db';
 import { ADVANCE_DECLARATION_LIMIT, type TAdvanceDeclaration, type ZAdvanceDeclarationInput } from '@portal/rules';
 import { isUniqueViolation } from '../../lib/db-errors.js';
 import { getVisibleHospital } from '../hospitals/index.js';
 import { getAdvance } from './action.js';
-import { type ActorContext, chinaDate, invalid, writeAudit, withTransaction } from '../../core/index.js';
+import { type ActorContext, chinaDate, invalid, writeAudit, withTransaction, nextDocumentNo } from '../../core/index.js';
 
 /**
  * Records a hospital's declaration of advanced funds; both deadlines run from its receipt. A total
@@ -38,9 +38,7 @@ export async function createAdvanceDeclaration({
   const total = data.basic + data.critical + data.assistance;
   const isAboveLimit = total > ADVANCE_DECLARATION_LIMIT.value;
   const id = await withTransaction(ctx, async (ctx) => {
-    const seq = await ctx.db.execute(sql`select nextval('advance_no_seq') as n`);
-    const rows = (Array.isArray(seq) ? seq : (seq as { rows: unknown[] }).rows) as { n: string | number }[];
-    const declarationNo = `DF${data.receivedOn.slice(0, 4)}${String(rows[0]?.n ?? 0).padStart(5, '0')}`;
+    const declarationNo = await nextDocumentNo(ctx.db, 'advance_no_seq', `DF${data.receivedOn.slice(0, 4)}`, 5);
     const [row] = await ctx.db
       .insert(advanceDeclarations)
       .values({

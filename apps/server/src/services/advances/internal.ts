@@ -13,7 +13,7 @@ import {
 import {
   ADVANCE_DECLARATION_LIMIT,
   ADVANCE_STATUS_LABELS,
-  CalendarYearMissingError,
+  provisionalReason,
   clockTone,
   computeAdvanceClock,
   separationProblem,
@@ -163,17 +163,12 @@ export function advanceView(
   today: string,
   calendar: WorkingCalendar,
 ): TAdvanceDeclaration {
-  let firstDue: string | null = null;
-  let restDue: string | null = null;
-  let calendarError: string | null = null;
-  try {
-    const clocks = computeAdvanceClock({ start: row.receivedOn, today }, calendar);
-    firstDue = clocks.first.due;
-    restDue = clocks.rest.due;
-  } catch (error) {
-    if (!(error instanceof CalendarYearMissingError)) throw error;
-    calendarError = error.message;
-  }
+  // Never blank: through a year whose holiday schedule is not entered the weekdays are counted and
+  // the dates are 暂定 (recomputed when the schedule is entered).
+  const clocks = computeAdvanceClock({ start: row.receivedOn, today }, calendar);
+  const firstDue: string | null = clocks.first.due;
+  const restDue: string | null = clocks.rest.due;
+  const missingYears = [...new Set([...clocks.first.missingYears, ...clocks.rest.missingYears])].sort((a, b) => a - b);
   const ledger = ledgerOf(row, records);
   const firstOverdue = firstDue !== null && (row.firstPaidOn ?? today) > firstDue;
   const restOverdue = restDue !== null && (row.restPaidOn ?? today) > restDue;
@@ -242,7 +237,7 @@ export function advanceView(
     approvals: records.approvals.map(({ approvedBy: _a, ...a }) => a),
     payments: records.payments.map(({ recordedBy: _r, ...p }) => p),
     recoveries: records.recoveries.map(({ recordedBy: _r, ...r }) => r),
-    calendarError,
+    provisionalReason: missingYears.length ? provisionalReason(missingYears) : null,
     note: row.note,
     can: {
       approve: mayStep && step?.permission === 'advances.approve' ? (step.action === 'advance.approve_first' ? 'first' : 'total') : null,

@@ -1,4 +1,5 @@
-import { and, eq, personYearAccumulators, sql, type DbOrTx } from '@portal/db';
+import { nextDocumentNo } from '../../core/index.js';
+import { and, eq, personYearAccumulators, type DbOrTx } from '@portal/db';
 import { createEmptyYtd, ZYtd, type TYtd } from '@portal/rules';
 
 /** The person's accumulators for a year (zeros when there are none yet). */
@@ -32,7 +33,5 @@ export async function lockYtd(tx: DbOrTx, personId: string, year: number): Promi
 }
 
 export async function nextClaimNo(tx: DbOrTx, year: number): Promise<string> {
-  const result = await tx.execute(sql`select nextval('claim_no_seq') as n`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: string | number }[];
-  return `JS${year}${String(rows[0]?.n ?? 0).padStart(7, '0')}`;
+  return nextDocumentNo(tx, 'claim_no_seq', `JS${year}`, 7);
 }

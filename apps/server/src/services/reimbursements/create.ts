@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import { eq, reimbursementCases, reimbursementEvents, sql } from '@portal/db';
+import { eq, reimbursementCases, reimbursementEvents } from '@portal/db';
 import { MATERIAL_LABELS, type TReimbursementDetail, type ZReimbursementIntake, maskBankAccount, missingMaterials } from '@portal/rules';
 import { isUniqueViolation } from '../../lib/db-errors.js';
 import { assertOverrideUsable, prepareVisit } from '../claims/index.js';
 import { getReimbursement } from './get.js';
-import { type ActorContext, chinaDate, invalid, writeAudit, withTransaction } from '../../core/index.js';
+import { type ActorContext, chinaDate, invalid, writeAudit, withTransaction, nextDocumentNo } from '../../core/index.js';
 
 /**
  * 受理: accepts a case. Complete materials start the 25-working-day clock today; incomplete ones
@@ -56,9 +56,7 @@ export async function createReimbursement({
         ? { name: person.name, bankName: person.bankName, account: registered }
         : { name: data.payee.name, bankName: data.payee.bankName, account: data.payee.account };
     const missing = missingMaterials(data.materials);
-    const seq = await ctx.db.execute(sql`select nextval('reimbursement_no_seq') as n`);
-    const rows = (Array.isArray(seq) ? seq : (seq as { rows: unknown[] }).rows) as { n: string | number }[];
-    const caseNo = `LX${today.slice(0, 4)}${String(rows[0]?.n ?? 0).padStart(6, '0')}`;
+    const caseNo = await nextDocumentNo(ctx.db, 'reimbursement_no_seq', `LX${today.slice(0, 4)}`, 6);
     const status = missing.length ? 'awaiting_documents' : 'registration';
     const [row] = await ctx.db
       .insert(reimbursementCases)

@@ -49,8 +49,9 @@ function Instalment({ a, part }: { a: Advance; part: 'first' | 'rest' }) {
       <Badge color={TONE[i.tone]} variant="light">
         {state}
       </Badge>
-      <Text size="xs" c="dimmed">
-        期限 {i.due ? formatDate(i.due) : a.calendarError}
+      <Text size="xs" c="dimmed" title={a.provisionalReason ?? undefined}>
+        期限 {i.due ? formatDate(i.due) : '—'}
+        {a.provisionalReason ? '（暂定）' : ''}
       </Text>
       {i.approvedByName && (
         <Text size="xs" c="dimmed">
