@@ -86,6 +86,18 @@ describe('list comparison', () => {
       'list_batch.apply',
       'list_batch.preview',
     ]);
+    // One audit row per person the list changed, each naming the batch, personal data masked.
+    const perPerson = async (personId: string) =>
+      (await handle.db.select().from(auditLog).where(eq(auditLog.entityId, personId))).map((a) => [
+        a.action,
+        (a.after as { listBatchId?: string }).listBatchId,
+      ]);
+    expect(await perPerson(created.id)).toEqual([['person.create', preview.id]]);
+    expect(await perPerson(leaving.id)).toEqual([['person.end_category', preview.id]]);
+    expect(await perPerson(gaining.id)).toEqual([['person.add_category', preview.id]]);
+    expect(await perPerson(staying.id)).toEqual([['person.update', preview.id]]);
+    const createdRow = (await handle.db.select().from(auditLog).where(eq(auditLog.entityId, created.id)))[0]!;
+    expect(JSON.stringify(createdRow.after)).not.toContain(newcomer);
     await expect(applyListBatch({ ctx, input: { id: preview.id } })).rejects.toThrow(/已应用/);
   });
 

@@ -15,7 +15,17 @@ export interface AuditEntry {
  * change and its audit row commit together or not at all.
  */
 export async function writeAudit(ctx: Pick<ServiceContext, 'db' | 'actor' | 'ip'>, entry: AuditEntry) {
-  await ctx.db.insert(auditLog).values({
+  await writeAuditRows(ctx, [entry]);
+}
+
+const AUDIT_CHUNK = 1000;
+
+/**
+ * Writes many audit rows at once (a list import changing thousands of people: one row per person
+ * changed), in chunks, with `ctx.db` — inside the mutation's transaction like `writeAudit`.
+ */
+export async function writeAuditRows(ctx: Pick<ServiceContext, 'db' | 'actor' | 'ip'>, entries: readonly AuditEntry[]) {
+  const rows = entries.map((entry) => ({
     userId: ctx.actor?.id ?? null,
     username: ctx.actor?.username ?? null,
     action: entry.action,
@@ -25,5 +35,6 @@ export async function writeAudit(ctx: Pick<ServiceContext, 'db' | 'actor' | 'ip'
     before: entry.before ?? null,
     after: entry.after ?? null,
     ip: ctx.ip,
-  });
+  }));
+  for (let i = 0; i < rows.length; i += AUDIT_CHUNK) await ctx.db.insert(auditLog).values(rows.slice(i, i + AUDIT_CHUNK));
 }

@@ -31,7 +31,7 @@ export {
   type Page,
 } from './db.js';
 export { assertInUserRegion, inUserRegion, isInUserRegion, underRegion, visibleToUser } from './scope.js';
-export { writeAudit, type AuditEntry } from './audit.js';
+export { writeAudit, writeAuditRows, type AuditEntry } from './audit.js';
 export { chinaDate, createClock, type Clock } from './clock.js';
 export { getScopedOrgUnit } from './org-units.js';
 export { assertSeparated } from './separation.js';

@@ -1,5 +1,14 @@
 import { eq, listBatches, personCategories, persons, sql } from '@portal/db';
-import { type TCategoryId, type TListApplied, type TRecordRef, fromDayNumber, parseIdNumber, toDayNumber } from '@portal/rules';
+import {
+  type TCategoryId,
+  type TListApplied,
+  type TRecordRef,
+  fromDayNumber,
+  maskIdNumber,
+  maskPhone,
+  parseIdNumber,
+  toDayNumber,
+} from '@portal/rules';
 import { z } from 'zod';
 import { compareUpload, countsOf, fingerprintOf } from './internal.js';
 import {
@@ -9,6 +18,7 @@ import {
   notFound,
   preconditionFailed,
   writeAudit,
+  writeAuditRows,
   withTransaction,
 } from '../../core/index.js';
 
@@ -107,6 +117,46 @@ export async function applyListBatch({
         .set({ endDate: row && row.startDate > dayBefore ? row.startDate : dayBefore })
         .where(eq(personCategories.id, l.factId));
     }
+    // One audit row per person the list changed, as if each had been done by hand (same actions),
+    // naming the batch: who was registered, whose details changed, who gained or left a category.
+    const byList = { listBatchId: batch.id, fileName: batch.fileName };
+    const shown = (field: string, value: string | null) => (field === 'phone' && value ? maskPhone(value) : value);
+    await writeAuditRows(ctx, [
+      ...result.newPersons.map((p) => ({
+        action: 'person.create',
+        entity: 'person',
+        entityId: newIds.get(p.idNumber) ?? null,
+        regionPath: p.unit.regionPath,
+        after: {
+          ...byList,
+          name: p.name,
+          idNumber: maskIdNumber(p.idNumber),
+          categories: [p.category, ...p.moreCategories.map((c) => c.category)],
+        },
+      })),
+      ...result.changed.map((c) => ({
+        action: 'person.update',
+        entity: 'person',
+        entityId: c.personId,
+        regionPath: batch.regionPath,
+        before: Object.fromEntries(c.changes.map((x) => [x.field, shown(x.field, x.from)])),
+        after: { ...byList, ...Object.fromEntries(c.changes.map((x) => [x.field, shown(x.field, x.to)])) },
+      })),
+      ...result.newCategories.map((c) => ({
+        action: 'person.add_category',
+        entity: 'person',
+        entityId: c.personId,
+        regionPath: batch.regionPath,
+        after: { ...byList, category: c.category, startDate: c.identifiedOn ?? batch.listDate },
+      })),
+      ...result.left.map((l) => ({
+        action: 'person.end_category',
+        entity: 'person',
+        entityId: l.personId,
+        regionPath: batch.regionPath,
+        after: { ...byList, category: l.category, endDate: dayBefore },
+      })),
+    ]);
     await ctx.db.update(listBatches).set({ status: 'applied', appliedBy: me.id, appliedAt: ctx.now() }).where(eq(listBatches.id, batch.id));
     await writeAudit(ctx, {
       action: 'list_batch.apply',
