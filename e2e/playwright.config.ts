@@ -50,6 +50,8 @@ export default defineConfig({
       PORT: String(PORT),
       PGLITE_DIR: dataDir,
       LOG_LEVEL: 'info',
+      // Every request's URL in the log, so that scripts/scan-log.mjs checks their masking too.
+      LOG_REQUESTS: 'true',
       LOG_FILE: logFile,
       LOGIN_RATE_PER_MINUTE: '1000',
       SEED_DEMO: 'true',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import { sql } from '@portal/db';
 import { makeContextFactory, type AppDeps } from './context.js';
 import { registerFileRoutes } from './http/routes.js';
@@ -19,6 +19,8 @@ export async function buildApp(options: AppDeps & { logger?: boolean | object })
   configureCjkFont(deps.env.FONT_CJK);
   const app = Fastify({
     logger: options.logger ?? loggerOptions(deps.env),
+    // Without LOG_REQUESTS only errors and start-up reach the log (our error handlers log the errors).
+    logController: new LogController({ disableRequestLogging: !deps.env.LOG_REQUESTS }),
     routerOptions: { maxParamLength: 5000 },
     // A 10 MB scan travels as base64 (4/3 of its size) inside a tRPC call.
     bodyLimit: 15 * 1024 * 1024,
