@@ -39,7 +39,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'pnpm --filter @portal/server start',
+    // The production build of the server (esbuild bundle run by plain node), rebuilt from the source under test.
+    command: 'pnpm --silent --filter @portal/server run build && node --enable-source-maps apps/server/dist/main.js',
     cwd: '..',
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
