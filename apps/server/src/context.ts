@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '@portal/db';
 import { createClock, type Clock, type RequestContext } from './core/index.js';
 import type { Env } from './env.js';
-import { findSessionUser } from './services/auth/index.js';
+import { findSessionUserCached } from './services/auth/index.js';
 
 export const SESSION_COOKIE = 'portal_session';
 
@@ -23,7 +23,7 @@ export function makeContextFactory(deps: AppDeps) {
   const sessionNow = deps.sessionClock ?? (() => new Date());
   return async ({ req, res }: { req: FastifyRequest; res: FastifyReply }): Promise<RequestContext> => {
     const token = req.cookies[SESSION_COOKIE] ?? null;
-    const actor = token ? await findSessionUser(deps.db, token, sessionNow(), deps.env) : null;
+    const actor = token ? await findSessionUserCached(deps.db, token, sessionNow(), deps.env) : null;
     return {
       db: deps.db,
       env: deps.env,

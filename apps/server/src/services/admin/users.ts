@@ -2,7 +2,7 @@ import { and, asc, eq, gt, ilike, inArray, loginThrottle, or, orgUnits, users, c
 import { type ZCreateUserInput, ZNewPassword, type ZUpdateUserInput, type TRole } from '@portal/rules';
 import { z } from 'zod';
 import { hashPassword } from '../../lib/password.js';
-import { endSessionsOf } from '../auth/index.js';
+import { endSessionsOf, forgetSessionsOf } from '../auth/index.js';
 import { toUserDto } from './internal.js';
 import {
   type ActorContext,
@@ -130,6 +130,9 @@ export async function updateUser({ ctx, input }: { ctx: ActorContext; input: z.o
     // A deactivated account, or one whose role or unit changed, signs in again with its new rights.
     if (!data.isActive || data.role !== current.role || unit.id !== current.orgUnitId || data.canExportFull !== current.canExportFull) {
       await endSessionsOf(ctx.db, id);
+    } else {
+      // The sessions go on, carrying the new name and phone from their next request.
+      forgetSessionsOf(id);
     }
     const before = toUserDto({ ...current, orgUnitName: currentUnit.name });
     const after = toUserDto({ ...row, orgUnitName: unit.name });
