@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TPermission } from '@portal/rules';
-import { authorise, toSafeError, type RequestContext } from './core/index.js';
+import { authorise, findBadString, invalid, toSafeError, type RequestContext } from './core/index.js';
 
 /** What a procedure declares about itself; the security walk test reads it. */
 export interface ProcedureMeta {
@@ -31,6 +31,9 @@ const t = initTRPC
     },
   });
 
+/** The message tRPC gives the error it throws when a resolver's answer fails its `.output()` schema. */
+const OUTPUT_VALIDATION_FAILED = 'Output validation failed';
+
 /** Maps every error through the one table of core/errors; anything unexpected becomes INTERNAL. */
 const mapErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
@@ -39,7 +42,10 @@ const mapErrors = t.middleware(async ({ ctx, next }) => {
     // tRPC's own refusals (bad method, unparsable body) pass as they are; everything a resolver or
     // an input schema threw is mapped, so no stack trace or SQL reaches the response.
     if (error.cause !== undefined || error.code === 'INTERNAL_SERVER_ERROR') {
-      const original = error.cause ?? error;
+      // A response that does not match its `.output()` schema is the server's bug, not the caller's
+      // input: it must answer 系统内部错误 (and be logged), never describe the zod issues of the output.
+      const isOutputError = error.code === 'INTERNAL_SERVER_ERROR' && error.message === OUTPUT_VALIDATION_FAILED;
+      const original = isOutputError ? error : (error.cause ?? error);
       const safe = toSafeError(original, ctx.log);
       const describable = safe.kind !== 'internal' ? original : undefined;
       throw new TRPCError({ code: safe.trpcCode, message: safe.message, cause: describable });
@@ -48,11 +54,21 @@ const mapErrors = t.middleware(async ({ ctx, next }) => {
   return result;
 });
 
+/**
+ * The string rule of the HTTP edge for every procedure's raw input, so that a call from inside the
+ * process (a job, a test's caller) is refused with 400 too instead of failing in the database.
+ */
+const refuseBadStrings = t.middleware(async ({ getRawInput, next }) => {
+  const problem = findBadString(await getRawInput());
+  if (problem) throw invalid(`输入有误：${problem}`);
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Open to anyone (login, logout, the signed-in user, the server's date). */
-export const publicProcedure = t.procedure.meta({ permission: 'public' }).use(mapErrors);
+export const publicProcedure = t.procedure.meta({ permission: 'public' }).use(mapErrors).use(refuseBadStrings);
 
 /**
  * A procedure open to the roles that hold `permission` (PERMISSIONS in packages/rules). The check
@@ -62,5 +78,6 @@ export function procedure(permission: TPermission) {
   return t.procedure
     .meta({ permission })
     .use(mapErrors)
-    .use(({ ctx, next }) => next({ ctx: authorise(ctx, permission) }));
+    .use(({ ctx, next }) => next({ ctx: authorise(ctx, permission) }))
+    .use(refuseBadStrings);
 }

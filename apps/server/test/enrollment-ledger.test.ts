@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, auditLog, claims, enrollments, eq, hospitals, premiums, subsidyRuns, type DbHandle } from '@portal/db';
-import { maskIdNumber } from '@portal/rules';
+import { type TSettleRequest, type TSettleResult, createEmptyYtd, maskIdNumber } from '@portal/rules';
 import { createPerson } from '@portal/db/test';
 import { buildApp } from '../src/app.js';
 import { createSession } from '../src/services/auth/session.js';
@@ -210,7 +210,7 @@ describe('management ledger', () => {
       categories: [{ category: 'subsistence_allowance', startDate: '2019-01-01' }],
     });
     const { user } = await callerAs(handle, 'clerk', tree.countyA.id);
-    const claim = (over: Partial<typeof claims.$inferInsert>) => ({
+    const claim = (over: Partial<typeof claims.$inferInsert>): typeof claims.$inferInsert => ({
       claimNo: `C${Math.random()}`,
       personId: p.id,
       orgUnitId: tree.countyA.id,
@@ -226,9 +226,10 @@ describe('management ledger', () => {
       dischargeDate: '2020-03-10',
       diagnosis: '肺炎',
       appliedCategory: 'subsistence_allowance',
-      request: {},
-      result: {},
-      ytdBefore: {},
+      // The ledger reads the amount columns, never the stored request and result.
+      request: {} as TSettleRequest,
+      result: {} as TSettleResult,
+      ytdBefore: createEmptyYtd(),
       createdBy: user.id,
       ...over,
     });

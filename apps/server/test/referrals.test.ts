@@ -12,7 +12,7 @@ import {
   type DbHandle,
 } from '@portal/db';
 import { createPerson, createUser, type TestTree } from '@portal/db/test';
-import { addCalendarDays } from '@portal/rules';
+import { type THospitalLevel, type TSettleRequest, type TSettleResult, addCalendarDays, createEmptyYtd } from '@portal/rules';
 import { chinaDate } from '../src/core/index.js';
 import { createCaller } from '../src/root.js';
 import { createSession, findSessionUser } from '../src/services/auth/session.js';
@@ -35,7 +35,7 @@ async function xianning() {
   const hospital = async (
     code: string,
     name: string,
-    level: number,
+    level: THospitalLevel,
     regionCode: string,
     referralTier: 'city' | 'provincial' | null = null,
   ) =>
@@ -404,7 +404,7 @@ describe('reports', () => {
       expect.objectContaining({ kind: 'referral', lastDay: day(5) }),
     ]);
 
-    const claim = (over: Partial<typeof claims.$inferInsert>) => ({
+    const claim = (over: Partial<typeof claims.$inferInsert>): typeof claims.$inferInsert => ({
       claimNo: `T${Math.random().toString().slice(2, 12)}`,
       personId: x.person.id,
       orgUnitId: x.tree.countyA.id,
@@ -420,9 +420,10 @@ describe('reports', () => {
       dischargeDate: day(-10),
       diagnosis: '冠心病',
       appliedCategory: 'subsistence_allowance',
-      request: {},
-      result: {},
-      ytdBefore: {},
+      // The report reads the referral columns, never the stored request and result.
+      request: {} as TSettleRequest,
+      result: {} as TSettleResult,
+      ytdBefore: createEmptyYtd(),
       createdBy: x.clerkUser.id,
       ...over,
     });

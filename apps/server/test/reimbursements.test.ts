@@ -689,13 +689,19 @@ describe('calendar years', () => {
       materials: ALL_RECEIVED,
       idempotencyKey: key(),
     });
-    expect(c.clock.error).toContain('缺少2042年节假日安排');
+    // A clock is never blank: through 2042, not entered yet, the due date is provisional (weekdays only).
+    expect(c.clock.error).toBeNull();
+    expect(c.clock.provisional).toBe(true);
+    expect(c.clock.provisionalReason).toContain('2042年节假日安排尚未公布或录入');
+    // 15 weekdays 12-11..12-31, then 2042-01-01 counted as a weekday: 01-01..01-03, 01-06..01-10, 01-13, 01-14 → 2042-01-14.
+    expect(c.clock.due).toBe('2042-01-14');
     await system.calendar.save({ year: 2042, holidays: ['2042-01-01'], workingDays: [], source: '测试' });
     const seen = await s.admin.calendar.list();
     expect(seen.canEdit).toBe(false);
     expect(seen.changes.some((c) => c.year === 2042)).toBe(true);
     const after = await s.clerk.caller.reimbursements.get({ id: c.id });
     expect(after.clock.error).toBeNull();
+    expect(after.clock.provisional).toBe(false);
     // 2041-12-10 is a Tuesday: 15 weekdays 12-11..12-31, 2042-01-01 off, then 01-02, 01-03, 01-06..01-10, 01-13..01-15 → 2042-01-15.
     expect(after.clock.due).toBe('2042-01-15');
     const audit = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'calendar.save'));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claims, enrollments, eq, hospitals, orgUnits, type DbHandle } from '@portal/db';
 import { createPerson } from '@portal/db/test';
-import { addCalendarDays, type TProfileId } from '@portal/rules';
+import { type THospitalLevel, type TProfileId, addCalendarDays } from '@portal/rules';
 import { chinaDate, type DomainError } from '../src/core/index.js';
 import { assertEnrolledOn, getEnrollmentOn } from '../src/services/enrollment/index.js';
 import { getPersonFacts } from '../src/services/persons/index.js';
@@ -26,7 +26,13 @@ const key = () => `k-${Math.random().toString(36).slice(2)}-${Date.now()}`;
 async function jurisdiction(profile: TProfileId, category: 'registered_poor' | 'subsistence_allowance') {
   const tree = await makeTree(handle, profile);
   const province = tree.countyA.code.startsWith('11') ? '12' : '11';
-  const hospital = async (code: string, name: string, level: number, regionCode: string, referralTier: 'provincial' | null = null) =>
+  const hospital = async (
+    code: string,
+    name: string,
+    level: THospitalLevel,
+    regionCode: string,
+    referralTier: 'provincial' | null = null,
+  ) =>
     (
       await handle.db
         .insert(hospitals)

@@ -3,6 +3,7 @@
  * web's features), each exporting through its index.ts. Consumers import only from '@portal/rules'.
  */
 export * from './money.js';
+export * from './outputs.js';
 export * from './profiles.js';
 export * from './categories.js';
 export * from './access/index.js';
@@ -24,5 +25,5 @@ export * from './referrals/index.js';
 export * from './claims/index.js';
 export * from './reimbursements/index.js';
 export * from './advances/index.js';
-export * from './audit/labels.js';
+export * from './audit/index.js';
 export * from './existence.js';

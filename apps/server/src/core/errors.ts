@@ -56,8 +56,9 @@ interface ZodLikeIssue {
 }
 
 function zodIssuesOf(error: unknown): ZodLikeIssue[] | null {
-  if (error instanceof Error && error.name === 'ZodError' && Array.isArray((error as { issues?: unknown }).issues)) {
-    return (error as unknown as { issues: ZodLikeIssue[] }).issues;
+  // Structural, not instanceof: a ZodError from any copy of zod (rules, server) is described.
+  if (error instanceof Error && error.name === 'ZodError' && 'issues' in error && Array.isArray(error.issues)) {
+    return error.issues;
   }
   return null;
 }

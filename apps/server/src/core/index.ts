@@ -19,3 +19,4 @@ export { assertInUserRegion, inUserRegion, isInUserRegion, underRegion, visibleT
 export { writeAudit, type AuditEntry } from './audit.js';
 export { chinaDate, createClock, type Clock } from './clock.js';
 export { getScopedOrgUnit } from './org-units.js';
+export { findBadString } from './strings.js';

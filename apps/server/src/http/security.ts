@@ -2,6 +2,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import type { Env } from '../env.js';
+import { findBadString } from '../core/index.js';
 import { redactError, redactText } from '../lib/redact.js';
 
 /** The header the web client sends with every API call; a cross-site form cannot set it. */
@@ -146,22 +147,4 @@ function isSameOrigin(req: FastifyRequest): boolean {
   } catch {
     return false;
   }
-}
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** The first problem with any string inside a request value, or null when all are well formed. */
-export function findBadString(value: unknown, depth = 0): string | null {
-  if (depth > 64) return '嵌套层级过深';
-  if (typeof value === 'string') {
-    if (value.includes('\u0000')) return '不能包含空字符（NUL）';
-    if (LONE_SURROGATE.test(value)) return '包含无法识别的字符（不成对的代理项）';
-    return null;
-  }
-  if (Buffer.isBuffer(value) || value === null || typeof value !== 'object') return null;
-  for (const [k, v] of Object.entries(value)) {
-    const problem = findBadString(k, depth + 1) ?? findBadString(v, depth + 1);
-    if (problem) return problem;
-  }
-  return null;
 }

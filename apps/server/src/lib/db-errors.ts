@@ -12,3 +12,15 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   }
   return false;
 }
+
+/**
+ * For `.catch` on a write: a unique violation of `constraint` — two requests creating the same
+ * thing at once, both past the service's own check — becomes the refusal that check gives;
+ * anything else is thrown on.
+ */
+export function refuseUniqueViolation(constraint: string, refusal: () => Error | Promise<Error>) {
+  return async (error: unknown): Promise<never> => {
+    if (isUniqueViolation(error, constraint)) throw await refusal();
+    throw error;
+  };
+}

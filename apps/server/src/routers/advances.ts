@@ -1,4 +1,4 @@
-import { ZAdvanceDeclarationInput, ZAdvanceListInput, ZAdvancePaymentInput } from '@portal/rules';
+import { ZAdvanceDeclaration, ZAdvanceDeclarationInput, ZAdvanceList, ZAdvanceListInput, ZAdvancePaymentInput } from '@portal/rules';
 import * as advances from '../services/advances/index.js';
 import { procedure, router } from '../trpc.js';
 
@@ -6,11 +6,14 @@ import { procedure, router } from '../trpc.js';
 export const advancesRouter = router({
   list: procedure('advances.read')
     .input(ZAdvanceListInput)
+    .output(ZAdvanceList)
     .query(({ ctx, input }) => advances.listAdvanceDeclarations({ ctx, input })),
   create: procedure('advances.write')
     .input(ZAdvanceDeclarationInput)
+    .output(ZAdvanceDeclaration)
     .mutation(({ ctx, input }) => advances.createAdvanceDeclaration({ ctx, input })),
   pay: procedure('advances.write')
     .input(ZAdvancePaymentInput)
+    .output(ZAdvanceDeclaration)
     .mutation(({ ctx, input }) => advances.payAdvanceDeclaration({ ctx, input })),
 });

@@ -1,23 +1,6 @@
-import { ZChangePasswordInput, ZLoginInput } from '@portal/rules';
-import { z } from 'zod';
+import { ZChangePasswordInput, ZLoginInput, ZMe, ZOk } from '@portal/rules';
 import * as auth from '../services/auth/index.js';
 import { procedure, publicProcedure, router } from '../trpc.js';
-
-const ZMe = z
-  .object({
-    id: z.string(),
-    username: z.string(),
-    displayName: z.string(),
-    role: z.enum(['clerk', 'reviewer', 'supervisor', 'admin']),
-    orgUnitId: z.string(),
-    orgUnitName: z.string(),
-    orgUnitCode: z.string(),
-    orgLevel: z.string(),
-    profile: z.string().nullable(),
-    mustChangePassword: z.boolean(),
-    canExportFull: z.boolean(),
-  })
-  .nullable();
 
 export const authRouter = router({
   me: publicProcedure.output(ZMe).query(({ ctx }) => {
@@ -27,20 +10,20 @@ export const authRouter = router({
   }),
   login: publicProcedure
     .input(ZLoginInput)
-    .output(z.object({ ok: z.literal(true) }))
+    .output(ZOk)
     .mutation(async ({ ctx, input }) => {
       const session = await auth.login({ ctx, input });
       ctx.setSessionCookie(session.token, session.expiresAt);
       return { ok: true as const };
     }),
-  logout: publicProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
+  logout: publicProcedure.output(ZOk).mutation(async ({ ctx }) => {
     await auth.logout({ ctx, token: ctx.sessionToken });
     ctx.clearSessionCookie();
     return { ok: true as const };
   }),
   changePassword: procedure('session.use')
     .input(ZChangePasswordInput)
-    .output(z.object({ ok: z.literal(true) }))
+    .output(ZOk)
     .mutation(async ({ ctx, input }) => {
       await auth.changePassword({ ctx, input });
       return { ok: true as const };

@@ -1,3 +1,4 @@
+import { ZLedgerPage } from '@portal/rules';
 import * as ledger from '../services/ledger/index.js';
 import { procedure, router } from '../trpc.js';
 
@@ -5,5 +6,6 @@ import { procedure, router } from '../trpc.js';
 export const ledgerRouter = router({
   list: procedure('ledger.read')
     .input(ledger.ZListLedgerInput)
+    .output(ZLedgerPage)
     .query(({ ctx, input }) => ledger.listLedger({ ctx, input })),
 });

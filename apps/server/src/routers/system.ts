@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import { ZServerTime } from '@portal/rules';
 import { publicProcedure, router } from '../trpc.js';
 import { chinaDate } from '../core/index.js';
 
 export const systemRouter = router({
   /** The server's date in China time: pages use it instead of the browser's clock. */
-  info: publicProcedure.output(z.object({ today: z.string(), now: z.string() })).query(({ ctx }) => {
+  info: publicProcedure.output(ZServerTime).query(({ ctx }) => {
     const now = ctx.now();
     return { today: chinaDate(now), now: now.toISOString() };
   }),

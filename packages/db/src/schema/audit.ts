@@ -13,8 +13,8 @@ export const auditLog = pgTable(
     entity: text().notNull(),
     entityId: text(),
     regionPath: text(),
-    before: jsonb(),
-    after: jsonb(),
+    before: jsonb().$type<unknown>(),
+    after: jsonb().$type<unknown>(),
     ip: text(),
   },
   (t) => [

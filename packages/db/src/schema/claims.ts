@@ -1,5 +1,6 @@
 import { relations } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, jsonb, pgSequence, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { TCategoryId, TProfileId, TSettleRequest, TSettleResult, TTier, TYtd } from '@portal/rules';
 import { createdAt, id, regionPath, updatedAt } from './_columns.js';
 import { hospitals } from './hospitals.js';
 import { orgUnits, users } from './org.js';
@@ -34,7 +35,7 @@ export const claims = pgTable(
       .notNull()
       .references(() => orgUnits.id),
     regionPath: regionPath(),
-    profile: text().notNull(),
+    profile: text().$type<TProfileId>().notNull(),
     year: integer().notNull(),
     hospitalId: uuid()
       .notNull()
@@ -57,8 +58,8 @@ export const claims = pgTable(
     totalCost: fen(),
     inScopeCost: fen(),
     specialDrugCost: fen(),
-    appliedCategory: text().notNull(),
-    categoriesHeld: jsonb().notNull().default([]),
+    appliedCategory: text().$type<TCategoryId>().notNull(),
+    categoriesHeld: jsonb().$type<TCategoryId[]>().notNull().default([]),
     basic: fen(),
     critical: fen(),
     hospitalReduction: fen(),
@@ -71,9 +72,9 @@ export const claims = pgTable(
     paidElsewhere: fen(),
     paramVersionId: uuid().references(() => policyParamVersions.id),
     /** The exact request and result of the rules package, for the slip and for audits. */
-    request: jsonb().notNull(),
-    result: jsonb().notNull(),
-    ytdBefore: jsonb().notNull(),
+    request: jsonb().$type<TSettleRequest>().notNull(),
+    result: jsonb().$type<TSettleResult>().notNull(),
+    ytdBefore: jsonb().$type<TYtd>().notNull(),
     reversesClaimId: uuid(),
     reversedByClaimId: uuid(),
     reason: text(),
@@ -102,7 +103,7 @@ export const claimLines = pgTable(
       .notNull()
       .references(() => claims.id, { onDelete: 'cascade' }),
     seq: integer().notNull(),
-    tier: text().notNull(),
+    tier: text().$type<TTier>().notNull(),
     amount: bigint({ mode: 'number' }).notNull(),
     clause: text().notNull(),
     explain: text().notNull(),
@@ -123,7 +124,7 @@ export const personYearAccumulators = pgTable(
       .notNull()
       .references(() => persons.id),
     year: integer().notNull(),
-    ytd: jsonb().notNull(),
+    ytd: jsonb().$type<TYtd>().notNull(),
     claimCount: integer().notNull().default(0),
     updatedAt: updatedAt(),
   },

@@ -1,4 +1,5 @@
 import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { TCategoryId, TNotEnrolledReason, TProfileId } from '@portal/rules';
 import { createdAt, id, regionPath, updatedAt } from './_columns.js';
 import { orgUnits, users } from './org.js';
 import { policyParamVersions } from './params.js';
@@ -19,7 +20,7 @@ export const enrollments = pgTable(
     premiumTier: integer(),
     enrolledOn: date({ mode: 'string' }),
     commercialSupplementary: boolean().notNull().default(false),
-    notEnrolledReason: text(),
+    notEnrolledReason: text().$type<TNotEnrolledReason>(),
     resolutionDeadline: date({ mode: 'string' }),
     resolvedAt: timestamp({ withTimezone: true, mode: 'date' }),
     resolvedBy: uuid().references(() => users.id),
@@ -69,7 +70,7 @@ export const subsidyRuns = pgTable(
       .references(() => orgUnits.id),
     regionPath: regionPath(),
     year: integer().notNull(),
-    profile: text().notNull(),
+    profile: text().$type<TProfileId>().notNull(),
     personCount: integer().notNull(),
     subsidisedCount: integer().notNull(),
     totalAmount: bigint({ mode: 'number' }).notNull(),
@@ -95,8 +96,8 @@ export const subsidyRunItems = pgTable(
     countyName: text().notNull(),
     premium: bigint({ mode: 'number' }).notNull(),
     paramVersionId: uuid().references(() => policyParamVersions.id),
-    categories: jsonb().notNull(),
-    appliedCategory: text().notNull(),
+    categories: jsonb().$type<TCategoryId[]>().notNull(),
+    appliedCategory: text().$type<TCategoryId>().notNull(),
     amount: bigint({ mode: 'number' }).notNull(),
     personPays: bigint({ mode: 'number' }).notNull(),
     shareProvince: bigint({ mode: 'number' }),

@@ -1,4 +1,5 @@
 import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { THospitalLevel } from '@portal/rules';
 import { createdAt, id, regionPath, updatedAt } from './_columns.js';
 import { orgUnits } from './org.js';
 
@@ -18,7 +19,7 @@ export const hospitals = pgTable(
     regionPath: regionPath(),
     code: text().notNull(),
     name: text().notNull(),
-    level: integer().notNull(),
+    level: integer().$type<THospitalLevel>().notNull(),
     regionCode: text().notNull(),
     regionName: text().notNull(),
     isNetworked: boolean().notNull().default(true),

@@ -1,5 +1,6 @@
 import { relations } from 'drizzle-orm';
 import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { TProfileId } from '@portal/rules';
 import { createdAt, id, regionPath, updatedAt } from './_columns.js';
 
 /**
@@ -16,7 +17,7 @@ export const orgUnits = pgTable(
     level: text({ enum: ['system', 'province', 'city', 'county', 'township'] }).notNull(),
     parentId: uuid(),
     path: regionPath(),
-    profile: text(),
+    profile: text().$type<TProfileId>(),
     isDemo: boolean().notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

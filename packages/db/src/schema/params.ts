@@ -1,4 +1,5 @@
 import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { TProfileId, TSettleParamsOverride, TSubsidyParamsPatch } from '@portal/rules';
 import { createdAt, id, regionPath } from './_columns.js';
 import { orgUnits, users } from './org.js';
 
@@ -17,11 +18,11 @@ export const policyParamVersions = pgTable(
       .notNull()
       .references(() => orgUnits.id),
     regionPath: regionPath(),
-    profile: text().notNull(),
+    profile: text().$type<TProfileId>().notNull(),
     version: integer().notNull(),
     effectiveFrom: date({ mode: 'string' }).notNull(),
-    settle: jsonb().notNull().default({}),
-    subsidy: jsonb().notNull().default({}),
+    settle: jsonb().$type<TSettleParamsOverride>().notNull().default({}),
+    subsidy: jsonb().$type<TSubsidyParamsPatch>().notNull().default({}),
     note: text(),
     createdBy: uuid().references(() => users.id),
     createdAt: createdAt(),

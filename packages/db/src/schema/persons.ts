@@ -1,5 +1,6 @@
 import { relations } from 'drizzle-orm';
 import { date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { TCategoryId } from '@portal/rules';
 import { createdAt, id, regionPath, updatedAt } from './_columns.js';
 import { orgUnits } from './org.js';
 
@@ -63,7 +64,7 @@ export const personCategories = pgTable(
     personId: uuid()
       .notNull()
       .references(() => persons.id, { onDelete: 'cascade' }),
-    category: text().notNull(),
+    category: text().$type<TCategoryId>().notNull(),
     startDate: date({ mode: 'string' }).notNull(),
     endDate: date({ mode: 'string' }),
     sourceDepartment: text({ enum: ['civil_affairs', 'poverty_office', 'disabled_federation', 'veterans', 'medical_insurance'] }).notNull(),

@@ -1,6 +1,6 @@
 import { relations } from 'drizzle-orm';
 import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { OFFSITE_STATUSES, OFFSITE_TYPES, REFERRAL_STATUSES } from '@portal/rules';
+import { OFFSITE_STATUSES, OFFSITE_TYPES, REFERRAL_STATUSES, type TProfileId } from '@portal/rules';
 import { createdAt, id, regionPath, updatedAt } from './_columns.js';
 import { hospitals } from './hospitals.js';
 import { orgUnits, users } from './org.js';
@@ -27,7 +27,7 @@ export const referrals = pgTable(
       .notNull()
       .references(() => orgUnits.id),
     regionPath: regionPath(),
-    profile: text().notNull(),
+    profile: text().$type<TProfileId>().notNull(),
     issuingHospitalId: uuid()
       .notNull()
       .references(() => hospitals.id),
@@ -78,7 +78,7 @@ export const offsiteRegistrations = pgTable(
       .notNull()
       .references(() => orgUnits.id),
     regionPath: regionPath(),
-    profile: text().notNull(),
+    profile: text().$type<TProfileId>().notNull(),
     provinceCode: text().notNull(),
     provinceName: text().notNull(),
     cityCode: text(),

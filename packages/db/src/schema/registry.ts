@@ -1,4 +1,5 @@
 import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { TRawListRow, TSourceDepartment, TStoredListPreview } from '@portal/rules';
 import { createdAt, id, regionPath } from './_columns.js';
 import { orgUnits, users } from './org.js';
 
@@ -15,7 +16,7 @@ export const listBatches = pgTable(
       .notNull()
       .references(() => orgUnits.id),
     regionPath: regionPath(),
-    sourceDepartment: text().notNull(),
+    sourceDepartment: text().$type<TSourceDepartment>().notNull(),
     listDate: date({ mode: 'string' }).notNull(),
     fileName: text().notNull(),
     fileSize: integer().notNull(),
@@ -29,9 +30,9 @@ export const listBatches = pgTable(
     invalidCount: integer().notNull(),
     unchangedCount: integer().notNull(),
     /** The valid rows as read (line + raw cells), re-compared on apply. */
-    rows: jsonb().notNull(),
+    rows: jsonb().$type<{ line: number; raw: TRawListRow }[]>().notNull(),
     /** The comparison shown at preview (invalid rows with reasons, samples of each kind). */
-    preview: jsonb().notNull(),
+    preview: jsonb().$type<TStoredListPreview>().notNull(),
     createdBy: uuid()
       .notNull()
       .references(() => users.id),

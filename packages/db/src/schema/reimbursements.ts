@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { TCaseSettlement, TClaimEntry, TMaterialItem, TMaterials } from '@portal/rules';
 import { createdAt, id, regionPath, updatedAt } from './_columns.js';
 import { claims } from './claims.js';
 import { hospitals } from './hospitals.js';
@@ -52,8 +53,8 @@ export const reimbursementCases = pgTable(
       .notNull()
       .references(() => hospitals.id),
     /** The visit as entered (the claim entry of the rules package). */
-    visit: jsonb().notNull(),
-    materials: jsonb().notNull(),
+    visit: jsonb().$type<TClaimEntry>().notNull(),
+    materials: jsonb().$type<TMaterials>().notNull(),
     receivedOn: date({ mode: 'string' }).notNull(),
     materialsCompleteOn: date({ mode: 'string' }),
     holdKind: text({ enum: ['special', 'doubtful'] }),
@@ -61,7 +62,7 @@ export const reimbursementCases = pgTable(
     paidElsewhereBasic: fen(),
     paidElsewhereCritical: fen(),
     /** The 初审 settlement: `{ request, result, payable }`; confirmed unchanged at 复核. */
-    settlement: jsonb(),
+    settlement: jsonb().$type<TCaseSettlement>(),
     payable: fen(),
     firstReviewBy: uuid().references(() => users.id),
     secondReviewBy: uuid().references(() => users.id),
@@ -144,7 +145,7 @@ export const reimbursementAttachments = pgTable(
       .notNull()
       .references(() => reimbursementCases.id, { onDelete: 'cascade' }),
     regionPath: regionPath(),
-    material: text(),
+    material: text().$type<TMaterialItem>(),
     fileName: text().notNull(),
     fileType: text({ enum: ['pdf', 'jpg', 'png'] }).notNull(),
     size: integer().notNull(),
@@ -212,8 +213,8 @@ export const advanceDeclarations = pgTable(
  */
 export const calendarYears = pgTable('calendar_years', {
   year: integer().primaryKey(),
-  holidays: jsonb().notNull(),
-  workingDays: jsonb().notNull(),
+  holidays: jsonb().$type<string[]>().notNull(),
+  workingDays: jsonb().$type<string[]>().notNull(),
   source: text(),
   updatedBy: uuid()
     .notNull()

@@ -1,2 +1,3 @@
 export * from './access.js';
 export * from './permissions.js';
+export * from './outputs.js';

@@ -14,12 +14,14 @@ import {
   createCalendar,
   extendCalendar,
   fromDayNumber,
+  isIsoDate,
   isWorkingDay,
   toDayNumber,
   weekdayOf,
   workingDaysBetween,
   type TCalendarYear,
 } from './index.js';
+import { ZClaimEntry } from '../claims/schema.js';
 
 const cal = DEFAULT_CALENDAR;
 
@@ -37,6 +39,13 @@ describe('dates', () => {
     expect(weekdayOf(toDayNumber('2019-09-29'))).toBe(0);
     expect(weekdayOf(toDayNumber('2019-10-12'))).toBe(6);
     expect(() => toDayNumber('2019-02-30')).toThrow(RangeError);
+  });
+
+  it('knows that dates exist only from year 1 (the database refuses year 0)', () => {
+    expect(isIsoDate('0001-01-01')).toBe(true);
+    expect(isIsoDate('0000-01-01')).toBe(false);
+    expect(ZClaimEntry.shape.admissionDate.safeParse('0000-01-01').success).toBe(false);
+    expect(ZClaimEntry.shape.admissionDate.safeParse('2019-9-1').error?.issues.map((i) => i.message)).toEqual(['日期格式应为 YYYY-MM-DD']);
   });
 });
 
@@ -93,14 +102,25 @@ describe('missing years', () => {
     expect(() => isWorkingDay(cal, '2027-01-04')).toThrow('缺少2027年节假日安排，请管理员先录入');
     expect(() => isWorkingDay(cal, '2016-06-01')).toThrow('缺少2016年');
   });
-  it('counting into a missing year throws, never guesses', () => {
+  it('counting into a missing year throws unless a provisional answer is asked for', () => {
     expect(() => addWorkingDays(cal, '2026-12-20', 25)).toThrow(CalendarYearMissingError);
-    try {
-      computeDeadline({ start: '2026-12-20', workingDays: 25 });
-    } catch (e) {
-      expect(e).toBeInstanceOf(CalendarYearMissingError);
-      expect((e as CalendarYearMissingError).year).toBe(2027);
-    }
+    const missing = new Set<number>();
+    expect(addWorkingDays(cal, '2026-12-20', 25, undefined, missing)).toBe('2027-01-22');
+    expect([...missing]).toEqual([2027]);
+  });
+  it('a deadline is never blank: through a year without a schedule it is provisional (weekdays only)', () => {
+    // 2026-12-20 is a Sunday: 9 working days in December, then 2027's weekdays from Friday 01-01.
+    const d = computeDeadline({ start: '2026-12-20', workingDays: 25 });
+    expect(d).toMatchObject({ due: '2027-01-22', provisional: true, missingYears: [2027] });
+    expect(d.explain).toContain('暂定：2027年节假日安排尚未公布或录入');
+    // Once the schedule is known (01-01 a holiday) the final date follows.
+    expect(computeDeadline({ start: '2026-12-20', workingDays: 25 }, extendCalendar(cal, Y2027))).toMatchObject({
+      due: '2027-01-25',
+      provisional: false,
+      missingYears: [],
+    });
+    const clock = computeCaseClock({ start: '2026-12-28', workingDays: 25, today: '2026-12-30' });
+    expect(clock).toMatchObject({ provisional: true, missingYears: [2027], used: 2 });
   });
   it('extending with 2027 makes it work', () => {
     const extended = extendCalendar(cal, Y2027);

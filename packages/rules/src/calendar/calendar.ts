@@ -73,11 +73,20 @@ export function calendarYears(calendar: WorkingCalendar): number[] {
   return calendar.years.map((y) => y.year);
 }
 
-/** `isWorkingDay` on a day number; throws `CalendarYearMissingError` outside the data. */
-export function isWorkingDayNumber(calendar: WorkingCalendar, dayNumber: number): boolean {
+/**
+ * `isWorkingDay` on a day number; throws `CalendarYearMissingError` outside the data — unless
+ * `missing` is given: then a year without data counts Monday–Friday as working days (a
+ * provisional answer, 暂定) and the year is added to `missing`, so the caller can say so.
+ */
+export function isWorkingDayNumber(calendar: WorkingCalendar, dayNumber: number, missing?: Set<number>): boolean {
   const year = yearOf(dayNumber);
   const data = calendar.index.get(year);
-  if (!data) throw new CalendarYearMissingError(year);
+  if (!data) {
+    if (!missing) throw new CalendarYearMissingError(year);
+    missing.add(year);
+    const weekday = weekdayOf(dayNumber);
+    return weekday !== 0 && weekday !== 6;
+  }
   if (data.workingDays.has(dayNumber)) return true;
   if (data.holidays.has(dayNumber)) return false;
   const weekday = weekdayOf(dayNumber);

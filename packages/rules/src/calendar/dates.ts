@@ -15,14 +15,15 @@ export function isIsoDate(text: string): boolean {
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
+  // There is no year 0 (1 BC is followed by AD 1), and the database refuses it.
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** Zod schema for a 'YYYY-MM-DD' date that exists. */
 export const ZIsoDate = z
-  .string({ error: '请输入日期（YYYY-MM-DD）' })
-  .regex(ISO_DATE, '日期格式应为 YYYY-MM-DD')
+  .string({ error: '日期格式应为 YYYY-MM-DD' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: '日期格式应为 YYYY-MM-DD', abort: true })
   .refine(isIsoDate, '日期不存在');
 
 /** Days since 1970-01-01 for a 'YYYY-MM-DD' date. Throws RangeError for a malformed date. */

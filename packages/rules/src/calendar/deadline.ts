@@ -39,14 +39,20 @@ function isSuspended(dayNumber: number, intervals: readonly Interval[]): boolean
  * The date of the `n`-th counted working day after `start` (`start` itself not counted); `n = 0`
  * returns `start`. Throws `CalendarYearMissingError` when counting reaches a year without data.
  */
-export function addWorkingDays(calendar: WorkingCalendar, start: string, n: number, suspensions?: readonly TSuspension[]): string {
+export function addWorkingDays(
+  calendar: WorkingCalendar,
+  start: string,
+  n: number,
+  suspensions?: readonly TSuspension[],
+  missing?: Set<number>,
+): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a non-negative integer, got ${n}`);
   const intervals = toIntervals(suspensions);
   let day = toDayNumber(start);
   let counted = 0;
   while (counted < n) {
     day += 1;
-    if (isWorkingDayNumber(calendar, day) && !isSuspended(day, intervals)) counted += 1;
+    if (isWorkingDayNumber(calendar, day, missing) && !isSuspended(day, intervals)) counted += 1;
   }
   return fromDayNumber(day);
 }
@@ -56,12 +62,18 @@ export function addWorkingDays(calendar: WorkingCalendar, start: string, n: numb
  * skipping suspended working days; 0 when `to ≤ from`. So
  * `workingDaysBetween(c, s, addWorkingDays(c, s, n)) === n`.
  */
-export function workingDaysBetween(calendar: WorkingCalendar, from: string, to: string, suspensions?: readonly TSuspension[]): number {
+export function workingDaysBetween(
+  calendar: WorkingCalendar,
+  from: string,
+  to: string,
+  suspensions?: readonly TSuspension[],
+  missing?: Set<number>,
+): number {
   const intervals = toIntervals(suspensions);
   const end = toDayNumber(to);
   let count = 0;
   for (let day = toDayNumber(from) + 1; day <= end; day++) {
-    if (isWorkingDayNumber(calendar, day) && !isSuspended(day, intervals)) count += 1;
+    if (isWorkingDayNumber(calendar, day, missing) && !isSuspended(day, intervals)) count += 1;
   }
   return count;
 }
@@ -84,15 +96,33 @@ export interface DeadlineResult {
   due: string;
   /** Working days skipped because they fell in a suspension. */
   suspendedWorkingDays: number;
+  /**
+   * True when the count reached a year whose holiday schedule is not known yet: that year's
+   * weekdays were counted as working days, so the date is 暂定 until the schedule is entered.
+   */
+  provisional: boolean;
+  /** The years counted without a schedule (empty when not provisional). */
+  missingYears: number[];
   explain: string;
 }
 
-/** The §6 deadline for a period of `workingDays` working days starting on `start`. */
+/** Why a provisional date is provisional, in one Chinese sentence. */
+export function provisionalReason(missingYears: readonly number[]): string {
+  return `暂定：${missingYears.join('、')}年节假日安排尚未公布或录入，暂按周一至周五均为工作日计算，录入后自动重算`;
+}
+
+/**
+ * The §6 deadline for a period of `workingDays` working days starting on `start`. A clock is
+ * never blank: counting into a year without a holiday schedule counts its weekdays and marks the
+ * result provisional (RULES §8 `deadline`).
+ */
 export function computeDeadline(request: TDeadlineRequest, calendar: WorkingCalendar = DEFAULT_CALENDAR): DeadlineResult {
   const { start, workingDays, suspensions = [] } = request;
-  const due = addWorkingDays(calendar, start, workingDays, suspensions);
-  const withoutSuspension = suspensions.length > 0 ? addWorkingDays(calendar, start, workingDays) : due;
-  const suspendedWorkingDays = workingDaysBetween(calendar, start, due) - workingDays;
+  const missing = new Set<number>();
+  const due = addWorkingDays(calendar, start, workingDays, suspensions, missing);
+  const withoutSuspension = suspensions.length > 0 ? addWorkingDays(calendar, start, workingDays, undefined, missing) : due;
+  const suspendedWorkingDays = workingDaysBetween(calendar, start, due, undefined, missing) - workingDays;
+  const missingYears = [...missing].sort((a, b) => a - b);
   const pause =
     suspensions.length > 0
       ? `；暂停期间（${suspensions.map((s) => `${s.from}至${s.to}`).join('、')}）的 ${suspendedWorkingDays} 个工作日不计，未暂停时应为 ${withoutSuspension}`
@@ -100,7 +130,11 @@ export function computeDeadline(request: TDeadlineRequest, calendar: WorkingCale
   return {
     due,
     suspendedWorkingDays,
-    explain: `自 ${start} 起算（当日不计），第 1 日为其后的第一个工作日，${workingDays} 个工作日届满于 ${due}${pause}。`,
+    provisional: missingYears.length > 0,
+    missingYears,
+    explain: `自 ${start} 起算（当日不计），第 1 日为其后的第一个工作日，${workingDays} 个工作日届满于 ${due}${pause}。${
+      missingYears.length ? provisionalReason(missingYears) : ''
+    }`,
   };
 }
 
@@ -138,6 +172,9 @@ export interface CaseClock {
   overdueWorkingDays: number;
   /** `today` lies inside a suspension. */
   isSuspended: boolean;
+  /** The deadline counted through a year without a holiday schedule (see DeadlineResult). */
+  provisional: boolean;
+  missingYears: number[];
 }
 
 function closeSuspensions(suspensions: readonly TOpenSuspension[] | undefined, today: string): TSuspension[] {
@@ -147,12 +184,18 @@ function closeSuspensions(suspensions: readonly TOpenSuspension[] | undefined, t
   }));
 }
 
-/** Reads a working-day clock on `today`: deadline, working days used and left, overdue. */
+/**
+ * Reads a working-day clock on `today`: deadline, working days used and left, overdue. Never
+ * blank: through a year without a schedule the clock is provisional (its weekdays counted).
+ */
 export function computeCaseClock(input: CaseClockInput, calendar: WorkingCalendar = DEFAULT_CALENDAR): CaseClock {
   const suspensions = closeSuspensions(input.suspensions, input.today);
-  const due = addWorkingDays(calendar, input.start, input.workingDays, suspensions);
-  const used = workingDaysBetween(calendar, input.start, input.today, suspensions);
+  const missing = new Set<number>();
+  const due = addWorkingDays(calendar, input.start, input.workingDays, suspensions, missing);
+  const used = workingDaysBetween(calendar, input.start, input.today, suspensions, missing);
   return {
+    provisional: missing.size > 0,
+    missingYears: [...missing].sort((a, b) => a - b),
     start: input.start,
     workingDays: input.workingDays,
     due,

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { ZIsoDate } from '../calendar/dates.js';
 import { ZFen } from '../params/schema.js';
 import { ZVisitType } from '../settlement/schema.js';
-
-const ZIsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
 
 /** Chinese labels of visit types. */
 export const VISIT_TYPE_LABELS = { inpatient: '住院', chronic_outpatient: '门诊特慢病', outpatient: '普通门诊' } as const;
@@ -15,6 +14,16 @@ export const TIER_LABELS = {
   assistance: '医疗救助',
   tilted: '倾斜救助',
 } as const;
+
+/** A stay longer than this needs a written reason (rehabilitation, long-term psychiatric care …). */
+export const LONG_STAY_DAYS = 180;
+/** A stay longer than this is a typing error, not a stay (one year's settlement, with a margin). */
+export const MAX_STAY_DAYS = 400;
+
+/** Calendar days from admission to discharge (0 for a same-day stay). */
+export function stayDays(admissionDate: string, dischargeDate: string): number {
+  return Math.round((Date.parse(`${dischargeDate}T00:00:00Z`) - Date.parse(`${admissionDate}T00:00:00Z`)) / 86_400_000);
+}
 
 /**
  * A claim as the clerk enters it (amounts in fen). The server re-parses it, recomputes the
@@ -33,6 +42,8 @@ export const ZClaimEntry = z
     totalCost: ZFen,
     inScopeCost: ZFen,
     specialDrugCost: ZFen.default(0),
+    /** Required when a stay is longer than LONG_STAY_DAYS: why the patient stayed so long. */
+    longStayReason: z.string().trim().max(200, '原因最多 200 字').optional(),
     // No "referred" or "offsite registered" here: the server decides them from the referral
     // registry (decideVisitReferral), so the clerk cannot claim a referral the registry lacks.
   })
@@ -42,6 +53,16 @@ export const ZClaimEntry = z
       ctx.addIssue({ code: 'custom', path: ['specialDrugCost'], message: '特药费用不能大于总费用减政策范围内费用' });
     }
     if (v.dischargeDate < v.admissionDate) ctx.addIssue({ code: 'custom', path: ['dischargeDate'], message: '出院日期不能早于入院日期' });
+    const days = stayDays(v.admissionDate, v.dischargeDate);
+    if (days > MAX_STAY_DAYS) {
+      ctx.addIssue({ code: 'custom', path: ['admissionDate'], message: `住院 ${days} 天，超过 ${MAX_STAY_DAYS} 天，请核实入院和出院日期` });
+    } else if (days > LONG_STAY_DAYS && (v.longStayReason ?? '').length < 4) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['longStayReason'],
+        message: `住院 ${days} 天（超过 ${LONG_STAY_DAYS} 天），请填写长期住院的原因`,
+      });
+    }
     if (v.visitType !== 'inpatient' && v.dischargeDate !== v.admissionDate) {
       ctx.addIssue({ code: 'custom', path: ['dischargeDate'], message: '门诊就诊的结束日期应与就诊日期相同' });
     }

@@ -50,16 +50,17 @@ describe('deadline CLI', { timeout: 30_000 }, () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('JSON');
   });
-  it('a year without holiday data → exit 2 naming the year; calendarYears extends it', () => {
+  it('a year without holiday data → a provisional date (exit 0, RULES §8); calendarYears gives the final one', () => {
     const r = run('deadline', JSON.stringify({ start: '2026-12-20', workingDays: 25 }));
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('缺少2027年节假日安排，请管理员先录入');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ due: '2027-01-22', provisional: true, missingYears: [2027] });
     const ok = run(
       'deadline',
       JSON.stringify({ start: '2026-12-20', workingDays: 25, calendarYears: [{ year: 2027, holidays: ['2027-01-01'], workingDays: [] }] }),
     );
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout).due).toBe('2027-01-25');
+    expect(JSON.parse(ok.stdout).provisional).toBeUndefined();
   });
 });
 

@@ -1,2 +1,3 @@
 export * from './enrollment.js';
 export * from './schemas.js';
+export * from './outputs.js';

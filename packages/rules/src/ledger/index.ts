@@ -1,2 +1,3 @@
 export * from './schemas.js';
 export * from './ledger.js';
+export * from './outputs.js';

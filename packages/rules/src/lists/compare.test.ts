@@ -39,6 +39,11 @@ describe('list comparison', () => {
     expect(reason({ name: '张三', idNumber: ID_A, category: '低保对象' })).toMatch(/不是本地政策口径/);
     expect(reason({ name: '张三', idNumber: ID_A, category: '特困人员', identifiedOn: '2019/2/30' })).toMatch(/认定日期/);
     expect(reason({ name: '张三', idNumber: ID_A, category: '特困人员', phone: '123' })).toMatch(/联系电话/);
+    // Names are checked as the person form checks them: no formulas, markup or digits slip in by list.
+    expect(reason({ name: '=1+1', idNumber: ID_A, category: '特困人员' })).toMatch(/姓名“=1\+1”有误：姓名只能包含汉字、字母和间隔号/);
+    expect(reason({ name: '<script>', idNumber: ID_A, category: '特困人员' })).toMatch(/姓名只能包含汉字、字母和间隔号/);
+    expect(reason({ name: '张', idNumber: ID_A, category: '特困人员' })).toMatch(/姓名至少 2 个字/);
+    expect(reason({ name: '张三', idNumber: ID_A, category: '特困人员' })).toBeNull();
   });
 
   it('sorts rows into new, new category, changed, left, unchanged and invalid', () => {

@@ -2,7 +2,7 @@ import { PHONE_PATTERN } from '../access/index.js';
 import { isIsoDate } from '../calendar/index.js';
 import { CATEGORY_IDS, CATEGORY_LABELS, PROFILE_CATEGORIES, type TCategoryId } from '../categories.js';
 import { maskIdNumber, parseIdNumber } from '../id-number/index.js';
-import type { TSourceDepartment } from '../persons/index.js';
+import { ZPersonName, type TSourceDepartment } from '../persons/index.js';
 import type { TProfileId } from '../profiles.js';
 import { REGISTERED_ELSEWHERE } from '../existence.js';
 
@@ -118,7 +118,10 @@ export function parseListRow(
   const idText = (raw.idNumber ?? '').trim();
   const bad = (reason: string) => ({ ok: false as const, row: { line, name, idNumberMasked: maskLoose(idText), reason } });
   if (!name) return bad('缺少姓名');
-  if (name.length > 32) return bad('姓名超过 32 个字');
+  // The same rule as the person form (ZPersonName): a list cannot bring in what the form refuses
+  // (formulas such as "=1+1", markup such as "<script>", digits …).
+  const nameCheck = ZPersonName.safeParse(name);
+  if (!nameCheck.success) return bad(`姓名“${name.slice(0, 32)}”有误：${nameCheck.error.issues[0]?.message ?? '格式不正确'}`);
   if (!idText) return bad('缺少身份证号');
   const id = parseIdNumber(idText, today);
   if (!id.ok) return bad(`身份证号有误：${id.error}`);

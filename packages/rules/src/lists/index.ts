@@ -1,2 +1,3 @@
 export * from './schemas.js';
 export * from './compare.js';
+export * from './outputs.js';

@@ -3,3 +3,4 @@ export * from './schema.js';
 export * from './defaults.js';
 export * from './merge.js';
 export * from './version.js';
+export * from './outputs.js';

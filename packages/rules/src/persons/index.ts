@@ -1,2 +1,3 @@
 export * from './schemas.js';
 export * from './category-facts.js';
+export * from './outputs.js';

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { isIsoDate } from '../calendar/dates.js';
 import { ZIdNumber } from '../id-number/index.js';
 import { MAX_REFERRAL_VALIDITY_DAYS, OFFSITE_TYPES } from './referrals.js';
 import { PROVINCE_CODES } from './provinces.js';
 
-const ZDate = (what: string) => z.iso.date({ error: `请填写${what}（YYYY-MM-DD）` });
+const ZDate = (what: string) => z.iso.date({ error: `请填写${what}（YYYY-MM-DD）`, abort: true }).refine(isIsoDate, `${what}不存在`);
 const ZText = (what: string, min: number, max: number) =>
   z
     .string({ error: `请填写${what}` })

@@ -6,3 +6,4 @@ export * from './ytd.js';
 export type { TCriticalTerms, TProfileRules } from './types.js';
 export { payOnCumulativeBase, payOnCumulativeLinear, sliceOfCumulative } from './cumulative.js';
 export type { TBand } from './cumulative.js';
+export * from './outputs.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZIsoDate } from '../calendar/dates.js';
 import { CATEGORY_LABELS, ZCategoryId, isCategoryInProfile } from '../categories.js';
 import type { TCategoryId } from '../categories.js';
 import { objectError } from '../fields.js';
@@ -24,8 +25,6 @@ export type TLocation = z.infer<typeof ZLocation>;
 /** Hospital level 1–3 (一级、二级、三级). */
 export const ZHospitalLevel = z.union([z.literal(1), z.literal(2), z.literal(3)], { error: '医院等级应为 1、2 或 3' });
 export type THospitalLevel = z.infer<typeof ZHospitalLevel>;
-
-const ZIsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
 
 /** Year-to-date accumulators of the person (RULES §8 `ytd`); all default to 0. */
 export const ZYtd = z.object(

@@ -1,8 +1,11 @@
+import type { TRole, TUser } from '@portal/rules';
+
+/** A staff account as the administration pages show it (ZUser). */
 export function toUserDto(row: {
   id: string;
   username: string;
   displayName: string;
-  role: string;
+  role: TRole;
   orgUnitId: string;
   phone: string | null;
   isActive: boolean;
@@ -10,7 +13,7 @@ export function toUserDto(row: {
   canExportFull: boolean;
   createdAt: Date;
   orgUnitName?: string;
-}) {
+}): TUser {
   return {
     id: row.id,
     username: row.username,

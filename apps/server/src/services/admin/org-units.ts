@@ -1,6 +1,14 @@
 import type { z } from 'zod';
 import { asc, eq, orgUnits } from '@portal/db';
-import { type ZCreateOrgUnitInput, type ZUpdateOrgUnitInput, type TOrgLevel } from '@portal/rules';
+import {
+  type TCreatedOrgUnit,
+  type TOrgLevel,
+  type TOrgUnitListItem,
+  type TUpdatedOrgUnit,
+  type ZCreateOrgUnitInput,
+  type ZUpdateOrgUnitInput,
+} from '@portal/rules';
+import { refuseUniqueViolation } from '../../lib/db-errors.js';
 import { type ActorContext, conflict, inUserRegion, invalid, writeAudit, getScopedOrgUnit, withTransaction } from '../../core/index.js';
 
 const LEVEL_DEPTH: Record<TOrgLevel, number> = { system: 0, province: 1, city: 2, county: 3, township: 4 };
@@ -15,7 +23,7 @@ export function levelOfCode(code: string): TOrgLevel {
 }
 
 /** The org units of the caller's region subtree, in tree order (any signed-in user). */
-export async function listOrgUnits({ ctx }: { ctx: ActorContext }) {
+export async function listOrgUnits({ ctx }: { ctx: ActorContext }): Promise<TOrgUnitListItem[]> {
   const rows = await ctx.db.select().from(orgUnits).where(inUserRegion(ctx.actor, orgUnits.path)).orderBy(asc(orgUnits.path));
   return rows.map((r) => ({
     id: r.id,
@@ -30,7 +38,13 @@ export async function listOrgUnits({ ctx }: { ctx: ActorContext }) {
   }));
 }
 
-export async function createOrgUnit({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCreateOrgUnitInput> }) {
+export async function createOrgUnit({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZCreateOrgUnitInput>;
+}): Promise<TCreatedOrgUnit> {
   const me = ctx.actor;
   const data = input;
   return withTransaction(ctx, async (ctx) => {
@@ -59,10 +73,16 @@ export async function createOrgUnit({ ctx, input }: { ctx: ActorContext; input: 
     if (!row) throw new Error('insert returned no row');
     await writeAudit(ctx, { action: 'org_unit.create', entity: 'org_unit', entityId: row.id, regionPath: row.path, after: row });
     return { id: row.id, code: row.code, name: row.name, level: row.level, path: row.path };
-  });
+  }).catch(refuseUniqueViolation('org_units_code', () => conflict(`区划代码 ${data.code} 已存在`, 'code')));
 }
 
-export async function updateOrgUnit({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZUpdateOrgUnitInput> }) {
+export async function updateOrgUnit({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZUpdateOrgUnitInput>;
+}): Promise<TUpdatedOrgUnit> {
   const me = ctx.actor;
   const { id, data } = input;
   return withTransaction(ctx, async (ctx) => {

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, ilike, inArray, loginThrottle, or, orgUnits, users, count } from '@portal/db';
-import { type ZCreateUserInput, ZNewPassword, type ZUpdateUserInput, type TRole } from '@portal/rules';
+import { type TUser, type TUserListPage, type ZCreateUserInput, ZNewPassword, type ZUpdateUserInput } from '@portal/rules';
 import { z } from 'zod';
+import { refuseUniqueViolation } from '../../lib/db-errors.js';
 import { hashPassword } from '../../lib/password.js';
 import { endSessionsOf, forgetSessionsOf } from '../auth/index.js';
 import { toUserDto } from './internal.js';
@@ -22,7 +23,7 @@ export const ZListUsersInput = z.object({
 });
 
 /** Users of the admin's region subtree, newest first, with paging. */
-export async function listUsers({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListUsersInput> }) {
+export async function listUsers({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListUsersInput> }): Promise<TUserListPage> {
   const me = ctx.actor;
   const { q, page, pageSize } = input;
   const where = and(
@@ -72,7 +73,7 @@ export async function listUsers({ ctx, input }: { ctx: ActorContext; input: z.ou
   return { items, total: totalRows[0]?.n ?? 0, page, pageSize };
 }
 
-export async function createUser({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCreateUserInput> }) {
+export async function createUser({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCreateUserInput> }): Promise<TUser> {
   const me = ctx.actor;
   const data = input;
   const username = data.username.toLowerCase();
@@ -99,10 +100,10 @@ export async function createUser({ ctx, input }: { ctx: ActorContext; input: z.o
     const dto = toUserDto({ ...row, orgUnitName: unit.name });
     await writeAudit(ctx, { action: 'user.create', entity: 'user', entityId: row.id, regionPath: unit.path, after: dto });
     return dto;
-  });
+  }).catch(refuseUniqueViolation('users_username', () => conflict(`用户名“${username}”已被使用`, 'username')));
 }
 
-export async function updateUser({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZUpdateUserInput> }) {
+export async function updateUser({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZUpdateUserInput> }): Promise<TUser> {
   const me = ctx.actor;
   const { id, data } = input;
   return withTransaction(ctx, async (ctx) => {
@@ -117,7 +118,7 @@ export async function updateUser({ ctx, input }: { ctx: ActorContext; input: z.o
       .update(users)
       .set({
         displayName: data.displayName,
-        role: data.role as TRole,
+        role: data.role,
         orgUnitId: unit.id,
         phone: data.phone ?? null,
         isActive: data.isActive,
@@ -147,7 +148,7 @@ export const ZResetPasswordInput = z.object({ id: z.uuid(), password: ZNewPasswo
  * Sets a new password chosen by the admin: unlocks the account, ends its sessions, and makes the
  * user choose their own password at the next sign-in.
  */
-export async function resetPassword({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZResetPasswordInput> }) {
+export async function resetPassword({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZResetPasswordInput> }): Promise<void> {
   const me = ctx.actor;
   const { id, password } = input;
   const passwordHash = await hashPassword(password);

@@ -1,16 +1,18 @@
 import type { z } from 'zod';
 import { and, desc, eq, hospitals, ne, advanceDeclarations, sql, type SQL } from '@portal/db';
 import {
-  advanceFirstInstalment,
   CalendarYearMissingError,
-  clockTone,
-  computeAdvanceClock,
-  formatYuan,
+  type TAdvanceDeclaration,
+  type TAdvanceList,
+  type WorkingCalendar,
   type ZAdvanceDeclarationInput,
   type ZAdvanceListInput,
   type ZAdvancePaymentInput,
+  advanceFirstInstalment,
+  clockTone,
+  computeAdvanceClock,
+  formatYuan,
   workingDaysBetween,
-  type WorkingCalendar,
 } from '@portal/rules';
 import { isUniqueViolation } from '../../lib/db-errors.js';
 import { loadServerCalendar } from '../calendar/index.js';
@@ -31,7 +33,7 @@ type Row = typeof advanceDeclarations.$inferSelect;
 const STATUS_LABELS = { received: '待拨付 70%', first_paid: '待审核结清', settled: '已结清' } as const;
 
 /** Both deadlines of a declaration, and whether each was (or is being) missed. */
-function advanceView(row: Row & { hospitalName: string }, today: string, calendar: WorkingCalendar) {
+function advanceView(row: Row & { hospitalName: string }, today: string, calendar: WorkingCalendar): TAdvanceDeclaration {
   let firstDue: string | null = null;
   let restDue: string | null = null;
   let calendarError: string | null = null;
@@ -110,7 +112,13 @@ async function loadRow(ctx: ActorContext, id: string, db = ctx.db) {
 }
 
 /** Records a hospital's declaration of advanced funds; both deadlines run from its receipt. */
-export async function createAdvanceDeclaration({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZAdvanceDeclarationInput> }) {
+export async function createAdvanceDeclaration({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZAdvanceDeclarationInput>;
+}): Promise<TAdvanceDeclaration> {
   const me = ctx.actor;
   const data = input;
   const today = chinaDate(ctx.now());
@@ -169,12 +177,18 @@ export async function createAdvanceDeclaration({ ctx, input }: { ctx: ActorConte
   return getAdvance(ctx, id);
 }
 
-async function getAdvance(ctx: ActorContext, id: string) {
+async function getAdvance(ctx: ActorContext, id: string): Promise<TAdvanceDeclaration> {
   const row = await loadRow(ctx, id);
   return advanceView(row, chinaDate(ctx.now()), await loadServerCalendar(ctx.db));
 }
 
-export async function listAdvanceDeclarations({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZAdvanceListInput> }) {
+export async function listAdvanceDeclarations({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZAdvanceListInput>;
+}): Promise<TAdvanceList> {
   const { status } = input;
   const where: SQL[] = [inUserRegion(ctx.actor, advanceDeclarations.regionPath)];
   if (status === 'open') where.push(ne(advanceDeclarations.status, 'settled'));
@@ -194,7 +208,13 @@ export async function listAdvanceDeclarations({ ctx, input }: { ctx: ActorContex
  * Records a payment. First: exactly 70 % of the declared total (half up to the fen). Rest: after
  * review, the approved total (≤ declared, ≥ what was paid) minus the first payment.
  */
-export async function payAdvanceDeclaration({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZAdvancePaymentInput> }) {
+export async function payAdvanceDeclaration({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZAdvancePaymentInput>;
+}): Promise<TAdvanceDeclaration> {
   const me = ctx.actor;
   const data = input;
   const today = chinaDate(ctx.now());

@@ -1,5 +1,14 @@
 import { and, auditLog, eq, gte, like, lt, or, orgUnits } from '@portal/db';
-import { AUDIT_ENTITY_LABELS, AUDIT_FIELD_LABELS, AUDIT_MONEY_KEY, auditActionLabel, formatYuan, ZIsoDate } from '@portal/rules';
+import {
+  AUDIT_ENTITY_LABELS,
+  AUDIT_FIELD_LABELS,
+  AUDIT_MONEY_KEY,
+  type TAuditChange,
+  type TAuditPage,
+  ZIsoDate,
+  auditActionLabel,
+  formatYuan,
+} from '@portal/rules';
 import { z } from 'zod';
 import { type ActorContext, getScopedOrgUnit, paginate } from '../../core/index.js';
 
@@ -19,13 +28,6 @@ export const ZListAuditInput = z.object({
 /** National reference data (the holiday calendar) is audited at the system root, seen by all. */
 const NATIONAL_ENTITIES = ['calendar_year'];
 
-export interface AuditChange {
-  field: string;
-  label: string;
-  before: string;
-  after: string;
-}
-
 function show(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'number' && Number.isInteger(value) && AUDIT_MONEY_KEY.test(key)) return `${formatYuan(value)} 元`;
@@ -36,7 +38,7 @@ function show(key: string, value: unknown): string {
 }
 
 /** The fields that changed between `before` and `after` (every field of `after` for a creation). */
-export function diffAudit(before: unknown, after: unknown): AuditChange[] {
+export function diffAudit(before: unknown, after: unknown): TAuditChange[] {
   const b = before && typeof before === 'object' && !Array.isArray(before) ? (before as Record<string, unknown>) : {};
   const a = after && typeof after === 'object' && !Array.isArray(after) ? (after as Record<string, unknown>) : {};
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
@@ -52,7 +54,7 @@ export function diffAudit(before: unknown, after: unknown): AuditChange[] {
  * names and the changed fields, amounts in yuan. Audit rows are stored masked (never a full ID
  * number, phone or account), so nothing needs masking here.
  */
-export async function listAudit({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListAuditInput> }) {
+export async function listAudit({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListAuditInput> }): Promise<TAuditPage> {
   const region = input.orgUnitId ? (await getScopedOrgUnit(ctx.db, ctx.actor, input.orgUnitId)).path : ctx.actor.regionPath;
   const inRegion = like(auditLog.regionPath, `${region}%`);
   const where = and(

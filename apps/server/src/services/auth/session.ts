@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, orgUnits, sessions, users, type Db, type DbOrTx } from '@portal/db';
-import type { TProfileId } from '@portal/rules';
 import type { Actor } from '../../core/index.js';
 import { forgetSessionsOf, getCachedSession, storeSession, type TLiveSession } from './session-cache.js';
 
@@ -86,7 +85,7 @@ async function readSession(db: Db, token: string, now: Date, limits: SessionLimi
     lastSeenAt = now;
   }
   const { isActive: _active, lastSeenAt: _seen, expiresAt, ...user } = row;
-  return { actor: { ...user, profile: (user.profile as TProfileId | null) ?? null }, expiresAt, lastSeenAt };
+  return { actor: user, expiresAt, lastSeenAt };
 }
 
 export async function createSession(tx: DbOrTx, userId: string, now: Date, limits: SessionLimits, userAgent?: string) {

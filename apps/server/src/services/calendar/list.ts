@@ -1,5 +1,5 @@
 import { and, asc, auditLog, calendarYears, desc, eq, users } from '@portal/db';
-import { calendarYears as packageYears, DEFAULT_CALENDAR } from '@portal/rules';
+import { DEFAULT_CALENDAR, type TCalendarOverview, calendarYears as packageYears } from '@portal/rules';
 import { type ActorContext } from '../../core/index.js';
 
 /** Audit rows of national reference data (the holiday calendar) carry the system root's path. */
@@ -10,7 +10,7 @@ export const NATIONAL_REGION = '/000000/';
  * change them (system-level administrators only), and the history of changes — every
  * jurisdiction's administrators see every change to the national table.
  */
-export async function listCalendarYears({ ctx }: { ctx: ActorContext; input?: unknown }) {
+export async function listCalendarYears({ ctx }: { ctx: ActorContext; input?: unknown }): Promise<TCalendarOverview> {
   const stored = await ctx.db
     .select({
       year: calendarYears.year,
@@ -37,8 +37,8 @@ export async function listCalendarYears({ ctx }: { ctx: ActorContext; input?: un
     }));
   const entered = stored.map((s) => ({
     year: s.year,
-    holidays: s.holidays as string[],
-    workingDays: s.workingDays as string[],
+    holidays: s.holidays,
+    workingDays: s.workingDays,
     source: s.source ?? '',
     origin: 'database' as const,
     updatedAt: s.updatedAt.toISOString(),

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { calendarYears, eq } from '@portal/db';
-import { type ZCalendarYear } from '@portal/rules';
+import type { TSavedCalendarYear, ZCalendarYear } from '@portal/rules';
 import { NATIONAL_REGION } from './list.js';
 import { type ActorContext, forbidden, writeAudit, withTransaction } from '../../core/index.js';
 
@@ -10,7 +10,13 @@ import { type ActorContext, forbidden, writeAudit, withTransaction } from '../..
  * it; every change is audited with the old and new lists, and every administrator sees the changes
  * (listCalendarYears).
  */
-export async function saveCalendarYear({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCalendarYear> }) {
+export async function saveCalendarYear({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZCalendarYear>;
+}): Promise<TSavedCalendarYear> {
   const me = ctx.actor;
   if (me.orgLevel !== 'system') throw forbidden('节假日安排全国统一，只有系统级管理员可以修改；如发现有误，请联系系统管理员');
   const year = input;

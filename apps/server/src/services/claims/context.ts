@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { CATEGORY_LABELS, PROFILES, maskIdNumber, type TSettleParams, type TYtd, type ZClaimContextInput } from '@portal/rules';
+import { CATEGORY_LABELS, PROFILES, type TClaimContext, type ZClaimContextInput, maskIdNumber } from '@portal/rules';
 import { getEnrollmentOn } from '../enrollment/index.js';
 import { gatherVisitFacts } from './facts.js';
 import { readYtd } from './internal.js';
@@ -12,7 +12,13 @@ import { type ActorContext } from '../../core/index.js';
  * accumulators and the enrollment register on the admission date. The preview runs the same rules
  * code; saving recomputes on the server.
  */
-export async function getClaimContext({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZClaimContextInput> }) {
+export async function getClaimContext({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZClaimContextInput>;
+}): Promise<TClaimContext> {
   const facts = await gatherVisitFacts(ctx, input);
   const { person, params, hospital, location, referral } = facts;
   const ytd = await readYtd(ctx.db, person.person.id, facts.year);
@@ -29,8 +35,8 @@ export async function getClaimContext({ ctx, input }: { ctx: ActorContext; input
     profileLabel: PROFILES[person.profile].label,
     year: facts.year,
     categories: person.categories.map((c) => ({ id: c, label: CATEGORY_LABELS[c] })),
-    ytd: ytd as TYtd,
-    params: params.settle as TSettleParams,
+    ytd,
+    params: params.settle,
     paramVersion: params.version,
     paramEffectiveFrom: params.effectiveFrom,
     hospital,

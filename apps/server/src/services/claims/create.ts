@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { claims, eq } from '@portal/db';
-import { type ZCreateClaimInput } from '@portal/rules';
+import type { TClaimDetail, ZCreateClaimInput } from '@portal/rules';
 import { isUniqueViolation } from '../../lib/db-errors.js';
 import { getClaim } from './get.js';
 import { settleAndStoreVisit } from './settle.js';
@@ -12,7 +12,7 @@ import { type ActorContext } from '../../core/index.js';
  * two clerks settling for the same person at once cannot both use a deductible or a cap.
  * The same idempotency key twice returns the first claim.
  */
-export async function createClaim({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCreateClaimInput> }) {
+export async function createClaim({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCreateClaimInput> }): Promise<TClaimDetail> {
   const { entry, idempotencyKey } = input;
   const existing = (await ctx.db.select({ id: claims.id }).from(claims).where(eq(claims.idempotencyKey, idempotencyKey)).limit(1))[0];
   if (existing) return getClaim({ ctx, input: { id: existing.id } });

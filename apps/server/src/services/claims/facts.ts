@@ -1,5 +1,5 @@
-import type { TLocation, TVisitType } from '@portal/rules';
-import { getVisibleHospital, locateHospital, type HospitalDto } from '../hospitals/index.js';
+import type { THospital, TLocation, TVisitType } from '@portal/rules';
+import { getVisibleHospital, locateHospital } from '../hospitals/index.js';
 import { resolvePolicyParams, type ResolvedParams } from '../params/index.js';
 import { getPersonFacts, type PersonFacts } from '../persons/index.js';
 import { decideVisitReferral, type VisitReferral } from '../referrals/index.js';
@@ -20,7 +20,7 @@ export interface VisitFacts {
   person: PersonFacts;
   year: number;
   params: ResolvedParams;
-  hospital: HospitalDto | null;
+  hospital: THospital | null;
   location: TLocation | null;
   /** The referral decision; null until the hospital, the visit type and the admission date are known. */
   referral: VisitReferral | null;
@@ -45,7 +45,7 @@ export async function gatherVisitFacts(ctx: ActorContext, query: VisitFactsQuery
   return { person, year: Number(query.date.slice(0, 4)), params, hospital, location, referral };
 }
 
-async function loadListedHospital(ctx: ActorContext, hospitalId: string): Promise<HospitalDto> {
+async function loadListedHospital(ctx: ActorContext, hospitalId: string): Promise<THospital> {
   const hospital = await getVisibleHospital(ctx.db, ctx.actor, hospitalId).catch(() => {
     throw invalid('所选医院不在本辖区医院名单内', 'hospitalId');
   });

@@ -1,12 +1,12 @@
 import { asc, claimLines, claims, eq, orgUnits, persons, users } from '@portal/db';
-import { buildSlip, maskIdNumber, type TSettleResult } from '@portal/rules';
+import { type TClaimDetail, buildSlip, maskIdNumber } from '@portal/rules';
 import { z } from 'zod';
 import { type ActorContext, assertInUserRegion, notFound } from '../../core/index.js';
 
 export const ZGetClaimInput = z.object({ id: z.uuid('结算单编号格式不正确') });
 
 /** One claim with its lines, person (masked), hospital and agency: everything the slip shows. */
-export async function getClaim({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZGetClaimInput> }) {
+export async function getClaim({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZGetClaimInput> }): Promise<TClaimDetail> {
   const { id } = input;
   const row = (
     await ctx.db
@@ -22,7 +22,6 @@ export async function getClaim({ ctx, input }: { ctx: ActorContext; input: z.out
   assertInUserRegion(ctx.actor, row.claim.regionPath, '该结算单');
   const lines = await ctx.db.select().from(claimLines).where(eq(claimLines.claimId, id)).orderBy(asc(claimLines.seq));
   const c = row.claim;
-  const result = c.result as TSettleResult;
   const detail = {
     id: c.id,
     claimNo: c.claimNo,
@@ -53,10 +52,10 @@ export async function getClaim({ ctx, input }: { ctx: ActorContext; input: z.out
     referralNote: c.referralNote,
     costs: { total: c.totalCost, inScope: c.inScopeCost, specialDrug: c.specialDrugCost, outOfScope: c.totalCost - c.inScopeCost },
     appliedCategory: c.appliedCategory,
-    categoriesHeld: c.categoriesHeld as string[],
+    categoriesHeld: c.categoriesHeld,
     lines: lines.map((l) => ({ tier: l.tier, amount: l.amount, clause: l.clause, explain: l.explain })),
     totals: { fundPaid: c.fundPaid, hospitalBorne: c.hospitalBorne, patientPays: c.patientPays },
-    notices: result.notices ?? [],
+    notices: c.result.notices ?? [],
     paramVersionId: c.paramVersionId,
     clerkName: row.clerkName,
     createdAt: c.createdAt.toISOString(),
@@ -69,4 +68,3 @@ export async function getClaim({ ctx, input }: { ctx: ActorContext; input: z.out
   });
   return { ...detail, slip };
 }
-export type ClaimDetail = Awaited<ReturnType<typeof getClaim>>;

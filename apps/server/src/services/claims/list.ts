@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { and, claims, count, desc, eq, gt, gte, like, lte, orgUnits, persons, sum, type SQL } from '@portal/db';
-import { maskIdNumber, type ZListClaimsInput } from '@portal/rules';
+import { type TClaimListPage, type ZListClaimsInput, maskIdNumber } from '@portal/rules';
 import { type ActorContext, inUserRegion } from '../../core/index.js';
 
 const TIER_COLUMN = {
@@ -13,7 +13,7 @@ const TIER_COLUMN = {
 } as const;
 
 /** Claims in the caller's region by person, county, hospital, date range and tier, with totals. */
-export async function listClaims({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListClaimsInput> }) {
+export async function listClaims({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListClaimsInput> }): Promise<TClaimListPage> {
   const f = input;
   const unitPath = f.orgUnitId
     ? (await ctx.db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, f.orgUnitId)).limit(1))[0]?.path

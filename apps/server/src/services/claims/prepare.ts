@@ -1,14 +1,14 @@
 import {
   PROFILES,
-  ZClaimEntry,
-  buildClaimSettleRequest,
   type TClaimEntry,
+  type THospital,
   type TLocation,
   type TSettleRequest,
   type TYtd,
+  ZClaimEntry,
+  buildClaimSettleRequest,
 } from '@portal/rules';
 import { assertEnrolledOn } from '../enrollment/index.js';
-import type { HospitalDto } from '../hospitals/index.js';
 import type { VisitReferral } from '../referrals/index.js';
 import { gatherVisitFacts, type VisitFacts } from './facts.js';
 import { type ActorContext, chinaDate, invalid } from '../../core/index.js';
@@ -16,7 +16,7 @@ import { type ActorContext, chinaDate, invalid } from '../../core/index.js';
 /** A claim entry checked against the database, with every fact its settlement needs. */
 export interface PreparedVisit extends VisitFacts {
   entry: ReturnType<typeof ZClaimEntry.parse>;
-  hospital: HospitalDto;
+  hospital: THospital;
   location: TLocation;
   referral: VisitReferral;
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { and, asc, claimLines, claims, eq, gt, ne, personYearAccumulators } from '@portal/db';
-import { type ZReverseClaimInput, ZYtd } from '@portal/rules';
+import { type TClaimDetail, type ZReverseClaimInput, ZYtd } from '@portal/rules';
 import { getClaim } from './get.js';
 import { lockYtd, nextClaimNo } from './internal.js';
 import {
@@ -19,7 +19,13 @@ import {
  * latest settlement of the year can be reversed, because later settlements used the
  * accumulators it left; an earlier one is corrected by reversing the later ones first.
  */
-export async function reverseClaim({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZReverseClaimInput> }) {
+export async function reverseClaim({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZReverseClaimInput>;
+}): Promise<TClaimDetail> {
   const me = ctx.actor;
   const { id, reason } = input;
   const reversalId = await withTransaction(ctx, async (ctx) => {

@@ -91,6 +91,7 @@ export async function storeSettledClaim(
       totals: result.totals,
       ytdBefore: acc.ytd,
       referral: prepared.referral.isRequired ? { source: prepared.referral.source, note: prepared.referral.note } : null,
+      longStayReason: prepared.entry.longStayReason ?? null,
       ...args.auditAfter,
     },
   });

@@ -1,8 +1,9 @@
 import type { enrollments } from '@portal/db';
+import type { TEnrollmentRecord } from '@portal/rules';
 
 type EnrollmentRow = typeof enrollments.$inferSelect;
 
-export function toEnrollmentDto(e: EnrollmentRow) {
+export function toEnrollmentDto(e: EnrollmentRow): TEnrollmentRecord {
   return {
     id: e.id,
     year: e.year,

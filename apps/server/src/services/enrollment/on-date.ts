@@ -1,9 +1,9 @@
 import { and, enrollments, eq } from '@portal/db';
-import { NOT_ENROLLED_REASON_LABELS, type TNotEnrolledReason } from '@portal/rules';
+import { NOT_ENROLLED_REASON_LABELS, type TEnrollmentOnStatus, type TEnrollmentRecord } from '@portal/rules';
 import { toEnrollmentDto } from './internal.js';
 import { type ServiceContext, invalid } from '../../core/index.js';
 
-export type EnrollmentStatusOn = 'enrolled' | 'not_enrolled' | 'before_enrollment' | 'unrecorded';
+export type EnrollmentStatusOn = TEnrollmentOnStatus;
 
 export interface EnrollmentOn {
   year: number;
@@ -15,7 +15,7 @@ export interface EnrollmentOn {
   status: EnrollmentStatusOn;
   /** Whether care on the date may be settled (应保尽保): every status but the two refusals. */
   isCovered: boolean;
-  record: ReturnType<typeof toEnrollmentDto> | null;
+  record: TEnrollmentRecord | null;
   /** The reason label of a not-enrolled year (参军, 拒绝参保 …). */
   reasonLabel: string | null;
 }
@@ -36,7 +36,7 @@ export async function getEnrollmentOn(ctx: Pick<ServiceContext, 'db'>, personId:
   )[0];
   if (!row) return { year, status: 'unrecorded', isCovered: true, record: null, reasonLabel: null };
   const reason = row.notEnrolledReason;
-  const reasonLabel = reason ? (NOT_ENROLLED_REASON_LABELS[reason as TNotEnrolledReason] ?? reason) : null;
+  const reasonLabel = reason ? (NOT_ENROLLED_REASON_LABELS[reason] ?? reason) : null;
   const status: EnrollmentStatusOn = !row.basicEnrolled
     ? 'not_enrolled'
     : row.enrolledOn && date < row.enrolledOn

@@ -1,15 +1,31 @@
 import type { z } from 'zod';
 import { and, enrollments, eq, persons } from '@portal/db';
-import { SELF_RESOLVING_REASONS, type ZEnrollmentRecordInput } from '@portal/rules';
+import { SELF_RESOLVING_REASONS, type TEnrollmentRecord, type ZEnrollmentRecordInput } from '@portal/rules';
+import { refuseUniqueViolation } from '../../lib/db-errors.js';
 import { toEnrollmentDto } from './internal.js';
-import { type ActorContext, assertInUserRegion, chinaDate, invalid, notFound, writeAudit, withTransaction } from '../../core/index.js';
+import {
+  type ActorContext,
+  assertInUserRegion,
+  chinaDate,
+  conflict,
+  invalid,
+  notFound,
+  writeAudit,
+  withTransaction,
+} from '../../core/index.js';
 
 /**
  * Records (or corrects) a person's enrollment for a year. A not-enrolled record with a reason that
  * needs follow-up goes on the work list until it is resolved (登记造册、明确解决时限、按时对账销号);
  * reasons that settle the matter themselves (参军, 已在外地参保, 职工医保, 死亡) are closed at once.
  */
-export async function recordEnrollment({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZEnrollmentRecordInput> }) {
+export async function recordEnrollment({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZEnrollmentRecordInput>;
+}): Promise<TEnrollmentRecord> {
   const me = ctx.actor;
   const data = input;
   const today = chinaDate(ctx.now());
@@ -61,5 +77,7 @@ export async function recordEnrollment({ ctx, input }: { ctx: ActorContext; inpu
       after: toEnrollmentDto(row),
     });
     return toEnrollmentDto(row);
-  });
+  }).catch(
+    refuseUniqueViolation('enrollments_person_id_year', () => conflict(`该人员 ${data.year} 年度的参保登记刚被他人保存，请刷新后重试`)),
+  );
 }

@@ -1,10 +1,16 @@
 import type { z } from 'zod';
 import { enrollments, eq } from '@portal/db';
-import { type ZResolveEnrollmentInput } from '@portal/rules';
+import type { TRecordRef, ZResolveEnrollmentInput } from '@portal/rules';
 import { type ActorContext, assertInUserRegion, notFound, preconditionFailed, writeAudit, withTransaction } from '../../core/index.js';
 
 /** Closes a work-list item (对账销号) with a note of how it was settled. */
-export async function resolveEnrollment({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZResolveEnrollmentInput> }) {
+export async function resolveEnrollment({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZResolveEnrollmentInput>;
+}): Promise<TRecordRef> {
   const me = ctx.actor;
   const data = input;
   return withTransaction(ctx, async (ctx) => {

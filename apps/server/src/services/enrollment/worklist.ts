@@ -1,5 +1,5 @@
 import { and, asc, enrollments, eq, isNull, orgUnits, persons, sql } from '@portal/db';
-import { maskIdNumber, NOT_ENROLLED_REASON_LABELS, type TNotEnrolledReason } from '@portal/rules';
+import { NOT_ENROLLED_REASON_LABELS, type TEnrollmentWorkItem, maskIdNumber } from '@portal/rules';
 import { z } from 'zod';
 import { type ActorContext, chinaDate, inUserRegion } from '../../core/index.js';
 
@@ -9,7 +9,13 @@ export const ZWorklistInput = z.object({
 });
 
 /** The not-enrolled work list of the caller's region, earliest deadline first, overdue marked. */
-export async function listEnrollmentWorklist({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZWorklistInput> }) {
+export async function listEnrollmentWorklist({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZWorklistInput>;
+}): Promise<TEnrollmentWorkItem[]> {
   const { year, includeResolved } = input;
   const today = chinaDate(ctx.now());
   const rows = await ctx.db
@@ -35,7 +41,7 @@ export async function listEnrollmentWorklist({ ctx, input }: { ctx: ActorContext
     orgUnitName,
     year: e.year,
     reason: e.notEnrolledReason,
-    reasonLabel: e.notEnrolledReason ? NOT_ENROLLED_REASON_LABELS[e.notEnrolledReason as TNotEnrolledReason] : '—',
+    reasonLabel: e.notEnrolledReason ? NOT_ENROLLED_REASON_LABELS[e.notEnrolledReason] : '—',
     resolutionDeadline: e.resolutionDeadline,
     isOverdue: !e.resolvedAt && !!e.resolutionDeadline && e.resolutionDeadline < today,
     resolvedAt: e.resolvedAt?.toISOString() ?? null,

@@ -1,6 +1,7 @@
 import { and, asc, eq, hospitals, type DbOrTx } from '@portal/db';
-import { ZHospitalInput } from '@portal/rules';
+import { type THospital, ZHospitalInput } from '@portal/rules';
 import { z } from 'zod';
+import { refuseUniqueViolation } from '../../lib/db-errors.js';
 import {
   type Actor,
   type ActorContext,
@@ -16,13 +17,13 @@ export const ZListHospitalsInput = z
   .object({ includeInactive: z.boolean().default(false), referralOnly: z.boolean().default(false) })
   .default({ includeInactive: false, referralOnly: false });
 
-function toDto(h: typeof hospitals.$inferSelect) {
+function toDto(h: typeof hospitals.$inferSelect): THospital {
   return {
     id: h.id,
     ownerOrgUnitId: h.ownerOrgUnitId,
     code: h.code,
     name: h.name,
-    level: h.level as 1 | 2 | 3,
+    level: h.level,
     regionCode: h.regionCode,
     regionName: h.regionName,
     isNetworked: h.isNetworked,
@@ -31,10 +32,15 @@ function toDto(h: typeof hospitals.$inferSelect) {
     isActive: h.isActive,
   };
 }
-export type HospitalDto = ReturnType<typeof toDto>;
 
 /** Hospitals on the lists visible to the caller (its jurisdiction's list). */
-export async function listHospitals({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListHospitalsInput> }) {
+export async function listHospitals({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZListHospitalsInput>;
+}): Promise<THospital[]> {
   const { includeInactive, referralOnly } = input;
   const rows = await ctx.db
     .select()
@@ -45,7 +51,7 @@ export async function listHospitals({ ctx, input }: { ctx: ActorContext; input: 
 }
 
 /** Loads a hospital the user may use, or throws. */
-export async function getVisibleHospital(tx: DbOrTx, user: Actor, id: string) {
+export async function getVisibleHospital(tx: DbOrTx, user: Actor, id: string): Promise<THospital> {
   const row = (
     await tx
       .select()
@@ -66,7 +72,13 @@ export { locateHospital } from '@portal/rules';
 export const ZCreateHospitalInput = ZHospitalInput.extend({ ownerOrgUnitId: z.uuid('请选择名单所属机构') });
 export const ZUpdateHospitalInput = z.object({ id: z.uuid(), data: ZHospitalInput });
 
-export async function createHospital({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCreateHospitalInput> }) {
+export async function createHospital({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZCreateHospitalInput>;
+}): Promise<THospital> {
   const me = ctx.actor;
   const data = input;
   return withTransaction(ctx, async (ctx) => {
@@ -90,10 +102,16 @@ export async function createHospital({ ctx, input }: { ctx: ActorContext; input:
       after: toDto(row),
     });
     return toDto(row);
-  });
+  }).catch(refuseUniqueViolation('hospitals_owner_org_unit_id_code', () => conflict(`医院编码 ${data.code} 已存在`, 'code')));
 }
 
-export async function updateHospital({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZUpdateHospitalInput> }) {
+export async function updateHospital({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZUpdateHospitalInput>;
+}): Promise<THospital> {
   const me = ctx.actor;
   const { id, data } = input;
   return withTransaction(ctx, async (ctx) => {
@@ -123,5 +141,5 @@ export async function updateHospital({ ctx, input }: { ctx: ActorContext; input:
       after: toDto(row),
     });
     return toDto(row);
-  });
+  }).catch(refuseUniqueViolation('hospitals_owner_org_unit_id_code', () => conflict(`医院编码 ${data.code} 已存在`, 'code')));
 }

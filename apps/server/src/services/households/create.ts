@@ -1,16 +1,24 @@
 import type { z } from 'zod';
-import { eq, households, persons } from '@portal/db';
-import { type ZCreateHouseholdInput } from '@portal/rules';
+import { eq, households, persons, sql } from '@portal/db';
+import type { TRecordRef, ZCreateHouseholdInput } from '@portal/rules';
 import { loadScopedPerson, repairHead } from './internal.js';
 import { type ActorContext, conflict, writeAudit, withTransaction } from '../../core/index.js';
 
 /** Starts a household with the person as its head (建档立卡 is recorded by household). */
-export async function createHousehold({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCreateHouseholdInput> }) {
+export async function createHousehold({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZCreateHouseholdInput>;
+}): Promise<TRecordRef> {
   const me = ctx.actor;
   const data = input;
   return withTransaction(ctx, async (ctx) => {
-    const person = await loadScopedPerson(ctx.db, me, data.personId);
+    const person = await loadScopedPerson(ctx.db, me, data.personId, true);
     if (data.householdNo) {
+      // Two windows giving one number at once queue here, so the check sees the other's household.
+      await ctx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`household:${data.householdNo}`}))`);
       const dup = (
         await ctx.db.select({ id: households.id }).from(households).where(eq(households.householdNo, data.householdNo)).limit(1)
       )[0];

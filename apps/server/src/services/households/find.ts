@@ -1,11 +1,18 @@
 import { and, asc, eq, households, ilike, or, persons, sql } from '@portal/db';
+import type { THouseholdMatch } from '@portal/rules';
 import { z } from 'zod';
 import { type ActorContext, inUserRegion } from '../../core/index.js';
 
 export const ZFindHouseholdsInput = z.object({ q: z.string().trim().min(1, '请输入户编号或户主姓名').max(32, '检索词过长') });
 
 /** Households in the caller's region whose number or head's name matches, for the "move member" picker. */
-export async function findHouseholds({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZFindHouseholdsInput> }) {
+export async function findHouseholds({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZFindHouseholdsInput>;
+}): Promise<THouseholdMatch[]> {
   const { q } = input;
   const rows = await ctx.db
     .select({ id: households.id, householdNo: households.householdNo, address: households.address, headName: persons.name })

@@ -1,23 +1,26 @@
 import { asc, eq, households, persons, type DbOrTx } from '@portal/db';
-import { maskIdNumber } from '@portal/rules';
+import { type THouseholdDetail, maskIdNumber } from '@portal/rules';
 import { type Actor, assertInUserRegion, notFound } from '../../core/index.js';
 
-export async function loadScopedHousehold(db: DbOrTx, user: Actor, id: string) {
-  const row = (await db.select().from(households).where(eq(households.id, id)).limit(1))[0];
+/** `lock` takes the row lock for a change, so two changes of one household (or person) queue. */
+export async function loadScopedHousehold(db: DbOrTx, user: Actor, id: string, lock = false) {
+  const q = db.select().from(households).where(eq(households.id, id)).limit(1);
+  const row = (lock ? await q.for('update') : await q)[0];
   if (!row) throw notFound('家庭户不存在');
   assertInUserRegion(user, row.regionPath, '该家庭户');
   return row;
 }
 
-export async function loadScopedPerson(db: DbOrTx, user: Actor, id: string) {
-  const row = (await db.select().from(persons).where(eq(persons.id, id)).limit(1))[0];
+export async function loadScopedPerson(db: DbOrTx, user: Actor, id: string, lock = false) {
+  const q = db.select().from(persons).where(eq(persons.id, id)).limit(1);
+  const row = (lock ? await q.for('update') : await q)[0];
   if (!row) throw notFound('人员不存在');
   assertInUserRegion(user, row.regionPath, '该人员');
   return row;
 }
 
 /** A household and its members as the person page shows them (ID numbers masked). */
-export async function describeHousehold(db: DbOrTx, id: string) {
+export async function describeHousehold(db: DbOrTx, id: string): Promise<THouseholdDetail | null> {
   const h = (await db.select().from(households).where(eq(households.id, id)).limit(1))[0];
   if (!h) return null;
   const members = await db

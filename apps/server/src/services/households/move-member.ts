@@ -1,16 +1,22 @@
 import type { z } from 'zod';
 import { eq, households, persons } from '@portal/db';
-import { type ZMoveMemberInput, type ZSetHeadInput } from '@portal/rules';
+import type { THouseholdRef, ZMoveMemberInput, ZSetHeadInput } from '@portal/rules';
 import { loadScopedHousehold, loadScopedPerson, repairHead } from './internal.js';
 import { type ActorContext, invalid, preconditionFailed, writeAudit, withTransaction } from '../../core/index.js';
 
 /** Moves a person into another household of the region; the old household keeps a head. */
-export async function moveHouseholdMember({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZMoveMemberInput> }) {
+export async function moveHouseholdMember({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZMoveMemberInput>;
+}): Promise<THouseholdRef> {
   const me = ctx.actor;
   const data = input;
   return withTransaction(ctx, async (ctx) => {
-    const person = await loadScopedPerson(ctx.db, me, data.personId);
-    const target = await loadScopedHousehold(ctx.db, me, data.householdId);
+    const person = await loadScopedPerson(ctx.db, me, data.personId, true);
+    const target = await loadScopedHousehold(ctx.db, me, data.householdId, true);
     if (person.householdId === target.id) throw preconditionFailed('该人员已是此家庭户成员');
     if (data.relationship === '户主' && target.headPersonId)
       throw invalid('目标家庭户已有户主，请选择其他关系或先变更户主', 'relationship');
@@ -31,11 +37,17 @@ export async function moveHouseholdMember({ ctx, input }: { ctx: ActorContext; i
 }
 
 /** Makes a member the head of their household. */
-export async function setHouseholdHead({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZSetHeadInput> }) {
+export async function setHouseholdHead({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZSetHeadInput>;
+}): Promise<THouseholdRef> {
   const me = ctx.actor;
   const data = input;
   return withTransaction(ctx, async (ctx) => {
-    const h = await loadScopedHousehold(ctx.db, me, data.householdId);
+    const h = await loadScopedHousehold(ctx.db, me, data.householdId, true);
     const person = await loadScopedPerson(ctx.db, me, data.personId);
     if (person.householdId !== h.id) throw invalid('该人员不是此家庭户成员', 'personId');
     if (h.headPersonId && h.headPersonId !== person.id)

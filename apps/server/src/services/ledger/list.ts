@@ -1,5 +1,5 @@
 import { count, persons } from '@portal/db';
-import { maskIdNumber, ZLedgerFilter } from '@portal/rules';
+import { type TLedgerPage, ZLedgerFilter, maskIdNumber } from '@portal/rules';
 import { z } from 'zod';
 import { ledgerCells, ledgerWhere, loadUnits, queryLedgerPage, type LedgerScope } from './query.js';
 import { type ActorContext, getScopedOrgUnit } from '../../core/index.js';
@@ -16,7 +16,7 @@ export async function ledgerScope(ctx: ActorContext, filter: { orgUnitId?: strin
 }
 
 /** One page of the ledger for the screen: the 36 cells with the ID number masked (money in fen). */
-export async function listLedger({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListLedgerInput> }) {
+export async function listLedger({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListLedgerInput> }): Promise<TLedgerPage> {
   const data = input;
   const scope = await ledgerScope(ctx, data);
   const units = await loadUnits(ctx.db, scope.unitPath);

@@ -14,11 +14,18 @@ import {
   subsidyRuns,
   type DbOrTx,
 } from '@portal/db';
-import { EMPTY_BENEFIT, heldDuringYear, LEDGER_GROUP_VISIT_TYPES, LEDGER_GROUPS, type LedgerBenefit } from '@portal/rules';
+import {
+  EMPTY_BENEFIT,
+  LEDGER_GROUPS,
+  LEDGER_GROUP_VISIT_TYPES,
+  type LedgerBenefit,
+  type TCategoryId,
+  heldDuringYear,
+} from '@portal/rules';
 import { type Actor, inUserRegion } from '../../core/index.js';
 
 /** Categories that annex 1 column 6 counts as 建档立卡 (含脱贫继续享受扶贫政策人员). */
-const REGISTERED_POOR_LIKE = ['registered_poor', 'relapsed_poverty', 'unstable_exit', 'stable_exit'];
+const REGISTERED_POOR_LIKE: readonly TCategoryId[] = ['registered_poor', 'relapsed_poverty', 'unstable_exit', 'stable_exit'];
 
 export interface LedgerRow {
   personId: string;

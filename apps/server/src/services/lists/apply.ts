@@ -1,8 +1,7 @@
-import { eq, listBatches, personCategories, persons } from '@portal/db';
-import { fromDayNumber, parseIdNumber, toDayNumber, type TSourceDepartment } from '@portal/rules';
+import { eq, listBatches, personCategories, persons, sql } from '@portal/db';
+import { type TCategoryId, type TListApplied, type TRecordRef, fromDayNumber, parseIdNumber, toDayNumber } from '@portal/rules';
 import { z } from 'zod';
 import { compareUpload, countsOf, fingerprintOf } from './internal.js';
-import type { ReadRow } from './read-file.js';
 import {
   type ActorContext,
   assertInUserRegion,
@@ -23,7 +22,13 @@ const CHUNK = 1000;
  * registry changed since the preview the clerk is asked to compare again, so what is applied is
  * exactly what was shown.
  */
-export async function applyListBatch({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZApplyListBatchInput> }) {
+export async function applyListBatch({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZApplyListBatchInput>;
+}): Promise<TListApplied> {
   const me = ctx.actor;
   const { id } = input;
   return withTransaction(ctx, async (ctx) => {
@@ -32,14 +37,17 @@ export async function applyListBatch({ ctx, input }: { ctx: ActorContext; input:
     assertInUserRegion(me, batch.regionPath, '该比对批次');
     if (batch.status !== 'previewed') throw preconditionFailed(batch.status === 'applied' ? '该批次已应用，不能重复应用' : '该批次已作废');
     if (batch.regionPath !== me.regionPath) throw preconditionFailed('比对批次只能由上传机构的人员应用');
-    const meta = { sourceDepartment: batch.sourceDepartment as TSourceDepartment, listDate: batch.listDate, fileName: batch.fileName };
-    const result = await compareUpload(ctx.db, me, batch.rows as ReadRow[], meta, chinaDate(ctx.now()));
+    // One apply at a time per region: a second one waits here and then compares against what the
+    // first changed (and is asked to compare again), instead of adding the same people twice.
+    await ctx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`list-apply:${batch.regionPath}`}))`);
+    const meta = { sourceDepartment: batch.sourceDepartment, listDate: batch.listDate, fileName: batch.fileName };
+    const result = await compareUpload(ctx.db, me, batch.rows, meta, chinaDate(ctx.now()));
     const counts = countsOf(result);
-    if (fingerprintOf(result) !== (batch.preview as { fingerprint?: string }).fingerprint) {
+    if (fingerprintOf(result) !== batch.preview.fingerprint) {
       throw preconditionFailed('比对后登记信息已有变化（其他人员修改了登记），请重新上传比对后再应用');
     }
     const source = `名单比对：${batch.fileName}（名单日期 ${batch.listDate}）`;
-    const fact = (personId: string, category: string, identifiedOn: string | null) => ({
+    const fact = (personId: string, category: TCategoryId, identifiedOn: string | null) => ({
       personId,
       category,
       startDate: identifiedOn ?? batch.listDate,
@@ -118,7 +126,13 @@ export async function applyListBatch({ ctx, input }: { ctx: ActorContext; input:
 }
 
 /** Discards a previewed batch (it stays on record as 作废). */
-export async function discardListBatch({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZApplyListBatchInput> }) {
+export async function discardListBatch({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZApplyListBatchInput>;
+}): Promise<TRecordRef> {
   const me = ctx.actor;
   const { id } = input;
   return withTransaction(ctx, async (ctx) => {

@@ -1,9 +1,10 @@
 import { desc, eq, listBatches, users } from '@portal/db';
+import type { TListBatchDetail, TListBatchSummary } from '@portal/rules';
 import { alias } from '@portal/db';
 import { z } from 'zod';
 import { type ActorContext, assertInUserRegion, inUserRegion, notFound } from '../../core/index.js';
 
-function toBatchSummary(b: typeof listBatches.$inferSelect, createdByName: string | null, appliedByName: string | null) {
+function toBatchSummary(b: typeof listBatches.$inferSelect, createdByName: string | null, appliedByName: string | null): TListBatchSummary {
   return {
     id: b.id,
     fileName: b.fileName,
@@ -27,7 +28,7 @@ function toBatchSummary(b: typeof listBatches.$inferSelect, createdByName: strin
 const appliers = alias(users, 'appliers');
 
 /** The batches of the caller's region, newest first: who uploaded what, when, with which counts. */
-export async function listListBatches({ ctx }: { ctx: ActorContext }) {
+export async function listListBatches({ ctx }: { ctx: ActorContext }): Promise<TListBatchSummary[]> {
   const rows = await ctx.db
     .select({ b: listBatches, createdByName: users.displayName, appliedByName: appliers.displayName })
     .from(listBatches)
@@ -42,7 +43,13 @@ export async function listListBatches({ ctx }: { ctx: ActorContext }) {
 export const ZGetListBatchInput = z.object({ id: z.uuid() });
 
 /** One batch with its stored preview. */
-export async function getListBatch({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZGetListBatchInput> }) {
+export async function getListBatch({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZGetListBatchInput>;
+}): Promise<TListBatchDetail> {
   const { id } = input;
   const r = (
     await ctx.db
@@ -55,10 +62,8 @@ export async function getListBatch({ ctx, input }: { ctx: ActorContext; input: z
   )[0];
   if (!r) throw notFound('比对批次不存在');
   assertInUserRegion(ctx.actor, r.b.regionPath, '该比对批次');
-  return { ...toBatchSummary(r.b, r.createdByName, r.appliedByName), ...(r.b.preview as Record<string, unknown>) } as ReturnType<
-    typeof toBatchSummary
-  > &
-    PreviewShape;
+  // The stored preview also holds the fingerprint `apply` compares; the output schema leaves it out.
+  return { ...toBatchSummary(r.b, r.createdByName, r.appliedByName), ...r.b.preview };
 }
 
 export interface PreviewShape {

@@ -1,17 +1,15 @@
 import { createHash } from 'node:crypto';
 import { and, eq, isNull, like, or, orgUnits, personCategories, persons, sql, gte, lte, type DbOrTx } from '@portal/db';
 import {
-  compareList,
   type CompareOptions,
   type CompareResult,
   type PlacedUnit,
   type RegistryPerson,
-  type TCategoryId,
   type TListUploadMeta,
-  type TProfileId,
+  compareList,
 } from '@portal/rules';
 import type { ReadRow } from './read-file.js';
-import { type Actor } from '../../core/index.js';
+import { type Actor, forbidden } from '../../core/index.js';
 
 const CHUNK = 5000;
 
@@ -97,8 +95,7 @@ export async function loadRegistrySnapshot(
           or(isNull(personCategories.endDate), gte(personCategories.endDate, meta.listDate)),
         ),
       );
-    for (const f of facts)
-      byId.get(f.personId)?.held.push({ factId: f.id, category: f.category as TCategoryId, sourceDepartment: f.sourceDepartment });
+    for (const f of facts) byId.get(f.personId)?.held.push({ factId: f.id, category: f.category, sourceDepartment: f.sourceDepartment });
   }
   return [...byId.values()];
 }
@@ -116,6 +113,8 @@ export async function compareUpload(
   meta: TListUploadMeta,
   today: string,
 ): Promise<CompareResult> {
+  const profile = user.profile;
+  if (!profile) throw forbidden('您所在机构未设定政策口径，不能比对名单');
   const registry = await loadRegistrySnapshot(db, user, rows, meta);
   const units = await db
     .select({ id: orgUnits.id, code: orgUnits.code, path: orgUnits.path, level: orgUnits.level })
@@ -127,7 +126,7 @@ export async function compareUpload(
       .map((u) => [u.code, { orgUnitId: u.id, regionPath: u.path } satisfies PlacedUnit]),
   );
   const options: CompareOptions = {
-    profile: user.profile as TProfileId,
+    profile,
     department: meta.sourceDepartment,
     listDate: meta.listDate,
     today,

@@ -71,6 +71,9 @@ async function readXlsx(bytes: Buffer): Promise<ReadRow[]> {
   const rows: ReadRow[] = [];
   let fields: (TListField | null)[] | null = null;
   let idColumn = -1;
+  // A refusal is kept and thrown after the reader is left: thrown inside the loop it can lose the
+  // race with the error the torn-down zip stream raises (seen under load as 无法读取).
+  let refusal: Error | null = null;
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
       sharedStrings: 'cache',
@@ -86,7 +89,10 @@ async function readXlsx(bytes: Buffer): Promise<ReadRow[]> {
         if (!fields) {
           if (cells.every((c) => !c.trim())) continue;
           const mapped = mapListHeader(cells);
-          if (!mapped.ok) throw headerError(mapped.missing);
+          if (!mapped.ok) {
+            refusal = headerError(mapped.missing);
+            break;
+          }
           fields = mapped.fields;
           idColumn = fields.indexOf('idNumber');
           continue;
@@ -99,14 +105,19 @@ async function readXlsx(bytes: Buffer): Promise<ReadRow[]> {
         }
         const raw = toRaw(fields, cells);
         if (raw) rows.push({ line: row.number, raw });
-        if (rows.length > MAX_LIST_ROWS) throw bad(`名单超过 ${MAX_LIST_ROWS} 行，请按县分批上传`);
+        if (rows.length > MAX_LIST_ROWS) {
+          refusal = bad(`名单超过 ${MAX_LIST_ROWS} 行，请按县分批上传`);
+          break;
+        }
       }
       break; // the list is the first sheet
     }
   } catch (err) {
+    if (refusal) throw refusal;
     if (err instanceof Error && err.name === 'DomainError') throw err;
     throw bad('无法读取该 .xlsx 文件（文件已损坏或不是 Excel 表格），请重新导出后上传');
   }
+  if (refusal) throw refusal;
   if (!fields) throw bad('文件中没有内容：第一行应为列名（姓名、身份证号、人员类别）');
   if (!rows.length) throw bad('文件只有表头，没有数据行');
   return rows;

@@ -1,16 +1,23 @@
 import type { z } from 'zod';
 import { desc, eq, policyParamVersions } from '@portal/db';
-import { parseSettleParams, type ZCreateParamVersionInput, type TProfileId } from '@portal/rules';
-import { type ActorContext, DomainError, invalid, writeAudit, getScopedOrgUnit, withTransaction } from '../../core/index.js';
+import { type TCreatedParamVersion, type ZCreateParamVersionInput, parseSettleParams } from '@portal/rules';
+import { type ActorContext, conflict, DomainError, invalid, writeAudit, getScopedOrgUnit, withTransaction } from '../../core/index.js';
+import { refuseUniqueViolation } from '../../lib/db-errors.js';
 
 /** Records a new parameter version for an org unit in the admin's region (never edits old ones). */
-export async function createParamVersion({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCreateParamVersionInput> }) {
+export async function createParamVersion({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZCreateParamVersionInput>;
+}): Promise<TCreatedParamVersion> {
   const me = ctx.actor;
   const data = input;
   return withTransaction(ctx, async (ctx) => {
     const unit = await getScopedOrgUnit(ctx.db, me, data.orgUnitId);
     if (!unit.profile) throw invalid('该机构未设定政策口径，不能设置参数', 'orgUnitId');
-    const checked = parseSettleParams(unit.profile as TProfileId, data.settle);
+    const checked = parseSettleParams(unit.profile, data.settle);
     if (!checked.success) {
       const first = checked.errors[0];
       throw new DomainError('validation', first ? `${first.path}：${first.message}` : '参数有误', {
@@ -49,5 +56,5 @@ export async function createParamVersion({ ctx, input }: { ctx: ActorContext; in
       after: { version: row.version, effectiveFrom: row.effectiveFrom, settle: row.settle, subsidy: row.subsidy, note: row.note },
     });
     return { id: row.id, version: row.version };
-  });
+  }).catch(refuseUniqueViolation('policy_param_versions_org_unit_id_version', () => conflict('该机构的参数刚被他人调整，请刷新后重试')));
 }

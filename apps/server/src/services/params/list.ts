@@ -1,9 +1,9 @@
 import { asc, desc, eq, orgUnits, policyParamVersions, users } from '@portal/db';
-import { describeSettleParams, resolveSettleParams, type TProfileId, type TSettleParamsOverride } from '@portal/rules';
+import { type TParamVersion, describeSettleParams, resolveSettleParams } from '@portal/rules';
 import { type ActorContext, visibleToUser } from '../../core/index.js';
 
 /** Every parameter version visible to the caller, newest first, with the resolved table. */
-export async function listParamVersions({ ctx }: { ctx: ActorContext }) {
+export async function listParamVersions({ ctx }: { ctx: ActorContext }): Promise<TParamVersion[]> {
   const rows = await ctx.db
     .select({ v: policyParamVersions, orgUnitName: orgUnits.name, createdByName: users.displayName })
     .from(policyParamVersions)
@@ -21,8 +21,8 @@ export async function listParamVersions({ ctx }: { ctx: ActorContext }) {
     note: v.note,
     createdByName,
     createdAt: v.createdAt.toISOString(),
-    override: v.settle as TSettleParamsOverride,
-    subsidyOverride: v.subsidy as Record<string, unknown>,
-    table: describeSettleParams(v.profile as TProfileId, resolveSettleParams(v.profile as TProfileId, v.settle as TSettleParamsOverride)),
+    override: v.settle,
+    subsidyOverride: v.subsidy,
+    table: describeSettleParams(v.profile, resolveSettleParams(v.profile, v.settle)),
   }));
 }

@@ -1,5 +1,5 @@
 import { and, desc, lte, policyParamVersions, sql, type DbOrTx } from '@portal/db';
-import { resolveSettleParams, type TProfileId, type TSettleParams, type TSettleParamsOverride } from '@portal/rules';
+import { type TProfileId, type TSettleParams, resolveSettleParams } from '@portal/rules';
 
 export interface ResolvedParams {
   /** The version applied, or null when the profile defaults apply (no version on file). */
@@ -35,7 +35,7 @@ export async function resolvePolicyParams(
     versionId: row?.id ?? null,
     version: row?.version ?? null,
     effectiveFrom: row?.effectiveFrom ?? null,
-    settle: resolveSettleParams(options.profile, (row?.settle ?? {}) as TSettleParamsOverride),
-    subsidyOverride: (row?.subsidy ?? {}) as Record<string, unknown>,
+    settle: resolveSettleParams(options.profile, row?.settle ?? {}),
+    subsidyOverride: row?.subsidy ?? {},
   };
 }

@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import { and, eq, personCategories, persons } from '@portal/db';
-import { CATEGORY_LABELS, enrollmentYearFor, PROFILE_CATEGORIES, PROFILES, type ZCategoryFactInput, type TProfileId } from '@portal/rules';
+import {
+  CATEGORY_LABELS,
+  PROFILES,
+  PROFILE_CATEGORIES,
+  type TAddedCategory,
+  type ZCategoryFactInput,
+  enrollmentYearFor,
+} from '@portal/rules';
 import { getPersonOrgFacts } from './facts.js';
 import {
   type ActorContext,
@@ -17,7 +24,13 @@ import {
  * Records a dated category fact. A fact overlapping another of the same category is refused; the
  * answer says which insurance year the new identification is enrolled in (RULES §5).
  */
-export async function addPersonCategory({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCategoryFactInput> }) {
+export async function addPersonCategory({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZCategoryFactInput>;
+}): Promise<TAddedCategory> {
   const me = ctx.actor;
   const data = input;
   const today = chinaDate(ctx.now());
@@ -68,7 +81,7 @@ export async function addPersonCategory({ ctx, input }: { ctx: ActorContext; inp
         sourceDocument: row.sourceDocument,
       },
     });
-    const placement = profile ? enrollmentYearFor({ profile: profile as TProfileId, identifiedOn: data.startDate }) : null;
+    const placement = profile ? enrollmentYearFor({ profile, identifiedOn: data.startDate }) : null;
     return { id: row.id, enrollment: placement ? { year: placement.year, explain: placement.explain, clause: placement.clause } : null };
   });
 }

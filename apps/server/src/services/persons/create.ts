@@ -1,6 +1,14 @@
 import type { z } from 'zod';
 import { eq, persons, type DbOrTx } from '@portal/db';
-import { EXISTENCE_QUOTA_SPENT, maskIdNumber, parseIdNumber, REGISTERED_ELSEWHERE, type ZPersonCreateInput } from '@portal/rules';
+import {
+  EXISTENCE_QUOTA_SPENT,
+  REGISTERED_ELSEWHERE,
+  type TRecordRef,
+  type ZPersonCreateInput,
+  maskIdNumber,
+  parseIdNumber,
+} from '@portal/rules';
+import { refuseUniqueViolation } from '../../lib/db-errors.js';
 import { spendExistenceChecks } from './existence.js';
 import { auditablePerson } from './internal.js';
 import {
@@ -20,7 +28,7 @@ import {
  * Registers a person. Sex and birth date come from the ID number; a number already registered is
  * refused with the existing record's id (only when the caller may open it) so the page links to it.
  */
-export async function createPerson({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZPersonCreateInput> }) {
+export async function createPerson({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZPersonCreateInput> }): Promise<TRecordRef> {
   const me = ctx.actor;
   const data = input;
   const id = parseIdNumber(data.idNumber, chinaDate(ctx.now()));
@@ -58,7 +66,13 @@ export async function createPerson({ ctx, input }: { ctx: ActorContext; input: z
       after: auditablePerson(row),
     });
     return { id: row.id };
-  });
+  }).catch(
+    // The same number registered by another window at the same moment: the answer the check gives.
+    refuseUniqueViolation('persons_id_number', async () => {
+      await refuseIfRegisteredElsewhere(ctx, data.idNumber);
+      return assertNotRegistered(ctx.db, me, data.idNumber).then(() => conflict('该身份证号已登记，请刷新后查看', 'idNumber'));
+    }),
+  );
 }
 
 export async function assertNotRegistered(tx: DbOrTx, me: Actor, idNumber: string) {

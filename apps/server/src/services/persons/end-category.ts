@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { eq, personCategories, persons } from '@portal/db';
-import { type ZEndCategoryInput } from '@portal/rules';
+import type { TRecordRef, ZEndCategoryInput } from '@portal/rules';
 import {
   type ActorContext,
   assertInUserRegion,
@@ -12,7 +12,13 @@ import {
 } from '../../core/index.js';
 
 /** Ends a held category on a date; the fact stays on record so earlier dates still answer correctly. */
-export async function endPersonCategory({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZEndCategoryInput> }) {
+export async function endPersonCategory({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZEndCategoryInput>;
+}): Promise<TRecordRef> {
   const me = ctx.actor;
   const data = input;
   return withTransaction(ctx, async (ctx) => {
@@ -22,6 +28,8 @@ export async function endPersonCategory({ ctx, input }: { ctx: ActorContext; inp
         .from(personCategories)
         .innerJoin(persons, eq(persons.id, personCategories.personId))
         .where(eq(personCategories.id, data.id))
+        // Locked: two clerks ending the same fact at once would both pass the check below.
+        .for('update', { of: personCategories })
         .limit(1)
     )[0];
     if (!row) throw notFound('身份类别记录不存在');

@@ -98,6 +98,6 @@ async function unitsOnPath(db: DbOrTx, regionPath: string): Promise<OrgUnitRow[]
 function orgFactsOf(person: Pick<PersonRow, 'orgUnitId'>, units: OrgUnitRow[]): { orgUnit: OrgUnitRow; profile: TProfileId | null } {
   const orgUnit = units.find((u) => u.id === person.orgUnitId);
   if (!orgUnit) throw preconditionFailed('参保人所属机构信息不完整');
-  const profile = (units.find((u) => u.profile)?.profile ?? null) as TProfileId | null;
+  const profile = units.find((u) => u.profile)?.profile ?? null;
   return { orgUnit, profile };
 }

@@ -1,5 +1,5 @@
 import { asc, desc, enrollments, eq, orgUnits, personCategories, persons } from '@portal/db';
-import { enrollmentYearFor, type TProfileId } from '@portal/rules';
+import { type TPersonDetail, enrollmentYearFor } from '@portal/rules';
 import { z } from 'zod';
 import { describeHousehold } from '../households/index.js';
 import { getPersonOrgFacts } from './facts.js';
@@ -10,7 +10,7 @@ import { type ActorContext, assertInUserRegion, notFound } from '../../core/inde
 export const ZGetPersonInput = z.object({ id: z.uuid('记录编号格式不正确') });
 
 /** One person with every dated category; refused outside the caller's region. */
-export async function getPerson({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZGetPersonInput> }) {
+export async function getPerson({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZGetPersonInput> }): Promise<TPersonDetail> {
   const { id } = input;
   const row = (
     await ctx.db
@@ -43,8 +43,7 @@ export async function getPerson({ ctx, input }: { ctx: ActorContext; input: z.ou
       sourceDepartment: c.sourceDepartment,
       sourceDocument: c.sourceDocument,
       /** Which insurance year this identification is enrolled in (RULES §5). */
-      enrollmentYear:
-        profile && c.category !== 'ordinary' ? enrollmentYearFor({ profile: profile as TProfileId, identifiedOn: c.startDate }).year : null,
+      enrollmentYear: profile && c.category !== 'ordinary' ? enrollmentYearFor({ profile, identifiedOn: c.startDate }).year : null,
     })),
   };
 }

@@ -1,4 +1,4 @@
-import { maskBankAccount, maskCardNumber, maskIdNumber, maskPhone } from '@portal/rules';
+import { type TPersonSummary, maskBankAccount, maskCardNumber, maskIdNumber, maskPhone } from '@portal/rules';
 
 export interface PersonRow {
   id: string;
@@ -20,7 +20,7 @@ export interface PersonRow {
 }
 
 /** The person as the browser sees it: ID number, phone and bank account masked. */
-export function toPersonSummary(row: PersonRow & { orgUnitName: string }) {
+export function toPersonSummary(row: PersonRow & { orgUnitName: string }): TPersonSummary {
   return {
     id: row.id,
     name: row.name,

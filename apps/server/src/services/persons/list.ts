@@ -1,5 +1,5 @@
 import { and, asc, count, enrollments, eq, ilike, like, or, orgUnits, personCategories, persons, sql } from '@portal/db';
-import { ZCategoryId } from '@portal/rules';
+import { type TPersonListPage, ZCategoryId } from '@portal/rules';
 import { z } from 'zod';
 import { toPersonSummary } from './internal.js';
 import { type ActorContext, chinaDate, inUserRegion } from '../../core/index.js';
@@ -16,7 +16,13 @@ export const ZListPersonsInput = z.object({
 });
 
 /** Persons in the caller's region subtree; `q` matches name, full ID number or its last digits. */
-export async function listPersons({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListPersonsInput> }) {
+export async function listPersons({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZListPersonsInput>;
+}): Promise<TPersonListPage> {
   const { q, orgUnitId, category, enrollmentStatus, year, page, pageSize } = input;
   const today = chinaDate(ctx.now());
   const enrollmentYear = year ?? Number(today.slice(0, 4));

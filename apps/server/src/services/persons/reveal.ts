@@ -1,14 +1,14 @@
 import { persons } from '@portal/db';
+import { REVEALABLE_FIELDS, type TRevealableField, type TRevealedField } from '@portal/rules';
 import { z } from 'zod';
 import { type ActorContext, findScopedById, writeAudit, withTransaction } from '../../core/index.js';
 
-export const REVEALABLE_FIELDS = ['idNumber', 'phone', 'bankAccount', 'insuranceCardNo'] as const;
 export const ZRevealPersonFieldInput = z.object({
   id: z.uuid('记录编号格式不正确'),
   field: z.enum(REVEALABLE_FIELDS, { error: '不能查看该项' }),
 });
 
-const LABELS: Record<(typeof REVEALABLE_FIELDS)[number], string> = {
+const LABELS: Record<TRevealableField, string> = {
   idNumber: '身份证号',
   phone: '联系电话',
   bankAccount: '银行账号',
@@ -20,7 +20,13 @@ const LABELS: Record<(typeof REVEALABLE_FIELDS)[number], string> = {
  * deliberate act of window staff, recorded in the audit log with who, when and which field. Every
  * other answer of the server shows these values masked.
  */
-export async function revealPersonField({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZRevealPersonFieldInput> }) {
+export async function revealPersonField({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZRevealPersonFieldInput>;
+}): Promise<TRevealedField> {
   return withTransaction(ctx, async (ctx) => {
     const person = await findScopedById(ctx, persons, input.id, '人员');
     await writeAudit(ctx, {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { eq, persons } from '@portal/db';
-import { type ZPersonUpdateInput } from '@portal/rules';
+import type { TRecordRef, ZPersonUpdateInput } from '@portal/rules';
 import { auditablePerson } from './internal.js';
 import { transferOpenRecords } from './transfer.js';
 import {
@@ -17,7 +17,7 @@ import {
  * Edits a person's attributes (not the ID number); a blank bank account keeps the stored one. A
  * new county moves the person's open records with them.
  */
-export async function updatePerson({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZPersonUpdateInput> }) {
+export async function updatePerson({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZPersonUpdateInput> }): Promise<TRecordRef> {
   const me = ctx.actor;
   const { id, data } = input;
   return withTransaction(ctx, async (ctx) => {

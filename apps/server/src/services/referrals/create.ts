@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { and, eq, gte, inArray, persons, referrals, sql } from '@portal/db';
-import { formatRegistrationNo, issuingHospitalProblem, referralValidUntil, type ZCreateReferralInput } from '@portal/rules';
+import { type TReferral, type ZCreateReferralInput, formatRegistrationNo, issuingHospitalProblem, referralValidUntil } from '@portal/rules';
 import { assertEnrolledOn } from '../enrollment/index.js';
 import { beneficiaryCategories, findPersonByIdNumber, hospitalOnPersonList, nextSequence, resolveValidityDays } from './internal.js';
 import { getReferralDto } from './get.js';
@@ -11,7 +11,13 @@ import { type ActorContext, chinaDate, conflict, invalid, writeAudit, withTransa
  * registers it at once and it gets its electronic referral number; otherwise it waits as
  * submitted for a colleague to register or reject.
  */
-export async function createReferral({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCreateReferralInput> }) {
+export async function createReferral({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZCreateReferralInput>;
+}): Promise<TReferral> {
   const me = ctx.actor;
   const data = input;
   const today = chinaDate(ctx.now());

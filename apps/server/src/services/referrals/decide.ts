@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import { eq, referrals } from '@portal/db';
 import {
-  formatRegistrationNo,
-  referralEffectiveStatus,
+  type TReferral,
   type ZCancelRegistrationInput,
   type ZReferralIdInput,
   type ZRejectReferralInput,
+  formatRegistrationNo,
+  referralEffectiveStatus,
 } from '@portal/rules';
 import type { DbOrTx } from '@portal/db';
 import { getReferralDto } from './get.js';
@@ -29,7 +30,13 @@ async function lockReferral(tx: DbOrTx, user: Actor, id: string) {
 }
 
 /** 备案: a submitted referral still within its validity gets its electronic referral number. */
-export async function registerReferral({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZReferralIdInput> }) {
+export async function registerReferral({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZReferralIdInput>;
+}): Promise<TReferral> {
   const me = ctx.actor;
   const { id } = input;
   const today = chinaDate(ctx.now());
@@ -57,7 +64,13 @@ export async function registerReferral({ ctx, input }: { ctx: ActorContext; inpu
   return getReferralDto(ctx.db, me, id, today);
 }
 
-export async function rejectReferral({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZRejectReferralInput> }) {
+export async function rejectReferral({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZRejectReferralInput>;
+}): Promise<TReferral> {
   const me = ctx.actor;
   const { id, reason } = input;
   const today = chinaDate(ctx.now());
@@ -82,7 +95,13 @@ export async function rejectReferral({ ctx, input }: { ctx: ActorContext; input:
 }
 
 /** Withdraws a submitted or registered referral (the patient will not go, or a new one replaces it). */
-export async function cancelReferral({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCancelRegistrationInput> }) {
+export async function cancelReferral({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZCancelRegistrationInput>;
+}): Promise<TReferral> {
   const me = ctx.actor;
   const { id, reason } = input;
   const today = chinaDate(ctx.now());

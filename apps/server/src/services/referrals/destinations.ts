@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import { and, asc, eq, hospitals, orgUnits, referralSettings } from '@portal/db';
-import { DEFAULT_REFERRAL_VALIDITY_DAYS, type ZReferralSettingsInput, type ZSetReferralTierInput } from '@portal/rules';
+import {
+  DEFAULT_REFERRAL_VALIDITY_DAYS,
+  type TReferralAdmin,
+  type TReferralTierSet,
+  type TReferralValiditySet,
+  type ZReferralSettingsInput,
+  type ZSetReferralTierInput,
+} from '@portal/rules';
 import {
   type ActorContext,
   assertInUserRegion,
@@ -13,7 +20,7 @@ import {
 } from '../../core/index.js';
 
 /** Hospitals on the admin's lists with their referral tier, and the validity settings. */
-export async function listReferralAdmin({ ctx }: { ctx: ActorContext }) {
+export async function listReferralAdmin({ ctx }: { ctx: ActorContext }): Promise<TReferralAdmin> {
   const me = ctx.actor;
   const [list, settings, units] = await Promise.all([
     ctx.db
@@ -58,7 +65,13 @@ export async function listReferralAdmin({ ctx }: { ctx: ActorContext }) {
 }
 
 /** Flags a hospital on the admin's own list as a city or provincial referral destination, or clears it. */
-export async function setReferralTier({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZSetReferralTierInput> }) {
+export async function setReferralTier({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZSetReferralTierInput>;
+}): Promise<TReferralTierSet> {
   const me = ctx.actor;
   const { hospitalId, referralTier } = input;
   return withTransaction(ctx, async (ctx) => {
@@ -79,7 +92,13 @@ export async function setReferralTier({ ctx, input }: { ctx: ActorContext; input
 }
 
 /** Sets an org unit's referral validity (applies to referrals issued after the change). */
-export async function setReferralValidity({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZReferralSettingsInput> }) {
+export async function setReferralValidity({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZReferralSettingsInput>;
+}): Promise<TReferralValiditySet> {
   const me = ctx.actor;
   const { orgUnitId, validityDays } = input;
   return withTransaction(ctx, async (ctx) => {

@@ -1,10 +1,13 @@
 import { and, desc, eq, hospitals, inArray, persons, referralSettings, registrationSequences, sql, type DbOrTx } from '@portal/db';
 import {
   DEFAULT_REFERRAL_VALIDITY_DAYS,
+  type TCategoryId,
+  type TOffsiteRegistration,
+  type TProfileId,
+  type TReferral,
   maskIdNumber,
   offsiteEffectiveStatus,
   referralEffectiveStatus,
-  type TCategoryId,
 } from '@portal/rules';
 import { getPersonFacts, type PersonFacts } from '../persons/index.js';
 import { type ActorContext, invalid, isInUserRegion } from '../../core/index.js';
@@ -85,7 +88,7 @@ export interface ReferralRow {
   referralNo: string | null;
   status: 'submitted' | 'registered' | 'rejected' | 'cancelled';
   personId: string;
-  profile: string;
+  profile: TProfileId;
   issuingHospitalId: string;
   destinationHospitalId: string;
   destinationTier: 'city' | 'provincial';
@@ -106,7 +109,7 @@ export function toReferralDto(
   r: ReferralRow,
   extra: { personName: string; idNumber: string; countyName: string; hospitals: Map<string, { name: string }> },
   today: string,
-) {
+): TReferral {
   return {
     id: r.id,
     referralNo: r.referralNo,
@@ -134,7 +137,6 @@ export function toReferralDto(
     createdAt: r.createdAt.toISOString(),
   };
 }
-export type ReferralDto = ReturnType<typeof toReferralDto>;
 
 export interface OffsiteRow {
   id: string;
@@ -154,7 +156,11 @@ export interface OffsiteRow {
   createdAt: Date;
 }
 
-export function toOffsiteDto(r: OffsiteRow, extra: { personName: string; idNumber: string; countyName: string }, today: string) {
+export function toOffsiteDto(
+  r: OffsiteRow,
+  extra: { personName: string; idNumber: string; countyName: string },
+  today: string,
+): TOffsiteRegistration {
   return {
     id: r.id,
     registrationNo: r.registrationNo,
@@ -178,4 +184,3 @@ export function toOffsiteDto(r: OffsiteRow, extra: { personName: string; idNumbe
     createdAt: r.createdAt.toISOString(),
   };
 }
-export type OffsiteDto = ReturnType<typeof toOffsiteDto>;

@@ -15,6 +15,7 @@ import {
   sql,
   type SQL,
 } from '@portal/db';
+import type { TOffsitePage, TReferralPage } from '@portal/rules';
 import { z } from 'zod';
 import { hospitalNames, toOffsiteDto, toReferralDto } from './internal.js';
 import { type ActorContext, chinaDate, inUserRegion } from '../../core/index.js';
@@ -41,7 +42,13 @@ function matchQuery(
   return ilike(persons.name, `%${q}%`);
 }
 
-export async function listReferrals({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListReferralsInput> }) {
+export async function listReferrals({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZListReferralsInput>;
+}): Promise<TReferralPage> {
   const me = ctx.actor;
   const { q, status, personId, page, pageSize } = input;
   const today = chinaDate(ctx.now());
@@ -93,7 +100,13 @@ export const ZListOffsiteInput = z.object({
   ...ZPaging,
 });
 
-export async function listOffsiteRegistrations({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListOffsiteInput> }) {
+export async function listOffsiteRegistrations({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZListOffsiteInput>;
+}): Promise<TOffsitePage> {
   const me = ctx.actor;
   const { q, status, personId, page, pageSize } = input;
   const today = chinaDate(ctx.now());

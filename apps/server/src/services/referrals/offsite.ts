@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import { and, eq, offsiteRegistrations, orgUnits, persons, sql } from '@portal/db';
-import { formatRegistrationNo, provinceName, type ZCancelRegistrationInput, type ZCreateOffsiteInput } from '@portal/rules';
+import {
+  type TOffsiteRegistration,
+  type ZCancelRegistrationInput,
+  type ZCreateOffsiteInput,
+  formatRegistrationNo,
+  provinceName,
+} from '@portal/rules';
 import { findPersonByIdNumber, nextSequence, toOffsiteDto } from './internal.js';
 import {
   type ActorContext,
@@ -13,7 +19,7 @@ import {
   withTransaction,
 } from '../../core/index.js';
 
-async function getOffsiteDto(ctx: ActorContext, id: string) {
+async function getOffsiteDto(ctx: ActorContext, id: string): Promise<TOffsiteRegistration> {
   const row = (
     await ctx.db
       .select({ r: offsiteRegistrations, personName: persons.name, idNumber: persons.idNumber, countyName: orgUnits.name })
@@ -32,7 +38,13 @@ async function getOffsiteDto(ctx: ActorContext, id: string) {
  * the window on the evidence shown, so it is registered at once; one person may not hold two
  * registrations whose periods overlap.
  */
-export async function createOffsiteRegistration({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCreateOffsiteInput> }) {
+export async function createOffsiteRegistration({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZCreateOffsiteInput>;
+}): Promise<TOffsiteRegistration> {
   const me = ctx.actor;
   const data = input;
   const today = chinaDate(ctx.now());
@@ -109,7 +121,13 @@ export async function createOffsiteRegistration({ ctx, input }: { ctx: ActorCont
   return getOffsiteDto(ctx, id);
 }
 
-export async function cancelOffsiteRegistration({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCancelRegistrationInput> }) {
+export async function cancelOffsiteRegistration({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZCancelRegistrationInput>;
+}): Promise<TOffsiteRegistration> {
   const me = ctx.actor;
   const { id, reason } = input;
   await withTransaction(ctx, async (ctx) => {

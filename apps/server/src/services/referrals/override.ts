@@ -1,5 +1,5 @@
 import { desc, eq, hospitals, persons, referralOverrides, users } from '@portal/db';
-import { maskIdNumber, type ZCreateReferralOverrideInput } from '@portal/rules';
+import { type TReferralOverride, type TReferralOverrideCreated, type ZCreateReferralOverrideInput, maskIdNumber } from '@portal/rules';
 import { z } from 'zod';
 import { getPersonFacts } from '../persons/index.js';
 import { decideVisitReferral } from './decide-visit.js';
@@ -12,12 +12,20 @@ import { type ActorContext, inUserRegion, preconditionFailed, writeAudit, withTr
  * Refused where nothing needs overriding: an in-county stay needs no referral, and a registration
  * that counts already covers the visit.
  */
-export async function createReferralOverride({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCreateReferralOverrideInput> }) {
+export async function createReferralOverride({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZCreateReferralOverrideInput>;
+}): Promise<TReferralOverrideCreated> {
   const me = ctx.actor;
   const data = input;
   return withTransaction(ctx, async (ctx) => {
     const facts = await getPersonFacts(ctx, data.personId, data.admissionDate);
     const { person } = facts;
+    // Serialises overrides of one person, so two reviewers cannot both find nothing to override.
+    await ctx.db.select({ id: persons.id }).from(persons).where(eq(persons.id, person.id)).for('update');
     const hospital = await hospitalOnPersonList(ctx.db, person.regionPath, data.hospitalId, 'hospitalId');
     // An override stands for a referral of an inpatient stay (RULES §3), the only visit that needs one.
     const existing = await decideVisitReferral(ctx, { person: facts, hospital, visitType: 'inpatient', admissionDate: data.admissionDate });
@@ -49,7 +57,13 @@ export async function createReferralOverride({ ctx, input }: { ctx: ActorContext
 
 export const ZListOverridesInput = z.object({ page: z.number().int().min(1).default(1) }).default({ page: 1 });
 
-export async function listReferralOverrides({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListOverridesInput> }) {
+export async function listReferralOverrides({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZListOverridesInput>;
+}): Promise<TReferralOverride[]> {
   const me = ctx.actor;
   const { page } = input;
   const rows = await ctx.db

@@ -1,5 +1,5 @@
 import { and, asc, eq, hospitals, inArray, gte, offsiteRegistrations, referrals, sql } from '@portal/db';
-import { issuingHospitalProblem, maskIdNumber, ZIdNumber } from '@portal/rules';
+import { type TReferralPreparation, ZIdNumber, issuingHospitalProblem, maskIdNumber } from '@portal/rules';
 import { z } from 'zod';
 import { beneficiaryCategories, findPersonByIdNumber, resolveValidityDays } from './internal.js';
 import { type ActorContext, chinaDate } from '../../core/index.js';
@@ -10,7 +10,13 @@ export const ZPrepareRegistrationInput = z.object({ idNumber: ZIdNumber });
  * Identity check at the window: the person behind an ID number, what they hold today, their live
  * registrations, and the hospitals their jurisdiction allows as issuer and as destination.
  */
-export async function prepareRegistration({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZPrepareRegistrationInput> }) {
+export async function prepareRegistration({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZPrepareRegistrationInput>;
+}): Promise<TReferralPreparation> {
   const { idNumber } = input;
   const today = chinaDate(ctx.now());
   const facts = await findPersonByIdNumber(ctx, idNumber, today);

@@ -14,7 +14,13 @@ import {
   referrals,
   sql,
 } from '@portal/db';
-import { addCalendarDays, maskIdNumber } from '@portal/rules';
+import {
+  type TExpiringRegistrations,
+  type TReferralsByMonth,
+  type TUnreferredAdmission,
+  addCalendarDays,
+  maskIdNumber,
+} from '@portal/rules';
 import { z } from 'zod';
 import { type ActorContext, chinaDate, inUserRegion } from '../../core/index.js';
 
@@ -22,7 +28,13 @@ const ZYear = z.number({ error: '请选择年度' }).int().min(2015, '年度有�
 export const ZReferralReportInput = z.object({ year: ZYear });
 
 /** Registered referrals (expired ones included) by month of issue, destination and county. */
-export async function reportReferralsByMonth({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZReferralReportInput> }) {
+export async function reportReferralsByMonth({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZReferralReportInput>;
+}): Promise<TReferralsByMonth> {
   const me = ctx.actor;
   const { year } = input;
   const month = sql<string>`to_char(${referrals.issueDate}, 'YYYY-MM')`;
@@ -54,7 +66,13 @@ export async function reportReferralsByMonth({ ctx, input }: { ctx: ActorContext
  * Inpatient claims outside the person's county settled without any referral: these people lost
  * the preferential rates, and staff follow up (late registration, override, or advice).
  */
-export async function reportUnreferredAdmissions({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZReferralReportInput> }) {
+export async function reportUnreferredAdmissions({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZReferralReportInput>;
+}): Promise<TUnreferredAdmission[]> {
   const me = ctx.actor;
   const { year } = input;
   const rows = await ctx.db
@@ -92,7 +110,7 @@ export async function reportUnreferredAdmissions({ ctx, input }: { ctx: ActorCon
 }
 
 /** Registrations whose last day falls within the next 7 days (today included), by the server's date. */
-export async function reportExpiringSoon({ ctx }: { ctx: ActorContext }) {
+export async function reportExpiringSoon({ ctx }: { ctx: ActorContext }): Promise<TExpiringRegistrations> {
   const me = ctx.actor;
   const today = chinaDate(ctx.now());
   const until = addCalendarDays(today, 7);

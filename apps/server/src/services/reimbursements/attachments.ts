@@ -1,5 +1,5 @@
 import { eq, reimbursementAttachments } from '@portal/db';
-import { ALLOWED_UPLOAD_TYPES, detectUploadType, MAX_UPLOAD_BYTES, type ZAttachmentUpload } from '@portal/rules';
+import { ALLOWED_UPLOAD_TYPES, MAX_UPLOAD_BYTES, type TAttachmentStored, type ZAttachmentUpload, detectUploadType } from '@portal/rules';
 import { z } from 'zod';
 import { loadCase } from './internal.js';
 import { type ActorContext, assertInUserRegion, forbidden, invalid, notFound, writeAudit, withTransaction } from '../../core/index.js';
@@ -8,7 +8,13 @@ import { type ActorContext, assertInUserRegion, forbidden, invalid, notFound, wr
  * Stores a scanned material in the database (bytea). The type is read from the file's bytes
  * (PDF, JPEG, PNG only) and the size capped at 10 MB, whatever the name says.
  */
-export async function uploadAttachment({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZAttachmentUpload> }) {
+export async function uploadAttachment({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZAttachmentUpload>;
+}): Promise<TAttachmentStored> {
   const me = ctx.actor;
   const data = input;
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(data.dataBase64)) throw invalid('文件内容编码有误，请重新选择文件', 'file');

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { and, asc, eq, gte, like, lt, orgUnits, persons, reimbursementCases } from '@portal/db';
-import { maskIdNumber, REIMBURSEMENT_STATUS_LABELS, type ZBoardInput } from '@portal/rules';
+import { REIMBURSEMENT_STATUS_LABELS, type TReimbursementBoard, type ZBoardInput, maskIdNumber } from '@portal/rules';
 import { loadServerCalendar } from '../calendar/index.js';
 import { caseClock, loadSuspensions } from './internal.js';
 import { type ActorContext, assertInUserRegion, chinaDate, forbidden, inUserRegion } from '../../core/index.js';
@@ -10,7 +10,13 @@ import { type ActorContext, assertInUserRegion, chinaDate, forbidden, inUserRegi
  * On-time rate = paid on time ÷ (paid + open and overdue): cases still inside their 25 days are
  * not yet decided and are left out (decision 0400).
  */
-export async function getReimbursementBoard({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZBoardInput> }) {
+export async function getReimbursementBoard({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZBoardInput>;
+}): Promise<TReimbursementBoard> {
   const me = ctx.actor;
   const { month, orgUnitId } = input;
   let scopePath = me.regionPath;

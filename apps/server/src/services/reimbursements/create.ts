@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { eq, reimbursementCases, reimbursementEvents, sql } from '@portal/db';
-import { missingMaterials, MATERIAL_LABELS, type ZReimbursementIntake } from '@portal/rules';
+import { MATERIAL_LABELS, type TReimbursementDetail, type ZReimbursementIntake, missingMaterials } from '@portal/rules';
 import { isUniqueViolation } from '../../lib/db-errors.js';
 import { prepareVisit } from '../claims/index.js';
 import { getReimbursement } from './get.js';
@@ -12,7 +12,13 @@ import { type ActorContext, chinaDate, invalid, writeAudit, withTransaction } fr
  * The visit is checked exactly as in claim entry (person and hospital in the caller's region,
  * dates, parameters in force). The same idempotency key twice returns the first case.
  */
-export async function createReimbursement({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZReimbursementIntake> }) {
+export async function createReimbursement({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZReimbursementIntake>;
+}): Promise<TReimbursementDetail> {
   const me = ctx.actor;
   const data = input;
   const find = async () =>

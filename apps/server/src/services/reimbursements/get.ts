@@ -11,31 +11,35 @@ import {
   users,
 } from '@portal/db';
 import {
-  decideHold,
-  decideReturn,
-  decideStep,
   HOLD_KIND_LABELS,
   MATERIAL_ITEMS,
   MATERIAL_LABELS,
-  maskBankAccount,
-  maskIdNumber,
   REIMBURSEMENT_KIND_LABELS,
   REIMBURSEMENT_STATUS_LABELS,
   STEP_RULES,
+  type TReimbursementDetail,
+  decideHold,
+  decideReturn,
+  decideStep,
+  maskBankAccount,
+  maskIdNumber,
   stepOf,
-  type TClaimEntry,
-  type TMaterials,
 } from '@portal/rules';
 import { z } from 'zod';
 import { loadServerCalendar } from '../calendar/index.js';
 import { caseClock, loadSuspensions } from './internal.js';
-import type { CaseSettlement } from './settle.js';
 import { type ActorContext, assertInUserRegion, chinaDate, notFound, isAllowed } from '../../core/index.js';
 
 export const ZGetReimbursementInput = z.object({ id: z.uuid('案件编号格式不正确') });
 
 /** A case with its clock, materials, settlement, holds, events and what the caller may do now. */
-export async function getReimbursement({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZGetReimbursementInput> }) {
+export async function getReimbursement({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZGetReimbursementInput>;
+}): Promise<TReimbursementDetail> {
   const me = ctx.actor;
   const { id } = input;
   const row = (
@@ -85,12 +89,11 @@ export async function getReimbursement({ ctx, input }: { ctx: ActorContext; inpu
     const u = (await ctx.db.select({ name: users.displayName }).from(users).where(eq(users.id, uid)).limit(1))[0];
     if (u) names.set(uid, u.name);
   }
-  const materials = c.materials as TMaterials;
+  const materials = c.materials;
   const facts = { status: c.status, isHeld: Boolean(c.holdKind), firstReviewBy: c.firstReviewBy };
   const step = stepOf(c.status);
   const stepDecision = step ? decideStep(step, facts, me) : null;
-  const settlement = c.settlement as CaseSettlement | null;
-  const visit = c.visit as TClaimEntry;
+  const settlement = c.settlement;
   return {
     id: c.id,
     caseNo: c.caseNo,
@@ -111,7 +114,7 @@ export async function getReimbursement({ ctx, input }: { ctx: ActorContext; inpu
       bankName: row.person.bankName,
     },
     hospital: { id: c.hospitalId, name: row.hospitalName, level: row.hospitalLevel, regionName: row.hospitalRegion },
-    visit,
+    visit: c.visit,
     materials: MATERIAL_ITEMS.map((m) => ({ id: m, label: MATERIAL_LABELS[m], received: Boolean(materials[m]) })),
     missing: MATERIAL_ITEMS.filter((m) => !materials[m]).map((m) => ({ id: m, label: MATERIAL_LABELS[m] })),
     paidElsewhere: { basic: c.paidElsewhereBasic, critical: c.paidElsewhereCritical },
@@ -152,7 +155,7 @@ export async function getReimbursement({ ctx, input }: { ctx: ActorContext; inpu
     attachments: attachments.map((a) => ({
       ...a,
       createdAt: a.createdAt.toISOString(),
-      materialLabel: a.material ? (MATERIAL_LABELS[a.material as keyof typeof MATERIAL_LABELS] ?? null) : null,
+      materialLabel: a.material ? (MATERIAL_LABELS[a.material] ?? null) : null,
     })),
     /** What the caller may do now; the server checks again on every action. */
     can: {
@@ -166,4 +169,3 @@ export async function getReimbursement({ ctx, input }: { ctx: ActorContext; inpu
     },
   };
 }
-export type ReimbursementDetail = Awaited<ReturnType<typeof getReimbursement>>;

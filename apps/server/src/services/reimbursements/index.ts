@@ -1,5 +1,5 @@
 export { createReimbursement } from './create.js';
-export { getReimbursement, ZGetReimbursementInput, type ReimbursementDetail } from './get.js';
+export { getReimbursement, ZGetReimbursementInput } from './get.js';
 export { listReimbursements } from './list.js';
 export { receiveMaterials } from './receive-materials.js';
 export { registerCase, investigateCase, firstReviewCase, secondReviewCase } from './steps.js';

@@ -1,12 +1,13 @@
 import { and, asc, eq, reimbursementCases, reimbursementEvents, reimbursementSuspensions, sql, type DbOrTx } from '@portal/db';
 import {
-  CalendarYearMissingError,
+  provisionalReason,
+  REIMBURSEMENT_STATUS_LABELS,
+  type TCaseClock,
+  type TReimbursementStatus,
+  type WorkingCalendar,
   clockTone,
   computeReimbursementClock,
-  REIMBURSEMENT_STATUS_LABELS,
-  type TReimbursementStatus,
   workingDaysBetween,
-  type WorkingCalendar,
 } from '@portal/rules';
 import { isUniqueViolation } from '../../lib/db-errors.js';
 import {
@@ -45,22 +46,6 @@ export async function loadSuspensions(db: DbOrTx, caseIds: string[]): Promise<Ma
   return map;
 }
 
-export interface CaseClockView {
-  started: boolean;
-  start: string | null;
-  due: string | null;
-  used: number;
-  left: number;
-  overdue: boolean;
-  overdueWorkingDays: number;
-  isSuspended: boolean;
-  suspendedWorkingDays: number;
-  tone: 'ok' | 'amber' | 'red' | 'none';
-  paidOnTime: boolean | null;
-  /** Set when the calendar lacks a year the count reaches (an administrator must enter it). */
-  error: string | null;
-}
-
 /**
  * The 25-working-day clock of a case (`000 §二(五)3`): from the day materials were complete,
  * extended by every hold, read at the end of today — or frozen on the payment date.
@@ -70,8 +55,8 @@ export function caseClock(
   suspensions: Pick<SuspensionRow, 'fromDate' | 'toDate'>[],
   today: string,
   calendar: WorkingCalendar,
-): CaseClockView {
-  const empty: CaseClockView = {
+): TCaseClock {
+  const empty: TCaseClock = {
     started: false,
     start: null,
     due: null,
@@ -84,15 +69,20 @@ export function caseClock(
     tone: 'none',
     paidOnTime: null,
     error: null,
+    provisional: false,
+    provisionalReason: null,
   };
   if (!row.materialsCompleteOn) return empty;
   const asOf = row.paidOn ?? today;
   const susp = suspensions.map((s) => ({ from: s.fromDate, to: s.toDate }));
-  try {
+  {
     const clock = computeReimbursementClock({ start: row.materialsCompleteOn, suspensions: susp, today: asOf }, calendar);
     const plain = computeReimbursementClock({ start: row.materialsCompleteOn, today: row.materialsCompleteOn }, calendar);
+    const missing = new Set([...clock.missingYears, ...plain.missingYears]);
     const paid = row.status === 'paid';
     const paidOnTime = paid ? asOf <= clock.due : null;
+    const suspendedWorkingDays = Math.max(0, workingDaysBetween(calendar, plain.due, clock.due, undefined, missing));
+    const missingYears = [...missing].sort((a, b) => a - b);
     return {
       started: true,
       start: row.materialsCompleteOn,
@@ -103,19 +93,18 @@ export function caseClock(
       overdueWorkingDays: clock.overdueWorkingDays,
       // Held now, not merely inside a closed interval (the day a hold is cleared is not counted either).
       isSuspended: Boolean(row.holdKind) && !paid,
-      suspendedWorkingDays: Math.max(0, workingDaysBetween(calendar, plain.due, clock.due)),
+      suspendedWorkingDays,
       tone: clockTone(clock, paid, paid && !paidOnTime),
       paidOnTime,
       error: null,
+      provisional: missingYears.length > 0,
+      provisionalReason: missingYears.length ? provisionalReason(missingYears) : null,
     };
-  } catch (error) {
-    if (error instanceof CalendarYearMissingError) return { ...empty, started: true, start: row.materialsCompleteOn, error: error.message };
-    throw error;
   }
 }
 
 /** A key that sorts the work queue: fewest working days left first, overdue before that. */
-export function queueSortKey(clock: CaseClockView, status: TReimbursementStatus): number {
+export function queueSortKey(clock: TCaseClock, status: TReimbursementStatus): number {
   if (status === 'paid') return 10_000;
   if (!clock.started) return 5_000;
   if (clock.error) return -10_000;

@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import { and, asc, eq, hospitals, ilike, inArray, ne, or, persons, reimbursementCases, sql, type SQL } from '@portal/db';
-import { maskIdNumber, REIMBURSEMENT_KIND_LABELS, REIMBURSEMENT_STATUS_LABELS, type ZListReimbursementsInput } from '@portal/rules';
+import {
+  REIMBURSEMENT_KIND_LABELS,
+  REIMBURSEMENT_STATUS_LABELS,
+  type TReimbursementList,
+  type ZListReimbursementsInput,
+  maskIdNumber,
+} from '@portal/rules';
 import { loadServerCalendar } from '../calendar/index.js';
 import { caseClock, loadSuspensions, queueSortKey } from './internal.js';
 import { type ActorContext, chinaDate, inUserRegion } from '../../core/index.js';
@@ -15,7 +21,13 @@ export const QUEUE_LIMIT = 500;
  * page always holds the most urgent cases, never an arbitrary subset. Within the page the exact
  * working days left (holds, holidays) refine the order.
  */
-export async function listReimbursements({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListReimbursementsInput> }) {
+export async function listReimbursements({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZListReimbursementsInput>;
+}): Promise<TReimbursementList> {
   const { status, q } = input;
   const where: SQL[] = [inUserRegion(ctx.actor, reimbursementCases.regionPath)];
   if (status === 'open') where.push(ne(reimbursementCases.status, 'paid'));

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { eq, persons } from '@portal/db';
-import { decideStep, formatYuan, maskBankAccount, type TClaimEntry, type ZPayInput } from '@portal/rules';
+import { type TReimbursementDetail, type ZPayInput, decideStep, formatYuan, maskBankAccount } from '@portal/rules';
 import { settleAndStoreVisit } from '../claims/index.js';
 import { getReimbursement } from './get.js';
 import { runAction } from './internal.js';
-import { sameSettlement, toCaseSettlement, type CaseSettlement } from './settle.js';
+import { sameSettlement, toCaseSettlement } from './settle.js';
 import { type ActorContext, conflict, forbidden, invalid } from '../../core/index.js';
 
 /**
@@ -13,13 +13,13 @@ import { type ActorContext, conflict, forbidden, invalid } from '../../core/inde
  * the year's accumulators move exactly once and only for money actually paid (decision 0400). If
  * the figures no longer match the confirmed 复核 ones, nothing is paid.
  */
-export async function payCase({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZPayInput> }) {
+export async function payCase({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZPayInput> }): Promise<TReimbursementDetail> {
   const me = ctx.actor;
   const data = input;
   await runAction(ctx, data, async (ctx, row, today) => {
     const d = decideStep('pay', { status: row.status, isHeld: Boolean(row.holdKind), firstReviewBy: row.firstReviewBy }, me);
     if (!d.ok) throw forbidden(d.message);
-    const stored = row.settlement as CaseSettlement | null;
+    const stored = row.settlement;
     if (!stored) throw conflict('案件没有复核确认的结算结果');
     const person = (
       await ctx.db.select({ bankAccount: persons.bankAccount }).from(persons).where(eq(persons.id, row.personId)).limit(1)
@@ -27,7 +27,7 @@ export async function payCase({ ctx, input }: { ctx: ActorContext; input: z.outp
     const account = data.payeeAccount || person?.bankAccount?.replace(/\s+/g, '') || '';
     if (!account) throw invalid('参保人未登记银行账户，请按银行存折（卡）复印件填写收款账号', 'payeeAccount');
     const { claimId } = await settleAndStoreVisit(ctx, {
-      entry: row.visit as TClaimEntry,
+      entry: row.visit,
       idempotencyKey: `reimbursement:${row.id}`,
       paidElsewhere: row.paidElsewhereBasic + row.paidElsewhereCritical,
       auditAfter: { reimbursementCaseNo: row.caseNo },

@@ -1,20 +1,27 @@
 import type { z } from 'zod';
 import { and, eq, isNull, reimbursementSuspensions } from '@portal/db';
 import {
-  decideHold,
-  decideReturn,
   HOLD_KIND_LABELS,
   REIMBURSEMENT_STATUS_LABELS,
+  type TReimbursementDetail,
   type ZClearHoldInput,
   type ZHoldInput,
   type ZReturnCaseInput,
+  decideHold,
+  decideReturn,
 } from '@portal/rules';
 import { getReimbursement } from './get.js';
 import { runAction } from './internal.js';
 import { type ActorContext, forbidden } from '../../core/index.js';
 
 /** 退回: one step back with a reason; a 复核 confirmation is undone when payment is sent back. */
-export async function returnCase({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZReturnCaseInput> }) {
+export async function returnCase({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZReturnCaseInput>;
+}): Promise<TReimbursementDetail> {
   const me = ctx.actor;
   const data = input;
   await runAction(ctx, data, async (_ctx, row) => {
@@ -31,7 +38,7 @@ export async function returnCase({ ctx, input }: { ctx: ActorContext; input: z.o
 }
 
 /** 特殊病案 / 疑问病案: stops the clock from today until cleared (RULES §6). */
-export async function holdCase({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZHoldInput> }) {
+export async function holdCase({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZHoldInput> }): Promise<TReimbursementDetail> {
   const me = ctx.actor;
   const data = input;
   await runAction(ctx, data, async (ctx, row, today) => {
@@ -51,7 +58,13 @@ export async function holdCase({ ctx, input }: { ctx: ActorContext; input: z.out
   return getReimbursement({ ctx, input: { id: data.id } });
 }
 
-export async function clearHold({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZClearHoldInput> }) {
+export async function clearHold({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZClearHoldInput>;
+}): Promise<TReimbursementDetail> {
   const me = ctx.actor;
   const data = input;
   await runAction(ctx, data, async (ctx, row, today) => {

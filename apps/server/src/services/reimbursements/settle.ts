@@ -1,28 +1,22 @@
-import { payableToPatient, type TClaimEntry, type TSettleRequest, type TSettleResult } from '@portal/rules';
+import { type TCaseSettlement, payableToPatient } from '@portal/rules';
 import { settleVisit, type SettledVisit } from '../claims/index.js';
 import type { CaseRow } from './internal.js';
 import { type ActorContext } from '../../core/index.js';
 
-export interface CaseSettlement {
-  request: TSettleRequest;
-  result: TSettleResult;
-  payable: number;
-}
-
 /** What a settled visit means for a case: the figures kept on it and the amount payable to the patient. */
-export function toCaseSettlement(row: Pick<CaseRow, 'kind'>, settled: Pick<SettledVisit, 'request' | 'result'>): CaseSettlement {
+export function toCaseSettlement(row: Pick<CaseRow, 'kind'>, settled: Pick<SettledVisit, 'request' | 'result'>): TCaseSettlement {
   return { request: settled.request, result: settled.result, payable: payableToPatient(row.kind, settled.result.lines) };
 }
 
 /** The case's visit settled by claims' own path on the person's current accumulators (初审, 复核). */
-export async function settleCase(ctx: ActorContext, row: CaseRow): Promise<CaseSettlement> {
-  return toCaseSettlement(row, await settleVisit(ctx, row.visit as TClaimEntry));
+export async function settleCase(ctx: ActorContext, row: CaseRow): Promise<TCaseSettlement> {
+  return toCaseSettlement(row, await settleVisit(ctx, row.visit));
 }
 
 /** Same money, tier by tier: what 复核 and 支付 check against the 初审 figures. */
-export function sameSettlement(a: CaseSettlement, b: CaseSettlement): boolean {
+export function sameSettlement(a: TCaseSettlement, b: TCaseSettlement): boolean {
   // Field by field: the stored copy went through jsonb, which does not keep key order.
-  const key = (s: CaseSettlement) =>
+  const key = (s: TCaseSettlement) =>
     JSON.stringify([
       s.payable,
       s.result.appliedCategory,

@@ -1,19 +1,22 @@
 import type { z } from 'zod';
-import { decideStep, STEP_RULES, type ZStepInput } from '@portal/rules';
+import { STEP_RULES, type TReimbursementDetail, type ZStepInput, decideStep } from '@portal/rules';
 import { getReimbursement } from './get.js';
 import { runAction } from './internal.js';
-import { sameSettlement, settleCase, type CaseSettlement } from './settle.js';
+import { sameSettlement, settleCase } from './settle.js';
 import { type ActorContext, conflict, forbidden } from '../../core/index.js';
 
 /** 病案登记录入 and 病案调查核实: the clerk records the step and a note. */
-export async function registerCase(args: { ctx: ActorContext; input: z.output<typeof ZStepInput> }) {
+export async function registerCase(args: { ctx: ActorContext; input: z.output<typeof ZStepInput> }): Promise<TReimbursementDetail> {
   return simpleStep('register', args);
 }
-export async function investigateCase(args: { ctx: ActorContext; input: z.output<typeof ZStepInput> }) {
+export async function investigateCase(args: { ctx: ActorContext; input: z.output<typeof ZStepInput> }): Promise<TReimbursementDetail> {
   return simpleStep('investigate', args);
 }
 
-async function simpleStep(step: 'register' | 'investigate', { ctx, input }: { ctx: ActorContext; input: z.output<typeof ZStepInput> }) {
+async function simpleStep(
+  step: 'register' | 'investigate',
+  { ctx, input }: { ctx: ActorContext; input: z.output<typeof ZStepInput> },
+): Promise<TReimbursementDetail> {
   const me = ctx.actor;
   const data = input;
   await runAction(ctx, data, async (_ctx, row) => {
@@ -28,7 +31,13 @@ async function simpleStep(step: 'register' | 'investigate', { ctx, input }: { ct
  * 初审: settles the visit with the rules package on the person's current accumulators (the same
  * path as claim entry) and stores the result on the case; nothing is paid or accumulated yet.
  */
-export async function firstReviewCase({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZStepInput> }) {
+export async function firstReviewCase({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZStepInput>;
+}): Promise<TReimbursementDetail> {
   const me = ctx.actor;
   const data = input;
   await runAction(ctx, data, async (ctx, row) => {
@@ -51,13 +60,19 @@ export async function firstReviewCase({ ctx, input }: { ctx: ActorContext; input
  * person's accumulators moved since 初审 (another visit settled) the figures differ and the case
  * must go back to 初审 rather than be confirmed on stale numbers.
  */
-export async function secondReviewCase({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZStepInput> }) {
+export async function secondReviewCase({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZStepInput>;
+}): Promise<TReimbursementDetail> {
   const me = ctx.actor;
   const data = input;
   await runAction(ctx, data, async (ctx, row) => {
     const d = decideStep('second_review', { status: row.status, isHeld: Boolean(row.holdKind), firstReviewBy: row.firstReviewBy }, me);
     if (!d.ok) throw forbidden(d.message);
-    const stored = row.settlement as CaseSettlement | null;
+    const stored = row.settlement;
     if (!stored) throw conflict('案件没有初审结算结果，请退回初审');
     const now = await settleCase(ctx, row);
     if (!sameSettlement(stored, now)) throw conflict('参保人本年度累计已变化，重新计算的结果与初审不一致，请退回初审重新计算');

@@ -1,15 +1,14 @@
 import { desc, eq, responsibilityVersions } from '@portal/db';
 import {
   EXTRA_ITEM_KEY,
+  REPORTING_STATUS_LABELS,
+  RESPONSIBILITY_COLUMNS,
+  type TPrintableTable,
   formatChineseDate,
   neutraliseCell,
   orderRows,
-  REPORTING_STATUS_LABELS,
-  RESPONSIBILITY_COLUMNS,
   rowLabel,
   safeSheetName,
-  type TResponsibilityRow,
-  type TResponsibilityTemplate,
 } from '@portal/rules';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
@@ -20,16 +19,8 @@ import { loadRoundTables } from './rollup.js';
 import { canSeePhones, getSupervisedRound, getVisibleSubmission, presentRows } from './internal.js';
 import { type ActorContext, chinaDate, preconditionFailed } from '../../core/index.js';
 
-/** What one printed table shows. */
-export interface PrintableTable {
-  title: string;
-  unitName: string;
-  filledDate: string | null;
-  template: TResponsibilityTemplate;
-  rows: TResponsibilityRow[];
-  /** Printed above the notes when the table is not the submitted one (e.g. a draft). */
-  remark?: string;
-}
+/** What one printed table shows (`remark` is printed above the notes when the table is not the submitted one). */
+export type PrintableTable = Omit<TPrintableTable, 'stage' | 'version'>;
 
 /** Every printed responsibility gets at least one line, so a blank form still shows all of them. */
 export function printedLines(table: PrintableTable): string[][] {
@@ -113,7 +104,7 @@ export async function loadPrintableTable({
 }: {
   ctx: ActorContext;
   input: z.output<typeof ZExportSubmissionInput>;
-}): Promise<PrintableTable & { stage: string; version: number | null }> {
+}): Promise<TPrintableTable> {
   const user = ctx.actor;
   const { id } = input;
   const { submission: sub, round, unitName } = await getVisibleSubmission(ctx.db, user, id);

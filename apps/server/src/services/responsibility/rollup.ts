@@ -12,28 +12,20 @@ import {
   type DbOrTx,
 } from '@portal/db';
 import {
-  computeReportingStatus,
   DEFAULT_CALENDAR,
+  type TResponsibleSearch,
+  type TRoundRollup,
+  type ZSearchResponsibleInput,
+  computeReportingStatus,
   orderRows,
   rowLabel,
-  type ZSearchResponsibleInput,
-  type TResponsibilityRow,
 } from '@portal/rules';
 import { type ZGetRoundInput } from './rounds.js';
 import { canSeePhones, getSupervisedRound, presentRows, seesSubtree, type Round } from './internal.js';
 import { type Actor, type ActorContext, chinaDate } from '../../core/index.js';
 
-export interface UnitTable {
-  submissionId: string;
-  orgUnitId: string;
-  unitName: string;
-  unitCode: string;
-  status: ReturnType<typeof computeReportingStatus>['status'];
-  stage: ReturnType<typeof computeReportingStatus>['stage'];
-  workingDaysOverdue: number | null;
-  /** The latest submitted version, or null when the unit has never submitted. */
-  version: { version: number; filledDate: string; sealConfirmedBy: string; submittedAt: string; rows: TResponsibilityRow[] } | null;
-}
+/** A unit of a supervised round with its latest submitted version (null when it has never submitted). */
+export type UnitTable = TRoundRollup['units'][number];
 
 /** Every unit of a supervised round with its latest submitted table. */
 export async function loadRoundTables(db: DbOrTx, user: Actor, round: Round, today: string): Promise<UnitTable[]> {
@@ -81,7 +73,7 @@ export async function loadRoundTables(db: DbOrTx, user: Actor, round: Round, tod
 }
 
 /** The roll-up of a round: all units' latest tables in one view. */
-export async function getRoundRollup({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZGetRoundInput> }) {
+export async function getRoundRollup({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZGetRoundInput> }): Promise<TRoundRollup> {
   const user = ctx.actor;
   const { id } = input;
   const round = await getSupervisedRound(ctx.db, user, id);
@@ -93,7 +85,13 @@ export async function getRoundRollup({ ctx, input }: { ctx: ActorContext; input:
  * "Who is responsible for X in Y": searches the latest submitted version of every reporting unit
  * in the caller's scope (across rounds), by responsibility, name, post or department.
  */
-export async function searchResponsible({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZSearchResponsibleInput> }) {
+export async function searchResponsible({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZSearchResponsibleInput>;
+}): Promise<TResponsibleSearch> {
   const user = ctx.actor;
   const { q, orgUnitId } = input;
   let scopePath: string | null = null;

@@ -1,11 +1,14 @@
 import { asc, desc, eq, inArray, like, or, orgUnits, responsibilityRounds, responsibilitySubmissions, users } from '@portal/db';
 import {
-  buildReminderText,
-  computeReportingStatus,
   DEFAULT_CALENDAR,
   REPORTING_STATUS_LABELS,
-  type ZOpenRoundInput,
+  type TRecordRef,
   type TReportingStatus,
+  type TRoundListItem,
+  type TRoundSupervision,
+  type ZOpenRoundInput,
+  buildReminderText,
+  computeReportingStatus,
 } from '@portal/rules';
 import { z } from 'zod';
 import { getSupervisedRound, resolveTemplate, seesSubtree, type Round } from './internal.js';
@@ -15,7 +18,7 @@ import { type ActorContext, chinaDate, forbidden, invalid, writeAudit, withTrans
  * A province or city supervisor opens a round for units of its own region (below its own unit).
  * One submission per unit is created at once, so "not started" is a row, not an absence.
  */
-export async function openRound({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZOpenRoundInput> }) {
+export async function openRound({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZOpenRoundInput> }): Promise<TRecordRef> {
   const user = ctx.actor;
   if (user.orgLevel !== 'province' && user.orgLevel !== 'city') throw forbidden('只有省级或市（州）级可以发起责任分工表填报');
   const data = input;
@@ -59,7 +62,7 @@ export async function openRound({ ctx, input }: { ctx: ActorContext; input: z.ou
  * Rounds the caller deals with: those opened in its subtree (supervisors, admins) and those in
  * which its own unit — or, for supervisors, a unit of its subtree — has to report.
  */
-export async function listRounds({ ctx }: { ctx: ActorContext }) {
+export async function listRounds({ ctx }: { ctx: ActorContext }): Promise<TRoundListItem[]> {
   const user = ctx.actor;
   const mine = seesSubtree(user)
     ? like(responsibilitySubmissions.regionPath, `${user.regionPath}%`)
@@ -132,7 +135,13 @@ function countStatuses(statuses: TReportingStatus[]) {
 export const ZGetRoundInput = z.object({ id: z.uuid() });
 
 /** The supervision table of a round: every unit with its status, and the reminder to copy. */
-export async function getRoundSupervision({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZGetRoundInput> }) {
+export async function getRoundSupervision({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZGetRoundInput>;
+}): Promise<TRoundSupervision> {
   const user = ctx.actor;
   const { id } = input;
   const round = await getSupervisedRound(ctx.db, user, id);

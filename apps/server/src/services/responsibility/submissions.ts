@@ -1,17 +1,22 @@
 import { and, asc, eq, responsibilitySubmissions, responsibilityVersions, type DbOrTx } from '@portal/db';
 import {
-  computeReportingStatus,
   DEFAULT_CALENDAR,
-  diffVersions,
   EXTRA_ITEM_KEY,
-  maskPhone,
-  orderRows,
-  validateRowsForSubmit,
+  type TDraftSaved,
+  type TRecordRef,
+  type TResponsibilityRow,
+  type TResponsibilityTemplate,
+  type TSubmissionDetail,
+  type TTableSubmitted,
+  type TVersionDiffView,
   type ZReturnInput,
   type ZSaveDraftInput,
   type ZSubmitInput,
-  type TResponsibilityRow,
-  type TResponsibilityTemplate,
+  computeReportingStatus,
+  diffVersions,
+  maskPhone,
+  orderRows,
+  validateRowsForSubmit,
 } from '@portal/rules';
 import { z } from 'zod';
 import { canSeePhones, canSuperviseRound, getVisibleSubmission, presentRows } from './internal.js';
@@ -31,7 +36,13 @@ import {
 export const ZSubmissionIdInput = z.object({ id: z.uuid() });
 
 /** A unit's table with what the caller may do with it. */
-export async function getSubmission({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZSubmissionIdInput> }) {
+export async function getSubmission({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZSubmissionIdInput>;
+}): Promise<TSubmissionDetail> {
   const user = ctx.actor;
   const { id } = input;
   const { submission: sub, round, unitName, unitCode } = await getVisibleSubmission(ctx.db, user, id);
@@ -104,7 +115,7 @@ function checkFilledDate(filledDate: string | undefined, today: string) {
 }
 
 /** Saves the working copy; a returned table stays "returned" until it is submitted again. */
-export async function saveDraft({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZSaveDraftInput> }) {
+export async function saveDraft({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZSaveDraftInput> }): Promise<TDraftSaved> {
   const user = ctx.actor;
   const data = input;
   const today = chinaDate(ctx.now());
@@ -135,7 +146,7 @@ export async function saveDraft({ ctx, input }: { ctx: ActorContext; input: z.ou
  * Submits the table with the seal confirmation (盖章确认). Every submission becomes a new kept
  * version; the working copy and the version are the same rows.
  */
-export async function submitTable({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZSubmitInput> }) {
+export async function submitTable({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZSubmitInput> }): Promise<TTableSubmitted> {
   const user = ctx.actor;
   const data = input;
   const today = chinaDate(ctx.now());
@@ -187,7 +198,7 @@ export async function submitTable({ ctx, input }: { ctx: ActorContext; input: z.
 }
 
 /** A supervisor of the round sends a submitted table back with its comment. */
-export async function returnTable({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZReturnInput> }) {
+export async function returnTable({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZReturnInput> }): Promise<TRecordRef> {
   const user = ctx.actor;
   const data = input;
   return withTransaction(ctx, async (ctx) => {
@@ -223,7 +234,13 @@ export const ZDiffInput = z.object({
 });
 
 /** Two versions of a unit's table side by side: what was added, removed or changed. */
-export async function diffSubmissionVersions({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZDiffInput> }) {
+export async function diffSubmissionVersions({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZDiffInput>;
+}): Promise<TVersionDiffView> {
   const user = ctx.actor;
   const data = input;
   const { submission: sub, round } = await getVisibleSubmission(ctx.db, user, data.submissionId);

@@ -2,16 +2,19 @@ import type { z } from 'zod';
 import { and, asc, eq, responsibilityTemplates } from '@portal/db';
 import {
   BUILTIN_TEMPLATES,
+  type TRecordRef,
+  type TTemplateItem,
+  type TTemplateListItem,
+  type TTemplateView,
   type ZArchiveTemplateInput,
   type ZCreateTemplateInput,
   type ZUpdateTemplateInput,
-  type TTemplateItem,
 } from '@portal/rules';
 import { isTemplateVisible, toTemplate } from './internal.js';
 import { type ActorContext, forbidden, notFound, writeAudit, isAllowed, withTransaction } from '../../core/index.js';
 
 /** The built-in templates and the custom ones the caller may use or manage. */
-export async function listTemplates({ ctx }: { ctx: ActorContext }) {
+export async function listTemplates({ ctx }: { ctx: ActorContext }): Promise<TTemplateListItem[]> {
   const user = ctx.actor;
   const rows = await ctx.db
     .select()
@@ -38,7 +41,13 @@ function itemsOf(items: { label: string; hint: string; isDirect: boolean }[]): T
 }
 
 /** An administrator defines a template for its own unit and everything below it. */
-export async function createTemplate({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZCreateTemplateInput> }) {
+export async function createTemplate({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZCreateTemplateInput>;
+}): Promise<TTemplateView> {
   const user = ctx.actor;
   const data = input;
   return withTransaction(ctx, async (ctx) => {
@@ -81,7 +90,13 @@ async function getManagedTemplate(ctx: ActorContext, id: string) {
 }
 
 /** Edits a custom template; rounds already opened keep the copy they were opened with. */
-export async function updateTemplate({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZUpdateTemplateInput> }) {
+export async function updateTemplate({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZUpdateTemplateInput>;
+}): Promise<TTemplateView> {
   const { id, data } = input;
   const before = await getManagedTemplate(ctx, id);
   return withTransaction(ctx, async (ctx) => {
@@ -111,7 +126,13 @@ export async function updateTemplate({ ctx, input }: { ctx: ActorContext; input:
 }
 
 /** Retires a custom template (kept for the rounds that used it). */
-export async function archiveTemplate({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZArchiveTemplateInput> }) {
+export async function archiveTemplate({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZArchiveTemplateInput>;
+}): Promise<TRecordRef> {
   const { id } = input;
   const before = await getManagedTemplate(ctx, id);
   return withTransaction(ctx, async (ctx) => {

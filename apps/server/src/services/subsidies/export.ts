@@ -123,7 +123,7 @@ export async function exportSubsidyRun({ ctx, input, out }: { ctx: ActorContext;
             i.countyName,
             name,
             full ? idNumber : maskIdNumber(idNumber),
-            (i.categories as string[]).map(categoryLabelOf).join('、'),
+            i.categories.map(categoryLabelOf).join('、'),
             categoryLabelOf(i.appliedCategory),
             yuanCell(i.premium),
             yuanCell(i.amount),

@@ -1,5 +1,5 @@
 import { CATEGORY_LABELS, type TCategoryId } from '@portal/rules';
 
-export function categoryLabelOf(id: string): string {
-  return CATEGORY_LABELS[id as TCategoryId] ?? id;
+export function categoryLabelOf(id: TCategoryId): string {
+  return CATEGORY_LABELS[id] ?? id;
 }

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import { and, asc, desc, eq, orgUnits, premiums, sql, users, type DbOrTx } from '@portal/db';
-import { PROFILES, type TProfileId, type ZPremiumInput } from '@portal/rules';
-import { type ActorContext, invalid, visibleToUser, writeAudit, getScopedOrgUnit, withTransaction } from '../../core/index.js';
+import { PROFILES, type TPremium, type TRecordRef, type ZPremiumInput } from '@portal/rules';
+import { type ActorContext, conflict, invalid, visibleToUser, writeAudit, getScopedOrgUnit, withTransaction } from '../../core/index.js';
+import { refuseUniqueViolation } from '../../lib/db-errors.js';
 
 /** Premium rows visible to the caller (their jurisdiction's and those above it), newest year first. */
-export async function listPremiums({ ctx }: { ctx: ActorContext }) {
+export async function listPremiums({ ctx }: { ctx: ActorContext }): Promise<TPremium[]> {
   const rows = await ctx.db
     .select({ p: premiums, orgUnitName: orgUnits.name, profile: orgUnits.profile, updatedByName: users.displayName })
     .from(premiums)
@@ -27,13 +28,13 @@ export async function listPremiums({ ctx }: { ctx: ActorContext }) {
 }
 
 /** Sets the premium of a jurisdiction for a year (a correction overwrites it; the audit keeps the old value). */
-export async function setPremium({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZPremiumInput> }) {
+export async function setPremium({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZPremiumInput> }): Promise<TRecordRef> {
   const me = ctx.actor;
   const data = input;
   return withTransaction(ctx, async (ctx) => {
     const unit = await getScopedOrgUnit(ctx.db, me, data.orgUnitId);
     if (!unit.profile) throw invalid('该机构未设定政策口径，不能设置缴费标准', 'orgUnitId');
-    const profile = PROFILES[unit.profile as TProfileId];
+    const profile = PROFILES[unit.profile];
     if (data.tier2 !== null && !profile.capabilities.hasTwoPremiumTiers) {
       throw invalid(`${profile.label}只有一档缴费标准，请留空二档`, 'tier2');
     }
@@ -68,7 +69,9 @@ export async function setPremium({ ctx, input }: { ctx: ActorContext; input: z.o
       after: { year: row.year, tier1: row.tier1, tier2: row.tier2, note: row.note },
     });
     return { id: row.id };
-  });
+  }).catch(
+    refuseUniqueViolation('premiums_org_unit_id_year', () => conflict(`该机构 ${data.year} 年度的缴费标准刚被他人保存，请刷新后重试`)),
+  );
 }
 
 /** The premium in force for a region and year: the nearest org unit (itself or an ancestor) that set one. */

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import { and, asc, eq, like, orgUnits, personCategories, persons, sql, subsidyRunItems, subsidyRuns } from '@portal/db';
 import {
+  PROFILES,
+  type TSubsidyRunCreated,
+  ZSubsidyParamsPatch,
+  type ZSubsidyRunInput,
   categoriesForPremiumYear,
   computeSubsidy,
-  PROFILES,
-  type ZSubsidyRunInput,
-  ZSubsidyParamsPatch,
-  type TProfileId,
 } from '@portal/rules';
 import { resolvePolicyParams } from '../params/index.js';
 import { resolvePremium } from './premiums.js';
@@ -20,13 +20,19 @@ const CHUNK = 1000;
  * January of the year, and stores the run. Everything is computed before anything is written, so
  * a missing premium or a person the rules refuse leaves no half-made run.
  */
-export async function runSubsidies({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZSubsidyRunInput> }) {
+export async function runSubsidies({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZSubsidyRunInput>;
+}): Promise<TSubsidyRunCreated> {
   const me = ctx.actor;
   const data = input;
   return withTransaction(ctx, async (ctx) => {
     const unit = await getScopedOrgUnit(ctx.db, me, data.orgUnitId);
     if (unit.level !== 'county' && unit.level !== 'city') throw invalid('请选择县（市、区）或市（州）', 'orgUnitId');
-    const profile = unit.profile as TProfileId | null;
+    const profile = unit.profile;
     if (!profile) throw invalid('该机构未设定政策口径', 'orgUnitId');
     if (data.year < PROFILES[profile].fromYear)
       throw invalid(`${PROFILES[profile].label}政策自 ${PROFILES[profile].fromYear} 年起适用`, 'year');

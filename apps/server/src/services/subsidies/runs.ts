@@ -1,10 +1,10 @@
 import { and, asc, count, desc, eq, orgUnits, persons, sql, subsidyRunItems, subsidyRuns, sum, users } from '@portal/db';
-import { maskIdNumber } from '@portal/rules';
+import { type TSubsidyRunDetail, type TSubsidyRunSummary, maskIdNumber } from '@portal/rules';
 import { z } from 'zod';
 import { type ActorContext, assertInUserRegion, inUserRegion, notFound } from '../../core/index.js';
 
 /** Runs in the caller's region, newest first. */
-export async function listSubsidyRuns({ ctx }: { ctx: ActorContext }) {
+export async function listSubsidyRuns({ ctx }: { ctx: ActorContext }): Promise<TSubsidyRunSummary[]> {
   const rows = await ctx.db
     .select({ r: subsidyRuns, orgUnitName: orgUnits.name, createdByName: users.displayName })
     .from(subsidyRuns)
@@ -70,7 +70,13 @@ export async function summariseRun(ctx: ActorContext, runId: string) {
 }
 
 /** A run with its summary and one page of its people. */
-export async function getSubsidyRun({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZGetSubsidyRunInput> }) {
+export async function getSubsidyRun({
+  ctx,
+  input,
+}: {
+  ctx: ActorContext;
+  input: z.output<typeof ZGetSubsidyRunInput>;
+}): Promise<TSubsidyRunDetail> {
   const { id, page, pageSize } = input;
   const { r, orgUnitName, createdByName } = await loadScopedRun(ctx, id);
   const [summary, items, total] = await Promise.all([
@@ -105,7 +111,7 @@ export async function getSubsidyRun({ ctx, input }: { ctx: ActorContext; input: 
       name,
       idNumberMasked: maskIdNumber(idNumber),
       countyName: i.countyName,
-      categories: i.categories as string[],
+      categories: i.categories,
       appliedCategory: i.appliedCategory,
       premium: i.premium,
       amount: i.amount,

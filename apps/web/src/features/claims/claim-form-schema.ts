@@ -1,4 +1,4 @@
-import { ZVisitType, type TClaimEntry } from '@portal/rules';
+import { LONG_STAY_DAYS, stayDays, ZVisitType, type TClaimEntry } from '@portal/rules';
 import { z } from 'zod';
 import { zMoney } from '../../lib/money';
 
@@ -21,6 +21,7 @@ export const ZVisitFields = z.object({
   totalCost: zMoney('医疗总费用'),
   inScopeCost: zMoney('政策范围内费用'),
   specialDrugCost: zMoney('特药费用', { optional: true }),
+  longStayReason: z.string().trim().max(200, '原因最多 200 字').optional(),
 });
 export type TVisitFieldsInput = z.input<typeof ZVisitFields>;
 export type TVisitFields = z.output<typeof ZVisitFields>;
@@ -43,6 +44,18 @@ export const DATES_IN_ORDER = {
   message: '出院日期不能早于入院日期',
   when: (p: { value: unknown }) => isDay(at(p.value, 'admissionDate')) && isDay(at(p.value, 'dischargeDate')),
 };
+/** A stay longer than LONG_STAY_DAYS needs its reason, as the server's entry schema says. */
+export const isLongStay = (v: Pick<TVisitFields, 'visitType' | 'admissionDate' | 'dischargeDate'>) =>
+  v.visitType === 'inpatient' &&
+  isDay(v.admissionDate) &&
+  isDay(v.dischargeDate) &&
+  stayDays(v.admissionDate, v.dischargeDate) > LONG_STAY_DAYS;
+export const longStayExplained = (v: TVisitFields) => !isLongStay(v) || (v.longStayReason ?? '').length >= 4;
+export const LONG_STAY_EXPLAINED = {
+  path: ['longStayReason'],
+  message: `住院超过 ${LONG_STAY_DAYS} 天，请填写长期住院的原因`,
+  when: (p: { value: unknown }) => isDay(at(p.value, 'admissionDate')) && isDay(at(p.value, 'dischargeDate')),
+};
 export const costsInOrder = (v: Checked) => v.inScopeCost <= v.totalCost;
 export const COSTS_IN_ORDER = {
   path: ['inScopeCost'],
@@ -53,6 +66,7 @@ export const COSTS_IN_ORDER = {
 /** The claim entry form. */
 export const ZClaimForm = ZVisitFields.refine(dischargeGiven, DISCHARGE_GIVEN)
   .refine(datesInOrder, DATES_IN_ORDER)
+  .refine(longStayExplained, LONG_STAY_EXPLAINED)
   .refine(costsInOrder, COSTS_IN_ORDER);
 export type TClaimFormInput = z.input<typeof ZClaimForm>;
 export type TClaimForm = z.output<typeof ZClaimForm>;
@@ -84,6 +98,7 @@ export function toEntry(v: TVisitFields): TClaimEntry {
     totalCost: v.totalCost,
     inScopeCost: v.inScopeCost,
     specialDrugCost: v.specialDrugCost ?? 0,
+    longStayReason: isLongStay(v) ? v.longStayReason : undefined,
   };
 }
 
@@ -99,4 +114,5 @@ export const VISIT_SERVER_FIELDS: Record<string, keyof TVisitFieldsInput> = {
   'entry.totalCost': 'totalCost',
   'entry.inScopeCost': 'inScopeCost',
   'entry.specialDrugCost': 'specialDrugCost',
+  'entry.longStayReason': 'longStayReason',
 };

@@ -1,11 +1,11 @@
 import { Input, SegmentedControl, SimpleGrid } from '@mantine/core';
-import { HOSPITAL_LEVEL_LABELS, VISIT_TYPES, VISIT_TYPE_LABELS } from '@portal/rules';
+import { HOSPITAL_LEVEL_LABELS, LONG_STAY_DAYS, VISIT_TYPES, VISIT_TYPE_LABELS } from '@portal/rules';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useController, useFormContext, useWatch } from 'react-hook-form';
 import { DateField, MoneyField, SelectField, TextField } from '../../components/fields';
 import { useTRPC } from '../../lib/trpc';
-import type { TVisitFields, TVisitFieldsInput } from './claim-form-schema';
+import { isLongStay, type TVisitFields, type TVisitFieldsInput } from './claim-form-schema';
 import { PersonPicker } from './person-picker';
 
 /** The hospitals of the caller's lists as select options, with level, place and whether networked. */
@@ -54,6 +54,8 @@ function VisitTypeField() {
 export function VisitFields({ afterDiagnosis, afterCosts }: { afterDiagnosis?: ReactNode; afterCosts?: ReactNode }) {
   const { control } = useVisitForm();
   const visitType = useWatch({ control, name: 'visitType' });
+  const [admissionDate, dischargeDate] = useWatch({ control, name: ['admissionDate', 'dischargeDate'] });
+  const longStay = isLongStay({ visitType, admissionDate, dischargeDate });
   const hospitalOptions = useHospitalOptions();
   return (
     <>
@@ -72,6 +74,15 @@ export function VisitFields({ afterDiagnosis, afterCosts }: { afterDiagnosis?: R
         <DateField control={control} name="admissionDate" label={visitType === 'inpatient' ? '入院日期' : '就诊日期'} withAsterisk />
         {visitType === 'inpatient' && <DateField control={control} name="dischargeDate" label="出院日期" withAsterisk />}
       </SimpleGrid>
+      {longStay && (
+        <TextField
+          control={control}
+          name="longStayReason"
+          label="长期住院原因"
+          description={`住院超过 ${LONG_STAY_DAYS} 天须说明原因（如康复治疗、精神病长期住院），请先核实入院和出院日期`}
+          withAsterisk
+        />
+      )}
       <TextField control={control} name="diagnosis" label="诊断" withAsterisk />
       {afterDiagnosis}
       <SimpleGrid cols={2}>

@@ -60,9 +60,14 @@ export function ClockPanel({ c }: { c: Case }) {
         <SimpleGrid cols={2}>
           <Field label="受理日期" value={formatDate(c.receivedOn)} />
           <Field label="材料齐全日期（起算日）" value={c.materialsCompleteOn ? formatDate(c.materialsCompleteOn) : '材料未齐'} />
-          <Field label="应办结日期" value={formatDate(c.clock.due)} testId="due-date" />
+          <Field label="应办结日期" value={`${formatDate(c.clock.due)}${c.clock.provisional ? '（暂定）' : ''}`} testId="due-date" />
           <Field label="已用 / 剩余工作日" value={c.clock.started ? `${c.clock.used} / ${c.clock.left}` : '—'} testId="days-used-left" />
         </SimpleGrid>
+      )}
+      {c.clock.provisional && c.clock.provisionalReason && (
+        <Alert color="orange" mt="sm" p="xs" data-testid="clock-provisional">
+          {c.clock.provisionalReason}
+        </Alert>
       )}
       {c.suspensions.length > 0 && (
         <Box mt="sm">

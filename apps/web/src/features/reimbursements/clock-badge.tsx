@@ -43,5 +43,14 @@ export function DueText({ clock }: { clock: ClockView }) {
         —
       </Text>
     );
-  return <Text size="sm">{formatDate(clock.due)}</Text>;
+  return (
+    <Text size="sm" title={clock.provisionalReason ?? undefined} data-provisional={clock.provisional || undefined}>
+      {formatDate(clock.due)}
+      {clock.provisional && (
+        <Text span size="xs" c="orange.8" fw={600} ml={4}>
+          暂定
+        </Text>
+      )}
+    </Text>
+  );
 }
