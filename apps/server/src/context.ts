@@ -1,6 +1,6 @@
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '@portal/db';
+import type { Db, ReportReads } from '@portal/db';
 import { createClock, type Clock, type RequestContext } from './core/index.js';
 import type { Env } from './env.js';
 import { findSessionUserCached } from './services/auth/index.js';
@@ -9,6 +9,7 @@ export const SESSION_COOKIE = 'portal_session';
 
 export interface AppDeps {
   db: Db;
+  reports: ReportReads;
   env: Env;
   /** Business time (ctx.now): tests may move it. */
   clock?: Clock;
@@ -23,9 +24,16 @@ export function makeContextFactory(deps: AppDeps) {
   const sessionNow = deps.sessionClock ?? (() => new Date());
   return async ({ req, res }: { req: FastifyRequest; res: FastifyReply }): Promise<RequestContext> => {
     const token = req.cookies[SESSION_COOKIE] ?? null;
+    // The client went away before the answer was written: whatever report it asked for stops.
+    const abort = new AbortController();
+    res.raw.once('close', () => {
+      if (!res.raw.writableFinished) abort.abort(new Error('client closed the connection'));
+    });
     const actor = token ? await findSessionUserCached(deps.db, token, sessionNow(), deps.env) : null;
     return {
       db: deps.db,
+      reports: deps.reports,
+      signal: abort.signal,
       env: deps.env,
       actor,
       ip: req.ip ?? null,

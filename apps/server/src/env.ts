@@ -16,6 +16,18 @@ const ZEnv = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 必须以 postgres:// 开头')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** A streaming replica of DATABASE_URL: boards, reports and exports read there (docs/scaling.md). */
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_READ_URL 必须以 postgres:// 开头')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** PostgreSQL connections for window work, and the separate ones for reports. */
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(8),
+  DB_REPORT_POOL_MAX: z.coerce.number().int().min(1).max(50).default(3),
+  /** PostgreSQL cancels a statement of window work, or of a report, running longer than this. */
+  STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  REPORT_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   PGLITE_DIR: z.string().default(resolve(REPO_ROOT, '.data/pglite')),
   /** A session ends after this long without a request… */
   SESSION_IDLE_MINUTES: z.coerce
@@ -82,6 +94,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     SEED_DEMO: parsed.data.SEED_DEMO ?? !production,
   };
   const problems: string[] = [];
+  if (env.DATABASE_READ_URL && !env.DATABASE_URL) problems.push('DATABASE_READ_URL 需要同时设置 DATABASE_URL（只读副本属于该主库）');
   if (production && env.ALLOW_TEST_CLOCK) problems.push('生产环境不能启用 ALLOW_TEST_CLOCK');
   if (production && env.SEED_DEMO) problems.push('生产环境不能写入演示数据（SEED_DEMO=true）：演示账号的密码是公开的');
   if (problems.length) throw new Error(`环境变量配置有误：\n${problems.map((p) => `  - ${p}`).join('\n')}`);

@@ -48,14 +48,24 @@ async function main() {
   }
   let handle;
   try {
-    handle = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.PGLITE_DIR });
+    handle = await openDb({
+      databaseUrl: env.DATABASE_URL,
+      readUrl: env.DATABASE_READ_URL,
+      dataDir: env.PGLITE_DIR,
+      limits: {
+        windowPool: env.DB_POOL_MAX,
+        reportPool: env.DB_REPORT_POOL_MAX,
+        windowStatementTimeoutMs: env.STATEMENT_TIMEOUT_MS,
+        reportStatementTimeoutMs: env.REPORT_STATEMENT_TIMEOUT_MS,
+      },
+    });
   } catch (err) {
     if (err instanceof DataDirLockedError) fail(err.message);
     throw err;
   }
   await handle.migrate();
   await prepareData(env, handle.db);
-  const app = await buildApp({ db: handle.db, env });
+  const app = await buildApp({ db: handle.db, reports: handle.reports, env });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -11,7 +11,7 @@ let username: string;
 
 beforeAll(async () => {
   handle = await setupDb();
-  app = await buildApp({ db: handle.db, env, logger: false });
+  app = await buildApp({ db: handle.db, reports: handle.reports, env, logger: false });
   const tree = await makeTree(handle);
   const user = await createUser(handle.db, { orgUnitId: tree.countyA.id, role: 'clerk', passwordHash: await testPasswordHash() });
   username = user.username;
@@ -89,7 +89,7 @@ describe('test clock', () => {
   });
 
   it('moves ctx.now() when enabled', async () => {
-    const testApp = await buildApp({ db: handle.db, env: { ...env, ALLOW_TEST_CLOCK: true }, logger: false });
+    const testApp = await buildApp({ db: handle.db, reports: handle.reports, env: { ...env, ALLOW_TEST_CLOCK: true }, logger: false });
     const set = await testApp.inject({ method: 'POST', url: '/__test__/clock', payload: { now: '2019-09-20T02:00:00Z' } });
     expect(set.json().today).toBe('2019-09-20');
     const info = await testApp.inject({ method: 'GET', url: '/trpc/system.info' });

@@ -140,7 +140,7 @@ describe('premiums and subsidy runs', () => {
     expect(extreme.funding).toEqual({ assistanceFund: 18_000, fiscal: 0 });
 
     // The export: refused to an administrator (no casework role), ID numbers masked without the grant.
-    const app = await buildApp({ db: handle.db, env, logger: false });
+    const app = await buildApp({ db: handle.db, reports: handle.reports, env, logger: false });
     const cookieFor = async (role: 'admin' | 'supervisor') => {
       const { user } = await callerAs(handle, role, tree.root.id);
       return `portal_session=${(await createSession(handle.db, user.id, new Date(), env)).token}`;
@@ -298,7 +298,7 @@ describe('management ledger', () => {
   it('HTTP export refuses another region and an admin before any byte', async () => {
     const { tree } = await setup();
     const other = await makeTree(handle, 'liaoning-2019');
-    const app = await buildApp({ db: handle.db, env, logger: false });
+    const app = await buildApp({ db: handle.db, reports: handle.reports, env, logger: false });
     const cookieOf = async (role: 'clerk' | 'admin', unit: string) => {
       const { user } = await callerAs(handle, role, unit);
       return `portal_session=${(await createSession(handle.db, user.id, new Date(), env)).token}`;

@@ -39,6 +39,7 @@ export function anonymousCaller(handle: DbHandle) {
 export function makeContext(handle: DbHandle, actor: RequestContext['actor'], token: string | null): RequestContext {
   return {
     db: handle.db,
+    reports: handle.reports,
     env,
     actor,
     ip: '127.0.0.1',

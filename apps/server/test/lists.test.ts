@@ -134,7 +134,7 @@ describe('list comparison', () => {
     const other = await makeTree(handle, 'qiannan-2019');
     const sup = await ctxFor('supervisor', tree.root.id);
     const bytes = Buffer.from(`姓名,身份证号,人员类别\n张三,${makeIdNumber('522732', '1999-09-09', 6)},建档立卡\n`);
-    const app = await buildApp({ db: handle.db, env, logger: false });
+    const app = await buildApp({ db: handle.db, reports: handle.reports, env, logger: false });
     const supSession = await createSession(handle.db, sup.actor.id, new Date(), env);
     const refused = await app.inject({
       method: 'POST',
@@ -155,7 +155,7 @@ describe('list comparison', () => {
     const tree = await makeTree(handle, 'qiannan-2019');
     const { user } = await callerAs(handle, 'clerk', tree.countyA.id);
     const session = await createSession(handle.db, user.id, new Date(), env);
-    const app = await buildApp({ db: handle.db, env, logger: false });
+    const app = await buildApp({ db: handle.db, reports: handle.reports, env, logger: false });
     const url = `/api/lists/upload?sourceDepartment=poverty_office&listDate=2020-03-31&fileName=${encodeURIComponent('名单.csv')}`;
     const body = Buffer.from(`姓名,身份证号,人员类别\n张三,${makeIdNumber('522732', '1998-08-08', 3)},建档立卡\n`);
     const anon = await app.inject({

@@ -119,7 +119,7 @@ describe('the matrix covers every entry point', () => {
     expect(Object.keys(PROCEDURES).filter((p) => !ALL_PROCEDURES[p])).toEqual([]);
   });
   it('every plain HTTP route has a request builder', async () => {
-    const app = await buildApp({ db: {} as never, env, logger: false });
+    const app = await buildApp({ db: {} as never, reports: {} as never, env, logger: false });
     await app.close();
     const declared = HTTP_ROUTES.map((r) => `${r.method} ${r.url}`);
     expect(declared.filter((r) => !ROUTES[r])).toEqual([]);
@@ -196,7 +196,7 @@ describe.each(Object.keys(ROUTES))('HTTP %s', (route) => {
   it('refuses every role and place the permission table and the region rule refuse, and only those', async () => {
     const declared = HTTP_ROUTES.find((r) => `${r.method} ${r.url}` === route)!;
     const spec = { ...ROUTES[route]!, input: () => null, permission: declared.permission, isMutation: declared.method === 'POST' };
-    const app = await buildApp({ db: handle.db, env, logger: false });
+    const app = await buildApp({ db: handle.db, reports: handle.reports, env, logger: false });
     const failures: string[] = [];
     let succeeded = 0;
     for (const { role, place } of callOrder(spec, declared.permission)) {

@@ -195,6 +195,7 @@ describe('every procedure declares what it answers', () => {
     });
     const caller = createCallerFactory(broken)({
       db: {} as Db,
+      reports: {} as never,
       env,
       actor: null,
       ip: null,

@@ -28,7 +28,7 @@ describe('every entry point declares a permission', () => {
 
   it('each plain HTTP route under /api is registered through registerRoute with a permission', async () => {
     const seen: { method: string; url: string }[] = [];
-    const app = await buildApp({ db: {} as never, env, logger: false });
+    const app = await buildApp({ db: {} as never, reports: {} as never, env, logger: false });
     // printRoutes lists what fastify really serves; every /api route must be in the declared table.
     const served = app
       .printRoutes({ commonPrefix: false })

@@ -531,7 +531,7 @@ describe('reimbursements: queue, board, attachments', () => {
         .where(eq(reimbursementAttachments.caseId, c.id)),
     ).toHaveLength(1);
 
-    const app = await buildApp({ db: handle.db, env, logger: false });
+    const app = await buildApp({ db: handle.db, reports: handle.reports, env, logger: false });
     const session = await createSession(handle.db, s.clerk.user.id, new Date(), env);
     const ok = await app.inject({
       method: 'GET',

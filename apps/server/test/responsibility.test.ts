@@ -469,7 +469,7 @@ describe('exports', () => {
   it('serves downloads over HTTP with the session cookie and the same region checks', async () => {
     const ctx = await openedRound();
     await submitA(ctx);
-    const app = await buildApp({ db: handle.db, env: { ...env, WEB_DIST: '/nonexistent' }, logger: false });
+    const app = await buildApp({ db: handle.db, reports: handle.reports, env: { ...env, WEB_DIST: '/nonexistent' }, logger: false });
     try {
       const other = await makeTree(handle);
       const outsider = await callerAs(handle, 'supervisor', other.root.id);

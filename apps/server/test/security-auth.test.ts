@@ -10,7 +10,7 @@ let app: Awaited<ReturnType<typeof buildApp>>;
 
 beforeAll(async () => {
   handle = await setupDb();
-  app = await buildApp({ db: handle.db, env: { ...env, LOGIN_RATE_PER_MINUTE: 10_000 }, logger: false });
+  app = await buildApp({ db: handle.db, reports: handle.reports, env: { ...env, LOGIN_RATE_PER_MINUTE: 10_000 }, logger: false });
 });
 afterAll(async () => {
   await app.close();
@@ -86,7 +86,7 @@ describe('sign-in under attack', () => {
   });
 
   it('limits sign-in attempts per address with a Chinese 429', async () => {
-    const limited = await buildApp({ db: handle.db, env: { ...env, LOGIN_RATE_PER_MINUTE: 5 }, logger: false });
+    const limited = await buildApp({ db: handle.db, reports: handle.reports, env: { ...env, LOGIN_RATE_PER_MINUTE: 5 }, logger: false });
     const answers = [];
     for (let i = 0; i < 8; i++) {
       answers.push(

@@ -13,7 +13,7 @@ let userId: string;
 
 beforeAll(async () => {
   handle = await setupDb();
-  app = await buildApp({ db: handle.db, env, logger: false });
+  app = await buildApp({ db: handle.db, reports: handle.reports, env, logger: false });
   const tree = await makeTree(handle);
   const user = await createUser(handle.db, { orgUnitId: tree.countyA.id, role: 'clerk', passwordHash: await testPasswordHash() });
   userId = user.id;
@@ -80,7 +80,7 @@ describe('headers', () => {
   });
 
   it('sends HSTS when the cookie is Secure (behind HTTPS)', async () => {
-    const secure = await buildApp({ db: handle.db, env: { ...env, COOKIE_SECURE: true }, logger: false });
+    const secure = await buildApp({ db: handle.db, reports: handle.reports, env: { ...env, COOKIE_SECURE: true }, logger: false });
     const res = await secure.inject({ method: 'GET', url: '/healthz' });
     expect(res.headers['strict-transport-security']).toContain('max-age=31536000');
     await secure.close();
@@ -108,7 +108,7 @@ describe('client address', () => {
       payload: { username: 'nobody-xff', password: 'whatever-1' },
       headers: { 'content-type': 'application/json', 'x-portal-request': '1', 'x-forwarded-for': '203.0.113.99' },
     });
-    const viaProxy = await buildApp({ db: handle.db, env: { ...env, TRUST_PROXY: ['192.0.2.10'] }, logger: false });
+    const viaProxy = await buildApp({ db: handle.db, reports: handle.reports, env: { ...env, TRUST_PROXY: ['192.0.2.10'] }, logger: false });
     const user = (await handle.db.select().from(auditLog).where(eq(auditLog.entityId, userId)).limit(1))[0];
     expect(user).toBeUndefined();
     await viaProxy.inject({

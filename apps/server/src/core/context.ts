@@ -1,4 +1,4 @@
-import type { DbOrTx } from '@portal/db';
+import type { DbOrTx, ReportReads } from '@portal/db';
 import type { Env } from '../env.js';
 import type { Actor } from './actor.js';
 
@@ -8,6 +8,10 @@ import type { Actor } from './actor.js';
  */
 export interface ServiceContext {
   db: DbOrTx;
+  /** Heavy reads (lists over a region, boards, exports) go here through `withReportReads`. */
+  reports: ReportReads;
+  /** Aborted when the client goes away before the answer: a running report is then cancelled. */
+  signal?: AbortSignal;
   env: Env;
   /** The signed-in user; null only before authentication (login, public procedures). */
   actor: Actor | null;

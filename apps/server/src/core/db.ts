@@ -13,6 +13,18 @@ export async function withTransaction<C extends ServiceContext, T>(ctx: C, fn: (
   return ctx.db.transaction((tx) => fn({ ...ctx, db: tx, inTransaction: true }));
 }
 
+/**
+ * Runs a heavy read — a list over a region, a board, a report, an export — in a read-only
+ * transaction on the report pool (the replica when `DATABASE_READ_URL` is set), so it cannot take
+ * the connections window work needs; the request's abort signal cancels its running statement.
+ * Inside, `ctx.db` reads from that pool; writes (an export's audit row) go through the outer ctx.
+ * Inside a caller's transaction (a job) it reads there, to see what that transaction wrote.
+ */
+export async function withReportReads<C extends ServiceContext, T>(ctx: C, fn: (ctx: C) => Promise<T>): Promise<T> {
+  if (ctx.inTransaction) return fn(ctx);
+  return ctx.reports.run(ctx.signal, (tx) => fn({ ...ctx, db: tx, inTransaction: true }));
+}
+
 type ScopedTable = PgTable & { id: AnyPgColumn; regionPath: AnyPgColumn };
 
 /**

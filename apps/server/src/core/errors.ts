@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-export type TErrorKind = 'not_found' | 'forbidden' | 'unauthorized' | 'conflict' | 'validation' | 'precondition' | 'rate_limited';
+export type TErrorKind = 'not_found' | 'forbidden' | 'unauthorized' | 'conflict' | 'validation' | 'precondition' | 'rate_limited' | 'unavailable';
 
 /**
  * The one error type services throw. `message` is the Chinese text shown to the user; `detail` is
@@ -38,6 +38,7 @@ export const ERROR_STATUS = {
   validation: { trpc: 'BAD_REQUEST', http: 400 },
   precondition: { trpc: 'PRECONDITION_FAILED', http: 412 },
   rate_limited: { trpc: 'TOO_MANY_REQUESTS', http: 429 },
+  unavailable: { trpc: 'SERVICE_UNAVAILABLE', http: 503 },
 } as const satisfies Record<TErrorKind, { trpc: string; http: number }>;
 
 export interface SafeError {
@@ -48,6 +49,18 @@ export interface SafeError {
   field: string | null;
   meta: Record<string, string> | null;
   fieldErrors: { path: string; message: string }[] | null;
+}
+
+export const QUERY_CANCELLED = '查询耗时过长，已中止：请缩小范围（选择县区、缩短期间）后重试';
+
+/** A statement PostgreSQL cancelled (SQLSTATE 57014: statement timeout or pg_cancel_backend). */
+export function isQueryCancelled(error: unknown): boolean {
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 4; depth++) {
+    if ((e as { code?: unknown }).code === '57014') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 interface ZodLikeIssue {
@@ -80,6 +93,12 @@ export function toSafeError(error: unknown, log?: (obj: object, msg: string) => 
       meta: error.options.meta ?? null,
       fieldErrors: null,
     };
+  }
+  if (isQueryCancelled(error)) {
+    // PostgreSQL ended the statement: its statement timeout, or the client went away. Not a fault
+    // of the code: the caller is asked to narrow the request.
+    log?.({ err: error }, 'statement cancelled');
+    return toSafeError(new DomainError('unavailable', QUERY_CANCELLED));
   }
   const issues = zodIssuesOf(error);
   if (issues) {

@@ -3,6 +3,8 @@ export type { ActorContext, RequestContext, ServiceContext } from './context.js'
 export { authorise, isAllowed, requirePermission } from './authorise.js';
 export {
   DomainError,
+  QUERY_CANCELLED,
+  isQueryCancelled,
   ERROR_STATUS,
   conflict,
   forbidden,
@@ -14,7 +16,7 @@ export {
   type SafeError,
   type TErrorKind,
 } from './errors.js';
-export { decodeCursor, encodeCursor, findScopedById, insertOne, paginate, withTransaction, type Page } from './db.js';
+export { decodeCursor, encodeCursor, findScopedById, insertOne, paginate, withReportReads, withTransaction, type Page } from './db.js';
 export { assertInUserRegion, inUserRegion, isInUserRegion, underRegion, visibleToUser } from './scope.js';
 export { writeAudit, type AuditEntry } from './audit.js';
 export { chinaDate, createClock, type Clock } from './clock.js';

@@ -292,7 +292,7 @@ export async function buildWorld(handle: DbHandle) {
   });
 
   // List batches go through the upload route, as the web page sends them.
-  const app = await buildApp({ db: handle.db, env, logger: false });
+  const app = await buildApp({ db: handle.db, reports: handle.reports, env, logger: false });
   const upload = async () => {
     const csv = `姓名,身份证号,人员类别\n比对新人,${newIdNumber()},建档立卡\n比对旧人,${p.main.idNumber},建档立卡\n`;
     const res = await app.inject({

@@ -20,6 +20,7 @@ export interface SetFiltersOptions {
 export function useUrlFilters<D extends FilterDefaults>(defaults: D) {
   type T = Widen<D>;
   const [params, setParams] = useSearchParams();
+  const { pathname } = useLocation();
   // The defaults object is usually a literal: compare it by value so the memo holds.
   const key = JSON.stringify(defaults);
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -27,6 +28,9 @@ export function useUrlFilters<D extends FilterDefaults>(defaults: D) {
   const filters = useMemo(() => readFilters(params, stableDefaults) as T, [params, stableDefaults]);
   const setFilters = useCallback(
     (patch: Partial<T>, options: SetFiltersOptions = {}) => {
+      // A late write (a debounced search box) after the user has left the list would put the
+      // list's filters on the next page's URL: a search-only navigation lands on the current path.
+      if (window.location.pathname !== pathname) return;
       setParams(
         (current) => {
           const next = writeFilters(current, stableDefaults as FilterDefaults, patch as Partial<FilterDefaults>);
@@ -37,7 +41,7 @@ export function useUrlFilters<D extends FilterDefaults>(defaults: D) {
         { replace: options.replace },
       );
     },
-    [setParams, stableDefaults],
+    [setParams, stableDefaults, pathname],
   );
   return [filters, setFilters] as const;
 }

@@ -2,25 +2,8 @@ import { relations } from 'drizzle-orm';
 import { date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { TCategoryId } from '@portal/rules';
 import { createdAt, id, regionPath, updatedAt } from './_columns.js';
+import { households } from './households.js';
 import { orgUnits } from './org.js';
-
-/** A registered household (户); 建档立卡 is recorded by household. */
-export const households = pgTable(
-  'households',
-  {
-    id: id(),
-    householdNo: text(),
-    orgUnitId: uuid()
-      .notNull()
-      .references(() => orgUnits.id),
-    regionPath: regionPath(),
-    address: text(),
-    headPersonId: uuid(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [index('households_region_path_idx').on(t.regionPath.op('text_pattern_ops'))],
-);
 
 /** A beneficiary (or any insured person the agency handles). */
 export const persons = pgTable(

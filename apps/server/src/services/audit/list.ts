@@ -10,7 +10,7 @@ import {
   formatYuan,
 } from '@portal/rules';
 import { z } from 'zod';
-import { type ActorContext, getScopedOrgUnit, paginate } from '../../core/index.js';
+import { type ActorContext, getScopedOrgUnit, paginate, withReportReads } from '../../core/index.js';
 
 export const ZListAuditInput = z.object({
   username: z.string().trim().max(64).optional(),
@@ -55,46 +55,48 @@ export function diffAudit(before: unknown, after: unknown): TAuditChange[] {
  * number, phone or account), so nothing needs masking here.
  */
 export async function listAudit({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListAuditInput> }): Promise<TAuditPage> {
-  const region = input.orgUnitId ? (await getScopedOrgUnit(ctx.db, ctx.actor, input.orgUnitId)).path : ctx.actor.regionPath;
-  const inRegion = like(auditLog.regionPath, `${region}%`);
-  const where = and(
-    input.orgUnitId ? inRegion : or(inRegion, ...NATIONAL_ENTITIES.map((e) => eq(auditLog.entity, e))),
-    input.username ? eq(auditLog.username, input.username.toLowerCase()) : undefined,
-    input.action ? eq(auditLog.action, input.action) : undefined,
-    input.entity ? eq(auditLog.entity, input.entity) : undefined,
-    input.entityId ? eq(auditLog.entityId, input.entityId) : undefined,
-    input.from ? gte(auditLog.at, new Date(`${input.from}T00:00:00+08:00`)) : undefined,
-    input.to ? lt(auditLog.at, new Date(new Date(`${input.to}T00:00:00+08:00`).getTime() + 86_400_000)) : undefined,
-  );
-  const page = await paginate({
-    cursor: input.cursor,
-    limit: input.limit,
-    keys: [auditLog.at, auditLog.id],
-    direction: 'desc',
-    query: (after, limit, orderBy) =>
-      ctx.db
-        .select({ row: auditLog, unitName: orgUnits.name })
-        .from(auditLog)
-        .leftJoin(orgUnits, eq(orgUnits.path, auditLog.regionPath))
-        .where(and(where, after))
-        .orderBy(...orderBy)
-        .limit(limit),
-    keyOf: (r) => [r.row.at.toISOString(), r.row.id],
+  return withReportReads(ctx, async (ctx) => {
+    const region = input.orgUnitId ? (await getScopedOrgUnit(ctx.db, ctx.actor, input.orgUnitId)).path : ctx.actor.regionPath;
+    const inRegion = like(auditLog.regionPath, `${region}%`);
+    const where = and(
+      input.orgUnitId ? inRegion : or(inRegion, ...NATIONAL_ENTITIES.map((e) => eq(auditLog.entity, e))),
+      input.username ? eq(auditLog.username, input.username.toLowerCase()) : undefined,
+      input.action ? eq(auditLog.action, input.action) : undefined,
+      input.entity ? eq(auditLog.entity, input.entity) : undefined,
+      input.entityId ? eq(auditLog.entityId, input.entityId) : undefined,
+      input.from ? gte(auditLog.at, new Date(`${input.from}T00:00:00+08:00`)) : undefined,
+      input.to ? lt(auditLog.at, new Date(new Date(`${input.to}T00:00:00+08:00`).getTime() + 86_400_000)) : undefined,
+    );
+    const page = await paginate({
+      cursor: input.cursor,
+      limit: input.limit,
+      keys: [auditLog.at, auditLog.id],
+      direction: 'desc',
+      query: (after, limit, orderBy) =>
+        ctx.db
+          .select({ row: auditLog, unitName: orgUnits.name })
+          .from(auditLog)
+          .leftJoin(orgUnits, eq(orgUnits.path, auditLog.regionPath))
+          .where(and(where, after))
+          .orderBy(...orderBy)
+          .limit(limit),
+      keyOf: (r) => [r.row.at.toISOString(), r.row.id],
+    });
+    return {
+      items: page.items.map(({ row: r, unitName }) => ({
+        id: r.id,
+        at: r.at.toISOString(),
+        username: r.username,
+        action: r.action,
+        actionLabel: auditActionLabel(r.action),
+        entity: r.entity,
+        entityLabel: AUDIT_ENTITY_LABELS[r.entity] ?? r.entity,
+        entityId: r.entityId,
+        unitName: unitName ?? null,
+        changes: diffAudit(r.before, r.after),
+        ip: r.ip,
+      })),
+      nextCursor: page.nextCursor,
+    };
   });
-  return {
-    items: page.items.map(({ row: r, unitName }) => ({
-      id: r.id,
-      at: r.at.toISOString(),
-      username: r.username,
-      action: r.action,
-      actionLabel: auditActionLabel(r.action),
-      entity: r.entity,
-      entityLabel: AUDIT_ENTITY_LABELS[r.entity] ?? r.entity,
-      entityId: r.entityId,
-      unitName: unitName ?? null,
-      changes: diffAudit(r.before, r.after),
-      ip: r.ip,
-    })),
-    nextCursor: page.nextCursor,
-  };
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { and, claims, count, desc, eq, gt, gte, like, lte, orgUnits, persons, sum, type SQL } from '@portal/db';
 import { type TClaimListPage, type ZListClaimsInput, maskIdNumber } from '@portal/rules';
-import { type ActorContext, inUserRegion } from '../../core/index.js';
+import { type ActorContext, inUserRegion, withReportReads } from '../../core/index.js';
 
 const TIER_COLUMN = {
   basic: claims.basic,
@@ -14,78 +14,80 @@ const TIER_COLUMN = {
 
 /** Claims in the caller's region by person, county, hospital, date range and tier, with totals. */
 export async function listClaims({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListClaimsInput> }): Promise<TClaimListPage> {
-  const f = input;
-  const unitPath = f.orgUnitId
-    ? (await ctx.db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, f.orgUnitId)).limit(1))[0]?.path
-    : undefined;
-  const conditions: (SQL | undefined)[] = [
-    inUserRegion(ctx.actor, claims.regionPath),
-    unitPath ? like(claims.regionPath, `${unitPath}%`) : undefined,
-    f.personId ? eq(claims.personId, f.personId) : undefined,
-    f.hospitalId ? eq(claims.hospitalId, f.hospitalId) : undefined,
-    f.from ? gte(claims.dischargeDate, f.from) : undefined,
-    f.to ? lte(claims.dischargeDate, f.to) : undefined,
-    f.tier ? gt(TIER_COLUMN[f.tier], 0) : undefined,
-  ];
-  const where = and(...conditions);
-  const [rows, totals] = await Promise.all([
-    ctx.db
-      .select({ c: claims, personName: persons.name, idNumber: persons.idNumber })
-      .from(claims)
-      .innerJoin(persons, eq(persons.id, claims.personId))
-      .where(where)
-      .orderBy(desc(claims.createdAt))
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
-    ctx.db
-      .select({
-        n: count(),
-        total: sum(claims.totalCost),
-        basic: sum(claims.basic),
-        critical: sum(claims.critical),
-        hospitalReduction: sum(claims.hospitalReduction),
-        assistance: sum(claims.assistance),
-        tilted: sum(claims.tilted),
-        hospitalBorne: sum(claims.hospitalBorne),
-        patientPays: sum(claims.patientPays),
-      })
-      .from(claims)
-      .where(where),
-  ]);
-  const t = totals[0];
-  const num = (v: string | number | null | undefined) => Number(v ?? 0);
-  return {
-    items: rows.map(({ c, personName, idNumber }) => ({
-      id: c.id,
-      claimNo: c.claimNo,
-      kind: c.kind,
-      status: c.status,
-      personId: c.personId,
-      personName,
-      idNumberMasked: maskIdNumber(idNumber),
-      hospitalName: c.hospitalName,
-      visitType: c.visitType,
-      dischargeDate: c.dischargeDate,
-      appliedCategory: c.appliedCategory,
-      totalCost: c.totalCost,
-      basic: c.basic,
-      critical: c.critical,
-      hospitalReduction: c.hospitalReduction,
-      assistance: c.assistance,
-      tilted: c.tilted,
-      hospitalBorne: c.hospitalBorne,
-      patientPays: c.patientPays,
-    })),
-    total: num(t?.n),
-    totals: {
-      totalCost: num(t?.total),
-      basic: num(t?.basic),
-      critical: num(t?.critical),
-      hospitalReduction: num(t?.hospitalReduction),
-      assistance: num(t?.assistance),
-      tilted: num(t?.tilted),
-      hospitalBorne: num(t?.hospitalBorne),
-      patientPays: num(t?.patientPays),
-    },
-  };
+  return withReportReads(ctx, async (ctx) => {
+    const f = input;
+    const unitPath = f.orgUnitId
+      ? (await ctx.db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, f.orgUnitId)).limit(1))[0]?.path
+      : undefined;
+    const conditions: (SQL | undefined)[] = [
+      inUserRegion(ctx.actor, claims.regionPath),
+      unitPath ? like(claims.regionPath, `${unitPath}%`) : undefined,
+      f.personId ? eq(claims.personId, f.personId) : undefined,
+      f.hospitalId ? eq(claims.hospitalId, f.hospitalId) : undefined,
+      f.from ? gte(claims.dischargeDate, f.from) : undefined,
+      f.to ? lte(claims.dischargeDate, f.to) : undefined,
+      f.tier ? gt(TIER_COLUMN[f.tier], 0) : undefined,
+    ];
+    const where = and(...conditions);
+    const [rows, totals] = await Promise.all([
+      ctx.db
+        .select({ c: claims, personName: persons.name, idNumber: persons.idNumber })
+        .from(claims)
+        .innerJoin(persons, eq(persons.id, claims.personId))
+        .where(where)
+        .orderBy(desc(claims.createdAt))
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize),
+      ctx.db
+        .select({
+          n: count(),
+          total: sum(claims.totalCost),
+          basic: sum(claims.basic),
+          critical: sum(claims.critical),
+          hospitalReduction: sum(claims.hospitalReduction),
+          assistance: sum(claims.assistance),
+          tilted: sum(claims.tilted),
+          hospitalBorne: sum(claims.hospitalBorne),
+          patientPays: sum(claims.patientPays),
+        })
+        .from(claims)
+        .where(where),
+    ]);
+    const t = totals[0];
+    const num = (v: string | number | null | undefined) => Number(v ?? 0);
+    return {
+      items: rows.map(({ c, personName, idNumber }) => ({
+        id: c.id,
+        claimNo: c.claimNo,
+        kind: c.kind,
+        status: c.status,
+        personId: c.personId,
+        personName,
+        idNumberMasked: maskIdNumber(idNumber),
+        hospitalName: c.hospitalName,
+        visitType: c.visitType,
+        dischargeDate: c.dischargeDate,
+        appliedCategory: c.appliedCategory,
+        totalCost: c.totalCost,
+        basic: c.basic,
+        critical: c.critical,
+        hospitalReduction: c.hospitalReduction,
+        assistance: c.assistance,
+        tilted: c.tilted,
+        hospitalBorne: c.hospitalBorne,
+        patientPays: c.patientPays,
+      })),
+      total: num(t?.n),
+      totals: {
+        totalCost: num(t?.total),
+        basic: num(t?.basic),
+        critical: num(t?.critical),
+        hospitalReduction: num(t?.hospitalReduction),
+        assistance: num(t?.assistance),
+        tilted: num(t?.tilted),
+        hospitalBorne: num(t?.hospitalBorne),
+        patientPays: num(t?.patientPays),
+      },
+    };
+  });
 }
