@@ -16,7 +16,7 @@ let sessionNow = new Date();
 
 beforeAll(async () => {
   handle = await setupDb();
-  app = await buildApp({ db: handle.db, env, logger: false, sessionClock: () => sessionNow });
+  app = await buildApp({ db: handle.db, reports: handle.reports, env, logger: false, sessionClock: () => sessionNow });
 });
 afterEach(() => {
   vi.useRealTimers();

@@ -29,7 +29,7 @@ beforeAll(async () => {
     writeFileSync(join(dist, `${name}.gz`), gzipSync(text));
   }
   handle = await setupDb();
-  app = await buildApp({ db: handle.db, env: { ...env, WEB_DIST: dist }, logger: false });
+  app = await buildApp({ db: handle.db, reports: handle.reports, env: { ...env, WEB_DIST: dist }, logger: false });
 });
 afterAll(async () => {
   await app.close();
