@@ -89,10 +89,12 @@ describe.runIf(url)('on PostgreSQL', () => {
 
   it('a report whose client goes away is cancelled in the database, not left running', async () => {
     const abort = new AbortController();
-    const running = bounded.reports.run(abort.signal, (tx) => tx.execute(sql`select pg_sleep(15)`)).then(
-      () => null,
-      (e: unknown) => e,
-    );
+    const running = bounded.reports
+      .run(abort.signal, (tx) => tx.execute(sql`select pg_sleep(15)`))
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     for (let i = 0; i < 100 && (await activeSleeps()) === 0; i++) await new Promise((r) => setTimeout(r, 50));
     expect(await activeSleeps()).toBe(1);
     abort.abort(new Error('client closed the connection'));

@@ -108,7 +108,12 @@ describe('client address', () => {
       payload: { username: 'nobody-xff', password: 'whatever-1' },
       headers: { 'content-type': 'application/json', 'x-portal-request': '1', 'x-forwarded-for': '203.0.113.99' },
     });
-    const viaProxy = await buildApp({ db: handle.db, reports: handle.reports, env: { ...env, TRUST_PROXY: ['192.0.2.10'] }, logger: false });
+    const viaProxy = await buildApp({
+      db: handle.db,
+      reports: handle.reports,
+      env: { ...env, TRUST_PROXY: ['192.0.2.10'] },
+      logger: false,
+    });
     const user = (await handle.db.select().from(auditLog).where(eq(auditLog.entityId, userId)).limit(1))[0];
     expect(user).toBeUndefined();
     await viaProxy.inject({

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-export type TErrorKind = 'not_found' | 'forbidden' | 'unauthorized' | 'conflict' | 'validation' | 'precondition' | 'rate_limited' | 'unavailable';
+export type TErrorKind =
+  'not_found' | 'forbidden' | 'unauthorized' | 'conflict' | 'validation' | 'precondition' | 'rate_limited' | 'unavailable';
 
 /**
  * The one error type services throw. `message` is the Chinese text shown to the user; `detail` is
