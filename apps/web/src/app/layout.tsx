@@ -7,7 +7,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useEffect } from 'react';
-import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { useTRPC } from '../lib/trpc';
 import { GROUP_LABELS, modulesFor } from './modules';
 import { useMe } from './use-me';
@@ -20,6 +20,9 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   const me = useMe();
   const location = useLocation();
+  // A page opened for the first time arrives as its own chunk (app/routes.tsx): the current page
+  // stays on screen meanwhile, with a small loader beside the title.
+  const pageLoading = useNavigation().state === 'loading';
   const navigate = useNavigate();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -63,6 +66,7 @@ export function AppLayout() {
                   政策口径：{profile.label}
                 </Badge>
               )}
+              {pageLoading && <Loader size="xs" aria-label="页面加载中" />}
             </Group>
             <Menu position="bottom-end" width={220}>
               <Menu.Target>

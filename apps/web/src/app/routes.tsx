@@ -5,19 +5,7 @@ import { NotFoundPage } from '../components/not-found-page';
 import { RouteError } from '../components/route-error';
 import { MODULES } from './modules';
 
-/**
- * A page loaded on its route's first visit (decision 0010): every page is its own chunk, and so is
- * the shell around them, so the sign-in page and a clerk's first page download only the code they use. `load` must be a literal
- * `import('…')` for the bundler to see and split it; this file is the only one where ESLint allows
- * a dynamic import.
- */
-/** `path` null: the index route. */
-function page<M>(path: string | null, load: () => Promise<M>, name: keyof M & string): RouteObject {
-  const lazy = async () => ({ Component: (await load())[name] as ComponentType });
-  return path === null ? { index: true, errorElement: <RouteError />, lazy } : { path, errorElement: <RouteError />, lazy };
-}
-
-/** Shown while the first page's chunk arrives; a navigation keeps the previous page meanwhile. */
+/** Shown while the first chunks arrive on opening the portal; a later navigation keeps the page on screen (the shell shows a small loader). */
 function PageLoading() {
   return (
     <Center h="100vh">
@@ -26,10 +14,23 @@ function PageLoading() {
   );
 }
 
+/**
+ * A page loaded on its route's first visit (decision 0010): every page is its own chunk, and so is
+ * the shell around them, so the sign-in page and a clerk's first page download only the code they
+ * use. `load` must be a literal `import('…')` for the bundler to see and split it; this file is the
+ * only one where ESLint allows a dynamic import. `path` null: the index route. Routes outside the
+ * shell show the loader themselves when they are the first page opened.
+ */
+function page<M>(path: string | null, load: () => Promise<M>, name: keyof M & string, top = false): RouteObject {
+  const lazy = async () => ({ Component: (await load())[name] as ComponentType });
+  const common = { errorElement: <RouteError />, lazy, ...(top ? { hydrateFallbackElement: <PageLoading /> } : {}) };
+  return path === null ? { index: true, ...common } : { path, ...common };
+}
+
 export const router = createBrowserRouter([
-  page('/login', () => import('../features/auth/login-page'), 'LoginPage'),
+  page('/login', () => import('../features/auth/login-page'), 'LoginPage', true),
   // The printed table stands outside the shell so that the page is just the A4 sheet.
-  page('/responsibility/submissions/:id/print', () => import('../features/responsibility/print-page'), 'PrintPage'),
+  page('/responsibility/submissions/:id/print', () => import('../features/responsibility/print-page'), 'PrintPage', true),
   {
     // The shell is a chunk too: the sign-in page does not use it.
     path: '/',
