@@ -25,3 +25,22 @@ test('按身份证后几位检索，检索不到时显示空状态', async ({ pa
   await expect(page.getByText('没有符合条件的人员')).toBeVisible();
   await shot(page, 'persons-empty');
 });
+
+test('人员列表按游标翻页：共 N 人，下一页、上一页，按姓氏检索只列出该姓人员', async ({ page }) => {
+  await login(page, 'qn-supervisor');
+  await page.goto('/persons');
+  await expect(page.getByText(/^共 \d+ 人$/)).toBeVisible();
+  const firstOfPage1 = await page.locator('tbody tr td:nth-child(1)').first().textContent();
+  await page.getByRole('button', { name: '下一页' }).click();
+  await expect(page).toHaveURL(/cursor=/);
+  await expect(page.locator('tbody tr td:nth-child(1)').first()).not.toHaveText(firstOfPage1 ?? '');
+  await shot(page, 'persons-page-2');
+  await page.getByRole('button', { name: '上一页' }).click();
+  await expect(page.locator('tbody tr td:nth-child(1)').first()).toHaveText(firstOfPage1 ?? '');
+  const surname = (firstOfPage1 ?? '').slice(0, 1);
+  await page.getByLabel('姓名或身份证号').fill(surname);
+  await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(surname)}`));
+  const names = await page.locator('tbody tr td:nth-child(1)').allTextContents();
+  expect(names.length).toBeGreaterThan(0);
+  for (const n of names) expect(n.startsWith(surname)).toBe(true);
+});

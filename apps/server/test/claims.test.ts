@@ -196,8 +196,15 @@ describe('claims.reverse', () => {
     expect(acc[0]?.ytd).toMatchObject({ critical: 154375, criticalBase: 737500 });
     await expect(reviewer.claims.reverse({ id: second.id, reason: '重复冲销' })).rejects.toMatchObject({ code: 'CONFLICT' });
     const list = await reviewer.claims.list({ personId: person.id });
-    expect(list.total).toBe(3);
-    expect(list.totals.patientPays).toBe(first.totals.patientPays);
+    expect(list.count).toEqual({ value: 3, isEstimate: false });
+    expect(list.totals?.patientPays).toBe(first.totals.patientPays);
+    // Searched by the person's name or the last digits of the ID number, newest first by keyset.
+    const byName = await reviewer.claims.list({ q: person.name, pageSize: 2 });
+    expect(byName.items.map((c) => c.personId)).toEqual([person.id, person.id]);
+    expect(byName.items[0]?.kind).toBe('reversal');
+    const rest = await reviewer.claims.list({ q: person.idNumber.slice(-6), pageSize: 2, cursor: byName.nextCursor ?? undefined });
+    expect(rest.items.map((c) => c.id)).toEqual([first.id]);
+    expect(rest.nextCursor).toBeNull();
   });
 });
 

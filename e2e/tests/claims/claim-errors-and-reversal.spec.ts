@@ -22,7 +22,7 @@ test('录入有误时就地提示，不保存', async ({ page }) => {
   await expect(page).toHaveURL(/\/claims\/new$/);
 });
 
-test('审核人员冲销结算单：原单标记已冲销，冲销单以负数列示', async ({ page }) => {
+test('审核人员冲销结算单（录入人以外的审核人员）：原单标记已冲销，冲销单以负数列示', async ({ page }) => {
   await login(page, 'qn-reviewer1');
   await fillInpatientClaim(page, {
     person: '韦秀兰',
@@ -36,6 +36,14 @@ test('审核人员冲销结算单：原单标记已冲销，冲销单以负数�
   await expect(page.getByTestId('patient-pays')).toHaveText('2,000.00');
   await page.getByRole('button', { name: '保存结算' }).click();
   await expect(page.getByTestId('slip-capital')).toHaveText('大写：贰仟元整');
+  // Four eyes (decision 0009): whoever entered the claim does not reverse it; another reviewer does.
+  await expect(page.getByTestId('reverse-blocked')).toContainText('结算单须由录入人以外的审核人员冲销（您是本结算单的录入人）');
+  await expect(page.getByRole('button', { name: '冲销' })).toHaveCount(0);
+  await shot(page, 'claim-reverse-blocked');
+  const claimUrl = page.url();
+  await page.context().clearCookies();
+  await login(page, 'qn-reviewer1b');
+  await page.goto(claimUrl);
   await page.getByRole('button', { name: '冲销' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '确认冲销' }).click();
   await expect(page.getByText('请填写冲销原因（至少 4 个字）')).toBeVisible();

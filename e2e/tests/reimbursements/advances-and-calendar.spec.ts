@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { login, shot } from '../../fixtures/auth';
-import { setServerClock } from '../../fixtures/clock';
+import { actAs, setServerClock } from '../../fixtures/clock';
 import { cnDate } from '../../fixtures/dates';
 
 test.use({ actionTimeout: 20_000 });
@@ -9,8 +9,8 @@ test.afterEach(async ({ request }) => {
 });
 
 test('医院垫付资金：70% 十个工作日内预付，审核后十五个工作日内结清，超期标红', async ({ page, request }) => {
-  await login(page, 'qn-clerk2');
-  await setServerClock(request, '2019-10-08T02:00:00.000Z');
+  test.setTimeout(120_000);
+  await actAs(page, request, 'qn-clerk2', '2019-10-08');
   await page.goto('/reimbursements/advances');
   await page.getByRole('button', { name: '登记垫付申报' }).click();
   const dialog = page.getByRole('dialog');
@@ -34,26 +34,48 @@ test('医院垫付资金：70% 十个工作日内预付，审核后十五个工�
   await expect(row).toContainText(`期限 ${cnDate('2019-11-11')}`);
   // 70 % of 12 500 001 fen = 8 750 000.7 → 8 750 001 fen (half up).
   await expect(row).toContainText('应付 87,500.01');
+  // The declarer (a clerk) approves nothing: the 70 % waits for a reviewer.
+  await expect(row).toContainText('待批准 70% 预付');
+  await expect(row.getByRole('button', { name: '批准 70% 预付' })).toHaveCount(0);
 
-  await setServerClock(request, '2019-10-18T02:00:00.000Z');
-  await page.reload();
+  await actAs(page, request, 'qn-reviewer2', '2019-10-18');
+  await page.goto('/reimbursements/advances');
+  await row.getByRole('button', { name: '批准 70% 预付' }).click();
+  await expect(dialog.getByTestId('confirm-amount')).toContainText('87,500.01 元');
+  await dialog.getByLabel('已核对申报材料，同意拨付申报总额的 70%').check();
+  await dialog.getByRole('button', { name: '批准' }).click();
+  await expect(row).toContainText('待拨付 70%');
+
+  await actAs(page, request, 'qn-clerk2', '2019-10-18');
+  await page.goto('/reimbursements/advances');
   await row.getByRole('button', { name: '支付 70%' }).click();
   await expect(dialog.getByLabel('本次支付金额（元）')).toHaveValue('87500.01');
   await dialog.getByLabel('支付凭证号').fill('YF20191018');
+  await dialog.getByRole('button', { name: '下一步' }).click();
   await dialog.getByRole('button', { name: '确认支付' }).click();
   await expect(row).toContainText('按时已付 87,500.01');
 
-  await setServerClock(request, '2019-11-12T02:00:00.000Z');
-  await page.reload();
+  await actAs(page, request, 'qn-reviewer2', '2019-11-12');
+  await page.goto('/reimbursements/advances');
   await expect(row).toContainText('已超期');
   await row.getByRole('button', { name: '审核结清' }).click();
   await dialog.getByLabel('审核确认总额（元）').fill('130000');
-  await dialog.getByLabel('支付凭证号').fill('JQ20191112');
-  await dialog.getByRole('button', { name: '确认支付' }).click();
+  await dialog.getByRole('button', { name: '下一步' }).click();
   await expect(dialog.getByText('审核确认总额不能大于申报总额')).toBeVisible();
   await shot(page, 'advance-rest-payment-errors');
   await dialog.getByLabel('审核确认总额（元）').fill('120000');
+  await dialog.getByRole('button', { name: '下一步' }).click();
+  await expect(dialog.getByTestId('confirm-rest')).toHaveText('32,499.99 元');
+  await dialog.getByLabel('已完成审核，确认以上总额').check();
+  await dialog.getByRole('button', { name: '确认审核结清' }).click();
+  await expect(row).toContainText('待结清');
+
+  await actAs(page, request, 'qn-clerk2', '2019-11-12');
+  await page.goto('/reimbursements/advances');
+  await row.getByRole('button', { name: '支付剩余资金' }).click();
   await expect(dialog.getByLabel('本次支付金额（元）')).toHaveValue('32499.99');
+  await dialog.getByLabel('支付凭证号').fill('JQ20191112');
+  await dialog.getByRole('button', { name: '下一步' }).click();
   await dialog.getByRole('button', { name: '确认支付' }).click();
   await page.getByRole('combobox', { name: '状态' }).click();
   await page.getByRole('option', { name: '全部' }).click();

@@ -1,21 +1,7 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { login, shot } from '../../fixtures/auth';
-import { setServerClock } from '../../fixtures/clock';
+import { expect, test } from '@playwright/test';
+import { shot } from '../../fixtures/auth';
+import { actAs, chinaMorning, setServerClock } from '../../fixtures/clock';
 import { cnDate } from '../../fixtures/dates';
-
-/** China 10:00 on a date. */
-const at = (date: string) => `${date}T02:00:00.000Z`;
-
-/**
- * Signs in at real time (so the session does not expire when the clock moves within 2019),
- * then places the server's "today".
- */
-async function actAs(page: Page, request: APIRequestContext, username: string, date: string) {
-  await setServerClock(request, null);
-  await page.context().clearCookies();
-  await login(page, username);
-  await setServerClock(request, at(date));
-}
 
 test.use({ actionTimeout: 20_000 });
 
@@ -63,7 +49,7 @@ test('零星报销：材料不全受理 → 补齐起算 → 疑问病案跨国�
   await page.emulateMedia({ media: 'screen' });
 
   // Friday 2019-09-20: the summary arrives, the 25 working days start.
-  await setServerClock(request, at('2019-09-20'));
+  await setServerClock(request, chinaMorning('2019-09-20'));
   await page.goto(caseUrl);
   await page.getByLabel('出院小结').check();
   await page.getByRole('button', { name: '登记补交材料' }).click();
@@ -79,7 +65,7 @@ test('零星报销：材料不全受理 → 补齐起算 → 疑问病案跨国�
   await expect(page.getByTestId('case-status')).toHaveText('待初审');
 
   // Thursday 09-26: the invoice total does not match the cost list → 疑问病案, clock stops.
-  await setServerClock(request, at('2019-09-26'));
+  await setServerClock(request, chinaMorning('2019-09-26'));
   await page.goto(caseUrl);
   await expect(page.getByTestId('days-used-left')).toHaveText('4 / 21');
   await page.getByRole('button', { name: '标记特殊/疑问病案' }).click();
@@ -92,7 +78,7 @@ test('零星报销：材料不全受理 → 补齐起算 → 疑问病案跨国�
   await expect(page.getByRole('button', { name: '完成初审' })).toHaveCount(0);
 
   // Wednesday 10-09, after the National Day week: the hospital explains; the clock resumes.
-  await setServerClock(request, at('2019-10-09'));
+  await setServerClock(request, chinaMorning('2019-10-09'));
   await page.goto(caseUrl);
   await page.getByRole('button', { name: '解除标记，恢复计时' }).click();
   await page.getByRole('dialog').getByLabel('处理结果').fill('医院出具说明，发票含外购药品');
@@ -129,19 +115,27 @@ test('零星报销：材料不全受理 → 补齐起算 → 疑问病案跨国�
   await page.goto(caseUrl);
   await page.getByLabel('复核意见').fill('复核无误');
   await page.getByRole('button', { name: '完成复核' }).click();
+  // 复核 confirms the amount and the payee (masked) against the 银行存折（卡）复印件.
+  const review = page.getByRole('dialog', { name: '确认复核' });
+  await expect(review.getByTestId('confirm-account')).toHaveText('***************0019');
+  await review.getByLabel('已核对收款人、开户行和账号与银行存折（卡）复印件一致').check();
+  await review.getByRole('button', { name: '确认复核' }).click();
   await expect(page.getByTestId('case-status')).toHaveText('待支付');
 
-  // Monday 10-28: payment to the registered account, shown masked.
-  await actAs(page, request, 'qn-clerk1', '2019-10-28');
+  // Monday 10-28: payment to the registered account, shown masked, by a person who took no part in the case (decision 0009).
+  await actAs(page, request, 'qn-reviewer1b', '2019-10-28');
   await page.goto('/reimbursements');
   await expect(page.getByTestId('case-row').first()).toBeVisible();
   await shot(page, 'reimbursement-queue');
   await page.goto(caseUrl);
-  await page.getByRole('button', { name: '确认支付' }).click();
+  await page.getByRole('button', { name: '支付', exact: true }).click();
   await expect(page.getByText('请填写支付凭证号（至少 4 位）')).toBeVisible();
   await shot(page, 'reimbursement-pay-errors');
   await page.getByLabel('支付凭证号').fill('ZF20191028001');
-  await page.getByRole('button', { name: '确认支付' }).click();
+  await page.getByRole('button', { name: '支付', exact: true }).click();
+  const confirm = page.getByRole('dialog', { name: '确认支付' });
+  await expect(confirm.getByTestId('confirm-account')).toHaveText('***************0019');
+  await confirm.getByRole('button', { name: '确认支付' }).click();
   await expect(page.getByTestId('case-status')).toHaveText('已支付');
   await expect(page.getByTestId('payment')).toContainText('凭证号 ZF20191028001');
   await expect(page.getByTestId('payment')).toContainText('0019');

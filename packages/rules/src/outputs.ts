@@ -14,3 +14,7 @@ export type TOk = z.infer<typeof ZOk>;
 /** The id of the row a mutation created or changed. */
 export const ZRecordRef = z.object({ id: z.string() });
 export type TRecordRef = z.infer<typeof ZRecordRef>;
+
+/** The size of a list read by keyset: exact up to a bound, else the database's estimate (约 N 条). */
+export const ZListCount = z.object({ value: z.number(), isEstimate: z.boolean() });
+export type TListCount = z.infer<typeof ZListCount>;

@@ -1,4 +1,4 @@
-import { asc, desc, eq, sql, type AnyPgColumn, type PgTable, type SQL } from '@portal/db';
+import { asc, desc, eq, sql, type AnyPgColumn, type DbOrTx, type PgTable, type SQL, type SQLWrapper } from '@portal/db';
 import type { ActorContext, ServiceContext } from './context.js';
 import { invalid, notFound } from './errors.js';
 import { assertInUserRegion } from './scope.js';
@@ -128,4 +128,47 @@ export async function paginate<Row>(args: {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(args.keyOf(last)) : null };
+}
+
+/**
+ * A timestamp as a keyset value at the database's full precision (microseconds): a JavaScript
+ * Date keeps milliseconds, and a cursor cut to them would skip rows written in the same
+ * millisecond. Select it beside the row and use it in `keyOf`.
+ */
+export function timestampKey(column: AnyPgColumn): SQL<string> {
+  return sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}
+
+/** How many rows a list counts exactly before it shows the planner's estimate (约 N 条). */
+export const EXACT_COUNT_LIMIT = 1000;
+
+/**
+ * The size of a filtered list without scanning a region: counted exactly up to
+ * `EXACT_COUNT_LIMIT` rows (one bounded index read), above that PostgreSQL's estimate of the same
+ * query, marked as such. `query` is the list's select without order, limit or cursor.
+ */
+export async function boundedCount(db: DbOrTx, query: SQLWrapper): Promise<{ value: number; isEstimate: boolean }> {
+  const counted = (await db.execute(
+    sql`select count(*)::int as n from (${query} limit ${EXACT_COUNT_LIMIT + 1}) as bounded`,
+  )) as unknown as { n: number }[] | { rows: { n: number }[] };
+  const n = rowsOf(counted)[0]?.n ?? 0;
+  if (n <= EXACT_COUNT_LIMIT) return { value: n, isEstimate: false };
+  const plan = rowsOf((await db.execute(sql`explain (format json) ${query}`)) as unknown as unknown[] | { rows: unknown[] });
+  const estimate = Number(planRows(plan[0]));
+  return {
+    value: Number.isFinite(estimate) && estimate > EXACT_COUNT_LIMIT ? Math.round(estimate) : EXACT_COUNT_LIMIT + 1,
+    isEstimate: true,
+  };
+}
+
+/** Rows of `db.execute`: postgres.js answers an array, PGlite an object with `rows`. */
+function rowsOf<T>(result: T[] | { rows: T[] }): T[] {
+  return Array.isArray(result) ? result : result.rows;
+}
+
+/** "Plan Rows" of the top node of an `explain (format json)` row. */
+function planRows(row: unknown): unknown {
+  const value = (row as Record<string, unknown> | undefined)?.['QUERY PLAN'];
+  const json: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  return (json as { Plan?: { 'Plan Rows'?: number } }[] | undefined)?.[0]?.Plan?.['Plan Rows'];
 }

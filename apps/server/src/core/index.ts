@@ -16,9 +16,22 @@ export {
   type SafeError,
   type TErrorKind,
 } from './errors.js';
-export { decodeCursor, encodeCursor, findScopedById, insertOne, paginate, withReportReads, withTransaction, type Page } from './db.js';
+export {
+  boundedCount,
+  decodeCursor,
+  encodeCursor,
+  EXACT_COUNT_LIMIT,
+  findScopedById,
+  insertOne,
+  paginate,
+  timestampKey,
+  withReportReads,
+  withTransaction,
+  type Page,
+} from './db.js';
 export { assertInUserRegion, inUserRegion, isInUserRegion, underRegion, visibleToUser } from './scope.js';
 export { writeAudit, type AuditEntry } from './audit.js';
 export { chinaDate, createClock, type Clock } from './clock.js';
 export { getScopedOrgUnit } from './org-units.js';
+export { assertSeparated } from './separation.js';
 export { findBadString } from './strings.js';

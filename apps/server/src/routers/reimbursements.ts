@@ -3,15 +3,19 @@ import {
   ZAttachmentUpload,
   ZBoardInput,
   ZClearHoldInput,
+  ZDecidePayeeChangeInput,
   ZHoldInput,
   ZListReimbursementsInput,
+  ZPayeeChangeOutput,
   ZPayInput,
+  ZProposePayeeChangeInput,
   ZReceiveMaterialsInput,
   ZReimbursementBoard,
   ZReimbursementDetail,
   ZReimbursementIntake,
   ZReimbursementList,
   ZReturnCaseInput,
+  ZSecondReviewInput,
   ZStepInput,
 } from '@portal/rules';
 import * as service from '../services/reimbursements/index.js';
@@ -47,13 +51,21 @@ export const reimbursementsRouter = router({
     .output(ZReimbursementDetail)
     .mutation(({ ctx, input }) => service.firstReviewCase({ ctx, input })),
   secondReview: procedure('reimbursements.secondReview')
-    .input(ZStepInput)
+    .input(ZSecondReviewInput)
     .output(ZReimbursementDetail)
     .mutation(({ ctx, input }) => service.secondReviewCase({ ctx, input })),
   pay: procedure('reimbursements.pay')
     .input(ZPayInput)
     .output(ZReimbursementDetail)
     .mutation(({ ctx, input }) => service.payCase({ ctx, input })),
+  proposePayeeChange: procedure('reimbursements.proposePayee')
+    .input(ZProposePayeeChangeInput)
+    .output(ZPayeeChangeOutput)
+    .mutation(({ ctx, input }) => service.proposePayeeChange({ ctx, input })),
+  decidePayeeChange: procedure('reimbursements.approvePayee')
+    .input(ZDecidePayeeChangeInput)
+    .output(ZPayeeChangeOutput)
+    .mutation(({ ctx, input }) => service.decidePayeeChange({ ctx, input })),
   returnCase: procedure('reimbursements.intake')
     .input(ZReturnCaseInput)
     .output(ZReimbursementDetail)

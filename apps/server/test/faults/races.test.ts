@@ -132,7 +132,6 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('races on PostgreSQL', () => {
         version,
         requestKey: key(),
         paymentRef: `ZF-RACE-${i}`,
-        payeeAccount: '',
       }),
     );
     oneWinner(results);
@@ -156,7 +155,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('races on PostgreSQL', () => {
     const version = await world.caseVersion(c.id);
     const results = await all(N, (i) =>
       i % 2
-        ? reviewers[i % 5]!.reimbursements.secondReview({ id: c.id, version, requestKey: key(), note: '' })
+        ? reviewers[i % 5]!.reimbursements.secondReview({ id: c.id, version, requestKey: key(), note: '', payeeVerified: true })
         : reviewers[i % 5]!.reimbursements.returnCase({ id: c.id, version, requestKey: key(), reason: '并发退回测试' }),
     );
     oneWinner(results);
@@ -179,6 +178,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('races on PostgreSQL', () => {
     const failures: string[] = [];
     const adv = world.advances.toPay;
     const advVersion = await world.advanceVersion(adv.id);
+    const toApprove = world.advances.toApprove;
+    const toApproveVersion = await world.advanceVersion(toApprove.id);
+    const payeeCase = world.cases.payeeToPropose;
+    const payeeCaseVersion = await world.caseVersion(payeeCase.id);
     const batch = await world.freshBatch();
     const cases: [string, (i: number) => Promise<unknown>][] = [
       [
@@ -188,9 +191,25 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('races on PostgreSQL', () => {
             id: adv.id,
             version: advVersion,
             requestKey: key(),
-            instalment: 'first',
             amount: advanceFirstInstalment(adv.total),
+            paidOn: world.today,
             paymentRef: `YF-RACE-${i}`,
+          }),
+      ],
+      [
+        'advances.approve',
+        (i) =>
+          reviewers[i % 5]!.advances.approve({ id: toApprove.id, version: toApproveVersion, requestKey: key(), stage: 'first', note: '' }),
+      ],
+      [
+        'reimbursements.proposePayeeChange',
+        (i) =>
+          clerks[i % 5]!.reimbursements.proposePayeeChange({
+            id: payeeCase.id,
+            version: payeeCaseVersion,
+            requestKey: key(),
+            payee: { name: '并发收款人', bankName: '并发银行', account: `621700001111${String(1000000 + i)}` },
+            reason: '并发变更测试',
           }),
       ],
       ['claims.reverse', (i) => reviewers[i % 5]!.claims.reverse({ id: world.claimToReverse.id, reason: '并发冲销测试' })],

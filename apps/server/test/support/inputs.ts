@@ -170,8 +170,18 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
   'reimbursements.register': { input: (w) => step(w, w.cases.registration.id)() },
   'reimbursements.investigate': { input: (w) => step(w, w.cases.investigation.id)() },
   'reimbursements.firstReview': { input: (w) => step(w, w.cases.firstReview.id)() },
-  'reimbursements.secondReview': { input: (w) => step(w, w.cases.secondReview.id)() },
-  'reimbursements.pay': { input: (w) => step(w, w.cases.payment.id, { paymentRef: 'ZF-MATRIX-1', payeeAccount: '' })() },
+  'reimbursements.secondReview': { input: (w) => step(w, w.cases.secondReview.id, { payeeVerified: true })() },
+  'reimbursements.pay': { input: (w) => step(w, w.cases.payment.id, { paymentRef: 'ZF-MATRIX-1' })() },
+  'reimbursements.proposePayeeChange': {
+    input: (w) =>
+      step(w, w.cases.payeeToPropose.id, {
+        payee: { name: '矩阵收款人', bankName: '矩阵银行', account: '6217000011112222333' },
+        reason: '原银行卡已挂失',
+      })(),
+  },
+  'reimbursements.decidePayeeChange': {
+    input: (w) => step(w, w.cases.payeeToDecide.id, { changeId: w.payeeChange.id, decision: 'approve' })(),
+  },
   'reimbursements.returnCase': { input: (w) => step(w, w.cases.toReturn.id, { reason: '住院天数与清单不符' })() },
   'reimbursements.hold': { input: (w) => step(w, w.cases.toHold.id, { kind: 'special', reason: '特殊病案待专家评审' })() },
   'reimbursements.clearHold': { input: (w) => step(w, w.cases.held.id, { note: '医院已出具说明' })() },
@@ -197,14 +207,34 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
     reads: 'reference',
     refusedAs: HOSPITAL_NOT_LISTED,
   },
+  'advances.approve': {
+    input: async (w) => ({
+      id: w.advances.toApprove.id,
+      version: await w.advanceVersion(w.advances.toApprove.id),
+      requestKey: key(),
+      stage: 'first',
+      note: '',
+    }),
+  },
   'advances.pay': {
     input: async (w) => ({
       id: w.advances.toPay.id,
       version: await w.advanceVersion(w.advances.toPay.id),
       requestKey: key(),
-      instalment: 'first',
       amount: advanceFirstInstalment(w.advances.toPay.total),
+      paidOn: w.today,
       paymentRef: 'YF-MATRIX-1',
+    }),
+  },
+  'advances.recover': {
+    input: async (w) => ({
+      id: w.advances.toRecover.id,
+      version: await w.advanceVersion(w.advances.toRecover.id),
+      requestKey: key(),
+      amount: 10_000,
+      recoveredOn: w.today,
+      reference: 'ZH-MATRIX-1',
+      reason: '银行退回转账',
     }),
   },
 

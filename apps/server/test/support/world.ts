@@ -227,9 +227,17 @@ export async function buildWorld(handle: DbHandle) {
     firstReview: await step('investigate', await step('register', await intake())),
     secondReview: await toSecondReview(),
     toReturn: await toSecondReview(),
-    payment: await reviewer.reimbursements.secondReview({ id: forPayment.id, version: forPayment.version, requestKey: key(), note: '' }),
+    payment: await reviewer.reimbursements.secondReview({
+      id: forPayment.id,
+      version: forPayment.version,
+      requestKey: key(),
+      note: '',
+      payeeVerified: true,
+    }),
     toHold: await intake(),
     held: await intake(),
+    payeeToPropose: await intake(),
+    payeeToDecide: await intake(),
   };
   await clerk.reimbursements.hold({
     id: cases.held.id,
@@ -251,7 +259,33 @@ export async function buildWorld(handle: DbHandle) {
       note,
       idempotencyKey: key(),
     });
-  const advances = { main: await advance('矩阵垫付'), toPay: await advance() };
+  // Four eyes (decision 0009): the clerk declares, the reviewer approves, the clerk pays.
+  const approved = async () => {
+    const d = await advance();
+    return reviewer.advances.approve({ id: d.id, version: d.version, requestKey: key(), stage: 'first', note: '' });
+  };
+  const paid = async () => {
+    const d = await approved();
+    return clerk.advances.pay({
+      id: d.id,
+      version: d.version,
+      requestKey: key(),
+      amount: 100_000,
+      paidOn: today,
+      paymentRef: 'YF-WORLD-1',
+    });
+  };
+  const advances = { main: await advance('矩阵垫付'), toApprove: await advance(), toPay: await approved(), toRecover: await paid() };
+  // A payee change proposed by the clerk, for someone else to decide.
+  const newAccount = `62170${digits(14)}`;
+  secrets.push(newAccount);
+  const payeeChange = await clerk.reimbursements.proposePayeeChange({
+    id: cases.payeeToDecide.id,
+    version: cases.payeeToDecide.version,
+    requestKey: key(),
+    payee: { name: '矩阵收款人', bankName: '矩阵银行', account: newAccount },
+    reason: '原银行卡已挂失',
+  });
 
   const referralInput = (idNumber: string, registerNow = true) => ({
     idNumber,
@@ -383,6 +417,7 @@ export async function buildWorld(handle: DbHandle) {
       household.id,
       toResolve.id,
       ...Object.values(advances).map((x) => x.id),
+      payeeChange.id,
       ...Object.values(referrals).map((x) => x.id),
       ...Object.values(offsite).map((x) => x.id),
       override.id,
@@ -414,6 +449,7 @@ export async function buildWorld(handle: DbHandle) {
     cases,
     attachment,
     advances,
+    payeeChange,
     referrals,
     offsite,
     override,

@@ -24,6 +24,7 @@ import { DateInput, MonthInput } from '../components/date-input';
 import { DateField, MoneyField, OrgUnitField, SelectField, TextField, YearField } from '../components/fields';
 import { FormShell } from '../components/form-shell';
 import type { OrgUnit } from '../components/org-unit-select';
+import { ConfirmDialog } from '../components/confirm-dialog';
 import { ReasonDialog } from '../components/reason-dialog';
 import { formatDate, formatDateTime } from '../lib/dates';
 import { formatAmount, formatYuan, zMoney } from '../lib/money';
@@ -232,6 +233,7 @@ function Preview() {
   const [date, setDate] = useState<string | null>('2019-09-02');
   const [month, setMonth] = useState<string | null>('2019-09');
   const [reason, setReason] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   return (
     <Container size="lg" py="md">
       <Stack>
@@ -249,6 +251,9 @@ function Preview() {
             </Badge>
             <Button variant="default" onClick={() => setReason(true)}>
               对账销号
+            </Button>
+            <Button color="green" onClick={() => setConfirming(true)}>
+              支付
             </Button>
           </Group>
         </Paper>
@@ -269,6 +274,22 @@ function Preview() {
         confirmLabel="确认销号"
         schema={z.string().trim().min(2, '请填写销号说明').max(200, '说明最多 200 字')}
         onSubmit={async () => setReason(false)}
+      />
+      <ConfirmDialog
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title="确认支付"
+        amountLabel="支付金额"
+        amount={1_600_000}
+        facts={[
+          { label: '收款人', value: '张三' },
+          { label: '开户行', value: '农村信用社' },
+          { label: '收款账号', value: '***************0019' },
+          { label: '支付凭证号', value: 'ZF20190928001' },
+        ]}
+        acknowledge="已核对收款人、开户行和账号与银行存折（卡）复印件一致"
+        confirmLabel="确认支付"
+        onConfirm={async () => setConfirming(false)}
       />
     </Container>
   );

@@ -89,6 +89,8 @@ export const claims = pgTable(
     uniqueIndex('claims_idempotency_key_idx').on(t.idempotencyKey),
     index('claims_person_id_year_idx').on(t.personId, t.year),
     index('claims_region_path_idx').on(t.regionPath.op('text_pattern_ops')),
+    // The claim list, newest first by keyset, filtered by region as it reads.
+    index('claims_created_at_id_idx').on(t.createdAt.desc(), t.id.desc()),
     index('claims_discharge_date_idx').on(t.dischargeDate),
     index('claims_hospital_id_idx').on(t.hospitalId),
   ],

@@ -1,7 +1,8 @@
 import { relations } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { TCategoryId } from '@portal/rules';
-import { createdAt, id, regionPath, updatedAt } from './_columns.js';
+import { cText, createdAt, id, regionPath, updatedAt } from './_columns.js';
 import { households } from './households.js';
 import { orgUnits } from './org.js';
 
@@ -10,8 +11,8 @@ export const persons = pgTable(
   'persons',
   {
     id: id(),
-    name: text().notNull(),
-    idNumber: text().notNull(),
+    name: cText().notNull(),
+    idNumber: cText().notNull(),
     sex: text({ enum: ['male', 'female'] }).notNull(),
     birthDate: date({ mode: 'string' }).notNull(),
     hukouType: text({ enum: ['urban', 'rural'] }).notNull(),
@@ -33,8 +34,11 @@ export const persons = pgTable(
   },
   (t) => [
     uniqueIndex('persons_id_number_idx').on(t.idNumber),
-    index('persons_region_path_idx').on(t.regionPath.op('text_pattern_ops')),
-    index('persons_name_idx').on(t.name),
+    // The register in region order (browsing, the ledger) and a region's search by name, by keyset.
+    index('persons_region_name_idx').on(t.regionPath, t.name, t.id),
+    index('persons_name_idx').on(t.name, t.id),
+    // Search by the last digits of the ID number: a prefix match on the reversed number.
+    index('persons_id_number_reversed_idx').on(sql`reverse(${t.idNumber})`),
     index('persons_household_id_idx').on(t.householdId),
   ],
 );

@@ -1,4 +1,4 @@
-import { relations } from 'drizzle-orm';
+import { relations, sql } from 'drizzle-orm';
 import {
   bigint,
   customType,
@@ -69,7 +69,16 @@ export const reimbursementCases = pgTable(
     paidAmount: fen(),
     paidOn: date({ mode: 'string' }),
     paymentRef: text(),
+    /**
+     * Where the money goes, captured at 受理 (the person's registered account unless the 存折 copy
+     * names another), checked at 复核 (`payeeVerifiedBy`), changed only through an approved
+     * `reimbursement_payee_changes` row, and the only account 支付 pays to (decision 0009).
+     */
+    payeeName: text(),
+    payeeBankName: text(),
     payeeAccount: text(),
+    payeeSource: text({ enum: ['registered', 'entered', 'changed'] }),
+    payeeVerifiedBy: uuid().references(() => users.id),
     claimId: uuid().references(() => claims.id),
     idempotencyKey: text().notNull(),
     createdBy: uuid()
@@ -136,6 +145,44 @@ export const reimbursementEvents = pgTable(
   (t) => [uniqueIndex('reimbursement_events_request_key_idx').on(t.requestKey), index('reimbursement_events_case_id_idx').on(t.caseId)],
 );
 
+/**
+ * A proposed change of a case's payee account: proposed by one person with a reason, approved or
+ * rejected by another (decision 0009). At most one is pending per case; the old and the new
+ * account are both kept, so the history shows what was replaced.
+ */
+export const reimbursementPayeeChanges = pgTable(
+  'reimbursement_payee_changes',
+  {
+    id: id(),
+    caseId: uuid()
+      .notNull()
+      .references(() => reimbursementCases.id, { onDelete: 'cascade' }),
+    status: text({ enum: ['pending', 'approved', 'rejected'] })
+      .notNull()
+      .default('pending'),
+    oldName: text(),
+    oldBankName: text(),
+    oldAccount: text(),
+    newName: text().notNull(),
+    newBankName: text().notNull(),
+    newAccount: text().notNull(),
+    reason: text().notNull(),
+    proposedBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    decidedBy: uuid().references(() => users.id),
+    decidedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    decisionNote: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('reimbursement_payee_changes_case_id_idx').on(t.caseId),
+    uniqueIndex('reimbursement_payee_changes_pending_idx')
+      .on(t.caseId)
+      .where(sql`${t.status} = 'pending'`),
+  ],
+);
+
 /** Scanned materials, kept in the database (decision 0401). */
 export const reimbursementAttachments = pgTable(
   'reimbursement_attachments',
@@ -160,7 +207,10 @@ export const reimbursementAttachments = pgTable(
 
 /**
  * A designated hospital's periodic declaration of what it advanced (`000 §二(五)1`): 70 % due within
- * 10 working days of receipt, the rest after review within the following 15.
+ * 10 working days of receipt, the rest after review within the following 15. Declared by one person;
+ * each instalment approved by a reviewer who did not declare (`advance_approvals`); money moves only
+ * as dated `advance_payments` and `advance_recoveries` (decision 0009). `firstPaidOn` is the day the
+ * 70 % was paid in full, `restPaidOn` the day the declaration was settled.
  */
 export const advanceDeclarations = pgTable(
   'advance_declarations',
@@ -181,17 +231,15 @@ export const advanceDeclarations = pgTable(
     critical: fen(),
     assistance: fen(),
     total: fen(),
-    status: text({ enum: ['received', 'first_paid', 'settled'] })
+    status: text({ enum: ['received', 'first_approved', 'first_paid', 'total_approved', 'settled'] })
       .notNull()
       .default('received'),
     version: integer().notNull().default(1),
-    firstPaidAmount: fen(),
     firstPaidOn: date({ mode: 'string' }),
-    firstPaymentRef: text(),
     approvedTotal: bigint({ mode: 'number' }),
-    restPaidAmount: fen(),
     restPaidOn: date({ mode: 'string' }),
-    restPaymentRef: text(),
+    /** Why a total above the plausible limit (ADVANCE_DECLARATION_LIMIT) is right. */
+    limitReason: text(),
     note: text(),
     idempotencyKey: text().notNull(),
     createdBy: uuid()
@@ -204,6 +252,78 @@ export const advanceDeclarations = pgTable(
     uniqueIndex('advance_declarations_declaration_no_idx').on(t.declarationNo),
     uniqueIndex('advance_declarations_idempotency_key_idx').on(t.idempotencyKey),
     index('advance_declarations_region_path_idx').on(t.regionPath.op('text_pattern_ops')),
+  ],
+);
+
+/** A reviewer's approval of an instalment: the 70 % (its amount) or the approved total after review. */
+export const advanceApprovals = pgTable(
+  'advance_approvals',
+  {
+    id: id(),
+    declarationId: uuid()
+      .notNull()
+      .references(() => advanceDeclarations.id, { onDelete: 'cascade' }),
+    stage: text({ enum: ['first', 'total'] }).notNull(),
+    amount: fen(),
+    approvedBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    approvedOn: date({ mode: 'string' }).notNull(),
+    note: text(),
+    requestKey: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('advance_approvals_declaration_id_stage_idx').on(t.declarationId, t.stage),
+    uniqueIndex('advance_approvals_request_key_idx').on(t.requestKey),
+  ],
+);
+
+/** One transfer to the hospital, on the day it was really made (partial payments are separate rows). */
+export const advancePayments = pgTable(
+  'advance_payments',
+  {
+    id: id(),
+    declarationId: uuid()
+      .notNull()
+      .references(() => advanceDeclarations.id, { onDelete: 'cascade' }),
+    instalment: text({ enum: ['first', 'rest'] }).notNull(),
+    amount: fen(),
+    paidOn: date({ mode: 'string' }).notNull(),
+    paymentRef: text().notNull(),
+    recordedBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    requestKey: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('advance_payments_declaration_id_idx').on(t.declarationId),
+    uniqueIndex('advance_payments_request_key_idx').on(t.requestKey),
+  ],
+);
+
+/** Money the hospital returned (追回), on the day it arrived; it reduces what was paid. */
+export const advanceRecoveries = pgTable(
+  'advance_recoveries',
+  {
+    id: id(),
+    declarationId: uuid()
+      .notNull()
+      .references(() => advanceDeclarations.id, { onDelete: 'cascade' }),
+    amount: fen(),
+    recoveredOn: date({ mode: 'string' }).notNull(),
+    reference: text().notNull(),
+    reason: text().notNull(),
+    recordedBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    requestKey: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('advance_recoveries_declaration_id_idx').on(t.declarationId),
+    uniqueIndex('advance_recoveries_request_key_idx').on(t.requestKey),
   ],
 );
 

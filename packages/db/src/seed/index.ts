@@ -145,6 +145,15 @@ export function listDemoAccounts(): DemoAccount[] {
           orgUnitCode: code,
           profile: j.profile,
         },
+        // A second reviewer of the county: four eyes (decision 0009) need a person who neither took a
+        // case in nor reviewed it to pay it, and a reviewer other than the declarer to approve an advance.
+        {
+          username: `${j.slug}-reviewer${i + 1}b`,
+          displayName: `审核员${i + 1}乙（${j.slug.toUpperCase()}）`,
+          role: 'reviewer',
+          orgUnitCode: code,
+          profile: j.profile,
+        },
       );
     });
   }

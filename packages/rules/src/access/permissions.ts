@@ -60,9 +60,12 @@ export const PERMISSIONS = {
   'reimbursements.process': p(CLERK, '只有窗口经办人员可以办理登记录入、调查核实和初审'),
   'reimbursements.secondReview': p(REVIEWER, '只有审核复核人员可以复核'),
   'reimbursements.pay': p(STAFF, '只有窗口经办和审核人员可以办理支付'),
+  'reimbursements.proposePayee': p(STAFF, '只有窗口经办和审核人员可以提出收款账户变更'),
+  'reimbursements.approvePayee': p(REVIEWER, '只有审核复核人员可以审批收款账户变更'),
   'reimbursements.board': p(CASEWORK, '监管看板供监管和经办人员使用'),
   'advances.read': p(ALL, '您的角色无权查看医院垫付资金'),
   'advances.write': p(STAFF, '只有经办和审核人员可以办理医院垫付资金结算'),
+  'advances.approve': p(REVIEWER, '只有审核复核人员可以批准垫付资金预付和审核结清'),
 
   // Transfer referrals and off-site registrations.
   'referrals.read': p(ALL, '您的角色无权查看转诊备案'),

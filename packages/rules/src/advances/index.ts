@@ -1,2 +1,4 @@
 export * from './schemas.js';
+export * from './ledger.js';
+export * from './limits.js';
 export * from './outputs.js';

@@ -47,9 +47,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'reimbursement.hold': '暂停计时（特殊/疑问病案）',
   'reimbursement.clear_hold': '恢复计时',
   'reimbursement.attach': '上传材料扫描件',
+  'reimbursement.payee_propose': '提出收款账户变更',
+  'reimbursement.payee_approve': '批准收款账户变更',
+  'reimbursement.payee_reject': '驳回收款账户变更',
   'advance.create': '登记医院垫付申报',
-  'advance.pay_first': '拨付 70%',
-  'advance.pay_rest': '审核后结清',
+  'advance.approve_first': '批准 70% 预付',
+  'advance.approve_total': '审核确认总额（结清）',
+  'advance.pay_first': '拨付 70% 预付款',
+  'advance.pay_rest': '拨付剩余资金',
+  'advance.recover': '登记追回款',
   'referral.submit': '提交转诊备案',
   'referral.register': '转诊备案',
   'referral.reject': '驳回转诊备案',
@@ -130,10 +136,22 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   tier1: '一档标准',
   tier2: '二档标准',
   note: '说明',
+  payee: '收款人及账户',
+  payeeName: '收款人',
+  payeeBankName: '开户行',
+  accountMasked: '收款账号',
+  oldAccount: '原收款账号',
+  newAccount: '新收款账号',
+  paidOn: '支付日期',
+  recoveredOn: '追回日期',
+  paymentRef: '支付凭证号',
+  approvedTotal: '审核确认总额',
+  limitReason: '超限说明',
 };
 
 /**
  * Keys whose integer values are amounts in fen (shown as yuan by the viewer): any key naming an
  * amount, a cost, a fund tier or a premium.
  */
-export const AUDIT_MONEY_KEY = /(amount|cost|paid|pays|premium|subsidy|tier[12]|basic|critical|assistance|tilted|reduction|borne|total)$/i;
+export const AUDIT_MONEY_KEY =
+  /(amount|cost|paid|pays|premium|subsidy|tier[12]|basic|critical|assistance|tilted|reduction|borne|total|payable|outstanding|recovered)$/i;

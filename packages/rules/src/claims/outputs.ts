@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZListCount } from '../outputs.js';
 import { CATEGORY_IDS, ZCategoryId } from '../categories.js';
 import { ZEnrollmentOnStatus } from '../enrollment/outputs.js';
 import { ZHospital } from '../hospitals/outputs.js';
@@ -41,6 +42,8 @@ export const ZClaimContext = z.object({
       offsiteRegistered: z.boolean(),
       number: z.string().nullable(),
       note: z.string().nullable(),
+      /** Set when the decision rests on the caller's own override: saving will be refused (separation table). */
+      blockedReason: z.string().nullable(),
     })
     .nullable(),
   enrollment: z.object({ year: z.number(), status: ZEnrollmentOnStatus, isCovered: z.boolean() }),
@@ -102,6 +105,8 @@ export const ZClaimDetail = z.object({
   clerkName: z.string(),
   createdAt: z.string(),
   slip: ZSlip,
+  /** What the caller may do; the server asks again on reversal (the creator does not reverse their own claim). */
+  can: z.object({ reverse: z.boolean(), reverseBlockedReason: z.string().nullable() }),
 });
 export type TClaimDetail = z.infer<typeof ZClaimDetail>;
 
@@ -136,7 +141,12 @@ export type TClaimListItem = z.infer<typeof ZClaimListItem>;
 /** A page of claims with the totals of every claim the filter matches (claims.list). */
 export const ZClaimListPage = z.object({
   items: z.array(ZClaimListItem),
-  total: z.number(),
-  totals: z.object({ totalCost: z.number(), ...claimAmounts }),
+  nextCursor: z.string().nullable(),
+  count: ZListCount,
+  /**
+   * Sums of the amounts over every claim the filter selects — only when it selects few enough to
+   * add up at once (an exact count); over a larger range null (the ledger and statistics add them).
+   */
+  totals: z.object({ totalCost: z.number(), ...claimAmounts }).nullable(),
 });
 export type TClaimListPage = z.infer<typeof ZClaimListPage>;

@@ -97,6 +97,8 @@ export const ZListClaimsInput = z.object({
   from: ZIsoDate.optional(),
   to: ZIsoDate.optional(),
   tier: z.enum(['basic', 'critical', 'hospital_reduction', 'assistance', 'tilted', 'hospital_borne']).optional(),
-  page: z.number().int().min(1).default(1),
+  /** The person by name (its start), whole ID number or its last digits. */
+  q: z.string().trim().max(32, '检索词过长').optional(),
+  cursor: z.string().max(400).optional(),
   pageSize: z.number().int().min(1).max(200).default(20),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZListCount } from '../outputs.js';
 import { ZCategoryId } from '../categories.js';
 import { ZEnrollmentRecord } from '../enrollment/outputs.js';
 import { ZHouseholdDetail } from '../households/outputs.js';
@@ -40,9 +41,9 @@ export type TPersonListItem = z.infer<typeof ZPersonListItem>;
 export const ZPersonListPage = z.object({
   items: z.array(ZPersonListItem),
   enrollmentYear: z.number(),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
+  nextCursor: z.string().nullable(),
+  /** Exact up to 1 000, else the database's estimate (约 N 条). */
+  count: ZListCount,
 });
 export type TPersonListPage = z.infer<typeof ZPersonListPage>;
 

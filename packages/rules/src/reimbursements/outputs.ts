@@ -10,6 +10,8 @@ export interface TCaseSettlement {
   request: TSettleRequest;
   result: TSettleResult;
   payable: number;
+  /** The reviewer whose 视同转诊 override the settlement rests on (absent on cases settled before decision 0009). */
+  overrideGrantedBy?: string | null;
 }
 
 const ZTone = z.enum(['ok', 'amber', 'red', 'none']);
@@ -39,6 +41,27 @@ export const ZCaseClock = z.object({
 });
 export type TCaseClock = z.infer<typeof ZCaseClock>;
 
+/** A payee as the browser may see it: the account masked (last four digits). */
+export const ZPayeeMasked = z.object({
+  name: z.string().nullable(),
+  bankName: z.string().nullable(),
+  accountMasked: z.string().nullable(),
+});
+
+const ZPayeeChangeStatus = z.enum(['pending', 'approved', 'rejected']);
+
+/** What proposing or deciding a payee change returns (`.output()`). */
+export const ZPayeeChangeOutput = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  status: ZPayeeChangeStatus,
+  statusLabel: z.string(),
+  old: ZPayeeMasked,
+  new: ZPayeeMasked,
+  caseVersion: z.number(),
+});
+export type TPayeeChangeOutput = z.infer<typeof ZPayeeChangeOutput>;
+
 /** A case with its clock, materials, settlement, holds, events and what the caller may do now. */
 export const ZReimbursementDetail = z.object({
   id: z.string(),
@@ -60,6 +83,27 @@ export const ZReimbursementDetail = z.object({
     bankName: z.string().nullable(),
   }),
   hospital: z.object({ id: z.string(), name: z.string(), level: z.number(), regionName: z.string() }),
+  /** Where the money goes (masked): captured at 受理, checked at 复核, changed only through an approved change. */
+  payee: ZPayeeMasked.extend({
+    source: z.enum(['registered', 'entered', 'changed']).nullable(),
+    sourceLabel: z.string().nullable(),
+    verifiedByName: z.string().nullable(),
+  }),
+  payeeChanges: z.array(
+    z.object({
+      id: z.string(),
+      status: ZPayeeChangeStatus,
+      statusLabel: z.string(),
+      old: ZPayeeMasked,
+      new: ZPayeeMasked,
+      reason: z.string(),
+      proposedByName: z.string().nullable(),
+      proposedAt: z.string(),
+      decidedByName: z.string().nullable(),
+      decidedAt: z.string().nullable(),
+      decisionNote: z.string().nullable(),
+    }),
+  ),
   /** The visit as entered (a claim entry). */
   visit: z.object({
     personId: z.string(),
@@ -98,6 +142,7 @@ export const ZReimbursementDetail = z.object({
       amount: z.number(),
       paidOn: z.string().nullable(),
       reference: z.string().nullable(),
+      name: z.string().nullable(),
       accountMasked: z.string().nullable(),
       claimId: z.string().nullable(),
     })
@@ -130,6 +175,11 @@ export const ZReimbursementDetail = z.object({
   can: z.object({
     step: z.object({ step: z.enum(REIMBURSEMENT_STEPS), label: z.string() }).nullable(),
     stepBlockedReason: z.string().nullable(),
+    proposePayee: z.boolean(),
+    approvePayee: z.boolean(),
+    /** Why this caller may not approve the pending change (the separation table's refusal), or null. */
+    approvePayeeBlockedReason: z.string().nullable(),
+    rejectPayee: z.boolean(),
     returnCase: z.boolean(),
     hold: z.boolean(),
     clearHold: z.boolean(),

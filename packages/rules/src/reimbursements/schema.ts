@@ -47,11 +47,40 @@ const ZReason = (label: string) =>
     .min(4, `请填写${label}（至少 4 个字）`)
     .max(500, `${label}最多 500 字`);
 
+/** A bank account number as on the 存折 (卡) copy: digits only once spaces are removed. */
+export const ZBankAccountNo = z
+  .string({ error: '请填写银行账号' })
+  .trim()
+  .transform((s) => s.replace(/\s+/g, ''))
+  .refine((s) => /^\d{12,30}$/.test(s), '银行账号应为 12–30 位数字');
+
+/** Who is paid and where: the holder's name, the bank (开户行) and the account. */
+export const ZPayeeDetails = z.object({
+  name: z.string({ error: '请填写收款人姓名' }).trim().min(2, '请填写收款人姓名').max(32, '收款人姓名最多 32 个字'),
+  bankName: z.string({ error: '请填写开户行' }).trim().min(2, '请填写开户行').max(60, '开户行最多 60 个字'),
+  account: ZBankAccountNo,
+});
+export type TPayeeDetails = z.output<typeof ZPayeeDetails>;
+
+/**
+ * The payee captured at 受理: the person's registered account (the default), or the account the
+ * 银行存折（卡）复印件 shows when it is another one (`000 §二(五)3`: 患者指定金融账户).
+ */
+export const ZPayeeChoice = z.discriminatedUnion(
+  'source',
+  [z.object({ source: z.literal('registered') }), ZPayeeDetails.extend({ source: z.literal('entered') })],
+  { error: '请选择收款账户' },
+);
+export type TPayeeChoice = z.input<typeof ZPayeeChoice>;
+
+export const PAYEE_SOURCE_LABELS = { registered: '参保人登记账户', entered: '受理时按存折（卡）填写', changed: '经审批变更' } as const;
+
 export const ZReimbursementIntake = z
   .object({
     kind: z.enum(REIMBURSEMENT_KINDS, { error: '请选择报销类型' }),
     entry: ZClaimEntry,
     materials: ZMaterials,
+    payee: ZPayeeChoice.default({ source: 'registered' }),
     /** Only for `offsite_networked`: what the hospital already paid (from its settlement slip). */
     paidElsewhereBasic: ZFen.default(0),
     paidElsewhereCritical: ZFen.default(0),
@@ -72,21 +101,34 @@ export const ZReceiveMaterialsInput = ZActionBase.extend({
   note: ZActionNote,
 });
 export const ZStepInput = ZActionBase.extend({ note: ZActionNote });
+/** 复核 confirms the settlement and that the payee matches the 银行存折（卡）复印件. */
+export const ZSecondReviewInput = ZStepInput.extend({
+  payeeVerified: z.literal(true, { error: '请核对收款人、开户行和账号与银行存折（卡）复印件一致' }),
+});
 export const ZReturnCaseInput = ZActionBase.extend({ reason: ZReason('退回原因') });
 export const HOLD_KINDS = ['special', 'doubtful'] as const;
 export const HOLD_KIND_LABELS = { special: '特殊病案', doubtful: '疑问病案' } as const;
 export const ZHoldInput = ZActionBase.extend({ kind: z.enum(HOLD_KINDS, { error: '请选择特殊病案或疑问病案' }), reason: ZReason('原因') });
 export const ZClearHoldInput = ZActionBase.extend({ note: ZReason('处理结果') });
+/** 支付: the transfer's reference. The account is the case's payee; nobody types it here. */
 export const ZPayInput = ZActionBase.extend({
   paymentRef: z.string({ error: '请填写支付凭证号' }).trim().min(4, '请填写支付凭证号（至少 4 位）').max(60, '支付凭证号最多 60 位'),
-  /** Empty: the account registered for the person. Otherwise the account on the 存折 copy. */
-  payeeAccount: z
-    .string()
-    .trim()
-    .transform((s) => s.replace(/\s+/g, ''))
-    .refine((s) => s === '' || /^\d{12,30}$/.test(s), '银行账号应为 12–30 位数字')
-    .default(''),
 });
+
+/** A proposed change of the payee: the new holder, bank and account, and why (proposed by one, approved by another). */
+export const ZProposePayeeChangeInput = ZActionBase.extend({ payee: ZPayeeDetails, reason: ZReason('变更原因') });
+export type TProposePayeeChangeInput = z.input<typeof ZProposePayeeChangeInput>;
+
+/** Approving or rejecting a proposed change; a rejection says why. */
+export const ZDecidePayeeChangeInput = ZActionBase.extend({
+  changeId: z.uuid(),
+  decision: z.enum(['approve', 'reject']),
+  note: ZActionNote,
+}).superRefine((v, ctx) => {
+  if (v.decision === 'reject' && v.note.length < 4)
+    ctx.addIssue({ code: 'custom', path: ['note'], message: '请填写驳回原因（至少 4 个字）' });
+});
+export const PAYEE_CHANGE_STATUS_LABELS = { pending: '待审批', approved: '已批准', rejected: '已驳回' } as const;
 
 export const ZListReimbursementsInput = z.object({
   status: z

@@ -1,5 +1,4 @@
 import type { TRole } from '../access/index.js';
-import { applyRate } from '../money.js';
 
 /**
  * The case flow of `000 §二(五)3`: 受理 (intake) → 病案登记录入 → 病案调查核实 → 初审 → 复核 → 支付.
@@ -36,10 +35,10 @@ interface StepRule {
 }
 
 /**
- * Who does what. Clerks register, investigate and do the 初审; a reviewer does the 复核 (and never
- * on a case whose 初审 they did). Payment is recorded by a clerk or a reviewer: at a county agency
- * the person who records the bank transfer is whoever is on the window that day, and the 复核
- * already separated the duties that matter (decision 0400).
+ * Which role does what. Clerks register, investigate and do the 初审; a reviewer does the 复核;
+ * payment is recorded by a clerk or a reviewer. Which PERSON may not act, because of what they did
+ * on the case (受理, 初审, 复核, a payee change), is the separation table's answer
+ * (`access/separation.ts`, decision 0009), asked by the server against the case's stored events.
  */
 export const STEP_RULES: Record<TReimbursementStep, StepRule> = {
   register: { label: '病案登记录入', from: 'registration', to: 'investigation', roles: ['clerk'] },
@@ -84,7 +83,6 @@ export function decideStep(step: TReimbursementStep, facts: CaseFacts, actor: Ac
     return { ok: false, message: `案件当前为“${REIMBURSEMENT_STATUS_LABELS[facts.status]}”，不能办理“${rule.label}”` };
   }
   if (facts.isHeld) return { ok: false, message: '案件已标记为特殊/疑问病案，计时已暂停；请先解除标记' };
-  if (step === 'second_review' && facts.firstReviewBy === actor.id) return { ok: false, message: '复核人不能与初审人为同一人' };
   return { ok: true, to: rule.to };
 }
 
@@ -118,11 +116,6 @@ export function decideHold(facts: CaseFacts, actor: Actor, clear: boolean): Deci
 export function payableToPatient(kind: 'non_networked' | 'offsite_networked', lines: readonly { tier: string; amount: number }[]): number {
   const tiers = kind === 'non_networked' ? ['basic', 'critical', 'assistance', 'tilted'] : ['assistance', 'tilted'];
   return lines.filter((l) => tiers.includes(l.tier)).reduce((s, l) => s + l.amount, 0);
-}
-
-/** Advance settlement: 70 % of the declared total within 10 working days (half up), the rest later. */
-export function advanceFirstInstalment(totalFen: number): number {
-  return applyRate(totalFen, 70);
 }
 
 /** Days-left colouring of the work queue: red overdue, amber ≤ 5 working days left. */

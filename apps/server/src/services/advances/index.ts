@@ -1,1 +1,6 @@
-export { createAdvanceDeclaration, listAdvanceDeclarations, payAdvanceDeclaration } from './advances.js';
+export { createAdvanceDeclaration } from './create.js';
+export { listAdvanceDeclarations } from './list.js';
+export { approveAdvance } from './approve.js';
+export { payAdvanceDeclaration } from './pay.js';
+export { recoverAdvance } from './recover.js';
+export { getAdvance } from './action.js';

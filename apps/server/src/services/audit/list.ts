@@ -10,7 +10,7 @@ import {
   formatYuan,
 } from '@portal/rules';
 import { z } from 'zod';
-import { type ActorContext, getScopedOrgUnit, paginate, withReportReads } from '../../core/index.js';
+import { type ActorContext, getScopedOrgUnit, paginate, withReportReads, timestampKey } from '../../core/index.js';
 
 export const ZListAuditInput = z.object({
   username: z.string().trim().max(64).optional(),
@@ -74,13 +74,13 @@ export async function listAudit({ ctx, input }: { ctx: ActorContext; input: z.ou
       direction: 'desc',
       query: (after, limit, orderBy) =>
         ctx.db
-          .select({ row: auditLog, unitName: orgUnits.name })
+          .select({ row: auditLog, unitName: orgUnits.name, key: timestampKey(auditLog.at) })
           .from(auditLog)
           .leftJoin(orgUnits, eq(orgUnits.path, auditLog.regionPath))
           .where(and(where, after))
           .orderBy(...orderBy)
           .limit(limit),
-      keyOf: (r) => [r.row.at.toISOString(), r.row.id],
+      keyOf: (r) => [r.key, r.row.id],
     });
     return {
       items: page.items.map(({ row: r, unitName }) => ({

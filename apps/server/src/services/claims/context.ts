@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { CATEGORY_LABELS, PROFILES, type TClaimContext, type ZClaimContextInput, maskIdNumber } from '@portal/rules';
+import { CATEGORY_LABELS, PROFILES, type TClaimContext, type ZClaimContextInput, maskIdNumber, separationProblem } from '@portal/rules';
+import { overrideHistory } from '../referrals/index.js';
 import { getEnrollmentOn } from '../enrollment/index.js';
 import { gatherVisitFacts } from './facts.js';
 import { readYtd } from './internal.js';
@@ -49,6 +50,8 @@ export async function getClaimContext({
       offsiteRegistered: referral.offsiteRegistered,
       number: referral.registration?.number ?? null,
       note: referral.note,
+      /** Set when the decision rests on the caller's own override: saving will be refused (separation table). */
+      blockedReason: separationProblem('claim.use_override', overrideHistory(referral), ctx.actor.id)?.message ?? null,
     },
     enrollment: { year: enrollment.year, status: enrollment.status, isCovered: enrollment.isCovered },
   };

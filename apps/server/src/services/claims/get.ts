@@ -1,7 +1,7 @@
 import { asc, claimLines, claims, eq, orgUnits, persons, users } from '@portal/db';
-import { type TClaimDetail, buildSlip, maskIdNumber } from '@portal/rules';
+import { type TClaimDetail, buildSlip, maskIdNumber, separationProblem } from '@portal/rules';
 import { z } from 'zod';
-import { type ActorContext, assertInUserRegion, notFound } from '../../core/index.js';
+import { type ActorContext, assertInUserRegion, isAllowed, notFound } from '../../core/index.js';
 
 export const ZGetClaimInput = z.object({ id: z.uuid('结算单编号格式不正确') });
 
@@ -66,5 +66,14 @@ export async function getClaim({ ctx, input }: { ctx: ActorContext; input: z.out
     agencyName: detail.agency.name,
     person: { name: detail.person.name, idNumberMasked: detail.person.idNumberMasked, sex: detail.person.sex },
   });
-  return { ...detail, slip };
+  const isReversible = c.kind === 'settlement' && c.status === 'settled' && isAllowed(ctx.actor, 'claims.reverse');
+  const reverseProblem = isReversible
+    ? separationProblem('claim.reverse', [{ act: 'claim.create', actorId: c.createdBy }], ctx.actor.id)
+    : null;
+  return {
+    ...detail,
+    slip,
+    /** What the caller may do; the server asks again on reversal. */
+    can: { reverse: isReversible && !reverseProblem, reverseBlockedReason: reverseProblem?.message ?? null },
+  };
 }

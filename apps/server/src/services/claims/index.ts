@@ -6,3 +6,4 @@ export { getClaimContext } from './context.js';
 export { gatherVisitFacts, type VisitFacts, type VisitFactsQuery } from './facts.js';
 export { prepareVisit, type PreparedVisit } from './prepare.js';
 export { settleAndStoreVisit, settleVisit, type SettledVisit } from './settle.js';
+export { assertOverrideUsable } from './separation.js';

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import { and, claims, count, desc, eq, gt, gte, like, lte, orgUnits, persons, sum, type SQL } from '@portal/db';
+import { and, claims, eq, gt, gte, inArray, like, lte, orgUnits, persons, sql, sum, type SQL } from '@portal/db';
 import { type TClaimListPage, type ZListClaimsInput, maskIdNumber } from '@portal/rules';
-import { type ActorContext, inUserRegion, withReportReads } from '../../core/index.js';
+import { personSearchCondition } from '../persons/index.js';
+import { type ActorContext, boundedCount, inUserRegion, paginate, timestampKey, withReportReads } from '../../core/index.js';
 
 const TIER_COLUMN = {
   basic: claims.basic,
@@ -27,34 +28,53 @@ export async function listClaims({ ctx, input }: { ctx: ActorContext; input: z.o
       f.from ? gte(claims.dischargeDate, f.from) : undefined,
       f.to ? lte(claims.dischargeDate, f.to) : undefined,
       f.tier ? gt(TIER_COLUMN[f.tier], 0) : undefined,
+      f.q ? inArray(claims.personId, ctx.db.select({ id: persons.id }).from(persons).where(personSearchCondition(f.q))) : undefined,
     ];
     const where = and(...conditions);
-    const [rows, totals] = await Promise.all([
-      ctx.db
-        .select({ c: claims, personName: persons.name, idNumber: persons.idNumber })
-        .from(claims)
-        .innerJoin(persons, eq(persons.id, claims.personId))
-        .where(where)
-        .orderBy(desc(claims.createdAt))
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize),
-      ctx.db
-        .select({
-          n: count(),
-          total: sum(claims.totalCost),
-          basic: sum(claims.basic),
-          critical: sum(claims.critical),
-          hospitalReduction: sum(claims.hospitalReduction),
-          assistance: sum(claims.assistance),
-          tilted: sum(claims.tilted),
-          hospitalBorne: sum(claims.hospitalBorne),
-          patientPays: sum(claims.patientPays),
-        })
-        .from(claims)
-        .where(where),
+    const [page, rowCount] = await Promise.all([
+      paginate({
+        cursor: f.cursor,
+        limit: f.pageSize,
+        keys: [claims.createdAt, claims.id],
+        direction: 'desc',
+        query: (after, limit, orderBy) =>
+          ctx.db
+            .select({ c: claims, personName: persons.name, idNumber: persons.idNumber, key: timestampKey(claims.createdAt) })
+            .from(claims)
+            .innerJoin(persons, eq(persons.id, claims.personId))
+            .where(and(where, after))
+            .orderBy(...orderBy)
+            .limit(limit),
+        keyOf: (r) => [r.key, r.c.id],
+      }),
+      boundedCount(
+        ctx.db,
+        ctx.db
+          .select({ one: sql`1` })
+          .from(claims)
+          .where(where),
+      ),
     ]);
-    const t = totals[0];
+    // Sums only over a range small enough to add up at once (never over a region's millions).
+    const t = rowCount.isEstimate
+      ? undefined
+      : (
+          await ctx.db
+            .select({
+              total: sum(claims.totalCost),
+              basic: sum(claims.basic),
+              critical: sum(claims.critical),
+              hospitalReduction: sum(claims.hospitalReduction),
+              assistance: sum(claims.assistance),
+              tilted: sum(claims.tilted),
+              hospitalBorne: sum(claims.hospitalBorne),
+              patientPays: sum(claims.patientPays),
+            })
+            .from(claims)
+            .where(where)
+        )[0];
     const num = (v: string | number | null | undefined) => Number(v ?? 0);
+    const rows = page.items;
     return {
       items: rows.map(({ c, personName, idNumber }) => ({
         id: c.id,
@@ -77,17 +97,20 @@ export async function listClaims({ ctx, input }: { ctx: ActorContext; input: z.o
         hospitalBorne: c.hospitalBorne,
         patientPays: c.patientPays,
       })),
-      total: num(t?.n),
-      totals: {
-        totalCost: num(t?.total),
-        basic: num(t?.basic),
-        critical: num(t?.critical),
-        hospitalReduction: num(t?.hospitalReduction),
-        assistance: num(t?.assistance),
-        tilted: num(t?.tilted),
-        hospitalBorne: num(t?.hospitalBorne),
-        patientPays: num(t?.patientPays),
-      },
+      nextCursor: page.nextCursor,
+      count: rowCount,
+      totals: rowCount.isEstimate
+        ? null
+        : {
+            totalCost: num(t?.total),
+            basic: num(t?.basic),
+            critical: num(t?.critical),
+            hospitalReduction: num(t?.hospitalReduction),
+            assistance: num(t?.assistance),
+            tilted: num(t?.tilted),
+            hospitalBorne: num(t?.hospitalBorne),
+            patientPays: num(t?.patientPays),
+          },
     };
   });
 }

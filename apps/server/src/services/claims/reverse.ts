@@ -6,6 +6,7 @@ import { lockYtd, nextClaimNo } from './internal.js';
 import {
   type ActorContext,
   assertInUserRegion,
+  assertSeparated,
   conflict,
   notFound,
   preconditionFailed,
@@ -17,7 +18,8 @@ import {
  * Reverses a settled claim (冲销): a new row with every amount negated, the original marked
  * reversed, and the person's accumulators put back as they were before it. Only the person's
  * latest settlement of the year can be reversed, because later settlements used the
- * accumulators it left; an earlier one is corrected by reversing the later ones first.
+ * accumulators it left; an earlier one is corrected by reversing the later ones first. The claim's
+ * creator may not reverse it (separation table, `claim.reverse`).
  */
 export async function reverseClaim({
   ctx,
@@ -35,6 +37,8 @@ export async function reverseClaim({
     const acc = await lockYtd(ctx.db, original.personId, original.year);
     const current = (await ctx.db.select().from(claims).where(eq(claims.id, id)).limit(1))[0]!;
     if (current.kind !== 'settlement' || current.status !== 'settled') throw conflict('该结算单已冲销或本身是冲销单，不能再次冲销');
+    // Four eyes: whoever entered (or, for a reimbursement, paid) the claim does not reverse it.
+    assertSeparated('claim.reverse', [{ act: 'claim.create', actorId: current.createdBy }], me);
     const later = (
       await ctx.db
         .select({ claimNo: claims.claimNo })

@@ -1,6 +1,7 @@
 import { settle, type TClaimEntry, type TSettleRequest, type TSettleResult } from '@portal/rules';
 import { lockYtd, readYtd } from './internal.js';
 import { buildSettleRequest, prepareVisit, type PreparedVisit } from './prepare.js';
+import { assertOverrideUsable } from './separation.js';
 import { storeSettledClaim } from './store.js';
 import { type ActorContext, withTransaction } from '../../core/index.js';
 
@@ -26,7 +27,8 @@ export async function settleVisit(ctx: ActorContext, entry: TClaimEntry): Promis
  * facts, lock the person's accumulators for the year (so two settlements of one person queue and
  * each sees the other's result), settle with the rules package, let the caller `confirm` the figures
  * (throwing stores nothing), then store the claim, its lines, the moved accumulators and the audit
- * row. Joins the caller's transaction (withTransaction), or opens one.
+ * row. Joins the caller's transaction (withTransaction), or opens one. A visit resting on a 视同转诊
+ * override is refused when whoever entered it (`enteredBy`, default the actor) granted the override.
  */
 export async function settleAndStoreVisit(
   ctx: ActorContext,
@@ -36,10 +38,13 @@ export async function settleAndStoreVisit(
     paidElsewhere?: number;
     auditAfter?: Record<string, unknown>;
     confirm?: (settled: SettledVisit) => void;
+    /** Who entered the visit (a reimbursement's intake user); the actor when not given. */
+    enteredBy?: string;
   },
 ): Promise<SettledVisit & { claimId: string }> {
   return withTransaction(ctx, async (ctx) => {
     const prepared = await prepareVisit(ctx, args.entry);
+    assertOverrideUsable(prepared.referral.override?.grantedBy, args.enteredBy ?? ctx.actor.id, ctx.actor);
     const acc = await lockYtd(ctx.db, prepared.person.person.id, prepared.year);
     const request = buildSettleRequest(prepared, acc.ytd);
     const settled: SettledVisit = { prepared, request, result: settle(request) };

@@ -1,4 +1,4 @@
-export { listPersons } from './list.js';
+export { listPersons, personSearchCondition } from './list.js';
 export { getPerson } from './get.js';
 export { createPerson } from './create.js';
 export { updatePerson } from './update.js';

@@ -1,8 +1,8 @@
-import { and, asc, count, enrollments, eq, ilike, like, or, orgUnits, personCategories, persons, sql } from '@portal/db';
+import { and, enrollments, eq, like, orgUnits, personCategories, persons, sql, type SQL } from '@portal/db';
 import { type TPersonListPage, ZCategoryId } from '@portal/rules';
 import { z } from 'zod';
 import { toPersonSummary } from './internal.js';
-import { type ActorContext, chinaDate, inUserRegion } from '../../core/index.js';
+import { type ActorContext, boundedCount, chinaDate, getScopedOrgUnit, inUserRegion, paginate, underRegion } from '../../core/index.js';
 
 export const ZListPersonsInput = z.object({
   q: z.string().trim().max(32, '检索词过长').optional(),
@@ -11,11 +11,44 @@ export const ZListPersonsInput = z.object({
   /** Enrollment status for `year` (default: this year): enrolled, not enrolled, or nothing recorded yet. */
   enrollmentStatus: z.enum(['enrolled', 'not_enrolled', 'unrecorded']).optional(),
   year: z.number().int().min(2017).max(2100).optional(),
-  page: z.number().int().min(1).default(1),
+  cursor: z.string().max(400).optional(),
   pageSize: z.number().int().min(1).max(100).default(20),
 });
 
-/** Persons in the caller's region subtree; `q` matches name, full ID number or its last digits. */
+/** What the search box holds: a whole ID number, its last digits, or the start of a name. */
+function searchOf(q: string | undefined) {
+  if (!q) return { kind: 'none' as const };
+  if (/^[0-9xX]{4,18}$/.test(q)) {
+    const digits = q.toUpperCase();
+    return digits.length === 18 ? { kind: 'id' as const, value: digits } : { kind: 'suffix' as const, value: digits };
+  }
+  return { kind: 'name' as const, value: q };
+}
+
+/** `LIKE` pattern matching text that starts with `value` (its own % and _ taken literally). */
+function startsWith(value: string): string {
+  return `${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The condition on `persons` for what the search box holds: a whole ID number (exact), its last
+ * 4–17 digits (a prefix match on the reversed number, indexed) or the start of a name (indexed).
+ * Other lists search by person with it (the claim list).
+ */
+export function personSearchCondition(q: string | undefined): SQL | undefined {
+  const search = searchOf(q);
+  if (search.kind === 'id') return eq(persons.idNumber, search.value);
+  if (search.kind === 'suffix') return sql`reverse(${persons.idNumber}) like ${startsWith([...search.value].reverse().join(''))}`;
+  if (search.kind === 'name') return like(persons.name, startsWith(search.value));
+  return undefined;
+}
+
+/**
+ * Persons in the caller's region subtree, by keyset. `q` is a whole ID number, its last 4–17
+ * digits (a prefix match on the reversed number), or the start of a name; each shape has an index
+ * whose order is the list's order (region, name; name; reversed ID number), so page 500 costs what
+ * page 1 costs. The count is exact up to 1 000 and estimated above (约 N 条).
+ */
 export async function listPersons({
   ctx,
   input,
@@ -23,22 +56,15 @@ export async function listPersons({
   ctx: ActorContext;
   input: z.output<typeof ZListPersonsInput>;
 }): Promise<TPersonListPage> {
-  const { q, orgUnitId, category, enrollmentStatus, year, page, pageSize } = input;
+  const { q, orgUnitId, category, enrollmentStatus, year, cursor, pageSize } = input;
   const today = chinaDate(ctx.now());
   const enrollmentYear = year ?? Number(today.slice(0, 4));
-  const unitPath = orgUnitId
-    ? (await ctx.db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, orgUnitId)).limit(1))[0]?.path
-    : undefined;
+  const unitPath = orgUnitId ? (await getScopedOrgUnit(ctx.db, ctx.actor, orgUnitId)).path : undefined;
+  const search = searchOf(q);
   const where = and(
     inUserRegion(ctx.actor, persons.regionPath),
-    unitPath ? like(persons.regionPath, `${unitPath}%`) : undefined,
-    q
-      ? /^[0-9xX]{4,18}$/.test(q)
-        ? q.length === 18
-          ? eq(persons.idNumber, q.toUpperCase())
-          : like(persons.idNumber, `%${q.toUpperCase()}`)
-        : or(ilike(persons.name, `%${q}%`))
-      : undefined,
+    unitPath ? underRegion(unitPath, persons.regionPath) : undefined,
+    personSearchCondition(q),
     category
       ? sql`exists (select 1 from ${personCategories} pc where pc.person_id = ${persons.id} and pc.category = ${category}
           and pc.start_date <= ${today} and (pc.end_date is null or pc.end_date >= ${today}))`
@@ -51,17 +77,32 @@ export async function listPersons({
           ? sql`not exists (select 1 from ${enrollments} e where e.person_id = ${persons.id} and e.year = ${enrollmentYear})`
           : undefined,
   );
-  const [rows, total] = await Promise.all([
-    ctx.db
-      .select({ person: persons, orgUnitName: orgUnits.name })
-      .from(persons)
-      .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
-      .where(where)
-      .orderBy(asc(persons.regionPath), asc(persons.name))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    ctx.db.select({ n: count() }).from(persons).where(where),
+  const keys = search.kind === 'name' ? [persons.name, persons.id] : [persons.regionPath, persons.name, persons.id];
+  const [page, count] = await Promise.all([
+    paginate({
+      cursor,
+      limit: pageSize,
+      keys,
+      direction: 'asc',
+      query: (after, limit, orderBy) =>
+        ctx.db
+          .select({ person: persons, orgUnitName: orgUnits.name })
+          .from(persons)
+          .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
+          .where(and(where, after))
+          .orderBy(...orderBy)
+          .limit(limit),
+      keyOf: (r) => (search.kind === 'name' ? [r.person.name, r.person.id] : [r.person.regionPath, r.person.name, r.person.id]),
+    }),
+    boundedCount(
+      ctx.db,
+      ctx.db
+        .select({ one: sql`1` })
+        .from(persons)
+        .where(where),
+    ),
   ]);
+  const rows = page.items;
   const ids = rows.map((r) => r.person.id);
   const years = ids.length
     ? await ctx.db
@@ -90,8 +131,7 @@ export async function listPersons({
       ) as 'enrolled' | 'not_enrolled' | 'unrecorded',
     })),
     enrollmentYear,
-    total: total[0]?.n ?? 0,
-    page,
-    pageSize,
+    nextCursor: page.nextCursor,
+    count,
   };
 }

@@ -1,4 +1,5 @@
 import {
+  type DutyRecord,
   decideReferralOutcome,
   isReferralEvidenceAccepted,
   isReferralRequired,
@@ -83,4 +84,9 @@ export async function decideVisitReferral(
 
 function outcomeFields(o: ReturnType<typeof decideReferralOutcome>) {
   return { isRequired: o.isRequired, source: o.source, referred: o.referred, offsiteRegistered: o.offsiteRegistered };
+}
+
+/** The override a visit's decision rests on, as a history for the separation table (who granted it). */
+export function overrideHistory(referral: Pick<VisitReferral, 'override'> | null): DutyRecord[] {
+  return referral?.override ? [{ act: 'referral.override', actorId: referral.override.grantedBy }] : [];
 }

@@ -113,6 +113,8 @@ export async function findValidReferral(ctx: Db, args: VisitKey): Promise<ValidR
 
 export interface ReferralOverrideMatch {
   id: string;
+  /** The reviewer who granted it: they may not enter a claim that uses it (separation table). */
+  grantedBy: string;
   reason: string;
   createdAt: string;
   label: string;
@@ -135,5 +137,11 @@ export async function findReferralOverride(ctx: Db, args: VisitKey): Promise<Ref
       .limit(1)
   )[0];
   if (!row) return null;
-  return { id: row.id, reason: row.reason, createdAt: row.createdAt.toISOString(), label: `审核认定视同转诊（理由：${row.reason}）` };
+  return {
+    id: row.id,
+    grantedBy: row.createdBy,
+    reason: row.reason,
+    createdAt: row.createdAt.toISOString(),
+    label: `审核认定视同转诊（理由：${row.reason}）`,
+  };
 }

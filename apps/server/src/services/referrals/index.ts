@@ -4,7 +4,7 @@ export { registerReferral, rejectReferral, cancelReferral } from './decide.js';
 export { listReferrals, listOffsiteRegistrations, ZListReferralsInput, ZListOffsiteInput } from './list.js';
 export { createOffsiteRegistration, cancelOffsiteRegistration } from './offsite.js';
 export { findValidReferral, findReferralOverride, type ValidRegistration, type ReferralOverrideMatch } from './find-valid.js';
-export { decideVisitReferral, type VisitReferral } from './decide-visit.js';
+export { decideVisitReferral, overrideHistory, type VisitReferral } from './decide-visit.js';
 export { createReferralOverride, listReferralOverrides, ZListOverridesInput } from './override.js';
 export { prepareRegistration, ZPrepareRegistrationInput } from './prepare.js';
 export { reportReferralsByMonth, reportUnreferredAdmissions, reportExpiringSoon, ZReferralReportInput } from './reports.js';

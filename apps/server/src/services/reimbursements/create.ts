@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { eq, reimbursementCases, reimbursementEvents, sql } from '@portal/db';
-import { MATERIAL_LABELS, type TReimbursementDetail, type ZReimbursementIntake, missingMaterials } from '@portal/rules';
+import { MATERIAL_LABELS, type TReimbursementDetail, type ZReimbursementIntake, maskBankAccount, missingMaterials } from '@portal/rules';
 import { isUniqueViolation } from '../../lib/db-errors.js';
-import { prepareVisit } from '../claims/index.js';
+import { assertOverrideUsable, prepareVisit } from '../claims/index.js';
 import { getReimbursement } from './get.js';
 import { type ActorContext, chinaDate, invalid, writeAudit, withTransaction } from '../../core/index.js';
 
@@ -10,7 +10,9 @@ import { type ActorContext, chinaDate, invalid, writeAudit, withTransaction } fr
  * 受理: accepts a case. Complete materials start the 25-working-day clock today; incomplete ones
  * leave the case "awaiting documents" with a one-time notice of what is missing, and no clock.
  * The visit is checked exactly as in claim entry (person and hospital in the caller's region,
- * dates, parameters in force). The same idempotency key twice returns the first case.
+ * dates, parameters in force). The payee is captured here: the person's registered account, or the
+ * one on the 存折（卡） copy; 复核 checks it and 支付 pays only to it (decision 0009). The same
+ * idempotency key twice returns the first case.
  */
 export async function createReimbursement({
   ctx,
@@ -43,6 +45,16 @@ export async function createReimbursement({
       if (prepared.location === 'in_county' || prepared.location === 'in_city')
         throw invalid('州（市）内联网医院已一站式结算，不走零星报销', 'hospitalId');
     }
+    assertOverrideUsable(prepared.referral.override?.grantedBy, me.id, me);
+    const person = prepared.person.person;
+    const registered = person.bankAccount?.replace(/\s+/g, '') ?? '';
+    if (data.payee.source === 'registered' && !registered) {
+      throw invalid('参保人未登记银行账户，请按银行存折（卡）复印件填写收款账户', 'payee.source');
+    }
+    const payee =
+      data.payee.source === 'registered'
+        ? { name: person.name, bankName: person.bankName, account: registered }
+        : { name: data.payee.name, bankName: data.payee.bankName, account: data.payee.account };
     const missing = missingMaterials(data.materials);
     const seq = await ctx.db.execute(sql`select nextval('reimbursement_no_seq') as n`);
     const rows = (Array.isArray(seq) ? seq : (seq as { rows: unknown[] }).rows) as { n: string | number }[];
@@ -64,12 +76,19 @@ export async function createReimbursement({
         materialsCompleteOn: missing.length ? null : today,
         paidElsewhereBasic: data.paidElsewhereBasic,
         paidElsewhereCritical: data.paidElsewhereCritical,
+        payeeName: payee.name,
+        payeeBankName: payee.bankName,
+        payeeAccount: payee.account,
+        payeeSource: data.payee.source,
         idempotencyKey: data.idempotencyKey,
         createdBy: me.id,
       })
       .returning({ id: reimbursementCases.id });
     if (!row) throw new Error('case insert returned no row');
-    const note = missing.length ? `材料不全，一次性告知缺：${missing.map((m) => MATERIAL_LABELS[m]).join('、')}` : '材料齐全，开始计时';
+    const account = `收款账户 ${payee.name} ${maskBankAccount(payee.account)}`;
+    const note = missing.length
+      ? `材料不全，一次性告知缺：${missing.map((m) => MATERIAL_LABELS[m]).join('、')}；${account}`
+      : `材料齐全，开始计时；${account}`;
     await ctx.db.insert(reimbursementEvents).values({
       caseId: row.id,
       action: 'intake',
@@ -86,7 +105,14 @@ export async function createReimbursement({
       entity: 'reimbursement_case',
       entityId: row.id,
       regionPath: prepared.person.person.regionPath,
-      after: { caseNo, kind: data.kind, status, missing, hospital: prepared.hospital.name },
+      after: {
+        caseNo,
+        kind: data.kind,
+        status,
+        missing,
+        hospital: prepared.hospital.name,
+        payee: { source: data.payee.source, name: payee.name, bankName: payee.bankName, accountMasked: maskBankAccount(payee.account) },
+      },
     });
     return row.id;
   }).catch(async (error: unknown) => {

@@ -8,14 +8,18 @@ import {
   reimbursementAttachments,
   reimbursementCases,
   reimbursementEvents,
+  reimbursementPayeeChanges,
   users,
 } from '@portal/db';
 import {
   HOLD_KIND_LABELS,
   MATERIAL_ITEMS,
   MATERIAL_LABELS,
+  PAYEE_CHANGE_STATUS_LABELS,
+  PAYEE_SOURCE_LABELS,
   REIMBURSEMENT_KIND_LABELS,
   REIMBURSEMENT_STATUS_LABELS,
+  separationProblem,
   STEP_RULES,
   type TReimbursementDetail,
   decideHold,
@@ -27,7 +31,7 @@ import {
 } from '@portal/rules';
 import { z } from 'zod';
 import { loadServerCalendar } from '../calendar/index.js';
-import { caseClock, loadSuspensions } from './internal.js';
+import { caseClock, loadCaseHistory, loadSuspensions } from './internal.js';
 import { type ActorContext, assertInUserRegion, chinaDate, notFound, isAllowed } from '../../core/index.js';
 
 export const ZGetReimbursementInput = z.object({ id: z.uuid('案件编号格式不正确') });
@@ -63,7 +67,7 @@ export async function getReimbursement({
   assertInUserRegion(me, row.c.regionPath, '该报销案件');
   const c = row.c;
   const today = chinaDate(ctx.now());
-  const [calendar, suspensionMap, events, attachments] = await Promise.all([
+  const [calendar, suspensionMap, events, attachments, payeeChanges, history] = await Promise.all([
     loadServerCalendar(ctx.db),
     loadSuspensions(ctx.db, [c.id]),
     ctx.db.select().from(reimbursementEvents).where(eq(reimbursementEvents.caseId, c.id)).orderBy(asc(reimbursementEvents.createdAt)),
@@ -81,9 +85,20 @@ export async function getReimbursement({
       .innerJoin(users, eq(users.id, reimbursementAttachments.uploadedBy))
       .where(eq(reimbursementAttachments.caseId, c.id))
       .orderBy(desc(reimbursementAttachments.createdAt)),
+    ctx.db
+      .select()
+      .from(reimbursementPayeeChanges)
+      .where(eq(reimbursementPayeeChanges.caseId, c.id))
+      .orderBy(desc(reimbursementPayeeChanges.createdAt)),
+    loadCaseHistory(ctx.db, c.id),
   ]);
   const suspensions = suspensionMap.get(c.id) ?? [];
-  const reviewers = [c.firstReviewBy, c.secondReviewBy].filter((x): x is string => Boolean(x));
+  const reviewers = [
+    c.firstReviewBy,
+    c.secondReviewBy,
+    c.payeeVerifiedBy,
+    ...payeeChanges.flatMap((p) => [p.proposedBy, p.decidedBy]),
+  ].filter((x, i, all): x is string => Boolean(x) && all.indexOf(x) === i);
   const names = new Map<string, string>();
   for (const uid of reviewers) {
     const u = (await ctx.db.select({ name: users.displayName }).from(users).where(eq(users.id, uid)).limit(1))[0];
@@ -92,8 +107,29 @@ export async function getReimbursement({
   const materials = c.materials;
   const facts = { status: c.status, isHeld: Boolean(c.holdKind), firstReviewBy: c.firstReviewBy };
   const step = stepOf(c.status);
-  const stepDecision = step ? decideStep(step, facts, me) : null;
   const settlement = c.settlement;
+  const pendingChange = payeeChanges.find((p) => p.status === 'pending') ?? null;
+  const stepDecision = step ? decideStep(step, facts, me) : null;
+  // The person, not only the role: the separation table on the case's stored history (decision 0009).
+  const separated = (() => {
+    if (!stepDecision?.ok) return null;
+    if (step === 'second_review') {
+      const withOverride = settlement?.overrideGrantedBy
+        ? [...history, { act: 'referral.override' as const, actorId: settlement.overrideGrantedBy }]
+        : history;
+      return separationProblem('reimbursement.second_review', withOverride, me.id)?.message ?? null;
+    }
+    if (step === 'pay') {
+      if (pendingChange) return '收款账户变更待审批，审批后方可支付';
+      return separationProblem('reimbursement.pay', history, me.id)?.message ?? null;
+    }
+    return null;
+  })();
+  const approveProblem = pendingChange
+    ? separationProblem('reimbursement.payee_approve', [{ act: 'reimbursement.payee_propose', actorId: pendingChange.proposedBy }], me.id)
+    : null;
+  const canDecidePayee = Boolean(pendingChange) && c.status !== 'paid' && isAllowed(me, 'reimbursements.approvePayee');
+  const maskedOrNull = (account: string | null) => (account ? maskBankAccount(account) : null);
   return {
     id: c.id,
     caseNo: c.caseNo,
@@ -114,6 +150,28 @@ export async function getReimbursement({
       bankName: row.person.bankName,
     },
     hospital: { id: c.hospitalId, name: row.hospitalName, level: row.hospitalLevel, regionName: row.hospitalRegion },
+    /** Where the money goes (masked): captured at 受理, checked at 复核, changed only through an approved change. */
+    payee: {
+      name: c.payeeName,
+      bankName: c.payeeBankName,
+      accountMasked: maskedOrNull(c.payeeAccount),
+      source: c.payeeSource,
+      sourceLabel: c.payeeSource ? PAYEE_SOURCE_LABELS[c.payeeSource] : null,
+      verifiedByName: c.payeeVerifiedBy ? (names.get(c.payeeVerifiedBy) ?? null) : null,
+    },
+    payeeChanges: payeeChanges.map((p) => ({
+      id: p.id,
+      status: p.status,
+      statusLabel: PAYEE_CHANGE_STATUS_LABELS[p.status],
+      old: { name: p.oldName, bankName: p.oldBankName, accountMasked: maskedOrNull(p.oldAccount) },
+      new: { name: p.newName, bankName: p.newBankName, accountMasked: maskBankAccount(p.newAccount) },
+      reason: p.reason,
+      proposedByName: names.get(p.proposedBy) ?? null,
+      proposedAt: p.createdAt.toISOString(),
+      decidedByName: p.decidedBy ? (names.get(p.decidedBy) ?? null) : null,
+      decidedAt: p.decidedAt?.toISOString() ?? null,
+      decisionNote: p.decisionNote,
+    })),
     visit: c.visit,
     materials: MATERIAL_ITEMS.map((m) => ({ id: m, label: MATERIAL_LABELS[m], received: Boolean(materials[m]) })),
     missing: MATERIAL_ITEMS.filter((m) => !materials[m]).map((m) => ({ id: m, label: MATERIAL_LABELS[m] })),
@@ -138,7 +196,8 @@ export async function getReimbursement({
             amount: c.paidAmount,
             paidOn: c.paidOn,
             reference: c.paymentRef,
-            accountMasked: c.payeeAccount ? maskBankAccount(c.payeeAccount) : null,
+            name: c.payeeName,
+            accountMasked: maskedOrNull(c.payeeAccount),
             claimId: c.claimId,
           }
         : null,
@@ -159,8 +218,12 @@ export async function getReimbursement({
     })),
     /** What the caller may do now; the server checks again on every action. */
     can: {
-      step: step && stepDecision?.ok ? { step, label: STEP_RULES[step].label } : null,
-      stepBlockedReason: step && stepDecision && !stepDecision.ok ? stepDecision.message : null,
+      step: step && stepDecision?.ok && !separated ? { step, label: STEP_RULES[step].label } : null,
+      stepBlockedReason: step && stepDecision && !stepDecision.ok ? stepDecision.message : separated,
+      proposePayee: c.status !== 'paid' && !pendingChange && isAllowed(me, 'reimbursements.proposePayee'),
+      approvePayee: canDecidePayee && !approveProblem,
+      approvePayeeBlockedReason: canDecidePayee ? (approveProblem?.message ?? null) : null,
+      rejectPayee: canDecidePayee,
       returnCase: decideReturn(facts, me).ok,
       hold: decideHold(facts, me, false).ok,
       clearHold: decideHold(facts, me, true).ok,

@@ -4,6 +4,7 @@ export { listReimbursements } from './list.js';
 export { receiveMaterials } from './receive-materials.js';
 export { registerCase, investigateCase, firstReviewCase, secondReviewCase } from './steps.js';
 export { payCase } from './pay.js';
+export { proposePayeeChange, decidePayeeChange } from './payee.js';
 export { returnCase, holdCase, clearHold } from './return-hold.js';
 export { getReimbursementBoard } from './board.js';
 export { uploadAttachment, readAttachment, ZAttachmentId } from './attachments.js';

@@ -1,5 +1,17 @@
-import { and, asc, eq, reimbursementCases, reimbursementEvents, reimbursementSuspensions, sql, type DbOrTx } from '@portal/db';
 import {
+  and,
+  asc,
+  eq,
+  inArray,
+  reimbursementCases,
+  reimbursementEvents,
+  reimbursementPayeeChanges,
+  reimbursementSuspensions,
+  sql,
+  type DbOrTx,
+} from '@portal/db';
+import {
+  type DutyRecord,
   provisionalReason,
   REIMBURSEMENT_STATUS_LABELS,
   type TCaseClock,
@@ -32,6 +44,47 @@ export async function loadCase(tx: DbOrTx, user: Actor, id: string, lock = false
   if (!row) throw notFound('报销案件不存在');
   assertInUserRegion(user, row.regionPath, '该报销案件');
   return row;
+}
+
+const EVENT_ACTS = {
+  intake: 'reimbursement.intake',
+  first_review: 'reimbursement.first_review',
+  second_review: 'reimbursement.second_review',
+} as const;
+
+/**
+ * Who did what on a case, for the separation table, from the stored events (every 受理, 初审 and
+ * 复核 ever recorded, including one later returned: the person still took part) and from the
+ * approved payee changes (who proposed and who approved the account that will be paid).
+ */
+export async function loadCaseHistory(db: DbOrTx, caseId: string): Promise<DutyRecord[]> {
+  const [events, changes] = await Promise.all([
+    db
+      .select({ action: reimbursementEvents.action, actorId: reimbursementEvents.actorId })
+      .from(reimbursementEvents)
+      .where(and(eq(reimbursementEvents.caseId, caseId), inArray(reimbursementEvents.action, Object.keys(EVENT_ACTS)))),
+    db
+      .select({ proposedBy: reimbursementPayeeChanges.proposedBy, decidedBy: reimbursementPayeeChanges.decidedBy })
+      .from(reimbursementPayeeChanges)
+      .where(and(eq(reimbursementPayeeChanges.caseId, caseId), eq(reimbursementPayeeChanges.status, 'approved'))),
+  ]);
+  const history: DutyRecord[] = events.map((e) => ({ act: EVENT_ACTS[e.action as keyof typeof EVENT_ACTS], actorId: e.actorId }));
+  for (const c of changes) {
+    history.push({ act: 'reimbursement.payee_propose', actorId: c.proposedBy });
+    if (c.decidedBy) history.push({ act: 'reimbursement.payee_approve', actorId: c.decidedBy });
+  }
+  return history;
+}
+
+/** The payee change of a case waiting for approval, if any. */
+export async function loadPendingPayeeChange(db: DbOrTx, caseId: string) {
+  return (
+    await db
+      .select()
+      .from(reimbursementPayeeChanges)
+      .where(and(eq(reimbursementPayeeChanges.caseId, caseId), eq(reimbursementPayeeChanges.status, 'pending')))
+      .limit(1)
+  )[0];
 }
 
 export async function loadSuspensions(db: DbOrTx, caseIds: string[]): Promise<Map<string, SuspensionRow[]>> {

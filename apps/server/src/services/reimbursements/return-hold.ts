@@ -31,7 +31,7 @@ export async function returnCase({
       action: 'return',
       to: d.to,
       note: `退回至“${REIMBURSEMENT_STATUS_LABELS[d.to]}”：${data.reason}`,
-      patch: d.to === 'second_review' ? { secondReviewBy: null } : {},
+      patch: d.to === 'second_review' ? { secondReviewBy: null, payeeVerifiedBy: null } : {},
     };
   });
   return getReimbursement({ ctx, input: { id: data.id } });

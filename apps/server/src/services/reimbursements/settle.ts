@@ -3,9 +3,17 @@ import { settleVisit, type SettledVisit } from '../claims/index.js';
 import type { CaseRow } from './internal.js';
 import { type ActorContext } from '../../core/index.js';
 
-/** What a settled visit means for a case: the figures kept on it and the amount payable to the patient. */
-export function toCaseSettlement(row: Pick<CaseRow, 'kind'>, settled: Pick<SettledVisit, 'request' | 'result'>): TCaseSettlement {
-  return { request: settled.request, result: settled.result, payable: payableToPatient(row.kind, settled.result.lines) };
+/** What a settled visit means for a case: the figures kept on it, the amount payable to the patient, and whose override it rests on. */
+export function toCaseSettlement(
+  row: Pick<CaseRow, 'kind'>,
+  settled: Pick<SettledVisit, 'request' | 'result' | 'prepared'>,
+): TCaseSettlement {
+  return {
+    request: settled.request,
+    result: settled.result,
+    payable: payableToPatient(row.kind, settled.result.lines),
+    overrideGrantedBy: settled.prepared.referral.override?.grantedBy ?? null,
+  };
 }
 
 /** The case's visit settled by claims' own path on the person's current accumulators (初审, 复核). */

@@ -1,10 +1,9 @@
 import { Alert, Anchor, Badge, Breadcrumbs, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { can, ZReverseClaimInput } from '@portal/rules';
+import { ZReverseClaimInput } from '@portal/rules';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useMe } from '../../app/use-me';
 import { QueryState } from '../../components/query-state';
 import { ReasonDialog } from '../../components/reason-dialog';
 import { useTRPC } from '../../lib/trpc';
@@ -14,7 +13,6 @@ import { SlipView } from './slip-view';
 export function ClaimDetailPage() {
   const { id = '' } = useParams();
   const trpc = useTRPC();
-  const me = useMe().data;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const claim = useQuery(trpc.claims.get.queryOptions({ id }));
@@ -43,7 +41,7 @@ export function ClaimDetailPage() {
             <Button component="a" variant="default" href={`/api/claims/${c.id}/slip.pdf`} target="_blank" rel="noopener">
               下载 PDF
             </Button>
-            {me && can(me.role, 'claims.reverse') && c.kind === 'settlement' && c.status === 'settled' && (
+            {c.can.reverse && (
               <Button color="red" variant="light" onClick={() => setReversing(true)}>
                 冲销
               </Button>
@@ -55,6 +53,11 @@ export function ClaimDetailPage() {
         {() =>
           c && (
             <>
+              {c.can.reverseBlockedReason && (
+                <Alert color="yellow" className="no-print" data-testid="reverse-blocked">
+                  {c.can.reverseBlockedReason}
+                </Alert>
+              )}
               {c.reversedByClaimId && (
                 <Alert color="gray" className="no-print">
                   本结算单已冲销。

@@ -1,7 +1,9 @@
-import { Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
 import { can, TIER_LABELS, VISIT_TYPE_LABELS, ZListClaimsInput } from '@portal/rules';
 import type { RouterOutputs } from '@portal/server/router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMe } from '../../app/use-me';
 import { DataTable, type ColumnDef } from '../../components/data-table';
@@ -11,10 +13,10 @@ import { OrgUnitSelect } from '../../components/org-unit-select';
 import { formatDate } from '../../lib/dates';
 import { formatYuan } from '../../lib/money';
 import { useTRPC } from '../../lib/trpc';
-import { useUrlFilters } from '../../lib/use-url-filters';
+import { useCursorPager, useUrlFilters } from '../../lib/use-url-filters';
 
 type Claim = RouterOutputs['claims']['list']['items'][number];
-type Totals = RouterOutputs['claims']['list']['totals'];
+type Totals = NonNullable<RouterOutputs['claims']['list']['totals']>;
 
 const PAGE_SIZE = 20;
 
@@ -71,10 +73,19 @@ const COLUMNS: ColumnDef<Claim, never>[] = [
   money('patientPays', '个人自付', (c) => c.patientPays),
 ];
 
-function TotalsRow({ totals, count }: { totals: Totals; count: number }) {
+function TotalsRow({ totals, count }: { totals: Totals | null; count: RouterOutputs['claims']['list']['count'] }) {
+  if (!totals) {
+    return (
+      <Table.Tr>
+        <Table.Td colSpan={12} c="dimmed">
+          合计：筛选范围较大（约 {count.value.toLocaleString('zh-CN')} 笔），请按区划、医院或出院日期缩小范围后查看合计；全年汇总见台账
+        </Table.Td>
+      </Table.Tr>
+    );
+  }
   return (
     <Table.Tr fw={700}>
-      <Table.Td colSpan={6}>合计（{count} 笔，冲销单以负数计）</Table.Td>
+      <Table.Td colSpan={6}>合计（{count.value.toLocaleString('zh-CN')} 笔，冲销单以负数计）</Table.Td>
       {[
         totals.totalCost,
         totals.basic,
@@ -95,7 +106,10 @@ function TotalsRow({ totals, count }: { totals: Totals; count: number }) {
 export function ClaimListPage() {
   const trpc = useTRPC();
   const me = useMe().data;
-  const [f, setFilters] = useUrlFilters({ orgUnitId: '', hospitalId: '', tier: '', from: '', to: '', page: 1 });
+  const [f, setFilters] = useUrlFilters({ q: '', orgUnitId: '', hospitalId: '', tier: '', from: '', to: '' });
+  const pager = useCursorPager();
+  const [q, setQ] = useState(f.q);
+  const setQuery = useDebouncedCallback((text: string) => setFilters({ q: text.trim() }, { replace: true }), 300);
   const hospitals = useQuery(trpc.hospitals.list.queryOptions({ includeInactive: true }));
   const tier = ZListClaimsInput.shape.tier.safeParse(f.tier || undefined).data;
   const list = useQuery({
@@ -105,7 +119,8 @@ export function ClaimListPage() {
       tier,
       from: f.from || undefined,
       to: f.to || undefined,
-      page: f.page,
+      q: f.q || undefined,
+      cursor: pager.cursor ?? undefined,
       pageSize: PAGE_SIZE,
     }),
     placeholderData: keepPreviousData,
@@ -122,6 +137,16 @@ export function ClaimListPage() {
       </Group>
       <Paper withBorder p="sm">
         <Group align="flex-end">
+          <TextInput
+            label="参保人"
+            placeholder="姓名、身份证号或后几位"
+            w={200}
+            value={q}
+            onChange={(e) => {
+              setQ(e.currentTarget.value);
+              setQuery(e.currentTarget.value);
+            }}
+          />
           <OrgUnitSelect
             label="区划"
             placeholder="全部"
@@ -176,14 +201,8 @@ export function ClaimListPage() {
         minWidth={1250}
         tableProps={{ style: { whiteSpace: 'nowrap' } }}
         rowHref={(c) => `/claims/${c.id}`}
-        footerRows={list.data && list.data.total > 0 && <TotalsRow totals={list.data.totals} count={list.data.total} />}
-        paging={{
-          mode: 'pages',
-          page: f.page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          onPageChange: (page) => setFilters({ page }),
-        }}
+        footerRows={list.data && list.data.count.value > 0 && <TotalsRow totals={list.data.totals} count={list.data.count} />}
+        paging={{ mode: 'cursor', pager, nextCursor: list.data?.nextCursor, count: list.data?.count }}
       />
     </Stack>
   );

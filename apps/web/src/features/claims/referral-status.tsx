@@ -24,6 +24,11 @@ export function ReferralStatus({ preview }: { preview: ReturnType<typeof useClai
             ? '正在查询转诊备案…'
             : (referral?.note ?? '正在查询转诊备案…')}
       </Text>
+      {referral?.blockedReason && (
+        <Text size="sm" c="red" mt={4} data-testid="referral-blocked">
+          {referral.blockedReason}
+        </Text>
+      )}
       {referral?.source === 'none' && (
         <Text size="xs" c="dimmed" mt={4}>
           未转诊的，不享受降低起付线、提高报销比例等倾斜政策（000 §二(七)）；咸宁口径不享受倾斜救助（002 §三(三)）。请先

@@ -11,7 +11,7 @@ import { categoryLabel, HUKOU_LABELS, SEX_LABELS } from '../../components/labels
 import { OrgUnitSelect } from '../../components/org-unit-select';
 import { formatDate } from '../../lib/dates';
 import { useTRPC } from '../../lib/trpc';
-import { useUrlFilters } from '../../lib/use-url-filters';
+import { useCursorPager, useUrlFilters } from '../../lib/use-url-filters';
 
 type Person = RouterOutputs['persons']['list']['items'][number];
 type EnrollmentStatus = NonNullable<RouterInputs['persons']['list']['enrollmentStatus']>;
@@ -70,7 +70,8 @@ const COLUMNS: ColumnDef<Person, never>[] = [
 export function PersonListPage() {
   const trpc = useTRPC();
   const me = useMe().data;
-  const [f, setFilters] = useUrlFilters({ q: '', orgUnitId: '', category: '', enrollmentStatus: '', page: 1 });
+  const [f, setFilters] = useUrlFilters({ q: '', orgUnitId: '', category: '', enrollmentStatus: '' });
+  const pager = useCursorPager();
   const [q, setQ] = useState(f.q);
   const setQuery = useDebouncedCallback((text: string) => setFilters({ q: text }, { replace: true }), 300);
   const list = useQuery({
@@ -79,7 +80,7 @@ export function PersonListPage() {
       category: (f.category || undefined) as TCategoryId | undefined,
       orgUnitId: f.orgUnitId || undefined,
       enrollmentStatus: (f.enrollmentStatus || undefined) as EnrollmentStatus | undefined,
-      page: f.page,
+      cursor: pager.cursor ?? undefined,
       pageSize: PAGE_SIZE,
     }),
     placeholderData: keepPreviousData,
@@ -99,7 +100,7 @@ export function PersonListPage() {
         <Group align="flex-end">
           <TextInput
             label="姓名或身份证号"
-            placeholder="输入姓名、完整身份证号或后几位"
+            placeholder="姓名开头、身份证号或后几位"
             value={q}
             onChange={(e) => {
               setQ(e.currentTarget.value);
@@ -144,13 +145,7 @@ export function PersonListPage() {
         unit="人"
         columnChooserKey="persons.list"
         rowHref={(p) => `/persons/${p.id}`}
-        paging={{
-          mode: 'pages',
-          page: f.page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          onPageChange: (page) => setFilters({ page }),
-        }}
+        paging={{ mode: 'cursor', pager, nextCursor: list.data?.nextCursor, count: list.data?.count }}
       />
     </Stack>
   );

@@ -2,6 +2,7 @@ import { Alert, Anchor, Box, Group, Paper, SimpleGrid, Text, Timeline } from '@m
 import { VISIT_TYPE_LABELS } from '@portal/rules';
 import { Link } from 'react-router';
 import { DataTable, type ColumnDef } from '../../components/data-table';
+import { LabeledValue } from '../../components/labeled-value';
 import { formatDate, formatDateRange } from '../../lib/dates';
 import { formatYuan } from '../../lib/money';
 import { SettlementTable } from '../claims';
@@ -18,6 +19,9 @@ const ACTION_LABELS: Record<string, string> = {
   return: '退回',
   hold: '暂停计时',
   clear_hold: '恢复计时',
+  payee_propose: '提出收款账户变更',
+  payee_approve: '批准收款账户变更',
+  payee_reject: '驳回收款账户变更',
 };
 
 type Suspension = Case['suspensions'][number];
@@ -34,19 +38,6 @@ const SUSPENSION_COLUMNS: ColumnDef<Suspension, never>[] = [
   },
 ];
 
-export function Field({ label, value, testId }: { label: string; value: string; testId?: string }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={500} data-testid={testId}>
-        {value}
-      </Text>
-    </div>
-  );
-}
-
 /** The 25-working-day clock: start, due date, days used and left, and the holds that paused it. */
 export function ClockPanel({ c }: { c: Case }) {
   return (
@@ -58,10 +49,14 @@ export function ClockPanel({ c }: { c: Case }) {
         <Alert color="red">{c.clock.error}</Alert>
       ) : (
         <SimpleGrid cols={2}>
-          <Field label="受理日期" value={formatDate(c.receivedOn)} />
-          <Field label="材料齐全日期（起算日）" value={c.materialsCompleteOn ? formatDate(c.materialsCompleteOn) : '材料未齐'} />
-          <Field label="应办结日期" value={`${formatDate(c.clock.due)}${c.clock.provisional ? '（暂定）' : ''}`} testId="due-date" />
-          <Field label="已用 / 剩余工作日" value={c.clock.started ? `${c.clock.used} / ${c.clock.left}` : '—'} testId="days-used-left" />
+          <LabeledValue label="受理日期" value={formatDate(c.receivedOn)} />
+          <LabeledValue label="材料齐全日期（起算日）" value={c.materialsCompleteOn ? formatDate(c.materialsCompleteOn) : '材料未齐'} />
+          <LabeledValue label="应办结日期" value={`${formatDate(c.clock.due)}${c.clock.provisional ? '（暂定）' : ''}`} testId="due-date" />
+          <LabeledValue
+            label="已用 / 剩余工作日"
+            value={c.clock.started ? `${c.clock.used} / ${c.clock.left}` : '—'}
+            testId="days-used-left"
+          />
         </SimpleGrid>
       )}
       {c.clock.provisional && c.clock.provisionalReason && (
@@ -99,20 +94,23 @@ export function VisitPanel({ c }: { c: Case }) {
           参保人与就诊
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Field label="参保人" value={`${c.person.name}　${c.person.idNumberMasked}`} />
-          <Field label="就诊医院" value={`${c.hospital.name}（${c.hospital.regionName}）`} />
-          <Field label="就诊类型" value={VISIT_TYPE_LABELS[c.visit.visitType]} />
-          <Field label="住院日期" value={formatDateRange(c.visit.admissionDate, c.visit.dischargeDate)} />
-          <Field label="诊断" value={c.visit.diagnosis} />
-          <Field label="医疗总费用 / 政策范围内（元）" value={`${formatYuan(c.visit.totalCost)} / ${formatYuan(c.visit.inScopeCost)}`} />
+          <LabeledValue label="参保人" value={`${c.person.name}　${c.person.idNumberMasked}`} />
+          <LabeledValue label="就诊医院" value={`${c.hospital.name}（${c.hospital.regionName}）`} />
+          <LabeledValue label="就诊类型" value={VISIT_TYPE_LABELS[c.visit.visitType]} />
+          <LabeledValue label="住院日期" value={formatDateRange(c.visit.admissionDate, c.visit.dischargeDate)} />
+          <LabeledValue label="诊断" value={c.visit.diagnosis} />
+          <LabeledValue
+            label="医疗总费用 / 政策范围内（元）"
+            value={`${formatYuan(c.visit.totalCost)} / ${formatYuan(c.visit.inScopeCost)}`}
+          />
           {c.kind === 'offsite_networked' && (
-            <Field
+            <LabeledValue
               label="医院已结算基本医保 / 大病保险（元）"
               value={`${formatYuan(c.paidElsewhere.basic)} / ${formatYuan(c.paidElsewhere.critical)}`}
             />
           )}
-          <Field
-            label="登记的收款账户"
+          <LabeledValue
+            label="参保人登记账户"
             value={c.person.registeredAccountMasked ? `${c.person.bankName ?? ''} ${c.person.registeredAccountMasked}` : '未登记'}
           />
         </SimpleGrid>
@@ -136,8 +134,8 @@ export function VisitPanel({ c }: { c: Case }) {
 
       {c.payment && (
         <Alert color="green" title="已支付" data-testid="payment">
-          {formatDate(c.payment.paidOn)} 支付 {formatYuan(c.payment.amount)} 元至账户 {c.payment.accountMasked}，凭证号{' '}
-          {c.payment.reference}。
+          {formatDate(c.payment.paidOn)} 支付 {formatYuan(c.payment.amount)} 元至 {c.payment.name ?? ''} 账户 {c.payment.accountMasked}
+          ，凭证号 {c.payment.reference}。
           {c.payment.claimId && (
             <Anchor component={Link} to={`/claims/${c.payment.claimId}`} ml="xs">
               查看结算单

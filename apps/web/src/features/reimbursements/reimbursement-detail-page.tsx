@@ -6,6 +6,7 @@ import { useTRPC } from '../../lib/trpc';
 import { ActionsPanel } from './case-actions';
 import { AwaitingDocuments, MaterialsPanel } from './case-materials';
 import { ClockPanel, EventsPanel, VisitPanel } from './case-panels';
+import { PayeePanel } from './case-payee';
 import { ClockBadge } from './clock-badge';
 
 /** One reimbursement case: its clock, the visit and settlement, what the user can do next, materials and history. */
@@ -54,6 +55,7 @@ export function ReimbursementDetailPage() {
                 <Grid.Col span={{ base: 12, lg: 5 }}>
                   <Stack>
                     <ActionsPanel c={c} />
+                    <PayeePanel c={c} />
                     <MaterialsPanel c={c} />
                     <EventsPanel c={c} />
                   </Stack>

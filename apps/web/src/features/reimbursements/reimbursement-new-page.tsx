@@ -5,14 +5,15 @@ import {
   REIMBURSEMENT_KIND_LABELS,
   REIMBURSEMENT_KINDS,
   ZMaterials,
+  ZPayeeDetails,
   type TMaterials,
 } from '@portal/rules';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormProvider, useController, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
-import { CheckboxField, MoneyField } from '../../components/fields';
+import { CheckboxField, MoneyField, TextField } from '../../components/fields';
 import { FormShell } from '../../components/form-shell';
 import { zMoney } from '../../lib/money';
 import { useTRPC } from '../../lib/trpc';
@@ -37,7 +38,20 @@ const ZIntakeForm = ZVisitFields.extend({
   materials: ZMaterials,
   paidElsewhereBasic: zMoney('医院已结算的基本医保', { optional: true }),
   paidElsewhereCritical: zMoney('医院已结算的大病保险', { optional: true }),
+  payeeSource: z.enum(['registered', 'entered']),
+  payeeName: z.string(),
+  payeeBankName: z.string(),
+  payeeAccount: z.string(),
 })
+  .superRefine((v, ctx) => {
+    if (v.payeeSource !== 'entered') return;
+    const checked = ZPayeeDetails.safeParse({ name: v.payeeName, bankName: v.payeeBankName, account: v.payeeAccount });
+    const field = { name: 'payeeName', bankName: 'payeeBankName', account: 'payeeAccount' } as const;
+    for (const issue of checked.error?.issues ?? []) {
+      const key = issue.path[0] as keyof typeof field;
+      ctx.addIssue({ code: 'custom', path: [field[key]], message: issue.message });
+    }
+  })
   .refine(dischargeGiven, DISCHARGE_GIVEN)
   .refine(datesInOrder, DATES_IN_ORDER)
   .refine(costsInOrder, COSTS_IN_ORDER)
@@ -68,6 +82,54 @@ function KindField({ form }: { form: TIntakeForm }) {
         />
       </div>
     </Input.Wrapper>
+  );
+}
+
+/**
+ * 收款账户: the person's registered account (shown masked) unless the 银行存折（卡）复印件 names
+ * another; 复核 checks it and 支付 pays only to it (decision 0009).
+ */
+function PayeeFields({ form }: { form: TIntakeForm }) {
+  const trpc = useTRPC();
+  const personId = useWatch({ control: form.control, name: 'personId' });
+  const source = useWatch({ control: form.control, name: 'payeeSource' });
+  const { field } = useController({ control: form.control, name: 'payeeSource' });
+  const person = useQuery({ ...trpc.persons.get.queryOptions({ id: personId }), enabled: Boolean(personId) });
+  const registered = person.data?.bankAccountMasked ?? null;
+  return (
+    <Paper withBorder p="md" data-testid="intake-payee">
+      <Text fw={600} mb="xs">
+        收款账户（支付到患者指定金融账户）
+      </Text>
+      <SegmentedControl
+        value={source}
+        onChange={(v) => field.onChange(v === 'entered' ? 'entered' : 'registered')}
+        data={[
+          { value: 'registered', label: '参保人登记账户' },
+          { value: 'entered', label: '按存折（卡）填写其他账户' },
+        ]}
+      />
+      {source === 'registered' ? (
+        <Text size="sm" mt="sm" data-testid="intake-registered-account">
+          {!personId
+            ? '选择参保人后显示其登记账户'
+            : registered
+              ? `${person.data?.name ?? ''}　${person.data?.bankName ?? ''}　${registered}`
+              : '参保人未登记银行账户，请按银行存折（卡）复印件填写'}
+        </Text>
+      ) : (
+        <Stack gap="xs" mt="sm">
+          <SimpleGrid cols={2}>
+            <TextField control={form.control} name="payeeName" label="收款人" withAsterisk />
+            <TextField control={form.control} name="payeeBankName" label="开户行" withAsterisk />
+          </SimpleGrid>
+          <TextField control={form.control} name="payeeAccount" label="银行账号" withAsterisk description="受理后只显示后四位" />
+        </Stack>
+      )}
+      <Text size="xs" c="dimmed" mt="sm">
+        复核时与银行存折（卡）复印件核对；支付只付到此账户，变更须经另一人审批。
+      </Text>
+    </Paper>
   );
 }
 
@@ -114,6 +176,10 @@ export function ReimbursementNewPage() {
       materials: NOTHING_RECEIVED,
       paidElsewhereBasic: '',
       paidElsewhereCritical: '',
+      payeeSource: 'registered',
+      payeeName: '',
+      payeeBankName: '',
+      payeeAccount: '',
     },
   });
   const kind = useWatch({ control: form.control, name: 'kind' });
@@ -126,7 +192,12 @@ export function ReimbursementNewPage() {
           form={form}
           submitLabel="受理"
           onCancel={() => navigate('/reimbursements')}
-          serverFields={VISIT_SERVER_FIELDS}
+          serverFields={{
+            ...VISIT_SERVER_FIELDS,
+            'payee.name': 'payeeName',
+            'payee.bankName': 'payeeBankName',
+            'payee.account': 'payeeAccount',
+          }}
           onSubmit={async (v) => {
             const isOffsite = v.kind === 'offsite_networked';
             const c = await create.mutateAsync({
@@ -135,6 +206,10 @@ export function ReimbursementNewPage() {
               materials: v.materials,
               paidElsewhereBasic: isOffsite ? (v.paidElsewhereBasic ?? 0) : 0,
               paidElsewhereCritical: isOffsite ? (v.paidElsewhereCritical ?? 0) : 0,
+              payee:
+                v.payeeSource === 'registered'
+                  ? { source: 'registered' }
+                  : { source: 'entered', name: v.payeeName, bankName: v.payeeBankName, account: v.payeeAccount },
               idempotencyKey,
             });
             await queryClient.invalidateQueries({ queryKey: trpc.reimbursements.pathKey() });
@@ -170,7 +245,10 @@ export function ReimbursementNewPage() {
               </Paper>
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 5 }}>
-              <MaterialsChecklist form={form} />
+              <Stack>
+                <MaterialsChecklist form={form} />
+                <PayeeFields form={form} />
+              </Stack>
             </Grid.Col>
           </Grid>
         </FormShell>
