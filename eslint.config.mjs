@@ -226,6 +226,12 @@ export default tseslint.config(
     files: ['apps/web/src/features/**/*.{ts,tsx}'],
     rules: ts(restrict({ paths: WEB_PATHS, patterns: [...WEB_PATTERNS, OTHER_DOMAIN_INTERNALS] })),
   },
+  // The web's build tooling (vite.config.ts, precompress.ts) runs in Node, not in the browser.
+  {
+    files: ['apps/web/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: ts(restrict()),
+  },
   {
     files: ['apps/web/src/app/routes.tsx'],
     rules: { 'no-restricted-syntax': ['error', NO_REQUIRE] },

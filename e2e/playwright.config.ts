@@ -39,7 +39,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'pnpm --filter @portal/server start',
+    // The production build of the server (esbuild bundle run by plain node), rebuilt from the source under test.
+    command: 'pnpm --silent --filter @portal/server run build && node --enable-source-maps apps/server/dist/main.js',
     cwd: '..',
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
@@ -50,6 +51,8 @@ export default defineConfig({
       PORT: String(PORT),
       PGLITE_DIR: dataDir,
       LOG_LEVEL: 'info',
+      // Every request's URL in the log, so that scripts/scan-log.mjs checks their masking too.
+      LOG_REQUESTS: 'true',
       LOG_FILE: logFile,
       LOGIN_RATE_PER_MINUTE: '1000',
       SEED_DEMO: 'true',

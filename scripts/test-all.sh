@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test of the project: lint, format, typecheck, rules unit and property tests, server tests on PGlite and
-# on PostgreSQL, the web build, and Playwright end to end in Debian's Chromium. Ends with one
+# on PostgreSQL, the web build and its bundle budget, and Playwright end to end in Debian's Chromium. Ends with one
 # summary line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +37,9 @@ if [ $pg -eq 3 ]; then echo "(PostgreSQL not available: skipped)"; elif [ $pg -n
 
 step "web build"
 pnpm --filter @portal/web run build || status=1
+
+step "web: bundle budget (what the sign-in page and the first page load, gzip; precompressed assets)"
+node scripts/check-bundle.mjs "$results/bundle.json" || status=1
 
 step "end-to-end (Playwright, Debian Chromium)"
 if [ -x /usr/bin/chromium ]; then

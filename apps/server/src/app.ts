@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import { sql } from '@portal/db';
 import { makeContextFactory, type AppDeps } from './context.js';
 import { registerFileRoutes } from './http/routes.js';
@@ -13,12 +13,17 @@ import { redactError } from './lib/redact.js';
 import { loggerOptions, registerSecurity } from './http/security.js';
 import { chinaDate, createClock } from './core/index.js';
 
+/** A built web asset whose file name holds its content hash (Vite writes them to assets/). */
+const isHashedAsset = (path: string) => path.includes(`${sep}assets${sep}`);
+
 /** Builds the HTTP server: tRPC under /trpc, /healthz, and the built web app with SPA fallback. */
 export async function buildApp(options: AppDeps & { logger?: boolean | object }) {
   const deps = { ...options, clock: options.clock ?? createClock() };
   configureCjkFont(deps.env.FONT_CJK);
   const app = Fastify({
     logger: options.logger ?? loggerOptions(deps.env),
+    // Without LOG_REQUESTS only errors and start-up reach the log (our error handlers log the errors).
+    logController: new LogController({ disableRequestLogging: !deps.env.LOG_REQUESTS }),
     routerOptions: { maxParamLength: 5000 },
     // A 10 MB scan travels as base64 (4/3 of its size) inside a tRPC call.
     bodyLimit: 15 * 1024 * 1024,
@@ -66,7 +71,19 @@ export async function buildApp(options: AppDeps & { logger?: boolean | object })
 
   const dist = deps.env.WEB_DIST;
   if (existsSync(join(dist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: dist, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: dist,
+      wildcard: false,
+      index: ['index.html'],
+      // The build writes .br and .gz beside each file (apps/web/precompress.ts): sent as they are,
+      // never compressed per request (decision 0010).
+      preCompressed: true,
+      // Files under assets/ carry a content hash in their name, so a release never changes one:
+      // cached for a year. index.html names the current ones and is revalidated on every visit.
+      setHeaders(reply, path) {
+        reply.header('cache-control', isHashedAsset(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/trpc') && !req.url.startsWith('/api')) {
         return reply.type('text/html').sendFile('index.html');

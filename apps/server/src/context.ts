@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db, ReportReads } from '@portal/db';
 import { createClock, type Clock, type RequestContext } from './core/index.js';
 import type { Env } from './env.js';
-import { findSessionUser } from './services/auth/index.js';
+import { findSessionUserCached } from './services/auth/index.js';
 
 export const SESSION_COOKIE = 'portal_session';
 
@@ -29,7 +29,7 @@ export function makeContextFactory(deps: AppDeps) {
     res.raw.once('close', () => {
       if (!res.raw.writableFinished) abort.abort(new Error('client closed the connection'));
     });
-    const actor = token ? await findSessionUser(deps.db, token, sessionNow(), deps.env) : null;
+    const actor = token ? await findSessionUserCached(deps.db, token, sessionNow(), deps.env) : null;
     return {
       db: deps.db,
       reports: deps.reports,

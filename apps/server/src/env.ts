@@ -62,6 +62,12 @@ const ZEnv = z.object({
   /** Write the log to this file instead of standard output (the e2e run scans it for personal data). */
   LOG_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * One "incoming request" and one "request completed" line per request at level info. Off by
+   * default: at a few thousand requests a second they cost more than the requests; errors are
+   * logged either way.
+   */
+  LOG_REQUESTS: ZFlag.default(false),
   /** Default: true except in production, where demo data (published passwords) is refused. */
   SEED_DEMO: ZFlag.optional(),
   WEB_DIST: z.string().default(resolve(REPO_ROOT, 'apps/web/dist')),

@@ -25,6 +25,8 @@ export function applyRate(amountFen: number, ratePercent: number): number {
 
 /** Integer division rounded half up (away from zero for positive values). */
 export function divideHalfUp(numerator: number, denominator: number): number {
+  // Every amount of a settlement takes this branch; the general one handles signs.
+  if (numerator >= 0 && denominator > 0) return Math.floor((2 * numerator + denominator) / (2 * denominator));
   const sign = Math.sign(numerator) * Math.sign(denominator);
   const n = Math.abs(numerator);
   const d = Math.abs(denominator);

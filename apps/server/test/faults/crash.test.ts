@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, households, inArray, openDb, persons, sql, type DbHandle } from '@portal/db';
 import { createOrgTree, createUser, type TestTree } from '@portal/db/test';
 import { createTestDb } from '@portal/db/test';
@@ -10,7 +10,7 @@ import { TEST_PASSWORD, testPasswordHash } from '../helpers.js';
 import { newIdNumber } from '../support/world.js';
 
 /**
- * kill -9 of the real server while it acknowledges writes: each round starts `node src/main.ts` on
+ * kill -9 of the real server while it acknowledges writes: each round starts `node dist/main.js` on
  * the same data (a PGlite folder, or the PostgreSQL database), signs in, creates persons and their
  * households through HTTP as the web does, and kills the process at a random moment. After the
  * restart every acknowledged write is there, a write that was in flight is there whole or not at
@@ -26,13 +26,18 @@ let port = 39_500 + Math.floor(Math.random() * 400);
 const running = new Set<ChildProcess>();
 const dirs: string[] = [];
 
+// The server as production runs it: the bundle of build.mjs, built once from the source under test.
+beforeAll(() => {
+  execFileSync(process.execPath, ['build.mjs'], { cwd: SERVER_DIR, stdio: 'ignore' });
+}, 120_000);
+
 afterAll(() => {
   for (const child of running) child.kill('SIGKILL');
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
 function startServer(dataDir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
     cwd: SERVER_DIR,
     env: {
       ...process.env,

@@ -1,77 +1,26 @@
 /**
  * Form fields bound to a useZodForm form by `control` and `name` (type-checked against the form),
  * each showing its own error. The value is always the schema's input: text for text and money,
- * 'YYYY-MM-DD' / 'YYYY-MM' or '' for dates and months, a number for years.
+ * 'YYYY-MM-DD' / 'YYYY-MM' or '' for dates and months, a number for years. Text and password fields
+ * live in text-fields.tsx and the pickers in picker-fields.tsx, both re-exported here: the sign-in
+ * and password pages import text-fields.tsx alone and so load no select, calendar or region tree
+ * (decision 0010).
  */
 import {
   Checkbox,
-  PasswordInput,
   Select,
   Switch,
   Textarea,
-  TextInput,
   type CheckboxProps,
-  type PasswordInputProps,
   type SelectProps,
   type SwitchProps,
   type TextareaProps,
-  type TextInputProps,
 } from '@mantine/core';
-import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
-import { DateInput, MonthInput, type DateInputProps, type MonthInputProps } from './date-input';
-import { MoneyInput, type MoneyInputProps } from './money-input';
-import { OrgUnitSelect, type OrgUnitSelectProps } from './org-unit-select';
-import { YearSelect, type YearSelectProps } from './year-select';
+import type { FieldValues } from 'react-hook-form';
+import { text, useBound, type Bound } from './field-binding';
 
-interface Bound<T extends FieldValues, O> {
-  control: Control<T, unknown, O>;
-  name: Path<T>;
-}
-
-const text = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
-
-function useBound<T extends FieldValues, O>({ control, name }: Bound<T, O>) {
-  const { field, fieldState } = useController({ control, name });
-  return { field, error: fieldState.error?.message };
-}
-
-export function TextField<T extends FieldValues, O>({
-  control,
-  name,
-  ...props
-}: Bound<T, O> & Omit<TextInputProps, 'name' | 'value' | 'onChange' | 'error'>) {
-  const { field, error } = useBound({ control, name });
-  return (
-    <TextInput
-      {...props}
-      name={field.name}
-      ref={field.ref}
-      value={text(field.value)}
-      onChange={(e) => field.onChange(e.currentTarget.value)}
-      onBlur={field.onBlur}
-      error={error}
-    />
-  );
-}
-
-export function PasswordField<T extends FieldValues, O>({
-  control,
-  name,
-  ...props
-}: Bound<T, O> & Omit<PasswordInputProps, 'name' | 'value' | 'onChange' | 'error'>) {
-  const { field, error } = useBound({ control, name });
-  return (
-    <PasswordInput
-      {...props}
-      name={field.name}
-      ref={field.ref}
-      value={text(field.value)}
-      onChange={(e) => field.onChange(e.currentTarget.value)}
-      onBlur={field.onBlur}
-      error={error}
-    />
-  );
-}
+export { DateField, MonthField, MoneyField, OrgUnitField, YearField } from './picker-fields';
+export { PasswordField, TextField } from './text-fields';
 
 export function TextareaField<T extends FieldValues, O>({
   control,
@@ -147,110 +96,6 @@ export function SwitchField<T extends FieldValues, O>({
       ref={field.ref}
       checked={field.value === true}
       onChange={(e) => field.onChange(e.currentTarget.checked)}
-      onBlur={field.onBlur}
-      error={error}
-    />
-  );
-}
-
-/** A required date or month left blank reads "请填写…" rather than the format rule the schema reports for ''. */
-function blankError(error: string | undefined, value: unknown, label: unknown): string | undefined {
-  return error && !text(value) && typeof label === 'string' ? `请填写${label}` : error;
-}
-
-/** A date: '' when empty (rules schemas read a blank as "not given"). */
-export function DateField<T extends FieldValues, O>({
-  control,
-  name,
-  ...props
-}: Bound<T, O> & Omit<DateInputProps, 'name' | 'value' | 'onChange' | 'error'>) {
-  const { field, error } = useBound({ control, name });
-  return (
-    <DateInput
-      {...props}
-      name={field.name}
-      ref={field.ref}
-      value={text(field.value)}
-      onChange={(v) => field.onChange(v ?? '')}
-      onBlur={field.onBlur}
-      error={blankError(error, field.value, props.label)}
-    />
-  );
-}
-
-export function MonthField<T extends FieldValues, O>({
-  control,
-  name,
-  ...props
-}: Bound<T, O> & Omit<MonthInputProps, 'name' | 'value' | 'onChange' | 'error'>) {
-  const { field, error } = useBound({ control, name });
-  return (
-    <MonthInput
-      {...props}
-      name={field.name}
-      ref={field.ref}
-      value={text(field.value)}
-      onChange={(v) => field.onChange(v ?? '')}
-      onBlur={field.onBlur}
-      error={blankError(error, field.value, props.label)}
-    />
-  );
-}
-
-export function MoneyField<T extends FieldValues, O>({
-  control,
-  name,
-  ...props
-}: Bound<T, O> & Omit<MoneyInputProps, 'name' | 'value' | 'onChange' | 'error'>) {
-  const { field, error } = useBound({ control, name });
-  return (
-    <MoneyInput
-      {...props}
-      name={field.name}
-      ref={field.ref}
-      value={text(field.value)}
-      onChange={field.onChange}
-      onBlur={field.onBlur}
-      error={error}
-    />
-  );
-}
-
-export function YearField<T extends FieldValues, O>({
-  control,
-  name,
-  ...props
-}: Bound<T, O> & Omit<YearSelectProps, 'name' | 'value' | 'onChange' | 'error'>) {
-  const { field, error } = useBound({ control, name });
-  return (
-    <YearSelect
-      openOnFocus={false}
-      {...props}
-      name={field.name}
-      ref={field.ref}
-      value={typeof field.value === 'number' ? field.value : null}
-      onChange={field.onChange}
-      onBlur={field.onBlur}
-      error={error}
-    />
-  );
-}
-
-/** An org unit id; '' when none is chosen. */
-export function OrgUnitField<T extends FieldValues, O>({
-  control,
-  name,
-  ...props
-}: Bound<T, O> & Omit<OrgUnitSelectProps, 'name' | 'value' | 'onChange' | 'error'>) {
-  const { field, error } = useBound({ control, name });
-  return (
-    <OrgUnitSelect
-      openOnFocus={false}
-      {...props}
-      name={field.name}
-      ref={field.ref}
-      value={text(field.value) || null}
-      onChange={(v) => field.onChange(v ?? '')}
       onBlur={field.onBlur}
       error={error}
     />

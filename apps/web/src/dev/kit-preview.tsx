@@ -16,7 +16,7 @@ import { TRPCClientError } from '@trpc/client';
 import dayjs from 'dayjs';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { z } from 'zod';
 import { theme } from '../app/theme';
 import { DataTable, type ColumnDef } from '../components/data-table';
@@ -295,6 +295,9 @@ function Preview() {
   );
 }
 
+// A data router, as in the app: the kit's URL filters read the router's pending navigation.
+const previewRouter = createBrowserRouter([{ path: '*', element: <Preview /> }]);
+
 function App() {
   const [trpcClient] = useState(makeTrpcClient);
   const [queryClient] = useState(() => new QueryClient());
@@ -305,9 +308,7 @@ function App() {
         <QueryClientProvider client={queryClient}>
           <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
             <Seed>
-              <BrowserRouter>
-                <Preview />
-              </BrowserRouter>
+              <RouterProvider router={previewRouter} />
             </Seed>
           </TRPCProvider>
         </QueryClientProvider>

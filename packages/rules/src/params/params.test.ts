@@ -3,12 +3,14 @@ import fc from 'fast-check';
 import { arbParams } from '../settlement/arbitraries.js';
 import { PROFILE_IDS } from '../profiles.js';
 import {
+  createSettleParams,
   describeSettleParams,
   getDefaultSettleParams,
   mergeDeep,
   parseSettleParams,
   PROFILE_PARAM_DEFAULTS,
   resolveSettleParams,
+  resolveSettleParamsInto,
   SETTLE_PARAM_PATHS,
   ZSettleParams,
 } from './index.js';
@@ -93,5 +95,22 @@ describe('resolveSettleParams', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('resolveSettleParamsInto reuses one object and leaves nothing of the previous override behind', () => {
+    const out = createSettleParams();
+    fc.assert(
+      fc.property(fc.constantFrom(...PROFILE_IDS), arbParams, arbParams, (profile, first, second) => {
+        resolveSettleParamsInto(profile, first, out);
+        const merged = resolveSettleParamsInto(profile, second, out);
+        expect(merged).toBe(out);
+        expect(merged).toEqual(mergeDeep(getDefaultSettleParams(profile), second));
+      }),
+      { numRuns: 300 },
+    );
+    // Without an override: the shared defaults, and `out` is not touched.
+    const before = structuredClone(out);
+    expect(resolveSettleParamsInto('weihai-2019', undefined, out)).toBe(getDefaultSettleParams('weihai-2019'));
+    expect(out).toEqual(before);
   });
 });

@@ -32,6 +32,18 @@ export function payOnCumulativeBase(before: number, added: number, bands: readon
   return divideHalfUp(scheduleValue(before + added, bands) - scheduleValue(before, bands), 10000);
 }
 
+/**
+ * `payOnCumulativeBase(before, added, [{ from, rate }])` without the band array: one rate from
+ * `from` up, on the year-cumulative base (the common 大病 and tilted schedules).
+ */
+export function payOnCumulativeLinear(before: number, added: number, from: number, rate: number): number {
+  if (added <= 0) return 0;
+  const after = before + added;
+  if (after <= from) return 0;
+  const bp = Math.round(rate * 100);
+  return divideHalfUp((after - from) * bp - (before > from ? (before - from) * bp : 0), 10000);
+}
+
 /** Part of `added` that lies in `[from, to)` of the cumulative base starting at `before`. */
 export function sliceOfCumulative(before: number, added: number, from: number, to: number): number {
   const lo = Math.max(before, from);

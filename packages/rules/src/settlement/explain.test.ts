@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatYuan } from '../money.js';
-import { describeCap, formatYuanFast, percent, yuan } from './explain.js';
+import { describeCap, percent, yuan } from './explain.js';
 
 describe('explanation helpers', () => {
-  it('formatYuanFast gives exactly formatYuan', () => {
-    for (const f of [0, 5, 99, 100, 99999, 100000, 2062500, -123456, 100000000000]) expect(formatYuanFast(f)).toBe(formatYuan(f));
+  it('yuan gives exactly formatYuan and the unit', () => {
+    for (const f of [0, 5, 99, 100, 99999, 100000, 2062500, -123456, 100000000000]) expect(yuan(f)).toBe(`${formatYuan(f)} 元`);
+    expect(() => yuan(1.5)).toThrow();
     fc.assert(
-      fc.property(fc.integer({ min: -1e15, max: 1e15 }), (f) => formatYuanFast(f) === formatYuan(f)),
+      fc.property(fc.integer({ min: -1e15, max: 1e15 }), (f) => yuan(f) === `${formatYuan(f)} 元`),
       { numRuns: 2000 },
     );
   });

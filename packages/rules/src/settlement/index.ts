@@ -4,6 +4,6 @@ export * from './parse.js';
 export * from './pipeline.js';
 export * from './ytd.js';
 export type { TCriticalTerms, TProfileRules } from './types.js';
-export { payOnCumulativeBase, sliceOfCumulative } from './cumulative.js';
+export { payOnCumulativeBase, payOnCumulativeLinear, sliceOfCumulative } from './cumulative.js';
 export type { TBand } from './cumulative.js';
 export * from './outputs.js';

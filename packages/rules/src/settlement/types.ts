@@ -1,6 +1,7 @@
 import type { TCategoryId } from '../categories.js';
 import type { TSettleParams } from '../params/schema.js';
 import type { ProfileCapabilities, TProfileId } from '../profiles.js';
+import type { TBand } from './cumulative.js';
 import type { TSettleRequest } from './schema.js';
 
 /** Facts about the visit that do not depend on the category being evaluated. */
@@ -13,6 +14,8 @@ export interface TVisitContext {
   isInpatient: boolean;
   isChronic: boolean;
   isOutpatient: boolean;
+  /** Percent L of the step 0 out-of-scope limit for this visit (beneficiaries only), null when none applies. */
+  outOfScopeLimit: number | null;
   /** Inpatient outside the person's county (RULES §3, last paragraph). */
   isReferralRequired: boolean;
   /** Referral present where required (or an off-site registration where `offsiteReplacesReferral`). */
@@ -26,28 +29,25 @@ export interface TVisitContext {
   isExplaining: boolean;
 }
 
-/** Terms of the 大病 tier for one category. */
-export type TCriticalTerms =
-  | {
-      kind: 'linear';
-      deductible: number;
-      rate: number;
-      /** null: cap lifted. */
-      cap: number | null;
-      /** Chinese description of the tilt applied, for the explanation; null when ordinary terms. */
-      tiltNote: string | null;
-      /** Rate for Weihai's 单独补偿特药, null when the category gets none. */
-      specialDrugRate: number | null;
-    }
-  | {
-      kind: 'banded';
-      deductible: number;
-      /** Bands by cumulative base: `rate` applies from `from` (fen) up to the next band. */
-      bands: readonly { from: number; rate: number }[];
-      cap: null;
-      tiltNote: string;
-      specialDrugRate: number | null;
-    };
+/**
+ * Terms of the 大病 tier for one category, filled in place by `getCriticalTerms` (one object per
+ * settlement is reused for every category evaluated).
+ */
+export interface TCriticalTerms {
+  /** `linear`: one `rate` above `deductible`; `banded`: `bands` by cumulative base. */
+  kind: 'linear' | 'banded';
+  deductible: number;
+  /** Rate of a linear schedule (0 for banded). */
+  rate: number;
+  /** Bands by cumulative base: `rate` applies from `from` (fen) up to the next band; null when linear. */
+  bands: readonly TBand[] | null;
+  /** null: cap lifted. */
+  cap: number | null;
+  /** Chinese description of the tilt applied, for the explanation; null when ordinary terms or not explaining. */
+  tiltNote: string | null;
+  /** Rate for Weihai's 单独补偿特药, null when the category gets none. */
+  specialDrugRate: number | null;
+}
 
 /** Amounts of the earlier tiers that the assistance and tilted steps work from. */
 export interface TStepState {
@@ -67,7 +67,7 @@ export interface TStepState {
   assistanceBase: number;
 }
 
-/** Outcome of the assistance step for one category. */
+/** Outcome of the assistance step for one category, filled in place by `settleAssistance`. */
 export interface TAssistanceOutcome {
   amount: number;
   clause: string;
@@ -81,7 +81,7 @@ export interface TAssistanceOutcome {
   explain: string;
 }
 
-/** Outcome of Xianning's tilted assistance. */
+/** Outcome of Xianning's tilted assistance, filled in place by `settleTilted`. */
 export interface TTiltedOutcome {
   amount: number;
   clause: string;
@@ -89,26 +89,35 @@ export interface TTiltedOutcome {
   explain: string;
 }
 
-/** Per-profile policy hooks the pipeline calls, in pipeline order. */
+/**
+ * Per-profile policy hooks the pipeline calls, in pipeline order. They run for every category of
+ * every visit, so they return numbers or fill the object they are given rather than allocate, and
+ * build Chinese sentences only while `ctx.isExplaining`.
+ */
 export interface TProfileRules {
   /** Clauses cited on each line. */
   clauses: { basic: string; critical: string; assistance: string; hospitalBorne: string; referral: string };
   /** Step 1: inpatient basic deductible before referral/tilt handling (may be waived or reduced). */
-  getInpatientDeductible(ctx: TVisitContext, category: TCategoryId, levelDeductible: number): { deductible: number; note: string | null };
+  getInpatientDeductible(ctx: TVisitContext, category: TCategoryId, levelDeductible: number): number;
+  /** Step 1: why the inpatient deductible differs from the level's, or null (asked only while explaining). */
+  describeInpatientDeductible(ctx: TVisitContext, category: TCategoryId, levelDeductible: number): string | null;
   /** Step 1: inpatient rate points added for the category (tilt). */
   getBasicRateBonus(ctx: TVisitContext, category: TCategoryId): number;
   /** Step 1: a seed-fixed inpatient basic cap that replaces the local parameter, or null. */
   fixedBasicCap: number | null;
   /** Step 2: whether the inpatient basic deductible is left out of the 大病 base (Xianning). */
   isBasicDeductibleOutsideCritical(category: TCategoryId): boolean;
-  /** Step 2: the 大病 terms; `isTiltAllowed` false means ordinary terms (unreferred). */
-  getCriticalTerms(ctx: TVisitContext, category: TCategoryId, isTiltAllowed: boolean): TCriticalTerms;
+  /** Step 2: fills `out` with the 大病 terms; `isTiltAllowed` false means ordinary terms (unreferred). */
+  getCriticalTerms(ctx: TVisitContext, category: TCategoryId, isTiltAllowed: boolean, out: TCriticalTerms): void;
   /** Step 3: whether the category's visit is eligible for the hospital reduction (asked only where `hasHospitalReduction`). */
   hasHospitalReduction(ctx: TVisitContext, category: TCategoryId): boolean;
-  /** Step 4: assistance, or null when the category has no assistance tier at all. */
-  settleAssistance(ctx: TVisitContext, state: TStepState): TAssistanceOutcome | null;
-  /** Step 5: tilted assistance, or null when not applicable to the category (asked only where `hasTiltedAssistance`). */
-  settleTilted(ctx: TVisitContext, state: TStepState, assistance: number): TTiltedOutcome | null;
+  /** Step 4: fills `out` with the assistance and returns true, or returns false when the category has no assistance tier. */
+  settleAssistance(ctx: TVisitContext, state: TStepState, out: TAssistanceOutcome): boolean;
+  /**
+   * Step 5: fills `out` with the tilted assistance and returns true, or false when not applicable to
+   * the category (asked only where `hasTiltedAssistance`).
+   */
+  settleTilted(ctx: TVisitContext, state: TStepState, assistance: number, out: TTiltedOutcome): boolean;
   /** Whether this visit's remaining out-of-pocket counts towards the tilted base (Xianning conditions). */
   countsTowardsTiltedBase(ctx: TVisitContext): boolean;
   /**

@@ -3,7 +3,7 @@ import { type TUser, type TUserListPage, type ZCreateUserInput, ZNewPassword, ty
 import { z } from 'zod';
 import { refuseUniqueViolation } from '../../lib/db-errors.js';
 import { hashPassword } from '../../lib/password.js';
-import { endSessionsOf } from '../auth/index.js';
+import { endSessionsOf, forgetSessionsOf } from '../auth/index.js';
 import { toUserDto } from './internal.js';
 import {
   type ActorContext,
@@ -131,6 +131,9 @@ export async function updateUser({ ctx, input }: { ctx: ActorContext; input: z.o
     // A deactivated account, or one whose role or unit changed, signs in again with its new rights.
     if (!data.isActive || data.role !== current.role || unit.id !== current.orgUnitId || data.canExportFull !== current.canExportFull) {
       await endSessionsOf(ctx.db, id);
+    } else {
+      // The sessions go on, carrying the new name and phone from their next request.
+      forgetSessionsOf(id);
     }
     const before = toUserDto({ ...current, orgUnitName: currentUnit.name });
     const after = toUserDto({ ...row, orgUnitName: unit.name });

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { and, eq, ne, sessions, users } from '@portal/db';
 import { type ZChangePasswordInput } from '@portal/rules';
 import { hashPassword, verifyPassword } from '../../lib/password.js';
+import { forgetSessionsOf } from './session-cache.js';
 import { type ActorContext, DomainError, writeAudit, withTransaction } from '../../core/index.js';
 
 /** Changes the caller's password, clears a must-change or demo flag, and ends their other sessions. */
@@ -13,6 +14,8 @@ export async function changePassword({ ctx, input }: { ctx: ActorContext; input:
     throw new DomainError('validation', '当前密码不正确', { field: 'currentPassword' });
   }
   const passwordHash = await hashPassword(data.newPassword);
+  // The current session's copy says "must change password" too: drop it with the others.
+  forgetSessionsOf(me.id);
   await withTransaction(ctx, async (ctx) => {
     await ctx.db
       .update(users)

@@ -4,7 +4,7 @@ import { ZChangePasswordInput } from '@portal/rules';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../app/use-me';
-import { PasswordField } from '../../components/fields';
+import { PasswordField } from '../../components/text-fields';
 import { FormShell } from '../../components/form-shell';
 import { useTRPC } from '../../lib/trpc';
 import { useZodForm } from '../../lib/use-zod-form';

@@ -3,7 +3,7 @@ import { ZLoginInput } from '@portal/rules';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../app/use-me';
-import { PasswordField, TextField } from '../../components/fields';
+import { PasswordField, TextField } from '../../components/text-fields';
 import { FormShell } from '../../components/form-shell';
 import { useTRPC } from '../../lib/trpc';
 import { useZodForm } from '../../lib/use-zod-form';

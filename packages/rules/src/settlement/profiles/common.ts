@@ -4,19 +4,34 @@ import { applyRate } from '../../money.js';
 import { describeCap, percent, yuan } from '../explain.js';
 import type { TAssistanceOutcome, TCriticalTerms, TStepState, TVisitContext } from '../types.js';
 
+const QUOTED = Object.fromEntries(Object.entries(CATEGORY_LABELS).map(([id, label]) => [id, `「${label}」`])) as Record<
+  TCategoryId,
+  string
+>;
+
 /** Chinese label of a category, quoted. */
 export function quoteCategory(category: TCategoryId): string {
-  return `「${CATEGORY_LABELS[category]}」`;
+  return QUOTED[category];
 }
 
-/** Ordinary 大病 terms from the local parameters. */
-export function getOrdinaryCriticalTerms(ctx: TVisitContext, cap: number | null = ctx.params.critical.annualCap): TCriticalTerms {
+/** Fills `out` with the ordinary 大病 terms from the local parameters. */
+export function setOrdinaryCriticalTerms(
+  ctx: TVisitContext,
+  out: TCriticalTerms,
+  cap: number | null = ctx.params.critical.annualCap,
+): void {
   const c = ctx.params.critical;
-  return { kind: 'linear', deductible: c.deductible, rate: c.rate, cap, tiltNote: null, specialDrugRate: null };
+  out.kind = 'linear';
+  out.deductible = c.deductible;
+  out.rate = c.rate;
+  out.bands = null;
+  out.cap = cap;
+  out.tiltNote = null;
+  out.specialDrugRate = null;
 }
 
-/** The common 大病 tilt: deductible × 50 % (half up), rate + points (at most 100), cap kept or lifted. */
-export function getHalvedCriticalTerms(ctx: TVisitContext, ratePoints: number, cap: number | null): TCriticalTerms {
+/** Fills `out` with the common 大病 tilt: deductible × 50 % (half up), rate + points (at most 100), cap kept or lifted. */
+export function setHalvedCriticalTerms(ctx: TVisitContext, ratePoints: number, cap: number | null, out: TCriticalTerms): void {
   const c = ctx.params.critical;
   let tiltNote = '';
   if (ctx.isExplaining) {
@@ -25,19 +40,19 @@ export function getHalvedCriticalTerms(ctx: TVisitContext, ratePoints: number, c
     if (cap === null) parts.push('取消封顶线');
     tiltNote = parts.join('、');
   }
-  return {
-    kind: 'linear',
-    deductible: applyRate(c.deductible, 50),
-    rate: Math.min(100, c.rate + ratePoints),
-    cap,
-    tiltNote,
-    specialDrugRate: null,
-  };
+  out.kind = 'linear';
+  out.deductible = applyRate(c.deductible, 50);
+  out.rate = Math.min(100, c.rate + ratePoints);
+  out.bands = null;
+  out.cap = cap;
+  out.tiltNote = tiltNote;
+  out.specialDrugRate = null;
 }
 
 /**
  * Assistance at one rate on this visit's base Ba, within an annual cap against `ytd.assistance`
- * (null: no cap). Used where the seed sets no cumulative bands.
+ * (null: no cap), written into `out`. Used where the seed sets no cumulative bands. Returns true
+ * (the category has the tier), for the hooks to return.
  */
 export function settleFlatAssistance(
   ctx: TVisitContext,
@@ -45,20 +60,20 @@ export function settleFlatAssistance(
   rate: number,
   cap: number | null,
   clause: string,
+  out: TAssistanceOutcome,
   rateNote = '',
-): TAssistanceOutcome {
+): true {
   const before = ctx.request.ytd.assistance;
   const raw = applyRate(state.assistanceBase, rate);
   const amount = cap === null ? raw : Math.min(raw, Math.max(0, cap - before));
-  return {
-    amount,
-    clause,
-    deductibleUsed: 0,
-    isYearEnd: false,
-    isCapped: amount < raw,
-    explain: !ctx.isExplaining
-      ? ''
-      : `医疗救助：经基本医保、大病保险后政策范围内个人自付 ${yuan(state.assistanceBase)}，${quoteCategory(state.category)}按 ${percent(rate)} 救助${rateNote}，计 ${yuan(raw)}` +
-        (cap === null ? '；不设年度限额' : describeCap('医疗救助年度限额', cap, before, raw, amount)),
-  };
+  out.amount = amount;
+  out.clause = clause;
+  out.deductibleUsed = 0;
+  out.isYearEnd = false;
+  out.isCapped = amount < raw;
+  out.explain = !ctx.isExplaining
+    ? ''
+    : `医疗救助：经基本医保、大病保险后政策范围内个人自付 ${yuan(state.assistanceBase)}，${quoteCategory(state.category)}按 ${percent(rate)} 救助${rateNote}，计 ${yuan(raw)}` +
+      (cap === null ? '；不设年度限额' : describeCap('医疗救助年度限额', cap, before, raw, amount));
+  return true;
 }

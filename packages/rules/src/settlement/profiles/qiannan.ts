@@ -1,6 +1,6 @@
 import type { TCategoryId } from '../../categories.js';
-import type { TProfileRules, TVisitContext } from '../types.js';
-import { getHalvedCriticalTerms, getOrdinaryCriticalTerms, settleFlatAssistance } from './common.js';
+import type { TProfileRules } from '../types.js';
+import { setHalvedCriticalTerms, setOrdinaryCriticalTerms, settleFlatAssistance } from './common.js';
 
 const ASSISTANCE_RATES: Partial<Record<TCategoryId, number>> = { registered_poor: 70, extreme_poverty: 100 };
 
@@ -13,23 +13,22 @@ export const QIANNAN_RULES: TProfileRules = {
     hospitalBorne: '000 §二(六)',
     referral: '000 §二(七)',
   },
-  getInpatientDeductible: (_ctx, _category, levelDeductible) => ({ deductible: levelDeductible, note: null }),
+  getInpatientDeductible: (_ctx, _category, levelDeductible) => levelDeductible,
+  describeInpatientDeductible: () => null,
   getBasicRateBonus: () => 0,
   fixedBasicCap: null,
   isBasicDeductibleOutsideCritical: () => false,
-  getCriticalTerms(ctx: TVisitContext, category, isTiltAllowed) {
-    if (!isTiltAllowed || (category !== 'registered_poor' && category !== 'extreme_poverty')) {
-      return getOrdinaryCriticalTerms(ctx);
-    }
-    return getHalvedCriticalTerms(ctx, 5, category === 'registered_poor' ? null : ctx.params.critical.annualCap);
+  getCriticalTerms(ctx, category, isTiltAllowed, out) {
+    if (!isTiltAllowed || (category !== 'registered_poor' && category !== 'extreme_poverty')) setOrdinaryCriticalTerms(ctx, out);
+    else setHalvedCriticalTerms(ctx, 5, category === 'registered_poor' ? null : ctx.params.critical.annualCap, out);
   },
   hasHospitalReduction: () => false,
-  settleAssistance(ctx, state) {
+  settleAssistance(ctx, state, out) {
     const rate = ASSISTANCE_RATES[state.category];
-    if (rate === undefined) return null;
-    return settleFlatAssistance(ctx, state, rate, ctx.params.assistance.annualCap, '000 §二(四)3');
+    if (rate === undefined) return false;
+    return settleFlatAssistance(ctx, state, rate, ctx.params.assistance.annualCap, '000 §二(四)3', out);
   },
-  settleTilted: () => null,
+  settleTilted: () => false,
   countsTowardsTiltedBase: () => false,
   hasSeparateChronicAssistanceBase: false,
   getNotices: () => [],

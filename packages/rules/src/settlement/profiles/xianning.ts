@@ -1,9 +1,9 @@
 import type { TCategoryId } from '../../categories.js';
 import { divideHalfUp } from '../../money.js';
-import { payOnCumulativeBase } from '../cumulative.js';
+import { payOnCumulativeLinear } from '../cumulative.js';
 import { describeCap, percent, yuan } from '../explain.js';
 import type { TAssistanceOutcome, TProfileRules, TStepState, TVisitContext } from '../types.js';
-import { getHalvedCriticalTerms, getOrdinaryCriticalTerms, quoteCategory, settleFlatAssistance } from './common.js';
+import { quoteCategory, setHalvedCriticalTerms, setOrdinaryCriticalTerms, settleFlatAssistance } from './common.js';
 
 /** `002 §二(五)` assistance terms by category: low/high-part rates, annual deductible and cap (fen). */
 const ASSISTANCE_TERMS: Partial<Record<TCategoryId, { low: number; high: number; deductible: number; cap: number }>> = {
@@ -37,9 +37,9 @@ function isTiltedVisit(ctx: TVisitContext): boolean {
   return ctx.isReferralMet && ctx.request.visit.location !== 'out_of_province';
 }
 
-function settleSplitAssistance(ctx: TVisitContext, state: TStepState): TAssistanceOutcome | null {
+function settleSplitAssistance(ctx: TVisitContext, state: TStepState, out: TAssistanceOutcome): boolean {
   const terms = ASSISTANCE_TERMS[state.category];
-  if (!terms) return null;
+  if (!terms) return false;
   const ba = state.assistanceBase;
   const belowCritical = Math.min(state.criticalBase, state.criticalDeductibleLeft);
   const withDeductible = ctx.isInpatient && DEDUCTIBLE_OUTSIDE_CRITICAL.includes(state.category) ? state.basicDeductibleUsed : 0;
@@ -63,14 +63,13 @@ function settleSplitAssistance(ctx: TVisitContext, state: TStepState): TAssistan
       `、以上部分 ${yuan(high)}；${quoteCategory(state.category)}${deductibleText}以下部分按 ${percent(terms.low)}、以上部分按 ${percent(terms.high)} 救助，计 ${yuan(raw)}` +
       describeCap('医疗救助年度限额（门诊、住院共用）', terms.cap, ytd.assistance, raw, amount);
   }
-  return {
-    amount,
-    clause: '002 §二(五)',
-    deductibleUsed: fromLow + fromHigh,
-    isYearEnd: false,
-    isCapped: amount < raw,
-    explain,
-  };
+  out.amount = amount;
+  out.clause = '002 §二(五)';
+  out.deductibleUsed = fromLow + fromHigh;
+  out.isYearEnd = false;
+  out.isCapped = amount < raw;
+  out.explain = explain;
+  return true;
 }
 
 /** 咸宁市 2022 (`002`): ratio limits, 大病 tilt, split assistance, tilted assistance. */
@@ -83,48 +82,43 @@ export const XIANNING_RULES: TProfileRules = {
     referral: '002 §三(三)',
   },
   getInpatientDeductible(ctx, _category, levelDeductible) {
-    if (!isInProvinceReferral(ctx)) return { deductible: levelDeductible, note: null };
-    const paid = ctx.request.visit.referralDeductiblePaid;
-    if (paid <= 0) return { deductible: levelDeductible, note: null };
-    return {
-      deductible: Math.max(0, levelDeductible - paid),
-      note: !ctx.isExplaining ? '' : `省内规范转诊，住院起付线连续计算，扣除转出医院已付起付线 ${yuan(paid)}（002 §三(四)）`,
-    };
+    const paid = isInProvinceReferral(ctx) ? ctx.request.visit.referralDeductiblePaid : 0;
+    return paid > 0 ? Math.max(0, levelDeductible - paid) : levelDeductible;
+  },
+  describeInpatientDeductible(ctx) {
+    const paid = isInProvinceReferral(ctx) ? ctx.request.visit.referralDeductiblePaid : 0;
+    return paid > 0 ? `省内规范转诊，住院起付线连续计算，扣除转出医院已付起付线 ${yuan(paid)}（002 §三(四)）` : null;
   },
   getBasicRateBonus: () => 0,
   fixedBasicCap: null,
   isBasicDeductibleOutsideCritical: (category) => DEDUCTIBLE_OUTSIDE_CRITICAL.includes(category),
-  getCriticalTerms(ctx, category, isTiltAllowed) {
-    if (!isTiltAllowed || !CRITICAL_TILT.includes(category)) return getOrdinaryCriticalTerms(ctx);
-    return getHalvedCriticalTerms(ctx, 5, null);
+  getCriticalTerms(ctx, category, isTiltAllowed, out) {
+    if (!isTiltAllowed || !CRITICAL_TILT.includes(category)) setOrdinaryCriticalTerms(ctx, out);
+    else setHalvedCriticalTerms(ctx, 5, null, out);
   },
   hasHospitalReduction: () => false,
-  settleAssistance(ctx, state) {
-    if (state.category === 'extreme_poverty') {
-      return settleFlatAssistance(ctx, state, 100, null, '002 §二(五)', '（不设起付线）');
-    }
-    return settleSplitAssistance(ctx, state);
+  settleAssistance(ctx, state, out) {
+    if (state.category === 'extreme_poverty') return settleFlatAssistance(ctx, state, 100, null, '002 §二(五)', out, '（不设起付线）');
+    return settleSplitAssistance(ctx, state, out);
   },
-  settleTilted(ctx, state, assistance) {
+  settleTilted(ctx, state, assistance, out) {
     const rate = TILTED_RATES[state.category];
-    if (rate === undefined) return null;
+    if (rate === undefined) return false;
     if (!isTiltedVisit(ctx)) {
-      return {
-        amount: 0,
-        clause: '002 §三(三)',
-        explain: '倾斜救助：未按要求办理转诊手续或不在省内定点医疗机构就医，不享受倾斜救助，计 0.00 元',
-      };
+      out.amount = 0;
+      out.clause = '002 §三(三)';
+      out.explain = '倾斜救助：未按要求办理转诊手续或不在省内定点医疗机构就医，不享受倾斜救助，计 0.00 元';
+      return true;
     }
     const bt = state.assistanceBase - assistance;
     const before = ctx.request.ytd.tiltedBase;
-    const amount = payOnCumulativeBase(before, bt, [{ from: XIANNING_TILTED_THRESHOLD, rate }]);
-    return {
-      amount,
-      clause: '002 §二(五)',
-      explain: !ctx.isExplaining
-        ? ''
-        : `倾斜救助：三重保障后政策范围内个人负担 ${yuan(bt)}（本年累计 ${yuan(before + bt)}），超过起付线 ${yuan(XIANNING_TILTED_THRESHOLD)} 的部分按 ${percent(rate)} 救助，计 ${yuan(amount)}；不设年封顶`,
-    };
+    const amount = payOnCumulativeLinear(before, bt, XIANNING_TILTED_THRESHOLD, rate);
+    out.amount = amount;
+    out.clause = '002 §二(五)';
+    out.explain = !ctx.isExplaining
+      ? ''
+      : `倾斜救助：三重保障后政策范围内个人负担 ${yuan(bt)}（本年累计 ${yuan(before + bt)}），超过起付线 ${yuan(XIANNING_TILTED_THRESHOLD)} 的部分按 ${percent(rate)} 救助，计 ${yuan(amount)}；不设年封顶`;
+    return true;
   },
   countsTowardsTiltedBase: isTiltedVisit,
   hasSeparateChronicAssistanceBase: false,
