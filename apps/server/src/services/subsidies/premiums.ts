@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { and, asc, desc, eq, orgUnits, premiums, sql, users, type DbOrTx } from '@portal/db';
-import { PROFILES, type TPremium, type TProfileId, type TRecordRef, type ZPremiumInput } from '@portal/rules';
+import { PROFILES, type TPremium, type TRecordRef, type ZPremiumInput } from '@portal/rules';
 import { type ActorContext, conflict, invalid, visibleToUser, writeAudit, getScopedOrgUnit, withTransaction } from '../../core/index.js';
 import { refuseUniqueViolation } from '../../lib/db-errors.js';
 
