@@ -35,6 +35,9 @@ bash scripts/with-postgres.sh bash -c "cd apps/server && npx vitest run --report
 pg=$?
 if [ $pg -eq 3 ]; then echo "(PostgreSQL not available: skipped)"; elif [ $pg -ne 0 ]; then status=1; fi
 
+step "bench: the scale data generator at a tiny size (PGlite)"
+(cd bench && npx vitest run --reporter=default --reporter=json --outputFile="$results/bench.json") || status=1
+
 step "web build"
 pnpm --filter @portal/web run build || status=1
 
