@@ -1,6 +1,6 @@
 /**
  * Benchmark: compare a generated 100 000-row department list (.xlsx) against a registry of
- * 100 000 people (issue 4: under 20 s, memory bounded by the rows). Run with `pnpm bench`.
+ * 100 000 people (issue 4: under 20 s, memory bounded by the rows). Run with `pnpm bench:list-compare`.
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
