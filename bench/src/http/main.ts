@@ -1,12 +1,15 @@
 /**
  * pnpm bench [--check | --check-only] [--postgres URL | --no-postgres] [--pglite DIR | --no-pglite]
- *            [--duration S] [--only TEXT] [--skip-exports] [--port N]
+ *            [--duration S] [--warmup S] [--only TEXT] [--skip-exports] [--list-rows N] [--port N]
+ *            [--out FILE] [--baseline FILE] [--save-baseline]
  *
  * Benchmarks the production server on the scale data sets (pnpm seed:scale): reads and saves
  * under autocannon at several connection counts, the 1 000 000-row ledger export and the
- * 100 000-row list comparison, the slowest statements with their plans. Writes
- * docs/benchmarks.md and .data/bench-results.json; with --check, exits 1 when a figure is over
- * bench/budgets.json. --check-only checks the last results without running anything.
+ * 100 000-row list comparison, the slowest statements with their plans. Prints the p95 table,
+ * writes docs/benchmarks.md (a run with --only writes .data/bench-report.md instead) and
+ * .data/bench-results.json; the report compares with bench/baseline.json (the committed "before"
+ * of issue 13; --save-baseline replaces it with this run). With --check, exits 1 when a figure
+ * is over bench/budgets.json; --check-only checks the last results without running anything.
  * Never part of `npm test`. The rules and list-compare micro-benchmarks: pnpm bench:rules,
  * pnpm bench:list-compare.
  */
@@ -20,7 +23,7 @@ import { benchEnv, REPO_ROOT } from '../env.js';
 import { checkBudgets } from './budgets.js';
 import { attachPlans, disablePlanCapture, enablePlanCapture, readPlans, resetStatements, slowestStatements } from './explain.js';
 import { probePglite, probePostgres, type Probe } from './probe.js';
-import { renderReport } from './report.js';
+import { renderReport, summaryTable } from './report.js';
 import type { BenchResults, Operation, Run, TargetResult } from './results.js';
 import { runLoad } from './run-load.js';
 import { buildListFile, buildScenarios, saveScenario, type Role, type Scenario } from './scenarios.js';
@@ -42,7 +45,9 @@ const { values } = parseArgs({
     'skip-exports': { type: 'boolean', default: false },
     'list-rows': { type: 'string', default: '100000' },
     port: { type: 'string', default: '3210' },
-    out: { type: 'string', default: 'docs/benchmarks.md' },
+    out: { type: 'string' },
+    baseline: { type: 'string', default: 'bench/baseline.json' },
+    'save-baseline': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -75,7 +80,8 @@ async function versions(): Promise<Record<string, string>> {
 
 const fmtRun = (r: Run) =>
   `  ${r.scenario.padEnd(36)} @${String(r.connections).padEnd(3)} ${r.result.rps.toFixed(1).padStart(8)} req/s  p50 ${r.result.p50.toFixed(1).padStart(8)}  p95 ${r.result.p95.toFixed(1).padStart(8)}  p99 ${r.result.p99.toFixed(1).padStart(8)} ms` +
-  (r.result.non2xx + r.result.errors + r.result.timeouts ? `  failed ${r.result.non2xx + r.result.errors + r.result.timeouts}` : '');
+  (r.result.non2xx + r.result.errors + r.result.timeouts ? `  failed ${r.result.non2xx + r.result.errors + r.result.timeouts}` : '') +
+  (r.drainSeconds >= 1 ? `  busy ${r.drainSeconds.toFixed(0)} s after` : '');
 
 async function loadScenario(server: RunningServer, cookie: string, s: Scenario, connections: number, seconds: number, amount?: number) {
   return runLoad({
@@ -208,13 +214,18 @@ async function benchTarget(database: 'postgres' | 'pglite', location: string): P
   // database busy: the next run starts only when the server and the database are idle again.
   const quiesce = async () => {
     const deadline = Date.now() + 300_000;
-    while (database === 'postgres' && Date.now() < deadline) {
+    let idle = 0;
+    while (database === 'postgres' && idle < 2) {
+      if (Date.now() > deadline) {
+        log('  (the database is still busy after 300 s: going on)');
+        break;
+      }
       const [r] = await probe.q<{ n: string }>(
         `select count(*)::text as n from pg_stat_activity where datname = current_database() and state = 'active'
             and pid <> pg_backend_pid() and backend_type = 'client backend'`,
       );
-      if (Number(r?.n ?? 0) === 0) break;
-      await new Promise((r) => setTimeout(r, 500));
+      idle = Number(r?.n ?? 0) === 0 ? idle + 1 : 0;
+      if (idle < 2) await new Promise((r) => setTimeout(r, 500));
     }
     await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(300_000) }).catch(() => undefined);
   };
@@ -229,9 +240,13 @@ async function benchTarget(database: 'postgres' | 'pglite', location: string): P
     if (warmup > 0) await loadScenario(server, cookie, s, 1, warmup);
     await quiesce();
     for (const c of connections) {
+      server.resetPeak();
       const result = await loadScenario(server, cookie, s, c, duration);
+      const peakRssMb = server.peakMb();
+      const t0 = performance.now();
       await quiesce();
-      const run: Run = { scenario: s.id, title: s.title, group: s.group, role: s.role, connections: c, result };
+      const drainSeconds = (performance.now() - t0) / 1000;
+      const run: Run = { scenario: s.id, title: s.title, group: s.group, role: s.role, connections: c, result, peakRssMb, drainSeconds };
       runs.push(run);
       log(fmtRun(run));
     }
@@ -306,7 +321,8 @@ async function isReachable(url: string) {
 }
 
 async function main() {
-  const out = resolve(REPO_ROOT, values.out);
+  // A partial run (--only) never replaces the committed report.
+  const out = values.out ? benchEnv.path(values.out)! : resolve(REPO_ROOT, values.only ? '.data/bench-report.md' : 'docs/benchmarks.md');
   if (values['check-only']) {
     const last = readJson<BenchResults>(RESULTS_FILE);
     if (!last) throw new Error(`no results at ${RESULTS_FILE}: run pnpm bench first`);
@@ -343,11 +359,26 @@ async function main() {
   report(all, true, out);
 }
 
+/** The results kept as the baseline: everything but the plans and statement texts (those stay in the report). */
+function slim(all: BenchResults): BenchResults {
+  return { ...all, results: all.results.map((r) => ({ ...r, statements: [] })) };
+}
+
 function report(all: BenchResults, write: boolean, out?: string) {
   const budgets = checkBudgets(all);
+  const baselineFile = resolve(REPO_ROOT, values.baseline);
+  if (write && values['save-baseline']) {
+    writeFileSync(baselineFile, JSON.stringify(slim(all), null, 2) + '\n');
+    log(`baseline saved to ${baselineFile}`);
+  }
+  const baseline = readJson<BenchResults>(baselineFile);
+  for (const r of all.results) {
+    log(`\n${r.database === 'postgres' ? 'PostgreSQL' : 'PGlite'}: ${r.targets.national.persons.toLocaleString('en-US')} persons`);
+    for (const line of summaryTable(r)) log(line);
+  }
   if (write && out) {
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, renderReport(all, budgets));
+    writeFileSync(out, renderReport(all, budgets, baseline));
     log(`\nwrote ${out} and ${RESULTS_FILE}`);
   }
   const over = budgets.outcomes.filter((o) => !o.ok && !o.missing);

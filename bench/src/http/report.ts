@@ -42,16 +42,40 @@ function sizesSection(r: TargetResult): string[] {
   ];
 }
 
+/** One line per read or save, p95 at each connection count (the shape of the issue's table), then req/s at the middle count. */
+export function summaryTable(r: TargetResult): string[] {
+  const conns = [...new Set(r.runs.map((x) => x.connections))].sort((a, b) => a - b);
+  const titles = [...new Set(r.runs.map((x) => x.title))];
+  const mid = conns[Math.min(1, conns.length - 1)];
+  const cell = (title: string, c: number) => {
+    const run = r.runs.find((x) => x.title === title && x.connections === c);
+    if (!run) return '—';
+    const failed = run.result.non2xx + run.result.errors + run.result.timeouts;
+    if (!run.result.requests) return 'no answer';
+    return `${ms(run.result.p95)}${failed ? ` (${n0(failed)} of ${n0(run.result.requests + run.result.timeouts)} failed)` : ''}`;
+  };
+  return [
+    `| p95 ms | ${conns.map((c) => `${c} connection${c === 1 ? '' : 's'}`).join(' | ')} | req/s at ${mid} |`,
+    `|---|${conns.map(() => '---:').join('|')}|---:|`,
+    ...titles.map((t) => {
+      const run = r.runs.find((x) => x.title === t && x.connections === mid);
+      const rps = run ? (run.result.rps < 10 ? run.result.rps.toFixed(1) : n0(run.result.rps)) : '—';
+      return `| ${t} | ${conns.map((c) => cell(t, c)).join(' | ')} | ${rps} |`;
+    }),
+    '',
+  ];
+}
+
 function runsSection(r: TargetResult): string[] {
   const lines = [
-    '| read / write | conns | req/s | p50 ms | p95 ms | p99 ms | max ms | requests | failed |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| read / write | conns | req/s | p50 ms | p95 ms | p99 ms | max ms | requests | failed | busy after, s | server peak RSS |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const run of r.runs) {
     const x = run.result;
     const failed = x.non2xx + x.errors + x.timeouts;
     lines.push(
-      `| ${run.title} | ${run.connections} | ${x.rps < 10 ? x.rps.toFixed(1) : n0(x.rps)} | ${ms(x.p50)} | ${ms(x.p95)} | ${ms(x.p99)} | ${ms(x.max)} | ${n0(x.requests)} | ${failed ? `${failed}${x.timeouts ? ` (${x.timeouts} timeouts)` : ''}` : 0} |`,
+      `| ${run.title} | ${run.connections} | ${x.rps < 10 ? x.rps.toFixed(1) : n0(x.rps)} | ${ms(x.p50)} | ${ms(x.p95)} | ${ms(x.p99)} | ${ms(x.max)} | ${n0(x.requests)} | ${failed ? `${failed}${x.timeouts ? ` (${x.timeouts} timeouts)` : ''}` : 0} | ${run.drainSeconds >= 1 ? run.drainSeconds.toFixed(0) : 0} | ${run.peakRssMb ? mb(run.peakRssMb) : '—'} |`,
     );
   }
   return [...lines, ''];
@@ -114,8 +138,33 @@ function budgetsSection(outcomes: BudgetOutcome[], tolerance: number): string[] 
   ];
 }
 
-/** docs/benchmarks.md from a run. */
-export function renderReport(results: BenchResults, budgets: { tolerance: number; outcomes: BudgetOutcome[] }): string {
+/** p95 of each read at each connection count: the baseline's, then this run's. */
+function baselineSection(r: TargetResult, base: TargetResult, baseAt: string): string[] {
+  const conns = [...new Set(r.runs.map((x) => x.connections))].sort((a, b) => a - b);
+  const sized = (t: TargetResult) =>
+    `${n0(t.targets.national.persons)} persons, ${n0(t.targets.tables.find((x) => x.table === 'claims')?.rows ?? 0)} claims`;
+  const p95 = (t: TargetResult, title: string, c: number) => {
+    const run = t.runs.find((x) => x.title === title && x.connections === c);
+    return run ? ms(run.result.p95) : '—';
+  };
+  return [
+    `p95 in ms, baseline → this run. Baseline: ${baseAt.slice(0, 10)} on ${sized(base)}; this run on ${sized(r)}.`,
+    '',
+    `| read / write | ${conns.map((c) => `${c} conn.`).join(' | ')} |`,
+    `|---|${conns.map(() => '---:').join('|')}|`,
+    ...[...new Set(r.runs.map((x) => x.title))].map(
+      (t) => `| ${t} | ${conns.map((c) => `${p95(base, t, c)} → ${p95(r, t, c)}`).join(' | ')} |`,
+    ),
+    '',
+  ];
+}
+
+/** docs/benchmarks.md from a run (and the committed baseline, when it is another run). */
+export function renderReport(
+  results: BenchResults,
+  budgets: { tolerance: number; outcomes: BudgetOutcome[] },
+  baseline: BenchResults | null = null,
+): string {
   const pg = results.results.find((r) => r.database === 'postgres');
   const lite = results.results.find((r) => r.database === 'pglite');
   const load = (r: TargetResult) =>
@@ -183,6 +232,14 @@ export function renderReport(results: BenchResults, budgets: { tolerance: number
       `## ${label}: reads and saves`,
       '',
       `Ledger year ${r.targets.year}, board month ${r.targets.month}; server peak RSS over these runs ${mb(r.serverPeakRssMb)}.`,
+      '',
+      ...summaryTable(r),
+      ...(() => {
+        const base =
+          baseline && baseline.startedAt !== results.startedAt ? baseline.results.find((b) => b.database === r.database) : undefined;
+        return base ? [`### ${label}: against the baseline`, '', ...baselineSection(r, base, baseline!.startedAt)] : [];
+      })(),
+      'Every run in full:',
       '',
       ...runsSection(r),
     );

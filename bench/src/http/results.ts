@@ -11,6 +11,10 @@ export interface Run {
   role: Scenario['role'];
   connections: number;
   result: LoadResult;
+  /** The server's peak resident set during this run (VmHWM, reset at its start). */
+  peakRssMb: number;
+  /** How long the database and server stayed busy after the load stopped (requests still running). */
+  drainSeconds: number;
 }
 
 export interface Operation {

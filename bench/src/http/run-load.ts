@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { LoadConfig, LoadResult } from './load-types.js';
 
 const LOAD = resolve(fileURLToPath(import.meta.url), '../load.ts');
+/** bench/, where tsx resolves from whatever folder the benchmark was started in. */
+const BENCH_DIR = resolve(LOAD, '../../..');
 
 /** Runs autocannon in a child process and returns what it measured. */
 export async function runLoad(config: LoadConfig): Promise<LoadResult> {
@@ -13,7 +15,7 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
   const file = join(dir, 'config.json');
   writeFileSync(file, JSON.stringify(config));
   try {
-    const child = spawn(process.execPath, ['--import', 'tsx', LOAD, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', LOAD, file], { cwd: BENCH_DIR, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     const code = await new Promise<number>((r) => child.on('exit', (c) => r(c ?? -1)));

@@ -16,7 +16,11 @@ export interface Inputs {
 }
 
 export interface Targets {
-  /** The ledger and claim year (today's year in China), the board month (last full month of data). */
+  /**
+   * The ledger and claim year (the year of the data set's last day), the board month (its last
+   * full month), and the day of the benchmark's claims: today in China, or the data set's last
+   * day when the data ends earlier (its persons are enrolled up to then).
+   */
   year: number;
   month: string;
   today: string;
@@ -26,7 +30,7 @@ export interface Targets {
   national: Account;
   clerkInputs: Inputs;
   supervisorInputs: Inputs;
-  /** Outpatient visits today for enrolled persons of the clerk's county, at its own hospitals. */
+  /** Outpatient visits on `today` for enrolled persons of the clerk's county, at its own hospitals. */
   claimEntries: Record<string, unknown>[];
   /** Registered persons of the clerk's county (the list import compares against them). */
   countyPersons: { name: string; idNumber: string }[];
@@ -50,9 +54,10 @@ const PROVINCE = '430000'; // 湖南省
  * of ID suffixes, names and person ids of its region.
  */
 export async function gatherTargets(probe: Probe, options: { until: string }): Promise<Targets> {
-  const today = chinaToday();
-  const year = Number(today.slice(0, 4));
   const u = options.until;
+  const now = chinaToday();
+  const today = now < u ? now : u;
+  const year = Number(today.slice(0, 4));
   const month = Number(u.slice(8, 10)) >= 28 ? u.slice(0, 7) : previousMonth(u.slice(0, 7));
   const unit = async (code: string) => {
     const [row] = await probe.q<{ id: string; name: string; path: string }>('select id, name, path from org_units where code = $1', [code]);

@@ -12,6 +12,7 @@ import {
   formatYuan,
   isReferralRequired,
   listSpecialDiseases,
+  locateHospital,
   makeIdNumber,
   maskBankAccount,
   maskIdNumber,
@@ -33,25 +34,12 @@ import {
   type TVisitType,
   type TYtd,
 } from '@portal/rules';
-import { locateHospital } from '@portal/rules';
-import { makeAddress, makeName } from '@portal/db/seed';
+import { makeAddress, makeName, SOURCE_OF } from '@portal/db/seed';
 import type { Sink } from './copy.js';
 import { chinaTimestamp, dayOf, isoOf, weekdayOf } from './dates.js';
 import type { Rng } from './random.js';
 import { T } from './tables.js';
 import type { County, Hospital, User, World } from './world.js';
-
-const SOURCE_OF: Partial<Record<TCategoryId, 'civil_affairs' | 'poverty_office' | 'disabled_federation'>> = {
-  registered_poor: 'poverty_office',
-  relapsed_poverty: 'poverty_office',
-  unstable_exit: 'poverty_office',
-  marginal: 'poverty_office',
-  sudden_hardship: 'poverty_office',
-  stable_exit: 'poverty_office',
-  guaranteed_family: 'poverty_office',
-  poor_disabled: 'disabled_federation',
-  severe_disability: 'disabled_federation',
-};
 
 const DIAGNOSES: Record<TVisitType, readonly string[]> = {
   inpatient: [
@@ -921,33 +909,22 @@ export class PeopleGenerator {
     const tier = v.hospital.referralTier ?? (v.location === 'in_city' ? 'city' : 'provincial');
     const submitted = chinaTimestamp(issue, this.officeMinute());
     const registered = chinaTimestamp(issue, 17 * 60 + rng.int(31, 59));
-    this.sink.write(T.referrals, [
+    this.writeReferral(p, v, tier, {
       id,
       no,
-      'registered',
-      p.id,
-      p.county.unit.id,
-      p.regionPath,
-      p.county.profile,
-      p.county.issuer.id,
-      v.hospital.id,
-      tier,
-      v.diagnosis,
-      '县级医院诊疗条件有限，需转上级医院进一步诊治',
-      isoOf(issue),
-      isoOf(v.adm),
-      DEFAULT_REFERRAL_VALIDITY_DAYS,
+      status: 'registered',
+      issue,
       validUntil,
-      null,
-      null,
-      clerk.id,
-      clerk.id,
-      registered,
-      null,
-      null,
-      submitted,
-      registered,
-    ]);
+      rejectReason: null,
+      cancelReason: null,
+      registeredBy: clerk.id,
+      registeredAt: registered,
+      closedBy: null,
+      closedAt: null,
+      submittedBy: clerk.id,
+      createdAt: submitted,
+      updatedAt: registered,
+    });
     this.audit(issue, this.officeMinute(), clerk, 'referral.submit', 'referral', id, p.regionPath, {
       destination: v.hospital.name,
       issueDate: isoOf(issue),
@@ -957,33 +934,22 @@ export class PeopleGenerator {
       // An earlier attempt that was turned down or withdrawn (the registry keeps them).
       const rejected = rng.chance(0.5);
       const early = issue - rng.int(2, 10);
-      this.sink.write(T.referrals, [
-        rng.uuid(),
-        null,
-        rejected ? 'rejected' : 'cancelled',
-        p.id,
-        p.county.unit.id,
-        p.regionPath,
-        p.county.profile,
-        p.county.issuer.id,
-        v.hospital.id,
-        tier,
-        v.diagnosis,
-        '县级医院诊疗条件有限，需转上级医院进一步诊治',
-        isoOf(early),
-        isoOf(v.adm),
-        DEFAULT_REFERRAL_VALIDITY_DAYS,
-        referralValidUntil(isoOf(early), DEFAULT_REFERRAL_VALIDITY_DAYS),
-        rejected ? '转诊证明缺少医院盖章' : null,
-        rejected ? null : '患者暂缓转院',
-        clerk.id,
-        null,
-        null,
-        clerk.id,
-        chinaTimestamp(early + 1, this.officeMinute()),
-        chinaTimestamp(early, this.officeMinute()),
-        chinaTimestamp(early + 1, this.officeMinute()),
-      ]);
+      this.writeReferral(p, v, tier, {
+        id: rng.uuid(),
+        no: null,
+        status: rejected ? 'rejected' : 'cancelled',
+        issue: early,
+        validUntil: referralValidUntil(isoOf(early), DEFAULT_REFERRAL_VALIDITY_DAYS),
+        rejectReason: rejected ? '转诊证明缺少医院盖章' : null,
+        cancelReason: rejected ? null : '患者暂缓转院',
+        registeredBy: null,
+        registeredAt: null,
+        submittedBy: clerk.id,
+        closedBy: clerk.id,
+        closedAt: chinaTimestamp(early + 1, this.officeMinute()),
+        createdAt: chinaTimestamp(early, this.officeMinute()),
+        updatedAt: chinaTimestamp(early + 1, this.officeMinute()),
+      });
     }
     const r: Referral = {
       id,
@@ -994,6 +960,57 @@ export class PeopleGenerator {
     };
     p.referrals.push(r);
     return r;
+  }
+
+  /** One row of the referral registry, from the person's county hospital to the visit's hospital. */
+  private writeReferral(
+    p: Person,
+    v: Visit,
+    tier: string,
+    r: {
+      id: string;
+      no: string | null;
+      status: 'registered' | 'rejected' | 'cancelled';
+      issue: number;
+      validUntil: string;
+      rejectReason: string | null;
+      cancelReason: string | null;
+      submittedBy: string;
+      registeredBy: string | null;
+      registeredAt: string | null;
+      closedBy: string | null;
+      closedAt: string | null;
+      createdAt: string;
+      updatedAt: string;
+    },
+  ) {
+    this.sink.write(T.referrals, [
+      r.id,
+      r.no,
+      r.status,
+      p.id,
+      p.county.unit.id,
+      p.regionPath,
+      p.county.profile,
+      p.county.issuer.id,
+      v.hospital.id,
+      tier,
+      v.diagnosis,
+      '县级医院诊疗条件有限，需转上级医院进一步诊治',
+      isoOf(r.issue),
+      isoOf(v.adm),
+      DEFAULT_REFERRAL_VALIDITY_DAYS,
+      r.validUntil,
+      r.rejectReason,
+      r.cancelReason,
+      r.submittedBy,
+      r.registeredBy,
+      r.registeredAt,
+      r.closedBy,
+      r.closedAt,
+      r.createdAt,
+      r.updatedAt,
+    ]);
   }
 
   private writeOverride(p: Person, v: Visit, claimId: string) {

@@ -108,7 +108,8 @@ export interface DemoAccount {
   profile: TProfileId | null;
 }
 
-const SOURCE_OF: Partial<Record<TCategoryId, 'civil_affairs' | 'poverty_office' | 'disabled_federation'>> = {
+/** The department whose list identifies each category (the rest come from civil affairs). */
+export const SOURCE_OF: Partial<Record<TCategoryId, 'civil_affairs' | 'poverty_office' | 'disabled_federation'>> = {
   registered_poor: 'poverty_office',
   relapsed_poverty: 'poverty_office',
   unstable_exit: 'poverty_office',
