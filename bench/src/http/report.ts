@@ -172,9 +172,12 @@ export function renderReport(
   const lines: string[] = [
     '# Benchmarks',
     '',
-    `Measured by \`pnpm bench\` on ${results.finishedAt.slice(0, 10)} (${(results.durationSeconds / 60).toFixed(0)} min). These are **today’s** figures, before the`,
-    'query work of issue 13: most targets are missed, and the plans at the end show why. `bench/budgets.json` holds the targets;',
-    '`pnpm bench --check` runs everything again and exits 1 when a figure is over its budget.',
+    `Measured by \`pnpm bench\` on ${results.finishedAt.slice(0, 10)} (${(results.durationSeconds / 60).toFixed(0)} min). ` +
+      (!baseline || baseline.startedAt === results.startedAt
+        ? 'This run is the **baseline** (`bench/baseline.json`): the portal as it was before the query work of issue 13, which the later runs are compared with.'
+        : `Each p95 is set beside the baseline of ${baseline.startedAt.slice(0, 10)} (\`bench/baseline.json\`, before the query work of issue 13).`),
+    '`bench/budgets.json` holds the targets of issue 13; `pnpm bench --check` runs everything again and exits 1 when a figure is',
+    'over its budget. The plans at the end show where the time goes.',
     '',
     '## How to reproduce',
     '',
@@ -190,7 +193,7 @@ export function renderReport(
     'Load comes from autocannon 9 in a separate process (bench/src/http/load.ts) against the production server',
     '(`NODE_ENV=production`), signed in like the web: every procedure is a `POST /trpc/<path>?batch=1` with the body `{"0": input}`',
     'and `x-portal-request: 1`. Each read runs 3 s at one connection to warm up, then 10 s at each connection count. The saves',
-    'are outpatient visits today for a different enrolled person of the county each time (settle + accumulators + audit row).',
+    'are outpatient visits on the data set’s last day (today, if earlier) for a different enrolled person of the county each time (settle, accumulators, audit row).',
     '',
     '## Machine and versions',
     '',

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { createRandom, makeName } from '@portal/db/seed';
 import { makeIdNumber } from '@portal/rules';
 import type { Targets } from './targets.js';
 import { trpcBody } from './trpc.js';
@@ -149,6 +150,7 @@ export async function buildListFile(t: Targets, rows: number): Promise<Buffer> {
   const ws = wb.addWorksheet('名单');
   ws.addRow(['姓名', '身份证号', '人员类别', '认定日期']).commit();
   const known = new Set(t.countyPersons.map((p) => p.idNumber));
+  const random = createRandom(rows);
   let n = 0;
   t.countyPersons.forEach((p, i) => {
     if (n >= rows || i % 20 === 0) return;
@@ -164,7 +166,8 @@ export async function buildListFile(t: Targets, rows: number): Promise<Buffer> {
     const birth = new Date(Date.UTC(1950, 0, 1) + (i % 20_000) * 86_400_000).toISOString().slice(0, 10);
     const idNumber = makeIdNumber(t.clerk.unitCode, birth, 500 + Math.floor(i / 20_000));
     if (known.has(idNumber)) continue;
-    ws.addRow([`新人${i}`, idNumber, '建档立卡贫困人口', '2026-06-01']).commit();
+    // Names as the person form takes them: Han characters only (a row named "新人12" is refused).
+    ws.addRow([makeName(random, i % 2 ? 'female' : 'male'), idNumber, '建档立卡贫困人口', '2026-06-01']).commit();
     n++;
   }
   await ws.commit();
