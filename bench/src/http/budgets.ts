@@ -61,7 +61,7 @@ export function checkBudgets(results: BenchResults): { tolerance: number; outcom
         subject: `${r.title} @${r.connections}`,
         value: v,
         limit,
-        ok: failedRequests === 0 && Number.isFinite(v) && judge(v),
+        ok: failedRequests === 0 && v !== null && Number.isFinite(v) && judge(v),
         missing: false,
       });
     }

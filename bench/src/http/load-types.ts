@@ -14,14 +14,19 @@ export interface LoadConfig {
 }
 
 export interface LoadResult {
+  /** Requests answered (any status) while the run lasted. */
   requests: number;
+  /** Requests still open when the run stopped (one per connection at most), and the age of the oldest. */
+  unanswered: number;
+  oldestUnansweredMs: number;
   seconds: number;
+  /** Answered requests per second. */
   rps: number;
-  /** Milliseconds. */
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
+  /** Milliseconds, over the answered requests and the unanswered ones at their age (null: none at all). */
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  max: number | null;
   non2xx: number;
   errors: number;
   timeouts: number;

@@ -8,7 +8,7 @@
  * 100 000-row list comparison, the slowest statements with their plans. Prints the p95 table,
  * writes docs/benchmarks.md (a run with --only writes .data/bench-report.md instead) and
  * .data/bench-results.json; the report compares with bench/baseline.json (the committed "before"
- * of issue 13; --save-baseline replaces it with this run). With --check, exits 1 when a figure
+ * of issue 13; --save-baseline replaces it with this run, or with --check-only the last run). With --check, exits 1 when a figure
  * is over bench/budgets.json; --check-only checks the last results without running anything.
  * Never part of `npm test`. The rules and list-compare micro-benchmarks: pnpm bench:rules,
  * pnpm bench:list-compare.
@@ -24,6 +24,7 @@ import { checkBudgets } from './budgets.js';
 import { attachPlans, disablePlanCapture, enablePlanCapture, readPlans, resetStatements, slowestStatements } from './explain.js';
 import { probePglite, probePostgres, type Probe } from './probe.js';
 import { renderReport, summaryTable } from './report.js';
+import type { LoadResult } from './load-types.js';
 import type { BenchResults, Operation, Run, TargetResult } from './results.js';
 import { runLoad } from './run-load.js';
 import { buildListFile, buildScenarios, saveScenario, type Role, type Scenario } from './scenarios.js';
@@ -53,6 +54,7 @@ const { values } = parseArgs({
 });
 
 const RESULTS_FILE = resolve(REPO_ROOT, '.data/bench-results.json');
+const PARTIAL_FILE = resolve(REPO_ROOT, '.data/bench-results.partial.json');
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:55542/portal';
 const duration = Number(values.duration);
 const warmup = Number(values.warmup);
@@ -78,9 +80,13 @@ async function versions(): Promise<Record<string, string>> {
   };
 }
 
+const f1 = (n: number | null) => (n === null ? '—' : n.toFixed(1)).padStart(8);
 const fmtRun = (r: Run) =>
-  `  ${r.scenario.padEnd(36)} @${String(r.connections).padEnd(3)} ${r.result.rps.toFixed(1).padStart(8)} req/s  p50 ${r.result.p50.toFixed(1).padStart(8)}  p95 ${r.result.p95.toFixed(1).padStart(8)}  p99 ${r.result.p99.toFixed(1).padStart(8)} ms` +
+  `  ${r.scenario.padEnd(36)} @${String(r.connections).padEnd(3)} ${f1(r.result.rps)} req/s  p50 ${f1(r.result.p50)}  p95 ${f1(r.result.p95)}  p99 ${f1(r.result.p99)} ms` +
   (r.result.non2xx + r.result.errors + r.result.timeouts ? `  failed ${r.result.non2xx + r.result.errors + r.result.timeouts}` : '') +
+  (r.result.unanswered && r.result.oldestUnansweredMs >= 1000
+    ? `  open at the stop ${r.result.unanswered} (oldest ${(r.result.oldestUnansweredMs / 1000).toFixed(1)} s)`
+    : '') +
   (r.drainSeconds >= 1 ? `  busy ${r.drainSeconds.toFixed(0)} s after` : '');
 
 async function loadScenario(server: RunningServer, cookie: string, s: Scenario, connections: number, seconds: number, amount?: number) {
@@ -212,22 +218,34 @@ async function benchTarget(database: 'postgres' | 'pglite', location: string): P
   const runs: Run[] = [];
   // Requests still running when autocannon stops (a slow read at 50 connections) keep the
   // database busy: the next run starts only when the server and the database are idle again.
-  const quiesce = async () => {
+  /** Waits until the database has no active statement (two samples apart); returns the seconds until the first idle one. */
+  const quiesce = async (): Promise<number> => {
+    const t0 = performance.now();
     const deadline = Date.now() + 300_000;
+    let idleSince: number | null = null;
     let idle = 0;
     while (database === 'postgres' && idle < 2) {
       if (Date.now() > deadline) {
         log('  (the database is still busy after 300 s: going on)');
         break;
       }
+      const at = performance.now();
       const [r] = await probe.q<{ n: string }>(
         `select count(*)::text as n from pg_stat_activity where datname = current_database() and state = 'active'
             and pid <> pg_backend_pid() and backend_type = 'client backend'`,
       );
-      idle = Number(r?.n ?? 0) === 0 ? idle + 1 : 0;
+      if (Number(r?.n ?? 0) === 0) {
+        idleSince ??= at;
+        idle++;
+      } else {
+        idleSince = null;
+        idle = 0;
+      }
       if (idle < 2) await new Promise((r) => setTimeout(r, 500));
     }
+    const end = idleSince ?? performance.now();
     await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(300_000) }).catch(() => undefined);
+    return (end - t0) / 1000;
   };
   for (const s of scenarios) {
     const cookie = cookies[s.role]!;
@@ -241,14 +259,20 @@ async function benchTarget(database: 'postgres' | 'pglite', location: string): P
     await quiesce();
     for (const c of connections) {
       server.resetPeak();
-      const result = await loadScenario(server, cookie, s, c, duration);
+      let result: LoadResult;
+      try {
+        result = await loadScenario(server, cookie, s, c, duration);
+      } catch (err) {
+        log(`  ${s.id} @${c}: the load generator failed, run skipped: ${(err as Error).message}`);
+        continue;
+      }
       const peakRssMb = server.peakMb();
-      const t0 = performance.now();
-      await quiesce();
-      const drainSeconds = (performance.now() - t0) / 1000;
+      const drainSeconds = await quiesce();
       const run: Run = { scenario: s.id, title: s.title, group: s.group, role: s.role, connections: c, result, peakRssMb, drainSeconds };
       runs.push(run);
       log(fmtRun(run));
+      // What is measured so far survives a failure later in the run.
+      writeFileSync(PARTIAL_FILE, JSON.stringify({ database, runs }, null, 2));
     }
   }
   const serverPeakRssMb = server.peakMb();
@@ -367,7 +391,7 @@ function slim(all: BenchResults): BenchResults {
 function report(all: BenchResults, write: boolean, out?: string) {
   const budgets = checkBudgets(all);
   const baselineFile = resolve(REPO_ROOT, values.baseline);
-  if (write && values['save-baseline']) {
+  if (values['save-baseline']) {
     writeFileSync(baselineFile, JSON.stringify(slim(all), null, 2) + '\n');
     log(`baseline saved to ${baselineFile}`);
   }

@@ -1,9 +1,17 @@
 import type { ScaleReport } from '../seed-scale/generate.js';
 import type { BudgetOutcome } from './budgets.js';
+import type { LoadResult } from './load-types.js';
 import type { BenchResults, TargetResult } from './results.js';
 
 const n0 = (n: number) => Math.round(n).toLocaleString('en-US');
-const ms = (n: number) => (!Number.isFinite(n) ? '—' : n < 10 ? n.toFixed(1) : n < 1000 ? n.toFixed(0) : n0(n));
+const ms = (n: number | null | undefined) =>
+  n === null || n === undefined || !Number.isFinite(n) ? '—' : n < 10 ? n.toFixed(1) : n < 1000 ? n.toFixed(0) : n0(n);
+/**
+ * The p-th percentile, marked ≥ when the requests still open at the stop (counted at their age
+ * then) are enough to fill the tail above it and reach it: the figure is then a lower bound.
+ */
+const pct = (x: LoadResult, v: number | null, p: number) =>
+  v !== null && x.unanswered >= ((100 - p) / 100) * (x.requests + x.unanswered) && x.oldestUnansweredMs >= v ? `≥ ${ms(v)}` : ms(v);
 const mb = (n: number) => (n >= 1024 ? `${(n / 1024).toFixed(1)} GB` : `${n.toFixed(n < 10 ? 1 : 0)} MB`);
 
 function generationSection(g: ScaleReport | null, title: string): string[] {
@@ -51,8 +59,8 @@ export function summaryTable(r: TargetResult): string[] {
     const run = r.runs.find((x) => x.title === title && x.connections === c);
     if (!run) return '—';
     const failed = run.result.non2xx + run.result.errors + run.result.timeouts;
-    if (!run.result.requests) return 'no answer';
-    return `${ms(run.result.p95)}${failed ? ` (${n0(failed)} of ${n0(run.result.requests + run.result.timeouts)} failed)` : ''}`;
+    if (!run.result.requests) return `no answer in ${run.result.seconds} s`;
+    return `${pct(run.result, run.result.p95, 95)}${failed ? ` (${n0(failed)} of ${n0(run.result.requests + run.result.timeouts)} failed)` : ''}`;
   };
   return [
     `| p95 ms | ${conns.map((c) => `${c} connection${c === 1 ? '' : 's'}`).join(' | ')} | req/s at ${mid} |`,
@@ -68,14 +76,14 @@ export function summaryTable(r: TargetResult): string[] {
 
 function runsSection(r: TargetResult): string[] {
   const lines = [
-    '| read / write | conns | req/s | p50 ms | p95 ms | p99 ms | max ms | requests | failed | busy after, s | server peak RSS |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| read / write | conns | req/s | p50 ms | p95 ms | p99 ms | max ms | answered | open at the stop (oldest ms) | failed | busy after, s | server peak RSS |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const run of r.runs) {
     const x = run.result;
     const failed = x.non2xx + x.errors + x.timeouts;
     lines.push(
-      `| ${run.title} | ${run.connections} | ${x.rps < 10 ? x.rps.toFixed(1) : n0(x.rps)} | ${ms(x.p50)} | ${ms(x.p95)} | ${ms(x.p99)} | ${ms(x.max)} | ${n0(x.requests)} | ${failed ? `${failed}${x.timeouts ? ` (${x.timeouts} timeouts)` : ''}` : 0} | ${run.drainSeconds >= 1 ? run.drainSeconds.toFixed(0) : 0} | ${run.peakRssMb ? mb(run.peakRssMb) : '—'} |`,
+      `| ${run.title} | ${run.connections} | ${x.rps < 10 ? x.rps.toFixed(1) : n0(x.rps)} | ${pct(x, x.p50, 50)} | ${pct(x, x.p95, 95)} | ${pct(x, x.p99, 99)} | ${pct(x, x.max, 100)} | ${n0(x.requests)} | ${x.unanswered ? `${x.unanswered} (${ms(x.oldestUnansweredMs)})` : 0} | ${failed ? `${failed}${x.timeouts ? ` (${x.timeouts} timeouts)` : ''}` : 0} | ${run.drainSeconds >= 1 ? run.drainSeconds.toFixed(0) : 0} | ${run.peakRssMb ? mb(run.peakRssMb) : '—'} |`,
     );
   }
   return [...lines, ''];
@@ -145,7 +153,7 @@ function baselineSection(r: TargetResult, base: TargetResult, baseAt: string): s
     `${n0(t.targets.national.persons)} persons, ${n0(t.targets.tables.find((x) => x.table === 'claims')?.rows ?? 0)} claims`;
   const p95 = (t: TargetResult, title: string, c: number) => {
     const run = t.runs.find((x) => x.title === title && x.connections === c);
-    return run ? ms(run.result.p95) : '—';
+    return run ? pct(run.result, run.result.p95, 95) : '—';
   };
   return [
     `p95 in ms, baseline → this run. Baseline: ${baseAt.slice(0, 10)} on ${sized(base)}; this run on ${sized(r)}.`,

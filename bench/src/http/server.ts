@@ -22,6 +22,12 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** Servers this process started: stopped when it exits, even on a crash, so none is left behind. */
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const text = readFileSync(`/proc/${pid}/status`, 'utf8');
   const m = text.match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
@@ -64,7 +70,11 @@ export async function startServer(options: {
   const pid = child.pid;
   if (!pid) throw new Error('server did not start');
   let exited: number | null = null;
-  child.on('exit', (code) => (exited = code ?? -1));
+  running.add(child);
+  child.on('exit', (code) => {
+    exited = code ?? -1;
+    running.delete(child);
+  });
   const url = `http://127.0.0.1:${options.port}`;
   const deadline = Date.now() + 180_000;
   for (;;) {
