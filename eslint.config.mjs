@@ -251,6 +251,21 @@ export default tseslint.config(
       }),
     ),
   },
+  // bench: generates data through the schema (db, rules) and drives the server over HTTP only.
+  {
+    files: ['bench/**/*.ts'],
+    rules: ts(
+      restrict({
+        patterns: [
+          {
+            group: ['@portal/web', '@portal/web/*', '@portal/server', '@portal/server/*'],
+            message: 'bench drives the server over HTTP; it never imports server or web code.',
+          },
+          { regex: String.raw`(^|/)apps/`, message: 'bench never imports app internals.' },
+        ],
+      }),
+    ),
+  },
   // Tests and scripts may be looser about `any` in fixtures, but not about layering.
   {
     files: ['**/*.test.ts', '**/test/**/*.ts', 'e2e/**/*.ts'],

@@ -67,6 +67,13 @@ const CASES = [
     true,
     'core → services',
   ],
+  ['bench/src/http/main.ts', "import { appRouter } from '@portal/server/router';\nexport const x = appRouter;\n", true, 'bench → server'],
+  [
+    'bench/src/http/main.ts',
+    "import { makeIdNumber } from '@portal/rules';\nexport const x = makeIdNumber;\n",
+    false,
+    'bench → rules (allowed)',
+  ],
   ['apps/server/src/app.ts', "const m = require('fastify');\nexport const x = m;\n", true, 'require()'],
   ['apps/server/src/app.ts', "export const load = () => import('./root.js');\n", true, 'dynamic import() in the server'],
   [

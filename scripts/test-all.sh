@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the project: lint, format, typecheck, rules unit and property tests, server tests on PGlite and
-# on PostgreSQL, the web build and its bundle budget, and Playwright end to end in Debian's Chromium. Ends with one
-# summary line "N passed, N failed".
+# on PostgreSQL, the scale generator and benchmark harness at a tiny size, the web build and its bundle budget,
+# and Playwright end to end in Debian's Chromium. Ends with one summary line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -34,6 +34,9 @@ step "server: service and router tests on PostgreSQL"
 bash scripts/with-postgres.sh bash -c "cd apps/server && npx vitest run --reporter=default --reporter=json --outputFile='$results/server-postgres.json'"
 pg=$?
 if [ $pg -eq 3 ]; then echo "(PostgreSQL not available: skipped)"; elif [ $pg -ne 0 ]; then status=1; fi
+
+step "bench: the scale data generator and the benchmark harness at 200 persons (PGlite; no timings judged)"
+(cd bench && npx vitest run --reporter=default --reporter=json --outputFile="$results/bench.json") || status=1
 
 step "web build"
 pnpm --filter @portal/web run build || status=1

@@ -5,5 +5,5 @@ export * from './schema/index.js';
 export { and, asc, count, desc, eq, gt, gte, ilike, inArray, isNull, isNotNull, like, lt, lte, ne, not, or, sql, sum } from 'drizzle-orm';
 export type { SQL, SQLWrapper } from 'drizzle-orm';
 export type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-export { getTableColumns } from 'drizzle-orm';
+export { getTableColumns, getTableName } from 'drizzle-orm';
 export { alias } from 'drizzle-orm/pg-core';

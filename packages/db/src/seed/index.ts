@@ -6,7 +6,9 @@ import { HOSPITALS } from './hospitals.js';
 import { createRandom, makeAddress, makeName, type Random } from './names.js';
 import { JURISDICTIONS, type RegionSeed } from './regions.js';
 
-export { JURISDICTIONS } from './regions.js';
+export { JURISDICTIONS, type JurisdictionSeed, type RegionSeed } from './regions.js';
+export { HOSPITALS, type HospitalSeed } from './hospitals.js';
+export { createRandom, makeAddress, makeName, type Random } from './names.js';
 
 export const SYSTEM_ROOT = { code: '000000', name: '医保扶贫经办系统', path: '/000000/' } as const;
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -106,7 +108,8 @@ export interface DemoAccount {
   profile: TProfileId | null;
 }
 
-const SOURCE_OF: Partial<Record<TCategoryId, 'civil_affairs' | 'poverty_office' | 'disabled_federation'>> = {
+/** The department whose list identifies each category (the rest come from civil affairs). */
+export const SOURCE_OF: Partial<Record<TCategoryId, 'civil_affairs' | 'poverty_office' | 'disabled_federation'>> = {
   registered_poor: 'poverty_office',
   relapsed_poverty: 'poverty_office',
   unstable_exit: 'poverty_office',
