@@ -220,9 +220,11 @@ async function benchTarget(database: 'postgres' | 'pglite', location: string): P
   const scenarios = [...reads, saveScenario(targets)].filter((s) => !values.only || s.id.includes(values.only));
   const connections = database === 'postgres' ? [1, 10, 50] : [1, 5];
   const runs: Run[] = [];
-  // Requests still running when autocannon stops (a slow read at 50 connections) keep the
-  // database busy: the next run starts only when the server and the database are idle again.
-  /** Waits until the database has no active statement (two samples apart); returns the seconds until the first idle one. */
+  /**
+   * Requests still running when autocannon stops (a slow read at 50 connections) keep the
+   * database busy: the next run starts only when it has no active statement (two samples apart)
+   * and the server answers. Returns the seconds until the first idle sample.
+   */
   const quiesce = async (): Promise<number> => {
     const t0 = performance.now();
     const deadline = Date.now() + 300_000;
@@ -279,7 +281,8 @@ async function benchTarget(database: 'postgres' | 'pglite', location: string): P
       writeFileSync(PARTIAL_FILE, JSON.stringify({ database, runs }, null, 2));
     }
   }
-  const serverPeakRssMb = server.peakMb();
+  // Each run reset the peak: the highest of theirs.
+  const serverPeakRssMb = Math.max(server.peakMb(), ...runs.map((r) => r.peakRssMb));
   const operations: Operation[] = [];
   if (database === 'postgres' && !values['skip-exports'] && !values.only) {
     log('  list comparison…');

@@ -253,7 +253,7 @@ export function renderReport(
       ...sizesSection(r),
       `## ${label}: reads and saves`,
       '',
-      `Ledger year ${r.targets.year}, board month ${r.targets.month}; server peak RSS over these runs ${mb(r.serverPeakRssMb)}.`,
+      `Ledger year ${r.targets.year}, board month ${r.targets.month}; server peak RSS over these runs ${mb(Math.max(r.serverPeakRssMb, ...r.runs.map((x) => x.peakRssMb ?? 0)))}.`,
       '',
       ...summaryTable(r),
       ...(() => {
