@@ -1,5 +1,5 @@
 /**
- * pnpm bench [--check | --check-only] [--postgres URL | --no-postgres] [--pglite DIR | --no-pglite]
+ * pnpm bench [--check | --check-only | --render] [--postgres URL | --no-postgres] [--pglite DIR | --no-pglite]
  *            [--duration S] [--warmup S] [--only TEXT] [--skip-exports] [--list-rows N] [--port N]
  *            [--out FILE] [--baseline FILE] [--save-baseline]
  *
@@ -9,7 +9,8 @@
  * writes docs/benchmarks.md (a run with --only writes .data/bench-report.md instead) and
  * .data/bench-results.json; the report compares with bench/baseline.json (the committed "before"
  * of issue 13; --save-baseline replaces it with this run, or with --check-only the last run). With --check, exits 1 when a figure
- * is over bench/budgets.json; --check-only checks the last results without running anything.
+ * is over bench/budgets.json; --check-only checks the last results without running anything,
+ * --render writes the report again from them (with bench/notes.md, the hand-written reading).
  * Never part of `npm test`. The rules and list-compare micro-benchmarks: pnpm bench:rules,
  * pnpm bench:list-compare.
  */
@@ -36,6 +37,7 @@ const { values } = parseArgs({
   options: {
     check: { type: 'boolean', default: false },
     'check-only': { type: 'boolean', default: false },
+    render: { type: 'boolean', default: false },
     postgres: { type: 'string' },
     'no-postgres': { type: 'boolean', default: false },
     pglite: { type: 'string' },
@@ -55,6 +57,8 @@ const { values } = parseArgs({
 
 const RESULTS_FILE = resolve(REPO_ROOT, '.data/bench-results.json');
 const PARTIAL_FILE = resolve(REPO_ROOT, '.data/bench-results.partial.json');
+/** The hand-written reading of the figures, put into the report as it is. */
+const NOTES_FILE = resolve(REPO_ROOT, 'bench/notes.md');
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:55542/portal';
 const duration = Number(values.duration);
 const warmup = Number(values.warmup);
@@ -216,9 +220,11 @@ async function benchTarget(database: 'postgres' | 'pglite', location: string): P
   const scenarios = [...reads, saveScenario(targets)].filter((s) => !values.only || s.id.includes(values.only));
   const connections = database === 'postgres' ? [1, 10, 50] : [1, 5];
   const runs: Run[] = [];
-  // Requests still running when autocannon stops (a slow read at 50 connections) keep the
-  // database busy: the next run starts only when the server and the database are idle again.
-  /** Waits until the database has no active statement (two samples apart); returns the seconds until the first idle one. */
+  /**
+   * Requests still running when autocannon stops (a slow read at 50 connections) keep the
+   * database busy: the next run starts only when it has no active statement (two samples apart)
+   * and the server answers. Returns the seconds until the first idle sample.
+   */
   const quiesce = async (): Promise<number> => {
     const t0 = performance.now();
     const deadline = Date.now() + 300_000;
@@ -275,7 +281,8 @@ async function benchTarget(database: 'postgres' | 'pglite', location: string): P
       writeFileSync(PARTIAL_FILE, JSON.stringify({ database, runs }, null, 2));
     }
   }
-  const serverPeakRssMb = server.peakMb();
+  // Each run reset the peak: the highest of theirs.
+  const serverPeakRssMb = Math.max(server.peakMb(), ...runs.map((r) => r.peakRssMb));
   const operations: Operation[] = [];
   if (database === 'postgres' && !values['skip-exports'] && !values.only) {
     log('  list comparison…');
@@ -347,10 +354,10 @@ async function isReachable(url: string) {
 async function main() {
   // A partial run (--only) never replaces the committed report.
   const out = values.out ? benchEnv.path(values.out)! : resolve(REPO_ROOT, values.only ? '.data/bench-report.md' : 'docs/benchmarks.md');
-  if (values['check-only']) {
+  if (values['check-only'] || values.render) {
     const last = readJson<BenchResults>(RESULTS_FILE);
     if (!last) throw new Error(`no results at ${RESULTS_FILE}: run pnpm bench first`);
-    return report(last, false);
+    return report(last, values.render, out);
   }
   const started = Date.now();
   const results: TargetResult[] = [];
@@ -402,8 +409,9 @@ function report(all: BenchResults, write: boolean, out?: string) {
   }
   if (write && out) {
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, renderReport(all, budgets, baseline));
-    log(`\nwrote ${out} and ${RESULTS_FILE}`);
+    const notes = existsSync(NOTES_FILE) ? readFileSync(NOTES_FILE, 'utf8') : null;
+    writeFileSync(out, renderReport(all, budgets, baseline, notes));
+    log(values.render ? `\nwrote ${out} from ${RESULTS_FILE}` : `\nwrote ${out} and ${RESULTS_FILE}`);
   }
   const over = budgets.outcomes.filter((o) => !o.ok && !o.missing);
   log(

@@ -5,7 +5,7 @@ import type { BenchResults, TargetResult } from './results.js';
 
 const n0 = (n: number) => Math.round(n).toLocaleString('en-US');
 const ms = (n: number | null | undefined) =>
-  n === null || n === undefined || !Number.isFinite(n) ? '—' : n < 10 ? n.toFixed(1) : n < 1000 ? n.toFixed(0) : n0(n);
+  n === null || n === undefined || !Number.isFinite(n) ? '—' : n < 9.95 ? n.toFixed(1) : n < 999.5 ? n.toFixed(0) : n0(n);
 /**
  * The p-th percentile, marked ≥ when the requests still open at the stop (counted at their age
  * then) are enough to fill the tail above it and reach it: the figure is then a lower bound.
@@ -29,6 +29,12 @@ function generationSection(g: ScaleReport | null, title: string): string[] {
     `| ${g.database === 'postgres' ? 'VACUUM (ANALYZE)' : 'ANALYZE'} | ${g.seconds.analyze} |`,
     `| **total** | **${g.seconds.total}** (${(g.seconds.total / 60).toFixed(1)} min) |`,
     '',
+    ...(g.loadBefore && g.loadAfter
+      ? [
+          `Load average (1/5/15 min) ${g.loadBefore.map((x) => x.toFixed(1)).join(' / ')} at the start, ${g.loadAfter.map((x) => x.toFixed(1)).join(' / ')} at the end (2 cores).`,
+          '',
+        ]
+      : []),
     `Written: ${n0(g.counts.persons)} persons, ${n0(g.counts.settledClaims)} settled claims (plus ${n0(g.counts.reversals)} reversed ones and their reversals), ${n0(g.counts.cases)} reimbursement cases.`,
     '',
     '| table | rows | COPY text MB | rows/s over the generation |',
@@ -59,7 +65,7 @@ export function summaryTable(r: TargetResult): string[] {
     const run = r.runs.find((x) => x.title === title && x.connections === c);
     if (!run) return '—';
     const failed = run.result.non2xx + run.result.errors + run.result.timeouts;
-    if (!run.result.requests) return `no answer in ${run.result.seconds} s`;
+    if (!run.result.requests) return `no answer in ${Math.round(run.result.seconds)} s`;
     return `${pct(run.result, run.result.p95, 95)}${failed ? ` (${n0(failed)} of ${n0(run.result.requests + run.result.timeouts)} failed)` : ''}`;
   };
   return [
@@ -167,11 +173,15 @@ function baselineSection(r: TargetResult, base: TargetResult, baseAt: string): s
   ];
 }
 
-/** docs/benchmarks.md from a run (and the committed baseline, when it is another run). */
+/**
+ * docs/benchmarks.md from a run (and the committed baseline, when it is another run). `notes`:
+ * the hand-written reading of the figures (bench/notes.md), placed after the budgets.
+ */
 export function renderReport(
   results: BenchResults,
   budgets: { tolerance: number; outcomes: BudgetOutcome[] },
   baseline: BenchResults | null = null,
+  notes: string | null = null,
 ): string {
   const pg = results.results.find((r) => r.database === 'postgres');
   const lite = results.results.find((r) => r.database === 'pglite');
@@ -222,6 +232,7 @@ export function renderReport(
     '## Against the budgets',
     '',
     ...budgetsSection(budgets.outcomes, budgets.tolerance),
+    ...(notes ? [notes.trim(), ''] : []),
   ];
   for (const r of [pg, lite]) {
     if (!r) continue;
@@ -242,7 +253,7 @@ export function renderReport(
       ...sizesSection(r),
       `## ${label}: reads and saves`,
       '',
-      `Ledger year ${r.targets.year}, board month ${r.targets.month}; server peak RSS over these runs ${mb(r.serverPeakRssMb)}.`,
+      `Ledger year ${r.targets.year}, board month ${r.targets.month}; server peak RSS over these runs ${mb(Math.max(r.serverPeakRssMb, ...r.runs.map((x) => x.peakRssMb ?? 0)))}.`,
       '',
       ...summaryTable(r),
       ...(() => {

@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import type { PGlite } from '@electric-sql/pglite';
 import { sql as dsql, type DbHandle } from '@portal/db';
 import type postgres from 'postgres';
@@ -36,6 +37,9 @@ export interface ScaleReport {
   options: Omit<ScaleOptions, 'passwordHash' | 'log'>;
   seconds: { migrate: number; generate: number; indexes: number; analyze: number; total: number };
   counts: { persons: number; settledClaims: number; reversals: number; cases: number };
+  /** The machine's load average (1/5/15 min) when the run started and ended: how shared the cores were. */
+  loadBefore?: number[];
+  loadAfter?: number[];
   tables: { table: string; rows: number; megabytes: number; rowsPerSecond: number }[];
 }
 
@@ -76,6 +80,7 @@ async function parallel<T>(items: readonly T[], lanes: number, work: (item: T) =
  */
 export async function generateScale(target: ScaleTarget, options: ScaleOptions): Promise<ScaleReport> {
   const started = performance.now();
+  const loadBefore = loadavg();
   const log = options.log;
   const { handle } = target;
   let t = performance.now();
@@ -249,6 +254,8 @@ export async function generateScale(target: ScaleTarget, options: ScaleOptions):
       analyze: round1(analyzeSeconds),
       total: round1((performance.now() - started) / 1000),
     },
+    loadBefore,
+    loadAfter: loadavg(),
     counts: {
       persons: people.counts.persons,
       settledClaims: people.counts.settled,
