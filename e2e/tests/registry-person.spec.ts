@@ -8,6 +8,8 @@ test('经办员检索、新增人员（重号给出已有记录链接）、修�
   // Search by the last digits of a listed person's ID number.
   const masked = (await page.locator('tbody tr td:nth-child(2)').first().textContent()) ?? '';
   await page.getByLabel('姓名或身份证号').fill(masked.slice(-4));
+  // The list has taken the search (it is in the address) before the clerk moves on.
+  await expect(page).toHaveURL(new RegExp(`q=${masked.slice(-4)}`));
   await expect(page.locator('tbody tr td:nth-child(2)').first()).toHaveText(new RegExp(`${masked.slice(-4)}$`));
 
   await page.getByRole('link', { name: '新增人员' }).click();
