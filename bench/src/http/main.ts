@@ -1,19 +1,21 @@
 /**
  * pnpm bench [--check | --check-only | --render] [--postgres URL | --no-postgres] [--pglite DIR | --no-pglite]
- *            [--duration S] [--warmup S] [--only TEXT] [--skip-exports] [--list-rows N] [--port N]
+ *            [--duration S] [--warmup S] [--only TEXT] [--skip-exports] [--list-rows N] [--port N] [--no-build]
  *            [--out FILE] [--baseline FILE] [--save-baseline]
  *
- * Benchmarks the production server on the scale data sets (pnpm seed:scale): reads and saves
- * under autocannon at several connection counts, the 1 000 000-row ledger export and the
- * 100 000-row list comparison, the slowest statements with their plans. Prints the p95 table,
- * writes docs/benchmarks.md (a run with --only writes .data/bench-report.md instead) and
- * .data/bench-results.json; the report compares with bench/baseline.json (the committed "before"
- * of issue 13; --save-baseline replaces it with this run, or with --check-only the last run). With --check, exits 1 when a figure
- * is over bench/budgets.json; --check-only checks the last results without running anything,
- * --render writes the report again from them (with bench/notes.md, the hand-written reading).
+ * Builds the server (unless --no-build) and benchmarks that production build on the scale data
+ * sets (pnpm seed:scale): reads and saves under autocannon at several connection counts, the
+ * 1 000 000-row ledger export and the 100 000-row list comparison, the slowest statements with
+ * their plans. Prints the p95 table, writes docs/benchmarks.md (a run with --only writes
+ * .data/bench-report.md instead) and .data/bench-results.json. The report sets each p95 beside
+ * bench/baseline.json, the committed "before" of issue 13 (--save-baseline replaces it with this
+ * run, or with --check-only with the last one). --check exits 1 when a figure is over
+ * bench/budgets.json; --check-only checks the last results without running anything; --render
+ * writes the report again from them (with bench/notes.md, the hand-written reading).
  * Never part of `npm test`. The rules and list-compare micro-benchmarks: pnpm bench:rules,
  * pnpm bench:list-compare.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -28,7 +30,7 @@ import { renderReport, summaryTable } from './report.js';
 import type { LoadResult } from './load-types.js';
 import type { BenchResults, Operation, Run, TargetResult } from './results.js';
 import { runLoad } from './run-load.js';
-import { buildListFile, buildScenarios, saveScenario, type Role, type Scenario } from './scenarios.js';
+import { buildListFile, buildScenarios, resolveDeepPage, saveScenario, type Role, type Scenario } from './scenarios.js';
 import { startServer, type RunningServer } from './server.js';
 import { gatherTargets, type Targets } from './targets.js';
 import { API_HEADERS, call, login, trpcPath } from './trpc.js';
@@ -46,6 +48,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '3' },
     only: { type: 'string' },
     'skip-exports': { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
     'list-rows': { type: 'string', default: '100000' },
     port: { type: 'string', default: '3210' },
     out: { type: 'string' },
@@ -253,14 +256,18 @@ async function benchTarget(database: 'postgres' | 'pglite', location: string): P
     await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(300_000) }).catch(() => undefined);
     return (end - t0) / 1000;
   };
-  for (const s of scenarios) {
-    const cookie = cookies[s.role]!;
+  const resolved: Scenario[] = [];
+  for (const planned of scenarios) {
+    const cookie = cookies[planned.role]!;
+    let s = planned;
     try {
+      s = await resolveDeepPage(planned, (input) => call(server.url, cookie, planned.path, input) as Promise<{ nextCursor?: string }>);
       await call(server.url, cookie, s.path, JSON.parse(s.bodies[0]!.replaceAll(s.keyPlaceholder ?? '\u0000', `check-${Date.now()}`))[0]);
     } catch (err) {
       log(`  ${s.id}: check call failed, skipped: ${(err as Error).message}`);
       continue;
     }
+    resolved.push(s);
     if (warmup > 0) await loadScenario(server, cookie, s, 1, warmup);
     await quiesce();
     for (const c of connections) {
@@ -312,7 +319,7 @@ async function benchTarget(database: 'postgres' | 'pglite', location: string): P
     try {
       server = await startServer({ port, database: db, logFile });
       cookies = await signIn(server, targets, database);
-      for (const s of scenarios) await loadScenario(server, cookies[s.role]!, s, 1, 30, s.group === 'save' ? 5 : 3).catch(() => undefined);
+      for (const s of resolved) await loadScenario(server, cookies[s.role]!, s, 1, 30, s.group === 'save' ? 5 : 3).catch(() => undefined);
       if (!values['skip-exports'] && !values.only) {
         await ledgerExport(server, cookies.clerk!, targets.year, 0, targets.clerk.username, 'capture').catch(() => undefined);
       }
@@ -360,6 +367,12 @@ async function main() {
     return report(last, values.render, out);
   }
   const started = Date.now();
+  if (!values['no-build']) {
+    // The production build of the sources as they are now (a build left from before would be measured otherwise).
+    log('building the server (pnpm --filter @portal/server build)…');
+    const built = spawnSync('pnpm', ['--filter', '@portal/server', 'run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('the server build failed');
+  }
   const results: TargetResult[] = [];
   if (!values['no-postgres']) {
     const url = values.postgres ?? benchEnv.DATABASE_URL ?? DEFAULT_PG;

@@ -16,6 +16,11 @@ export interface Scenario {
   group: 'list' | 'simple' | 'board' | 'province-board' | 'save';
   bodies: string[];
   keyPlaceholder?: string;
+  /**
+   * A page deep in a list: sent as `page` to a list paged by offset, or, to a list paged by
+   * cursor, as the cursor reached by walking to it once before the load (resolveDeepPage).
+   */
+  deep?: { page: number; input: Record<string, unknown> };
 }
 
 const KEY = '__IDEMPOTENCY_KEY__';
@@ -118,10 +123,37 @@ export function buildScenarios(t: Targets, options: { reads: 'all' | 'county' })
         path: 'claims.list',
         group: 'list',
         bodies: [trpcBody({ page: 500, pageSize: 20 })],
+        deep: { page: 500, input: { pageSize: 20 } },
       },
     );
   }
   return list;
+}
+
+/**
+ * Makes a deep-page scenario ask for its page the way the list pages: a list answering with
+ * `nextCursor` is walked page by page to the one before (keyset paging has no page numbers) and
+ * loaded with that cursor; a list paged by offset keeps `page`. A list shorter than the page
+ * is loaded at its last page, and the title says which.
+ */
+export async function resolveDeepPage(
+  s: Scenario,
+  next: (input: Record<string, unknown>) => Promise<{ nextCursor?: string | null }>,
+): Promise<Scenario> {
+  if (!s.deep) return s;
+  const { page, input } = s.deep;
+  let answer = await next(input);
+  if (!('nextCursor' in answer)) return s;
+  let cursor: string | null = null;
+  let reached = 1;
+  while (reached < page && answer.nextCursor) {
+    cursor = answer.nextCursor;
+    answer = await next({ ...input, cursor });
+    reached++;
+  }
+  const body = trpcBody(cursor ? { ...input, cursor } : input);
+  const title = reached === page ? s.title : s.title.replace(`page ${page}`, `page ${reached} (the last; ${page} asked)`);
+  return { ...s, title, bodies: [body] };
 }
 
 /** Claim save (settle + accumulators): an outpatient visit today for a different person each time. */

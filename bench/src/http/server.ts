@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { REPO_ROOT } from '../env.js';
 
 const SERVER_DIR = resolve(REPO_ROOT, 'apps/server');
-/** The esbuild bundle another change adds; preferred when present (`pnpm --filter @portal/server build`). */
+/** The esbuild bundle (`pnpm --filter @portal/server build`, apps/server/build.mjs); preferred when present. */
 const BUILT = resolve(SERVER_DIR, 'dist/main.js');
 
 export interface RunningServer {
@@ -44,8 +44,11 @@ export async function startServer(options: {
   database: { url: string } | { pgliteDir: string };
   logFile: string;
   env?: Record<string, string>;
+  /** 'dist' (the build, when there is one: the default) or 'tsx' (the sources as they are). */
+  mode?: RunningServer['mode'];
 }): Promise<RunningServer> {
-  const mode: RunningServer['mode'] = existsSync(BUILT) ? 'dist' : 'tsx';
+  const mode: RunningServer['mode'] = options.mode ?? (existsSync(BUILT) ? 'dist' : 'tsx');
+  if (mode === 'dist' && !existsSync(BUILT)) throw new Error(`no server build at ${BUILT}: pnpm --filter @portal/server build`);
   const args = mode === 'dist' ? [BUILT] : ['--import', 'tsx', 'src/main.ts'];
   const env: Record<string, string | undefined> = {
     ...process.env,
