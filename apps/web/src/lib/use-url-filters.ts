@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { useLocation, useNavigation, useSearchParams } from 'react-router';
+import { useCallback, useContext, useMemo } from 'react';
+import { UNSAFE_DataRouterContext, useLocation, useSearchParams } from 'react-router';
 import { nextTrail, PAGING_KEYS, previousOf, readFilters, writeFilters, type FilterDefaults } from './url-filters';
 
 export type { FilterDefaults };
@@ -23,12 +23,9 @@ export function useUrlFilters<D extends FilterDefaults>(defaults: D) {
   const { pathname } = useLocation();
   // A link to another page may be waiting for that page's code (app/routes.tsx loads pages
   // lazily): the address still shows the list, and a search-only navigation now would cancel the
-  // user's. Kept in a ref because a debounced search calls the setter it was given before the click.
-  const navigation = useNavigation();
-  const leaving = useRef(false);
-  useEffect(() => {
-    leaving.current = navigation.state !== 'idle' && navigation.location.pathname !== pathname;
-  }, [navigation, pathname]);
+  // user's. The router's own state is read at the moment of the write (a debounced search calls the
+  // setter it was given before the click, possibly before React has rendered the navigation).
+  const router = useContext(UNSAFE_DataRouterContext)?.router;
   // The defaults object is usually a literal: compare it by value so the memo holds.
   const key = JSON.stringify(defaults);
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -38,7 +35,9 @@ export function useUrlFilters<D extends FilterDefaults>(defaults: D) {
     (patch: Partial<T>, options: SetFiltersOptions = {}) => {
       // A late write (a debounced search box) after the user has left the list would put the
       // list's filters on the next page's URL: a search-only navigation lands on the current path.
-      if (window.location.pathname !== pathname || leaving.current) return;
+      const pending = router?.state.navigation;
+      const leaving = pending !== undefined && pending.state !== 'idle' && pending.location.pathname !== pathname;
+      if (window.location.pathname !== pathname || leaving) return;
       setParams(
         (current) => {
           const next = writeFilters(current, stableDefaults as FilterDefaults, patch as Partial<FilterDefaults>);
@@ -49,7 +48,7 @@ export function useUrlFilters<D extends FilterDefaults>(defaults: D) {
         { replace: options.replace },
       );
     },
-    [setParams, stableDefaults, pathname],
+    [setParams, stableDefaults, pathname, router],
   );
   return [filters, setFilters] as const;
 }
