@@ -5,6 +5,7 @@ import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
 import { calendarRouter } from './routers/calendar.js';
 import { claimsRouter } from './routers/claims.js';
+import { dashboardsRouter } from './routers/dashboards.js';
 import { enrollmentRouter } from './routers/enrollment.js';
 import { hospitalsRouter } from './routers/hospitals.js';
 import { householdsRouter } from './routers/households.js';
@@ -38,6 +39,7 @@ export const appRouter = router({
   hospitals: hospitalsRouter,
   params: paramsRouter,
   calendar: calendarRouter,
+  dashboards: dashboardsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -93,6 +93,20 @@ export interface ProfileCapabilities {
    * for a beneficiary whose referral condition is met (Hunan `001 §三`, RULES §8a.2).
    */
   hasSpecialDiseaseDeductibleWaiver: boolean;
+  /**
+   * The policy target for the actual in-scope reimbursement ratio of inpatient care (basic ÷
+   * in-scope cost), shown against the real ratio on the supervisors' dashboard; null: the notice
+   * sets none. Qiannan `000 §二(四)1` about 75 %; Xianning `002 §二(三)` about 70 % in county.
+   */
+  inpatientRatioTarget: InpatientRatioTarget | null;
+}
+
+/** A notice's target for the in-scope inpatient reimbursement ratio (政策范围内住院费用报销比例). */
+export interface InpatientRatioTarget {
+  percent: number;
+  /** `in_county`: only in-county admissions count (Xianning 县域内); `all`: every inpatient claim. */
+  scope: 'all' | 'in_county';
+  clause: string;
 }
 
 /**
@@ -121,6 +135,7 @@ const BASELINE: ProfileCapabilities = {
   referralValidityDays: DOCUMENTED_REFERRAL_VALIDITY_DAYS,
   outOfScopeLimits: [],
   hasSpecialDiseaseDeductibleWaiver: false,
+  inpatientRatioTarget: null,
 };
 
 export const PROFILES: Record<TProfileId, ProfileInfo> = {
@@ -136,6 +151,7 @@ export const PROFILES: Record<TProfileId, ProfileInfo> = {
       sharesSubsidyByGovernmentLevel: true,
       responsibilityTemplateId: 'builtin:qiannan-2019',
       outOfScopeLimits: [{ visitTypes: ALL_VISIT_TYPES, locations: ALL_LOCATIONS, hospitalLevels: ALL_LEVELS, percent: 10 }],
+      inpatientRatioTarget: { percent: 75, scope: 'all', clause: '000 §二(四)1' },
     },
   },
   'hunan-2017': {
@@ -169,6 +185,7 @@ export const PROFILES: Record<TProfileId, ProfileInfo> = {
         { visitTypes: ['inpatient'], locations: ['in_county'], hospitalLevels: [2, 3], percent: 8 },
         { visitTypes: ['inpatient'], locations: ['in_city', 'in_province'], hospitalLevels: [3], percent: 10 },
       ],
+      inpatientRatioTarget: { percent: 70, scope: 'in_county', clause: '002 §二(三)' },
     },
   },
   'liaoning-2019': {

@@ -137,6 +137,8 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
   'subsidies.run': { input: (w) => ({ orgUnitId: w.units.own.id, year: 2019 }) },
   'subsidies.runs': { input: () => undefined, mustSee: (w) => w.run.id },
   'subsidies.getRun': { input: (w) => ({ id: w.run.id, pageSize: 100 }), mustSee: (w) => w.p.main.name },
+  'dashboards.benefits': { input: (w) => ({ orgUnitId: w.units.own.id, year: 2019 }) },
+  'dashboards.rebuildTotals': { input: (w) => ({ orgUnitId: w.units.own.id, year: 2019 }) },
   'ledger.list': { input: (w) => ({ orgUnitId: w.units.own.id, year: 2019, pageSize: 100 }), mustSee: (w) => w.p.main.name },
 
   // One-stop settlement.

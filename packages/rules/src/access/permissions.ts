@@ -92,6 +92,7 @@ export const PERMISSIONS = {
 
   // Supervision.
   'dashboards.read': p(OVERSIGHT, '只有领导/监管角色和管理员可以查看监管看板'),
+  'dashboards.rebuild': p(ADMIN, '只有系统管理员可以重建监管看板的汇总数据'),
 } as const satisfies Record<string, PermissionEntry>;
 
 export type TPermission = keyof typeof PERMISSIONS;

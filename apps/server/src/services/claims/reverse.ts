@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { and, asc, claimLines, claims, eq, gt, ne, personYearAccumulators } from '@portal/db';
 import { type TClaimDetail, type ZReverseClaimInput, ZYtd } from '@portal/rules';
 import { getClaim } from './get.js';
+import { addClaimToTotals } from '../dashboards/index.js';
 import { lockYtd, nextClaimNo } from './internal.js';
 import {
   type ActorContext,
@@ -100,6 +101,7 @@ export async function reverseClaim({
         })),
       );
     }
+    await addClaimToTotals(ctx.db, row.id);
     await ctx.db.update(claims).set({ status: 'reversed', reversedByClaimId: row.id }).where(eq(claims.id, current.id));
     await ctx.db
       .update(personYearAccumulators)

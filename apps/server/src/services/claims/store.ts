@@ -3,6 +3,7 @@ import { addYtd, type TSettleRequest, type TSettleResult, type TYtd } from '@por
 import { nextClaimNo } from './internal.js';
 import type { PreparedVisit } from './prepare.js';
 import { type ActorContext, writeAudit } from '../../core/index.js';
+import { addClaimToTotals } from '../dashboards/index.js';
 
 /**
  * Inserts a settled claim with its lines and moves the person's accumulators, inside the caller's
@@ -76,6 +77,7 @@ export async function storeSettledClaim(
   await tx
     .insert(claimLines)
     .values(result.lines.map((l, seq) => ({ claimId: row.id, seq, tier: l.tier, amount: l.amount, clause: l.clause, explain: l.explain })));
+  await addClaimToTotals(tx, row.id);
   await tx
     .update(personYearAccumulators)
     .set({ ytd: addYtd(acc.ytd, result.ytdDelta), claimCount: acc.claimCount + 1, updatedAt: ctx.now() })
