@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, auditLog, claimMonthTotals, eq, like, sql, type DbHandle } from '@portal/db';
-import { createPerson } from '@portal/db/test';
-import { callerAs, makeTree, setupDb } from './helpers.js';
+import { createPerson, createUser } from '@portal/db/test';
+import ExcelJS from 'exceljs';
+import { buildApp } from '../src/app.js';
+import { createSession } from '../src/services/auth/session.js';
+import { callerAs, env, makeTree, setupDb, testPasswordHash } from './helpers.js';
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -236,5 +239,39 @@ describe('dashboards.benefits', () => {
     await expect(outsider.dashboards.benefits({ year: 2019, orgUnitId: tree.root.id })).rejects.toThrow('不在您的管辖范围内');
     expect((await outsider.dashboards.benefits({ year: 2019 })).totals.claims).toBe(0);
     await expect(a1.clerk.dashboards.benefits({ year: 2019 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    const app = await buildApp({ db: handle.db, reports: handle.reports, env, logger: false });
+    try {
+      const cookie = async (role: 'supervisor' | 'clerk', unitId: string) => {
+        const u = await createUser(handle.db, { orgUnitId: unitId, role, passwordHash: await testPasswordHash() });
+        return `portal_session=${(await createSession(handle.db, u.id, new Date(), env)).token}`;
+      };
+      const res = await app.inject({
+        method: 'GET',
+        url: `/api/exports/dashboard.xlsx?year=2019`,
+        headers: { cookie: await cookie('supervisor', tree.root.id) },
+      });
+      expect(res.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const rows = wb.getWorksheet('下级区划')!.getSheetValues().filter(Boolean) as unknown[][];
+      const rowA = rows.find((r) => r.includes(a.name))!;
+      expect(rowA[2]).toBe(2);
+      expect(rowA[3]).toBe(a.totalCost / 100);
+      const refused = await app.inject({
+        method: 'GET',
+        url: `/api/exports/dashboard.xlsx?year=2019&orgUnitId=${tree.root.id}`,
+        headers: { cookie: await cookie('supervisor', other.root.id) },
+      });
+      expect(refused.statusCode).toBe(403);
+      const clerk = await app.inject({
+        method: 'GET',
+        url: `/api/exports/dashboard.xlsx?year=2019`,
+        headers: { cookie: await cookie('clerk', tree.countyA.id) },
+      });
+      expect(clerk.statusCode).toBe(403);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -173,6 +173,7 @@ const ROUTES: Record<string, RouteSpec> = {
     target: 'self',
   },
   'GET /api/exports/ledger.xlsx': { request: (w) => ({ url: `/api/exports/ledger.xlsx?year=2019&orgUnitId=${w.units.own.id}` }) },
+  'GET /api/exports/dashboard.xlsx': { request: (w) => ({ url: `/api/exports/dashboard.xlsx?year=2019&orgUnitId=${w.units.own.id}` }) },
   'GET /api/exports/subsidy-runs/:id.xlsx': { request: (w) => ({ url: `/api/exports/subsidy-runs/${w.run.id}.xlsx` }) },
   'GET /api/claims/:id/slip.pdf': { request: (w) => ({ url: `/api/claims/${w.claim.id}/slip.pdf` }) },
   'GET /api/reimbursements/attachments/:id': { request: (w) => ({ url: `/api/reimbursements/attachments/${w.attachment.id}` }) },

@@ -1,6 +1,6 @@
 import { loadavg } from 'node:os';
 import type { PGlite } from '@electric-sql/pglite';
-import { sql as dsql, type DbHandle } from '@portal/db';
+import { claimTotalsUpsert, sql as dsql, type DbHandle } from '@portal/db';
 import type postgres from 'postgres';
 import { BatchSink, StreamSink, type Sink, type TableStats } from './copy.js';
 import { dayOf } from './dates.js';
@@ -214,6 +214,14 @@ export async function generateScale(target: ScaleTarget, options: ScaleOptions):
     });
   }
   const indexSeconds = (performance.now() - t) / 1000;
+
+  // The dashboard's aggregates, from all claims at once (the same statement the server runs per claim).
+  t = performance.now();
+  log('claim_month_totals…');
+  await query(target, 'delete from claim_month_totals');
+  await target.handle.db.execute(claimTotalsUpsert(dsql`true`));
+  await query(target, 'analyze claim_month_totals');
+  log(`  ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
   t = performance.now();
   log(target.sql ? 'vacuum (analyze)…' : 'analyze…');

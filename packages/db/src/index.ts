@@ -1,4 +1,5 @@
 export * from './client.js';
+export { claimTotalsUpsert } from './claim-totals.js';
 export { DataDirLockedError } from './dir-lock.js';
 export * as schema from './schema/index.js';
 export * from './schema/index.js';

@@ -1,10 +1,11 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { ZLedgerFilter } from '@portal/rules';
+import { ZDashboardInput, ZLedgerFilter } from '@portal/rules';
 import { z } from 'zod';
 import { preconditionFailed, type RequestContext } from '../core/index.js';
 import { findCjkFont } from '../lib/fonts.js';
 import { getClaim } from '../services/claims/index.js';
+import { exportDashboard } from '../services/dashboards/index.js';
 import { exportLedger } from '../services/ledger/index.js';
 import { MAX_UPLOAD_BYTES, previewListUpload } from '../services/lists/index.js';
 import { readAttachment } from '../services/reimbursements/index.js';
@@ -94,6 +95,19 @@ export async function registerFileRoutes(app: FastifyInstance, createContext: Co
           out,
         }),
       ),
+  });
+
+  registerRoute<Record<string, string>, { year?: string; orgUnitId?: string }>(app, createContext, {
+    method: 'GET',
+    url: '/api/exports/dashboard.xlsx',
+    permission: 'dashboards.read',
+    handler: (ctx, req, reply) => {
+      const input = ZDashboardInput.parse({
+        year: req.query.year ? Number(req.query.year) : undefined,
+        orgUnitId: req.query.orgUnitId || undefined,
+      });
+      return streamXlsx(reply, ctx, `监管看板-${input.year ?? ''}.xlsx`, (out) => exportDashboard({ ctx, input, out }));
+    },
   });
 
   registerRoute<{ id: string }>(app, createContext, {

@@ -80,9 +80,9 @@ export const MODULES: ModuleEntry[] = [
   {
     path: '/dashboards',
     label: '监管看板',
-    description: '办结时限、资金支出与因病返贫预警',
+    description: '待遇支付、报销比例、目录外费用与县域外就医，逐级下钻到结算单',
     permission: 'dashboards.read',
-    status: 'planned',
+    status: 'ready',
     group: 'supervise',
   },
   {

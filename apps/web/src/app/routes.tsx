@@ -50,6 +50,7 @@ export const router = createBrowserRouter([
       page('lists', () => import('../features/lists/list-compare-page'), 'ListComparePage'),
       page('enrollment', () => import('../features/enrollment/enrollment-page'), 'EnrollmentPage'),
       page('ledger', () => import('../features/ledger/ledger-page'), 'LedgerPage'),
+      page('dashboards', () => import('../features/dashboards/dashboard-page'), 'DashboardPage'),
       page('admin/premiums', () => import('../features/subsidies/premiums-page'), 'PremiumsPage'),
       page('claims', () => import('../features/claims/claim-list-page'), 'ClaimListPage'),
       page('claims/new', () => import('../features/claims/claim-new-page'), 'ClaimNewPage'),

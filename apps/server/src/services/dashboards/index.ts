@@ -1,3 +1,4 @@
-export { addClaimToTotals, claimTotalsUpsert, recomputeClaimTotals } from './totals.js';
+export { addClaimToTotals, recomputeClaimTotals } from './totals.js';
 export { getBenefitsDashboard } from './benefits.js';
 export { rebuildClaimTotals } from './rebuild.js';
+export { exportDashboard } from './export.js';
