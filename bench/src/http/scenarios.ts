@@ -80,6 +80,22 @@ export function buildScenarios(t: Targets, options: { reads: 'all' | 'county' })
         bodies: [trpcBody({ month: t.month })],
       },
       {
+        id: 'dashboards.benefits.supervisor',
+        title: `supervisors' dashboard (${t.year}) — ${who('supervisor')}`,
+        role: 'supervisor',
+        path: 'dashboards.benefits',
+        group: 'board',
+        bodies: [trpcBody({ year: t.year })],
+      },
+      {
+        id: 'dashboards.benefits.province',
+        title: `supervisors' dashboard (${t.year}) — ${who('province')}`,
+        role: 'province',
+        path: 'dashboards.benefits',
+        group: 'province-board',
+        bodies: [trpcBody({ year: t.year })],
+      },
+      {
         id: 'reimbursements.board.province',
         title: `reimbursement board, month ${t.month} — ${who('province')}`,
         role: 'province',

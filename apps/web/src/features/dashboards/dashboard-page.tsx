@@ -225,6 +225,11 @@ export function DashboardPage() {
       <Group justify="space-between">
         <Title order={3}>监管看板{d ? `：${d.scope.name} ${d.year} 年` : ''}</Title>
         <Group className="no-print">
+          {d && canBoard && (
+            <Button component={Link} variant="default" to={`/reimbursements/board?orgUnitId=${d.scope.orgUnitId}`} data-testid="to-deadlines">
+              办结时限与超期案件
+            </Button>
+          )}
           {d && (
             <Button component="a" variant="default" href={`/api/exports/dashboard.xlsx?orgUnitId=${d.scope.orgUnitId}&year=${d.year}`}>
               导出 Excel
