@@ -38,7 +38,14 @@ test('监管看板：州监管看到图表，下钻到县，再到超期案件�
   await page.getByLabel('诊断').fill('慢性阻塞性肺疾病急性加重');
   await page.getByLabel('医疗总费用（元）').fill('30000');
   await page.getByLabel('政策范围内费用（元）').fill('28000');
-  for (const item of ['医保证（卡）复印件', '身份证复印件或户口簿复印件', '住院原始发票', '住院费用清单', '出院小结', '银行存折（卡）复印件']) {
+  for (const item of [
+    '医保证（卡）复印件',
+    '身份证复印件或户口簿复印件',
+    '住院原始发票',
+    '住院费用清单',
+    '出院小结',
+    '银行存折（卡）复印件',
+  ]) {
     await page.getByLabel(item).check();
   }
   await page.getByRole('button', { name: '受理', exact: true }).click();

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from './client.js';
 
 const SUMMED = [
   'claims',
@@ -45,4 +46,15 @@ export function claimTotalsUpsert(where: SQL): SQL {
     group by region_path, year, extract(month from discharge_date)::int, applied_category, visit_type, location, hospital_id, hospital_level
     on conflict (region_path, year, month, applied_category, visit_type, location, hospital_id, hospital_level) do update set
       ${sql.raw(SUMMED.map((c) => `${c} = t.${c} + excluded.${c}`).join(', '))}`;
+}
+
+/**
+ * Recomputes the aggregates of the claims under `regionPath` for one year, inside the caller's
+ * transaction. The table lock waits for settlements in flight and holds new ones back for the few
+ * statements of one county, so none is counted twice or missed.
+ */
+export async function recomputeClaimTotals(tx: DbOrTx, regionPath: string, year: number): Promise<void> {
+  await tx.execute(sql`lock table claim_month_totals in share row exclusive mode`);
+  await tx.execute(sql`delete from claim_month_totals where year = ${year} and region_path like ${`${regionPath}%`}`);
+  await tx.execute(claimTotalsUpsert(sql`year = ${year} and region_path like ${`${regionPath}%`}`));
 }

@@ -1,5 +1,5 @@
 export * from './client.js';
-export { claimTotalsUpsert } from './claim-totals.js';
+export { claimTotalsUpsert, recomputeClaimTotals } from './claim-totals.js';
 export { DataDirLockedError } from './dir-lock.js';
 export * as schema from './schema/index.js';
 export * from './schema/index.js';

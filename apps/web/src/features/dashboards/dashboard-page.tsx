@@ -116,7 +116,7 @@ export function DashboardPage() {
         c.orgUnitId === d?.scope.orgUnitId ? (
           c.name
         ) : (
-          <Anchor component={Link} to={drill(c.orgUnitId)} data-testid={`drill-${c.name}`}>
+          <Anchor component={Link} to={drill(c.orgUnitId)} data-testid={`drill-${c.name}`} style={{ whiteSpace: 'nowrap' }}>
             {c.name}
           </Anchor>
         ),
@@ -138,7 +138,7 @@ export function DashboardPage() {
     money('patientPays', '个人自付'),
     {
       id: 'inpatientRatio',
-      header: '住院政策范围内报销比例',
+      header: '住院报销比例',
       cell: ({ row }) => pct(row.original.inpatientRatio),
       meta: { numeric: true },
     },
@@ -148,7 +148,12 @@ export function DashboardPage() {
             id: 'deadlines',
             header: '办结时限',
             cell: ({ row: { original: c } }: { row: { original: Child } }) => (
-              <Anchor component={Link} to={`/reimbursements/board?orgUnitId=${c.orgUnitId}`} data-testid={`deadlines-${c.name}`}>
+              <Anchor
+                component={Link}
+                to={`/reimbursements/board?orgUnitId=${c.orgUnitId}`}
+                data-testid={`deadlines-${c.name}`}
+                style={{ whiteSpace: 'nowrap' }}
+              >
                 超期案件
               </Anchor>
             ),
@@ -226,7 +231,12 @@ export function DashboardPage() {
         <Title order={3}>监管看板{d ? `：${d.scope.name} ${d.year} 年` : ''}</Title>
         <Group className="no-print">
           {d && canBoard && (
-            <Button component={Link} variant="default" to={`/reimbursements/board?orgUnitId=${d.scope.orgUnitId}`} data-testid="to-deadlines">
+            <Button
+              component={Link}
+              variant="default"
+              to={`/reimbursements/board?orgUnitId=${d.scope.orgUnitId}`}
+              data-testid="to-deadlines"
+            >
               办结时限与超期案件
             </Button>
           )}
@@ -313,12 +323,12 @@ export function DashboardPage() {
               query={q}
               empty="没有下级区划"
               withPaper={false}
-              minWidth={900}
+              minWidth={1000}
             />
           </Paper>
           <ChartPanel
             testId="panel-months"
-            title="各月待遇支付（分制度）"
+            title="各月待遇支付（分制度，万元）"
             chart={
               <BarChart
                 {...chartProps}
@@ -341,7 +351,7 @@ export function DashboardPage() {
           />
           <ChartPanel
             testId="panel-categories"
-            title="分身份类别待遇支付"
+            title="分身份类别待遇支付（万元）"
             chart={<BarChart {...chartProps} type="stacked" data={d.categories} dataKey="label" series={TIER_SERIES.slice(0, 3)} />}
             table={
               <DataTable
