@@ -70,11 +70,14 @@ test('不存在的页面显示 404', async ({ page }) => {
   await shot(page, 'not-found');
 });
 
-test('建设中的模块如实说明尚未上线', async ({ page }) => {
-  // 监管看板 is the one module still planned; the reimbursement deadline board lives under 零星报销.
+test('监管看板已上线：导航无“建设中”标记，打开的是看板', async ({ page }) => {
+  // The last planned module (decision 0003) is built; the reimbursement deadline board stays under 零星报销.
   await login(page, 'qn-supervisor');
-  await page.getByRole('navigation', { name: '主导航' }).getByText('监管看板').click();
-  await expect(page.getByText('本模块正在建设中')).toBeVisible();
-  await page.getByRole('navigation', { name: '主导航' }).getByText('零星报销').click();
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  await expect(nav.getByText('建设中')).toHaveCount(0);
+  await nav.getByText('监管看板').click();
+  await expect(page.getByRole('heading', { name: /^监管看板：/ })).toBeVisible();
+  await expect(page.getByText('本模块正在建设中')).toHaveCount(0);
+  await nav.getByText('零星报销').click();
   await expect(page.getByRole('heading', { name: '零星报销' })).toBeVisible();
 });

@@ -114,7 +114,9 @@ export function DashboardPage() {
       header: '区划',
       cell: ({ row: { original: c } }) =>
         c.orgUnitId === d?.scope.orgUnitId ? (
-          c.name
+          <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {c.name}
+          </Text>
         ) : (
           <Anchor component={Link} to={drill(c.orgUnitId)} data-testid={`drill-${c.name}`} style={{ whiteSpace: 'nowrap' }}>
             {c.name}
