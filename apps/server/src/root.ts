@@ -17,6 +17,7 @@ import { reimbursementsRouter } from './routers/reimbursements.js';
 import { responsibilityRouter } from './routers/responsibility.js';
 import { subsidiesRouter } from './routers/subsidies.js';
 import { systemRouter } from './routers/system.js';
+import { workbenchRouter } from './routers/workbench.js';
 import { createCallerFactory, router } from './trpc.js';
 
 export const appRouter = router({
@@ -38,6 +39,7 @@ export const appRouter = router({
   hospitals: hospitalsRouter,
   params: paramsRouter,
   calendar: calendarRouter,
+  workbench: workbenchRouter,
 });
 
 export type AppRouter = typeof appRouter;
