@@ -31,7 +31,7 @@ export const ZListUsersInput = z.object({
 export function lockedAt(now: Date): SQL {
   return or(
     gt(users.lockedUntil, now),
-    sql`exists (select 1 from ${loginThrottle} where ${loginThrottle.userId} = ${users.id} and ${loginThrottle.lockedUntil} > ${now})`,
+    sql`exists (select 1 from ${loginThrottle} where ${loginThrottle.userId} = ${users.id} and ${loginThrottle.lockedUntil} > ${now.toISOString()}::timestamptz)`,
   ) as SQL;
 }
 
