@@ -18,6 +18,7 @@ import { reimbursementsRouter } from './routers/reimbursements.js';
 import { responsibilityRouter } from './routers/responsibility.js';
 import { subsidiesRouter } from './routers/subsidies.js';
 import { systemRouter } from './routers/system.js';
+import { workbenchRouter } from './routers/workbench.js';
 import { createCallerFactory, router } from './trpc.js';
 
 export const appRouter = router({
@@ -40,6 +41,7 @@ export const appRouter = router({
   params: paramsRouter,
   calendar: calendarRouter,
   dashboards: dashboardsRouter,
+  workbench: workbenchRouter,
 });
 
 export type AppRouter = typeof appRouter;

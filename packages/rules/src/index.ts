@@ -9,6 +9,7 @@ export * from './categories.js';
 export * from './access/index.js';
 export * from './id-number/index.js';
 export * from './calendar/index.js';
+export * from './workbench/index.js';
 export * from './persons/index.js';
 export * from './households/index.js';
 export * from './lists/index.js';

@@ -336,6 +336,7 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
     target: 'root',
   },
   'calendar.list': { input: () => undefined, target: 'self' },
+  'workbench.admin': { input: () => undefined, target: 'self' },
   'calendar.save': {
     input: () => ({ year: 2099, holidays: ['2099-01-01'], workingDays: [] }),
     target: 'self',

@@ -91,6 +91,7 @@ export const PERMISSIONS = {
   'calendar.write': p(ADMIN, '只有系统管理员可以维护节假日安排'),
 
   // Supervision.
+  'workbench.admin': p(ADMIN, '只有系统管理员可以查看管理员工作台'),
   'dashboards.read': p(OVERSIGHT, '只有领导/监管角色和管理员可以查看监管看板'),
   'dashboards.rebuild': p(ADMIN, '只有系统管理员可以重建监管看板的汇总数据'),
 } as const satisfies Record<string, PermissionEntry>;

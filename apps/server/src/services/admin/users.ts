@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, ilike, inArray, loginThrottle, or, orgUnits, users, count } from '@portal/db';
+import { and, asc, eq, gt, ilike, inArray, loginThrottle, or, orgUnits, users, count, sql, type SQL } from '@portal/db';
 import { type TUser, type TUserListPage, type ZCreateUserInput, ZNewPassword, type ZUpdateUserInput } from '@portal/rules';
 import { z } from 'zod';
 import { refuseUniqueViolation } from '../../lib/db-errors.js';
@@ -18,17 +18,32 @@ import {
 
 export const ZListUsersInput = z.object({
   q: z.string().trim().max(64).optional(),
+  /** Only accounts locked now (the admin workbench's 账号已锁定 links here). */
+  locked: z.boolean().optional(),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
 });
 
+/**
+ * Accounts locked at `now`: by the account's own lock or for some address (five failures from
+ * there). The one predicate of the user list's 已锁定 filter and the admin workbench's count.
+ */
+export function lockedAt(now: Date): SQL {
+  return or(
+    gt(users.lockedUntil, now),
+    sql`exists (select 1 from ${loginThrottle} where ${loginThrottle.userId} = ${users.id} and ${loginThrottle.lockedUntil} > ${now.toISOString()}::timestamptz)`,
+  ) as SQL;
+}
+
 /** Users of the admin's region subtree, newest first, with paging. */
 export async function listUsers({ ctx, input }: { ctx: ActorContext; input: z.output<typeof ZListUsersInput> }): Promise<TUserListPage> {
   const me = ctx.actor;
-  const { q, page, pageSize } = input;
+  const { q, locked, page, pageSize } = input;
+  const now = ctx.now();
   const where = and(
     inUserRegion(me, orgUnits.path),
     q ? or(ilike(users.username, `%${q}%`), ilike(users.displayName, `%${q}%`)) : undefined,
+    locked ? lockedAt(now) : undefined,
   );
   const [rows, totalRows] = await Promise.all([
     ctx.db
@@ -55,7 +70,6 @@ export async function listUsers({ ctx, input }: { ctx: ActorContext; input: z.ou
   ]);
   // Locked for some address (five failures from there) counts as locked in the list too.
   const ids = rows.map((r) => r.id);
-  const now = new Date();
   const lockedIds = new Set(
     ids.length
       ? (

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Stack, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Modal, Stack, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { ROLE_LABELS, ZNewPassword, type TRole } from '@portal/rules';
@@ -22,13 +22,13 @@ const PAGE_SIZE = 20;
 export function UsersPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [f, setFilters] = useUrlFilters({ q: '', page: 1 });
+  const [f, setFilters] = useUrlFilters({ q: '', locked: false, page: 1 });
   const [q, setQ] = useState(f.q);
   const setQuery = useDebouncedCallback((text: string) => setFilters({ q: text }, { replace: true }), 300);
   const [editing, setEditing] = useState<Editing>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const users = useQuery({
-    ...trpc.admin.listUsers.queryOptions({ q: f.q || undefined, page: f.page, pageSize: PAGE_SIZE }),
+    ...trpc.admin.listUsers.queryOptions({ q: f.q || undefined, locked: f.locked || undefined, page: f.page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.admin.listUsers.queryKey() });
@@ -83,6 +83,7 @@ export function UsersPage() {
         }}
         maw={320}
       />
+      <Checkbox label="只看已锁定的账号" checked={f.locked} onChange={(e) => setFilters({ locked: e.currentTarget.checked })} />
       <DataTable
         columns={columns}
         rows={users.data?.items}

@@ -1,8 +1,9 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { PROFILES, ROLE_LABELS, type TProfileId } from '@portal/rules';
+import { can, PROFILES, ROLE_LABELS, type TProfileId } from '@portal/rules';
 import { Link } from 'react-router';
 import { modulesFor } from '../../app/modules';
 import { useMe } from '../../app/use-me';
+import { AdminWorkbench } from './workbench';
 
 export function HomePage() {
   const me = useMe().data;
@@ -18,6 +19,12 @@ export function HomePage() {
           {profile ? ` · 执行 ${profile.document}` : ' · 全部辖区'}
         </Text>
       </div>
+      {can(me.role, 'workbench.admin') && <AdminWorkbench />}
+      {can(me.role, 'workbench.admin') && (
+        <Title order={4} mb={-8}>
+          功能模块
+        </Title>
+      )}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
         {modules.map((m) => (
           <Card key={m.path} withBorder component={Link} to={m.path} style={{ textDecoration: 'none' }}>

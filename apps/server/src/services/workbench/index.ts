@@ -1,0 +1,1 @@
+export { adminWorkbench } from './admin.js';

@@ -1,0 +1,2 @@
+export * from './calendar-due.js';
+export * from './outputs.js';
