@@ -172,6 +172,15 @@ const ROUTES: Record<string, RouteSpec> = {
     }),
     target: 'self',
   },
+  'POST /api/calendar/import': {
+    request: () => ({
+      url: `/api/calendar/import?year=2098&fileName=m.csv`,
+      payload: '日期,类型\n2098-01-01,放假\n',
+      headers: { 'content-type': 'text/csv' },
+    }),
+    target: 'self',
+    noSuccess: 'the national holiday table is kept by a system-level administrator only, and no place of the matrix is the system root',
+  },
   'GET /api/exports/ledger.xlsx': { request: (w) => ({ url: `/api/exports/ledger.xlsx?year=2019&orgUnitId=${w.units.own.id}` }) },
   'GET /api/exports/dashboard.xlsx': { request: (w) => ({ url: `/api/exports/dashboard.xlsx?year=2019&orgUnitId=${w.units.own.id}` }) },
   'GET /api/exports/subsidy-runs/:id.xlsx': { request: (w) => ({ url: `/api/exports/subsidy-runs/${w.run.id}.xlsx` }) },
@@ -230,7 +239,7 @@ describe.each(Object.keys(ROUTES))('HTTP %s', (route) => {
         );
     }
     await app.close();
-    if (!succeeded) failures.push(`${route}: no in-scope caller succeeded — is the request valid?`);
+    if (!succeeded && !spec.noSuccess) failures.push(`${route}: no in-scope caller succeeded — is the request valid?`);
     expect(failures).toEqual([]);
   });
 });

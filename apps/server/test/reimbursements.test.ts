@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { QUEUE_LIMIT } from '../src/services/reimbursements/list.js';
@@ -757,6 +758,79 @@ describe('calendar years', () => {
     expect(after.clock.due).toBe('2042-01-15');
     const audit = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'calendar.save'));
     expect(audit.length).toBeGreaterThan(1);
+  });
+});
+
+describe('calendar import from a file', () => {
+  async function upload(token: string, year: number, fileName: string, body: Buffer | string) {
+    const app = await buildApp({ db: handle.db, reports: handle.reports, env, logger: false });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/calendar/import?year=${year}&fileName=${encodeURIComponent(fileName)}`,
+      payload: body,
+      headers: { cookie: `portal_session=${token}`, 'content-type': 'application/octet-stream', 'x-portal-request': '1' },
+    });
+    await app.close();
+    return {
+      status: res.statusCode,
+      body: res.json() as { message?: string; field?: string; holidays?: string[]; workingDays?: string[] },
+    };
+  }
+
+  it('a bad file is refused row by row and stores nothing; a good .xlsx finalises the provisional clocks; only the system root may import', async () => {
+    const s = await setup('2044-12-10');
+    const system = await callerAs(handle, 'admin', s.tree.system.id);
+    await system.caller.calendar.save({ year: 2044, holidays: ['2044-01-01'], workingDays: [], source: '测试' });
+    const c = await s.clerk.caller.reimbursements.create({
+      kind: 'non_networked',
+      entry: visit(s.person.id, s.nonNetworked.id, { admissionDate: '2044-11-01', dischargeDate: '2044-11-10' }),
+      materials: ALL_RECEIVED,
+      idempotencyKey: key(),
+    });
+    expect(c.clock.provisional).toBe(true);
+    const provisionalDue = c.clock.due;
+
+    const local = await callerAs(handle, 'admin', s.tree.root.id);
+    const refused = await upload(local.token, 2045, 'a.csv', '日期,类型\n2045-01-01,放假\n');
+    expect(refused.status).toBe(403);
+
+    const badCsv =
+      '日期,类型,说明\n2045-01-01,放假,元旦\n2044-12-31,放假,\n2045-01-02,上班,\n2045-13-01,放假,\n2045-01-01,放假,\n2045-01-07,加班,\n';
+    const bad = await upload(system.token, 2045, '2045.csv', badCsv);
+    expect(bad.status).toBe(400);
+    expect(bad.body.field).toBe('file');
+    expect(bad.body.message).toContain('文件有 5 处错误，未导入任何日期');
+    expect(bad.body.message).toContain('第 3 行：日期 2044-12-31 不在 2045 年内');
+    expect(bad.body.message).toContain('第 4 行：调休上班日 2045-01-02 应为周六或周日');
+    expect(bad.body.message).toContain('第 5 行：日期“2045-13-01”无法识别');
+    expect(bad.body.message).toContain('第 6 行：日期 2045-01-01 与第 2 行重复');
+    expect(bad.body.message).toContain('第 7 行：类型“加班”无法识别');
+    expect(await handle.db.select().from(calendarYears).where(eq(calendarYears.year, 2045))).toHaveLength(0);
+    expect((await upload(system.token, 2045, 'x.xlsx', 'not a workbook')).body.message).toContain('不是有效的 Excel 文件');
+    expect((await upload(system.token, 2045, 'e.csv', '')).status).toBe(400);
+
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('2045年');
+    ws.addRow(['日期', '类型', '说明']);
+    ws.addRow([new Date(Date.UTC(2045, 0, 1)), '放假', '元旦']);
+    ws.addRow(['2045/1/2', '放假', '元旦']);
+    ws.addRow(['2045年1月3日', '放假', '元旦']);
+    ws.addRow(['2045-01-07', '上班', '调休']);
+    const good = await upload(system.token, 2045, '2045年节假日.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(good.status).toBe(200);
+    expect(good.body).toMatchObject({ holidays: ['2045-01-01', '2045-01-02', '2045-01-03'], workingDays: ['2045-01-07'] });
+    const after = await s.clerk.caller.reimbursements.get({ id: c.id });
+    expect(after.clock.provisional).toBe(false);
+    // 2044-12-10 is a Saturday: 15 weekdays 12-12..12-30; weekends alone: 01-02..01-06, 01-09..01-13 → 2045-01-13.
+    // With the file: 01-02, 01-03 off, Sat 01-07 worked: 01-04..01-07 (19), 01-09..01-13 (24), 01-16 (25) → 2045-01-16.
+    expect(provisionalDue).toBe('2045-01-13');
+    expect(after.clock.due).toBe('2045-01-16');
+    const audit = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'calendar.save'), eq(auditLog.entityId, '2045')));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.after).toMatchObject({ source: '文件导入：2045年节假日.xlsx' });
   });
 });
 

@@ -4,6 +4,7 @@ import { ZDashboardInput, ZLedgerFilter } from '@portal/rules';
 import { z } from 'zod';
 import { preconditionFailed, type RequestContext } from '../core/index.js';
 import { findCjkFont } from '../lib/fonts.js';
+import { importCalendarYear } from '../services/calendar/index.js';
 import { getClaim } from '../services/claims/index.js';
 import { exportDashboard } from '../services/dashboards/index.js';
 import { exportLedger } from '../services/ledger/index.js';
@@ -79,6 +80,16 @@ export async function registerFileRoutes(app: FastifyInstance, createContext: Co
         const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
         const meta = { sourceDepartment: req.query.sourceDepartment, listDate: req.query.listDate, fileName: req.query.fileName };
         return previewListUpload({ ctx, input: { meta, bytes } });
+      },
+    });
+    registerRoute<Record<string, string>, Record<string, string | undefined>>(scope, createContext, {
+      method: 'POST',
+      url: '/api/calendar/import',
+      permission: 'calendar.write',
+      handler: (ctx, req) => {
+        const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        const { year, fileName, source } = req.query;
+        return importCalendarYear({ ctx, input: { year, fileName, source, bytes } });
       },
     });
   });

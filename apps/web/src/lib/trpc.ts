@@ -42,6 +42,30 @@ export function apiFetch(url: string, init: RequestInit = {}) {
   return fetch(url, { ...init, credentials: 'same-origin', headers: { ...API_HEADERS, ...init.headers } });
 }
 
+/** The answer of a file upload route: its JSON body, or the sentence to show when there is none. */
+export type UploadAnswer<T> = { ok: true; body: T } | { ok: false; status: number; message: string; field: string | null };
+
+/**
+ * Sends a file as the body of a plain upload route (the list comparison, the holiday schedule) and
+ * reads its JSON answer; a lost connection or an unreadable answer comes back as a Chinese
+ * sentence, a lapsed session sends the user to sign in again and back to `returnTo`.
+ */
+export async function uploadFile<T>(url: string, file: File, returnTo: string): Promise<UploadAnswer<T>> {
+  let res: Response;
+  try {
+    res = await apiFetch(url, { method: 'POST', body: file, headers: { 'content-type': 'application/octet-stream' } });
+  } catch {
+    return { ok: false, status: 0, message: '无法连接服务器，请检查网络后重试', field: null };
+  }
+  const body = (await res.json().catch(() => ({ message: '服务器返回了无法识别的结果' }))) as T & {
+    message?: string;
+    field?: string | null;
+  };
+  if (res.ok) return { ok: true, body };
+  if (res.status === 401) window.location.assign(`/login?expired=1&next=${encodeURIComponent(returnTo)}`);
+  return { ok: false, status: res.status, message: body.message ?? '上传失败', field: body.field ?? null };
+}
+
 export function makeTrpcClient() {
   return createTRPCClient<AppRouter>({
     links: [

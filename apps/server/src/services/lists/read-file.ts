@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { mapListHeader, type TListField, type TRawListRow } from '@portal/rules';
 import { invalid } from '../../core/index.js';
+import { cellText, decodeText } from '../../lib/table-cells.js';
 import { assertSafeZip, ZipRefused } from '../../lib/zip-guard.js';
 
 /** Largest upload accepted; a department's list of 200 000 rows is about 10 MB as .xlsx. */
@@ -37,19 +38,6 @@ export async function readListFile(bytes: Buffer, fileName: string): Promise<Rea
   if (/\.(xlsx|xlsm)$/i.test(fileName)) throw bad('文件扩展名为 .xlsx，但内容不是有效的 Excel 文件（可能已损坏）');
   if (bytes.subarray(0, 8192).includes(0)) throw bad('文件不是表格：请上传 .xlsx 或 .csv 格式的名单');
   return readCsv(bytes);
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('error' in value) return '';
-    return '';
-  }
-  return String(value);
 }
 
 function toRaw(fields: (TListField | null)[], cells: string[]): TRawListRow | null {
@@ -121,15 +109,6 @@ async function readXlsx(bytes: Buffer): Promise<ReadRow[]> {
   if (!fields) throw bad('文件中没有内容：第一行应为列名（姓名、身份证号、人员类别）');
   if (!rows.length) throw bad('文件只有表头，没有数据行');
   return rows;
-}
-
-function decodeText(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    // Excel on Chinese Windows saves CSV in GB 18030 (GBK).
-    return new TextDecoder('gb18030').decode(bytes);
-  }
 }
 
 function readCsv(bytes: Buffer): ReadRow[] {

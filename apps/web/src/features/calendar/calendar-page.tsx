@@ -1,13 +1,14 @@
-import { Badge, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
-import { ZCalendarYear } from '@portal/rules';
+import { Alert, Badge, Button, FileInput, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { CALENDAR_FILE_LAYOUT, ZCalendarYear } from '@portal/rules';
 import type { RouterOutputs } from '@portal/server/router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useController } from 'react-hook-form';
 import { z } from 'zod';
 import { DataTable, type ColumnDef } from '../../components/data-table';
 import { TextareaField, TextField, YearField } from '../../components/fields';
 import { FormShell } from '../../components/form-shell';
-import { useTRPC } from '../../lib/trpc';
+import { uploadFile, useTRPC } from '../../lib/trpc';
 import { useZodForm } from '../../lib/use-zod-form';
 
 type Year = RouterOutputs['calendar']['list']['years'][number];
@@ -40,6 +41,7 @@ export function CalendarPage() {
   const trpc = useTRPC();
   const list = useQuery(trpc.calendar.list.queryOptions());
   const [editing, setEditing] = useState<Year | 'new' | null>(null);
+  const [importing, setImporting] = useState(false);
   const columns: ColumnDef<Year, never>[] = [
     { id: 'year', header: '年度', accessorKey: 'year' },
     {
@@ -80,11 +82,16 @@ export function CalendarPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={3}>节假日安排（工作日日历）</Title>
-        <Button onClick={() => setEditing('new')}>录入年度安排</Button>
+        <Group gap="xs">
+          <Button variant="default" onClick={() => setImporting(true)}>
+            从文件导入
+          </Button>
+          <Button onClick={() => setEditing('new')}>录入年度安排</Button>
+        </Group>
       </Group>
       <Text size="sm" c="dimmed">
         零星报销 25 个工作日、医院垫付资金 10 + 15
-        个工作日等办理时限按此日历计算（法定节假日不计，调休上班日计入）。缺少某年安排时，涉及该年的时限无法计算并会提示。
+        个工作日等办理时限按此日历计算（法定节假日不计，调休上班日计入）。缺少某年安排时，涉及该年的时限先按周末推算并标“暂定”，录入或导入该年安排后所有未办结事项的时限随即按新日历重算。
       </Text>
       <DataTable columns={columns} rows={list.data?.years} getRowId={(y) => String(y.year)} query={list} empty="日历为空" />
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title="录入年度节假日安排" size="lg">
@@ -92,7 +99,91 @@ export function CalendarPage() {
           <CalendarForm initial={editing === 'new' ? null : editing} nextYear={nextYear} onDone={() => setEditing(null)} />
         )}
       </Modal>
+      <Modal opened={importing} onClose={() => setImporting(false)} title="从文件导入年度节假日安排" size="lg">
+        {importing && <CalendarImportForm nextYear={nextYear} onDone={() => setImporting(false)} />}
+      </Modal>
     </Stack>
+  );
+}
+
+const MAX_IMPORT_BYTES = 1024 * 1024;
+const ZImportForm = z.object({
+  year: ZCalendarYear.shape.year,
+  source: z
+    .string()
+    .trim()
+    .max(200, '依据最多 200 字')
+    .transform((s) => s || undefined),
+  file: z.instanceof(File, { message: '请选择节假日安排文件（.xlsx 或 .csv）' }).superRefine((f, ctx) => {
+    if (f.size === 0) ctx.addIssue({ code: 'custom', message: '文件为空，请选择填好的节假日安排文件' });
+    else if (f.size > MAX_IMPORT_BYTES) ctx.addIssue({ code: 'custom', message: '文件超过 1 MB，请检查是否选错了文件' });
+  }),
+});
+
+/**
+ * The import goes through POST /api/calendar/import (a file body); the server checks every row
+ * and stores the year only when all rows are good, so its answer lists every bad row at once.
+ */
+function CalendarImportForm({ nextYear, onDone }: { nextYear: number | undefined; onDone: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [rowErrors, setRowErrors] = useState<string | null>(null);
+  const form = useZodForm(ZImportForm, { defaultValues: { year: nextYear, source: '' } });
+  const file = useController({ control: form.control, name: 'file' });
+  return (
+    <FormShell
+      form={form}
+      submitLabel="导入"
+      onCancel={onDone}
+      onSubmit={async (values) => {
+        setRowErrors(null);
+        const qs = new URLSearchParams({
+          year: String(values.year),
+          fileName: values.file.name,
+          ...(values.source ? { source: values.source } : {}),
+        });
+        const answer = await uploadFile(`/api/calendar/import?${qs}`, values.file, '/admin/calendar');
+        if (!answer.ok) {
+          const field = answer.field === 'year' || answer.field === 'source' ? answer.field : 'file';
+          const [first = '导入失败', ...rest] = answer.message.split('\n');
+          if (rest.length) setRowErrors(answer.message);
+          form.setError(field, { message: first.replace(/[：:]$/, '') });
+          return;
+        }
+        await queryClient.invalidateQueries({ queryKey: trpc.calendar.pathKey() });
+        onDone();
+      }}
+    >
+      <YearField control={form.control} name="year" label="年度" withAsterisk min={2000} ahead={10} />
+      <FileInput
+        label="节假日安排文件"
+        withAsterisk
+        placeholder="选择 .xlsx 或 .csv 文件"
+        accept=".xlsx,.csv"
+        value={file.field.value ?? null}
+        onChange={(f) => {
+          setRowErrors(null);
+          file.field.onChange(f ?? undefined);
+        }}
+        error={file.fieldState.error?.message}
+        clearable
+      />
+      <TextField control={form.control} name="source" label="依据" placeholder="如：国办发明电〔2026〕X号（不填则记为文件名）" />
+      <Text size="sm" c="dimmed" data-testid="calendar-file-layout">
+        {CALENDAR_FILE_LAYOUT}示例：
+        <br />
+        日期,类型,说明
+        <br />
+        2027-01-01,放假,元旦
+        <br />
+        2027-02-20,上班,春节调休
+      </Text>
+      {rowErrors && (
+        <Alert color="red" title="文件未导入" data-testid="calendar-import-errors" style={{ whiteSpace: 'pre-line' }}>
+          {rowErrors}
+        </Alert>
+      )}
+    </FormShell>
   );
 }
 

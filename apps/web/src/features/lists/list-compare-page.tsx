@@ -13,7 +13,7 @@ import { SOURCE_LABELS } from '../../components/labels';
 import { QueryState } from '../../components/query-state';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { applyServerError } from '../../lib/form-errors';
-import { apiFetch, useTRPC } from '../../lib/trpc';
+import { uploadFile, useTRPC } from '../../lib/trpc';
 import { useServerToday } from '../../lib/use-server-today';
 import { useZodForm } from '../../lib/use-zod-form';
 
@@ -110,30 +110,14 @@ function UploadForm({ onUploaded }: { onUploaded: (id: string | null) => void })
           listDate: values.listDate,
           fileName: values.file.name,
         });
-        let res: Response;
-        try {
-          res = await apiFetch(`/api/lists/upload?${qs}`, {
-            method: 'POST',
-            body: values.file,
-            headers: { 'content-type': 'application/octet-stream' },
-          });
-        } catch {
-          form.setError('file', { message: '无法连接服务器，请检查网络后重试' });
-          return;
-        }
-        const body = (await res.json().catch(() => ({ message: '服务器返回了无法识别的结果' }))) as {
-          id?: string;
-          message?: string;
-          field?: string | null;
-        };
-        if (!res.ok) {
-          if (res.status === 401) window.location.assign(`/login?expired=1&next=${encodeURIComponent('/lists')}`);
-          const field = body.field === 'listDate' || body.field === 'sourceDepartment' ? body.field : 'file';
-          form.setError(field, { message: body.message ?? '上传失败' });
+        const answer = await uploadFile<{ id?: string }>(`/api/lists/upload?${qs}`, values.file, '/lists');
+        if (!answer.ok) {
+          const field = answer.field === 'listDate' || answer.field === 'sourceDepartment' ? answer.field : 'file';
+          form.setError(field, { message: answer.message });
           return;
         }
         await queryClient.invalidateQueries({ queryKey: trpc.lists.batches.queryKey() });
-        onUploaded(body.id ?? null);
+        onUploaded(answer.body.id ?? null);
         form.resetField('file');
       }}
     >
