@@ -40,7 +40,10 @@ export default defineConfig({
   },
   webServer: {
     // The production build of the server (esbuild bundle run by plain node), rebuilt from the source under test.
-    command: 'pnpm --silent --filter @portal/server run build && node --enable-source-maps apps/server/dist/main.js',
+    // The web build is made when missing (npm test builds it in its own step; a lone `playwright test`
+    // on a fresh checkout would otherwise get 404 for every page).
+    command:
+      '(test -f apps/web/dist/index.html || pnpm --silent --filter @portal/web run build) && pnpm --silent --filter @portal/server run build && node --enable-source-maps apps/server/dist/main.js',
     cwd: '..',
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
