@@ -27,3 +27,4 @@ export * from './reimbursements/index.js';
 export * from './advances/index.js';
 export * from './audit/index.js';
 export * from './existence.js';
+export * from './jobs/index.js';

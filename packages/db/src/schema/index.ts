@@ -13,3 +13,4 @@ export * from './referrals.js';
 export * from './lists.js';
 export * from './enrollment.js';
 export * from './subsidies.js';
+export * from './jobs.js';
