@@ -10,6 +10,7 @@ import { enrollmentRouter } from './routers/enrollment.js';
 import { hospitalsRouter } from './routers/hospitals.js';
 import { householdsRouter } from './routers/households.js';
 import { ledgerRouter } from './routers/ledger.js';
+import { jobsRouter } from './routers/jobs.js';
 import { listsRouter } from './routers/lists.js';
 import { paramsRouter } from './routers/params.js';
 import { personsRouter } from './routers/persons.js';
@@ -28,6 +29,7 @@ export const appRouter = router({
   system: systemRouter,
   persons: personsRouter,
   households: householdsRouter,
+  jobs: jobsRouter,
   lists: listsRouter,
   enrollment: enrollmentRouter,
   subsidies: subsidiesRouter,

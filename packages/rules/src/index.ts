@@ -29,3 +29,4 @@ export * from './advances/index.js';
 export * from './audit/index.js';
 export * from './existence.js';
 export * from './dashboards/index.js';
+export * from './jobs/index.js';

@@ -115,6 +115,8 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
   'lists.get': { input: (w) => ({ id: w.batches.main.id }) },
   'lists.applyBatch': { input: async (w) => ({ id: (await w.freshBatch()).id }) },
   'lists.discard': { input: (w) => ({ id: w.batches.toDiscard.id }) },
+  'jobs.list': { input: () => ({ limit: 50 }), mustSee: (w) => w.job.id },
+  'jobs.get': { input: (w) => ({ id: w.job.id }) },
 
   // Enrollment, subsidies, ledger.
   'enrollment.record': {

@@ -1,4 +1,4 @@
-import { advanceDeclarations, eq, inArray, orgUnits, reimbursementCases, type DbHandle } from '@portal/db';
+import { advanceDeclarations, eq, inArray, jobs, orgUnits, reimbursementCases, type DbHandle } from '@portal/db';
 import { createUser } from '@portal/db/test';
 import { addCalendarDays, findBuiltinTemplate, makeIdNumber, QIANNAN_COUNTIES, type TRole } from '@portal/rules';
 import { buildApp } from '../../src/app.js';
@@ -340,6 +340,12 @@ export async function buildWorld(handle: DbHandle) {
   };
   const batches = { main: await upload(), toDiscard: await upload() };
   await app.close();
+  // A finished batch job of A1 (the queue itself is tested in test/jobs.test.ts).
+  const [job] = await handle.db
+    .insert(jobs)
+    .values({ kind: 'demo', regionPath: a.countyA.path, ownerId: clerkSetup.user.id, status: 'succeeded' })
+    .returning();
+  if (!job) throw new Error('job insert failed');
   /**
    * A batch to apply, compared just now (applying refuses a comparison the registry has moved past).
    * Its department certifies nobody else, so applying it ends no one's category.
@@ -422,6 +428,7 @@ export async function buildWorld(handle: DbHandle) {
       ...Object.values(offsite).map((x) => x.id),
       override.id,
       ...Object.values(batches).map((x) => x.id),
+      job.id,
       run.id,
       ...Object.values(rounds).flatMap((r) => [r.roundId, r.submissionId]),
       town2.id,
@@ -454,6 +461,7 @@ export async function buildWorld(handle: DbHandle) {
     offsite,
     override,
     batches,
+    job,
     run,
     templates,
     contact,

@@ -86,6 +86,14 @@ export const MODULES: ModuleEntry[] = [
     group: 'supervise',
   },
   {
+    path: '/jobs',
+    label: '批处理任务',
+    description: '后台任务的状态、进度与结果',
+    permission: 'jobs.read',
+    status: 'ready',
+    group: 'supervise',
+  },
+  {
     path: '/audit',
     label: '操作日志',
     description: '所有变更的留痕记录',

@@ -67,6 +67,7 @@ export const router = createBrowserRouter([
       page('admin/params', () => import('../features/params/params-page'), 'ParamsPage'),
       page('admin/hospitals', () => import('../features/hospitals/hospitals-page'), 'HospitalsPage'),
       page('audit', () => import('../features/audit/audit-page'), 'AuditPage'),
+      page('jobs', () => import('../features/jobs/jobs-page'), 'JobsPage'),
       page('responsibility', () => import('../features/responsibility/rounds-page'), 'RoundsPage'),
       page('responsibility/rounds/new', () => import('../features/responsibility/open-round-page'), 'OpenRoundPage'),
       page('responsibility/rounds/:id', () => import('../features/responsibility/round-page'), 'RoundPage'),

@@ -14,3 +14,4 @@ export * from './lists.js';
 export * from './enrollment.js';
 export * from './subsidies.js';
 export * from './dashboards.js';
+export * from './jobs.js';

@@ -40,6 +40,9 @@ export const PERMISSIONS = {
   'lists.read': p(CASEWORK, '您的角色无权查看信息比对'),
   'lists.write': p(STAFF, '只有经办、审核人员可以上传、应用或作废比对名单'),
 
+  // Batch jobs (decision 0016): each job kind is started through its own module's permission.
+  'jobs.read': p(CASEWORK, '您的角色无权查看批处理任务'),
+
   // Enrollment, premium subsidies and the ledger.
   'enrollment.read': p(CASEWORK, '您的角色无权查看参保登记'),
   'enrollment.write': p(STAFF, '只有经办、审核人员可以登记参保情况'),

@@ -1,0 +1,2 @@
+export { JobsPage } from './jobs-page';
+export { JobFollower, JobProgressBar, jobDuration, jobPercent } from './job-progress';
