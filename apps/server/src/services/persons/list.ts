@@ -26,7 +26,7 @@ function searchOf(q: string | undefined) {
 }
 
 /** `LIKE` pattern matching text that starts with `value` (its own % and _ taken literally). */
-function startsWith(value: string): string {
+export function startsWith(value: string): string {
   return `${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
