@@ -1,0 +1,1 @@
+CREATE INDEX "referrals_created_at_idx" ON "referrals" USING btree ("created_at","id");
