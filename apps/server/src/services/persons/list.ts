@@ -94,13 +94,7 @@ export async function listPersons({
           .limit(limit),
       keyOf: (r) => (search.kind === 'name' ? [r.person.name, r.person.id] : [r.person.regionPath, r.person.name, r.person.id]),
     }),
-    boundedCount(
-      ctx.db,
-      ctx.db
-        .select({ one: sql`1` })
-        .from(persons)
-        .where(where),
-    ),
+    boundedCount(ctx.db, persons, where),
   ]);
   const rows = page.items;
   const ids = rows.map((r) => r.person.id);

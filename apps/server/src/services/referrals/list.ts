@@ -99,13 +99,7 @@ export async function listReferrals({
           .limit(limit),
       keyOf: (r) => [r.key, r.r.id],
     }),
-    boundedCount(
-      ctx.db,
-      ctx.db
-        .select({ one: sql`1` })
-        .from(referrals)
-        .where(where),
-    ),
+    boundedCount(ctx.db, referrals, where),
   ]);
   const rows = page.items;
   const names = await hospitalNames(

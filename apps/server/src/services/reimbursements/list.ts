@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { and, eq, hospitals, inArray, like, or, persons, reimbursementCases, sql, type SQL } from '@portal/db';
+import { and, eq, hospitals, inArray, like, or, persons, reimbursementCases, type SQL } from '@portal/db';
 import {
   REIMBURSEMENT_KIND_LABELS,
   REIMBURSEMENT_STATUS_LABELS,
@@ -59,13 +59,7 @@ export async function listReimbursements({
           .limit(limit),
       keyOf: ({ c }) => [c.queuePaid, c.queueStart, c.receivedOn, c.id],
     }),
-    boundedCount(
-      ctx.db,
-      ctx.db
-        .select({ one: sql`1` })
-        .from(reimbursementCases)
-        .where(where),
-    ),
+    boundedCount(ctx.db, reimbursementCases, where),
   ]);
   const rows = page.items;
   const today = chinaDate(ctx.now());
