@@ -1,4 +1,4 @@
-import type { DbHandle } from '@portal/db';
+import { sql, type DbHandle, type SQL } from '@portal/db';
 import { createTestDb, createOrgTree, createUser } from '@portal/db/test';
 import type { TProfileId, TRole } from '@portal/rules';
 import type { ActorContext, RequestContext } from '../src/core/index.js';
@@ -53,4 +53,17 @@ export function makeContext(handle: DbHandle, actor: RequestContext['actor'], to
 
 export async function makeTree(handle: DbHandle, profile: TProfileId = 'qiannan-2019') {
   return createOrgTree(handle.db, profile);
+}
+
+/**
+ * The plan PostgreSQL picks for `query` when told to avoid scans, bitmaps and sorts: it still
+ * sorts if no index gives the order, so a plan without `Sort` proves an index serves the list.
+ */
+export async function indexPlanOf(handle: DbHandle, query: SQL): Promise<string> {
+  return handle.db.transaction(async (tx) => {
+    for (const knob of ['enable_seqscan', 'enable_bitmapscan', 'enable_sort']) await tx.execute(sql.raw(`set local ${knob} = off`));
+    const result = (await tx.execute(sql`explain ${query}`)) as unknown as Record<string, string>[] | { rows: Record<string, string>[] };
+    const rows = Array.isArray(result) ? result : result.rows;
+    return rows.map((r) => Object.values(r)[0]).join('\n');
+  });
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { persons, sql, type DbHandle } from '@portal/db';
 import { makeIdNumber } from '@portal/rules';
 import { EXACT_COUNT_LIMIT } from '../src/core/index.js';
-import { callerAs, makeTree, setupDb } from './helpers.js';
+import { callerAs, indexPlanOf, makeTree, setupDb } from './helpers.js';
 
 /**
  * The register's search at scale (issue 13): keyset pages that never skip or repeat a person, a
@@ -115,16 +115,7 @@ describe('persons.list by keyset', () => {
     const tree = await makeTree(handle);
     await fill(tree, 30);
     await handle.db.execute(sql`analyze persons`);
-    const plan = async (query: ReturnType<typeof sql>) => {
-      return handle.db.transaction(async (tx) => {
-        // Told to avoid scans, bitmaps and sorts, the planner still sorts if no index gives the order.
-        for (const knob of ['enable_seqscan', 'enable_bitmapscan', 'enable_sort']) await tx.execute(sql.raw(`set local ${knob} = off`));
-        const result = (await tx.execute(sql`explain ${query}`)) as unknown as
-          Record<string, string>[] | { rows: Record<string, string>[] };
-        const rows = Array.isArray(result) ? result : result.rows;
-        return rows.map((r) => Object.values(r)[0]).join('\n');
-      });
-    };
+    const plan = (query: ReturnType<typeof sql>) => indexPlanOf(handle, query);
     const region = `${tree.root.path}%`;
     const browse = await plan(sql`select id from persons where region_path like ${region} order by region_path, name, id limit 21`);
     expect(browse).toContain('persons_region_name_idx');

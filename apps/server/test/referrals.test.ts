@@ -9,6 +9,7 @@ import {
   offsiteRegistrations,
   referralOverrides,
   referrals,
+  sql,
   type DbHandle,
 } from '@portal/db';
 import { createPerson, createUser, type TestTree } from '@portal/db/test';
@@ -18,7 +19,7 @@ import { createCaller } from '../src/root.js';
 import { createSession, findSessionUser } from '../src/services/auth/session.js';
 import { getPersonFacts } from '../src/services/persons/index.js';
 import { decideVisitReferral, findReferralOverride, findValidReferral } from '../src/services/referrals/index.js';
-import { callerAs, env, makeContext, makeTree, setupDb, testPasswordHash } from './helpers.js';
+import { callerAs, env, indexPlanOf, makeContext, makeTree, setupDb, testPasswordHash } from './helpers.js';
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -256,6 +257,41 @@ describe('referral registry', () => {
     expect((await later.referrals.get({ id: submitted.id })).effectiveStatus).toBe('expired');
     await expect(later.referrals.register({ id: submitted.id })).rejects.toThrow(/过期/);
     expect((await later.referrals.list({ status: 'expired', personId: x.person.id })).items).toHaveLength(1);
+  });
+
+  it('the list pages by keyset, newest first, every referral once, with a bounded count, served by its index', async () => {
+    const x = await xianning();
+    const created = await x.clerk.referrals.create(referralInput(x));
+    const row = (await handle.db.select().from(referrals).where(eq(referrals.id, created.id)))[0]!;
+    const { id: _id, referralNo: _no, ...template } = row;
+    await handle.db
+      .insert(referrals)
+      .values(
+        Array.from({ length: 24 }, (_, i) => ({ ...template, referralNo: null, createdAt: new Date(Date.UTC(2020, 0, 1, 0, 0, i)) })),
+      );
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await x.clerk.referrals.list({ pageSize: 10, cursor });
+      expect(page.count).toEqual({ value: 25, isEstimate: false });
+      seen.push(...page.items.map((r) => r.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toHaveLength(25);
+    expect(new Set(seen).size).toBe(25);
+    expect(seen[0]).toBe(created.id);
+    expect((await x.clerk.referrals.list({ q: x.person.name.slice(0, 1) })).count.value).toBe(25);
+    expect((await x.clerk.referrals.list({ q: x.person.idNumber.slice(-6) })).count.value).toBe(25);
+    expect((await x.clerk.referrals.list({ q: created.referralNo! })).items.map((r) => r.id)).toEqual([created.id]);
+    const { caller: neighbour } = await callerAs(handle, 'clerk', x.tree.countyB.id);
+    expect((await neighbour.referrals.list({ q: x.person.idNumber })).count.value).toBe(0);
+    await handle.db.execute(sql`analyze referrals`);
+    const plan = await indexPlanOf(
+      handle,
+      sql`select id from referrals where region_path like ${`${x.tree.root.path}%`} order by created_at desc, id desc limit 21`,
+    );
+    expect(plan).toContain('referrals_created_at_idx');
+    expect(plan).not.toMatch(/Sort/);
   });
 });
 

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
-import { QUEUE_LIMIT } from '../src/services/reimbursements/list.js';
 import {
   advanceDeclarations,
   and,
@@ -13,13 +12,14 @@ import {
   reimbursementAttachments,
   reimbursementCases,
   reimbursementEvents,
+  sql,
   type DbHandle,
 } from '@portal/db';
 import { createPerson, createUser } from '@portal/db/test';
 import type { TRole } from '@portal/rules';
 import { createCaller } from '../src/root.js';
 import { createSession, findSessionUser } from '../src/services/auth/session.js';
-import { callerAs, env, makeContext, makeTree, setupDb, testPasswordHash } from './helpers.js';
+import { callerAs, env, indexPlanOf, makeContext, makeTree, setupDb, testPasswordHash } from './helpers.js';
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -873,20 +873,22 @@ describe('a person moves to another county', () => {
 });
 
 describe('the work queue at volume', () => {
-  it('shows the most urgent cases when there are more than it can show, never an arbitrary subset', async () => {
+  it('pages the whole queue by keyset, most urgent first, every case once, with a bounded count and a case-number search', async () => {
     const s = await setup('2019-09-16');
     const first = await intake(s);
     const row = (await handle.db.select().from(reimbursementCases).where(eq(reimbursementCases.id, first.id)))[0]!;
-    // QUEUE_LIMIT + 5 open cases whose clocks started recently, then — created last — one that started long ago.
-    const { id: _id, caseNo: _no, idempotencyKey: _k, ...template } = row;
-    const copies = Array.from({ length: QUEUE_LIMIT + 5 }, (_, i) => ({
+    // 120 open cases whose clocks started recently, then — created last — one that started long ago.
+    const { id: _id, caseNo: _no, idempotencyKey: _k, queuePaid: _p, queueStart: _s, ...template } = row;
+    const batch = key();
+    const copies = Array.from({ length: 120 }, (_, i) => ({
       ...template,
-      caseNo: `BX-Q-${key()}-${i}`,
+      caseNo: `BX-Q-${batch}-${String(i).padStart(3, '0')}`,
       idempotencyKey: key(),
       receivedOn: '2019-09-12',
-      materialsCompleteOn: '2019-09-12',
+      materialsCompleteOn: i % 10 === 0 ? null : '2019-09-12',
+      status: i % 10 === 0 ? ('awaiting_documents' as const) : template.status,
     }));
-    for (let i = 0; i < copies.length; i += 200) await handle.db.insert(reimbursementCases).values(copies.slice(i, i + 200));
+    await handle.db.insert(reimbursementCases).values(copies);
     const [urgent] = await handle.db
       .insert(reimbursementCases)
       .values({
@@ -897,10 +899,43 @@ describe('the work queue at volume', () => {
         materialsCompleteOn: '2019-08-05',
       })
       .returning({ id: reimbursementCases.id });
-    const queue = await s.clerk.caller.reimbursements.list({ status: 'open' });
-    expect(queue.truncated).toBe(true);
-    expect(queue.items).toHaveLength(QUEUE_LIMIT);
+    const queue = await s.clerk.caller.reimbursements.list({ status: 'open', pageSize: 50 });
+    expect(queue.items).toHaveLength(50);
+    expect(queue.count).toEqual({ value: 122, isEstimate: false });
     expect(queue.items[0]!.id).toBe(urgent!.id);
     expect(queue.items[0]!.clock.overdueWorkingDays).toBeGreaterThanOrEqual(0);
+    const seen: string[] = [];
+    const starts: (string | null)[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await s.clerk.caller.reimbursements.list({ status: 'open', pageSize: 50, cursor });
+      seen.push(...page.items.map((i) => i.id));
+      starts.push(...page.items.map((i) => (i.clock.started ? 'started' : null)));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toHaveLength(122);
+    expect(new Set(seen).size).toBe(122);
+    // Cases still waiting for materials come after every case whose clock runs.
+    expect(starts.slice(starts.indexOf(null)).every((v) => v === null)).toBe(true);
+    const byCaseNo = await s.clerk.caller.reimbursements.list({ status: 'all', q: `BX-Q-${batch}-11` });
+    expect(byCaseNo.items.map((i) => i.caseNo).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `BX-Q-${batch}-11${i}`));
+    expect(byCaseNo.count).toEqual({ value: 10, isEstimate: false });
+    const outsider = await actorAs('clerk', s.tree.countyB.id, s.clock);
+    expect((await outsider.caller.reimbursements.list({ status: 'all', q: `BX-Q-${batch}` })).count.value).toBe(0);
+    await expect(s.clerk.caller.reimbursements.list({ status: 'open', cursor: 'not-a-cursor' })).rejects.toThrow();
+  });
+
+  it('the queue order is served by its index, without a sort over the region', async () => {
+    const s = await setup('2019-09-16');
+    await intake(s);
+    await handle.db.execute(sql`analyze reimbursement_cases`);
+    const region = `${s.tree.root.path}%`;
+    const plan = await indexPlanOf(
+      handle,
+      sql`select id from reimbursement_cases where region_path like ${region} and queue_paid = 0
+          order by queue_paid, queue_start, received_on, id limit 51`,
+    );
+    expect(plan).toContain('reimbursement_cases_queue_idx');
+    expect(plan).not.toMatch(/Sort/);
   });
 });

@@ -126,6 +126,8 @@ test('零星报销：材料不全受理 → 补齐起算 → 疑问病案跨国�
   await actAs(page, request, 'qn-reviewer1b', '2019-10-28');
   await page.goto('/reimbursements');
   await expect(page.getByTestId('case-row').first()).toBeVisible();
+  // The queue pages by keyset with the list's count (decision 0013).
+  await expect(page.getByText(/^共 [\d,]+ \S+$/)).toBeVisible();
   await shot(page, 'reimbursement-queue');
   await page.goto(caseUrl);
   await page.getByRole('button', { name: '支付', exact: true }).click();

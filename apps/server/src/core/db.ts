@@ -1,4 +1,4 @@
-import { asc, desc, eq, sql, type AnyPgColumn, type DbOrTx, type PgTable, type SQL, type SQLWrapper } from '@portal/db';
+import { asc, desc, eq, sql, type AnyPgColumn, type DbOrTx, type PgTable, type SQL } from '@portal/db';
 import type { ActorContext, ServiceContext } from './context.js';
 import { invalid, notFound } from './errors.js';
 import { assertInUserRegion } from './scope.js';
@@ -145,9 +145,14 @@ export const EXACT_COUNT_LIMIT = 1000;
 /**
  * The size of a filtered list without scanning a region: counted exactly up to
  * `EXACT_COUNT_LIMIT` rows (one bounded index read), above that PostgreSQL's estimate of the same
- * query, marked as such. `query` is the list's select without order, limit or cursor.
+ * query, marked as such: the rows of `table` that `where` selects (the list's filter, without
+ * order, limit or cursor).
  */
-export async function boundedCount(db: DbOrTx, query: SQLWrapper): Promise<{ value: number; isEstimate: boolean }> {
+export async function boundedCount(db: DbOrTx, table: PgTable, where: SQL | undefined): Promise<{ value: number; isEstimate: boolean }> {
+  const query = db
+    .select({ one: sql`1` })
+    .from(table)
+    .where(where);
   const counted = (await db.execute(
     sql`select count(*)::int as n from (${query} limit ${EXACT_COUNT_LIMIT + 1}) as bounded`,
   )) as unknown as { n: number }[] | { rows: { n: number }[] };

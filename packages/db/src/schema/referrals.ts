@@ -56,6 +56,8 @@ export const referrals = pgTable(
   },
   (t) => [
     uniqueIndex('referrals_referral_no_idx').on(t.referralNo),
+    /** The referral list's order, read backwards (ORDER BY created_at DESC, id DESC; decision 0013). */
+    index('referrals_created_at_idx').on(t.createdAt, t.id),
     index('referrals_person_id_idx').on(t.personId),
     index('referrals_destination_hospital_id_idx').on(t.destinationHospitalId),
     index('referrals_region_path_idx').on(t.regionPath.op('text_pattern_ops')),

@@ -1,5 +1,18 @@
 import { relations, sql } from 'drizzle-orm';
-import { customType, date, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { TCaseSettlement, TClaimEntry, TMaterialItem, TMaterials } from '@portal/rules';
 import { createdAt, fen, id, regionPath, updatedAt } from './_columns.js';
 import { claims } from './claims.js';
@@ -71,8 +84,20 @@ export const reimbursementCases = pgTable(
       .references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /**
+     * The work queue's order as plain columns a keyset index serves (decision 0013): open cases
+     * before paid ones, then the day the 25-day clock started (cases still waiting for materials
+     * last). Computed by the database, never written.
+     */
+    queuePaid: smallint()
+      .generatedAlwaysAs(sql`case when status = 'paid' then 1 else 0 end`)
+      .notNull(),
+    queueStart: date({ mode: 'string' })
+      .generatedAlwaysAs(sql`coalesce(materials_complete_on, date '9999-12-31')`)
+      .notNull(),
   },
   (t) => [
+    index('reimbursement_cases_queue_idx').on(t.queuePaid, t.queueStart, t.receivedOn, t.id),
     uniqueIndex('reimbursement_cases_case_no_idx').on(t.caseNo),
     uniqueIndex('reimbursement_cases_idempotency_key_idx').on(t.idempotencyKey),
     index('reimbursement_cases_region_path_idx').on(t.regionPath.op('text_pattern_ops')),

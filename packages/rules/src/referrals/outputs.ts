@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZListCount } from '../outputs.js';
 import { ORG_LEVELS } from '../access/access.js';
 import { CATEGORY_IDS } from '../categories.js';
 import { PROFILE_IDS } from '../profiles.js';
@@ -36,7 +37,8 @@ export const ZReferral = z.object({
 });
 export type TReferral = z.infer<typeof ZReferral>;
 
-export const ZReferralPage = z.object({ items: z.array(ZReferral), total: z.number(), page: z.number(), pageSize: z.number() });
+/** A keyset page of referrals, newest first (decision 0013). */
+export const ZReferralPage = z.object({ items: z.array(ZReferral), nextCursor: z.string().nullable(), count: ZListCount });
 export type TReferralPage = z.infer<typeof ZReferralPage>;
 
 /** An off-site registration (异地就医备案) as the browser sees it. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TSettleRequest, TSettleResult } from '../settlement/schema.js';
+import { ZListCount } from '../outputs.js';
 import { ZSettleResultView } from '../settlement/outputs.js';
 import { VISIT_TYPES } from '../settlement/schema.js';
 import { HOLD_KINDS, MATERIAL_ITEMS, REIMBURSEMENT_KINDS } from './schema.js';
@@ -209,10 +210,10 @@ export type TReimbursementListItem = z.infer<typeof ZReimbursementListItem>;
 
 export const ZReimbursementList = z.object({
   today: z.string(),
-  /** More cases match than the queue shows (the most urgent `limit` are shown). */
-  truncated: z.boolean(),
-  limit: z.number(),
+  /** A page of the queue, most urgent first (keyset over the queue index, decision 0013). */
   items: z.array(ZReimbursementListItem),
+  nextCursor: z.string().nullable(),
+  count: ZListCount,
 });
 export type TReimbursementList = z.infer<typeof ZReimbursementList>;
 

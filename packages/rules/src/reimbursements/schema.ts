@@ -135,6 +135,8 @@ export const ZListReimbursementsInput = z.object({
     .enum(['open', 'awaiting_documents', 'registration', 'investigation', 'first_review', 'second_review', 'payment', 'paid', 'all'])
     .default('open'),
   q: z.string().trim().max(40).optional(),
+  cursor: z.string().max(400).optional(),
+  pageSize: z.number().int().min(1).max(200).default(50),
 });
 
 export const ZBoardInput = z.object({

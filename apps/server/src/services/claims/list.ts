@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { and, claims, eq, gt, gte, inArray, like, lte, orgUnits, persons, sql, sum, type SQL } from '@portal/db';
+import { and, claims, eq, gt, gte, inArray, like, lte, orgUnits, persons, sum, type SQL } from '@portal/db';
 import { type TClaimListPage, type ZListClaimsInput, maskIdNumber } from '@portal/rules';
 import { personSearchCondition } from '../persons/index.js';
 import { type ActorContext, boundedCount, inUserRegion, paginate, timestampKey, withReportReads } from '../../core/index.js';
@@ -47,13 +47,7 @@ export async function listClaims({ ctx, input }: { ctx: ActorContext; input: z.o
             .limit(limit),
         keyOf: (r) => [r.key, r.c.id],
       }),
-      boundedCount(
-        ctx.db,
-        ctx.db
-          .select({ one: sql`1` })
-          .from(claims)
-          .where(where),
-      ),
+      boundedCount(ctx.db, claims, where),
     ]);
     // Sums only over a range small enough to add up at once (never over a region's millions).
     const t = rowCount.isEstimate

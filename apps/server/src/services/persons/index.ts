@@ -1,4 +1,4 @@
-export { listPersons, personSearchCondition } from './list.js';
+export { listPersons, personSearchCondition, startsWith } from './list.js';
 export { getPerson } from './get.js';
 export { createPerson } from './create.js';
 export { updatePerson } from './update.js';

@@ -26,7 +26,7 @@ function searchOf(q: string | undefined) {
 }
 
 /** `LIKE` pattern matching text that starts with `value` (its own % and _ taken literally). */
-function startsWith(value: string): string {
+export function startsWith(value: string): string {
   return `${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
@@ -94,13 +94,7 @@ export async function listPersons({
           .limit(limit),
       keyOf: (r) => (search.kind === 'name' ? [r.person.name, r.person.id] : [r.person.regionPath, r.person.name, r.person.id]),
     }),
-    boundedCount(
-      ctx.db,
-      ctx.db
-        .select({ one: sql`1` })
-        .from(persons)
-        .where(where),
-    ),
+    boundedCount(ctx.db, persons, where),
   ]);
   const rows = page.items;
   const ids = rows.map((r) => r.person.id);

@@ -18,7 +18,8 @@ import {
 import type { TOffsitePage, TReferralPage } from '@portal/rules';
 import { z } from 'zod';
 import { hospitalNames, toOffsiteDto, toReferralDto } from './internal.js';
-import { type ActorContext, chinaDate, inUserRegion } from '../../core/index.js';
+import { personSearchCondition } from '../persons/index.js';
+import { type ActorContext, boundedCount, chinaDate, inUserRegion, paginate, timestampKey } from '../../core/index.js';
 
 const ZPaging = { page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(100).default(20) };
 const ZQuery = z.string().trim().max(32, '检索词过长').optional();
@@ -27,7 +28,8 @@ export const ZListReferralsInput = z.object({
   q: ZQuery,
   status: z.enum(['submitted', 'registered', 'rejected', 'cancelled', 'expired']).optional(),
   personId: z.uuid().optional(),
-  ...ZPaging,
+  cursor: z.string().max(400).optional(),
+  pageSize: z.number().int().min(1).max(100).default(20),
 });
 
 /** Name, the last digits of the ID number, or a registration number. */
@@ -50,7 +52,7 @@ export async function listReferrals({
   input: z.output<typeof ZListReferralsInput>;
 }): Promise<TReferralPage> {
   const me = ctx.actor;
-  const { q, status, personId, page, pageSize } = input;
+  const { q, status, personId, cursor, pageSize } = input;
   const today = chinaDate(ctx.now());
   const live = inArray(referrals.status, ['submitted', 'registered']);
   const statusWhere =
@@ -61,24 +63,45 @@ export async function listReferrals({
         : status
           ? eq(referrals.status, status)
           : undefined;
-  const where = and(
-    inUserRegion(me, referrals.regionPath),
-    statusWhere,
-    personId ? eq(referrals.personId, personId) : undefined,
-    matchQuery(q, referrals.referralNo),
-  );
-  const [rows, total] = await Promise.all([
-    ctx.db
-      .select({ r: referrals, personName: persons.name, idNumber: persons.idNumber, countyName: orgUnits.name })
-      .from(referrals)
-      .innerJoin(persons, eq(persons.id, referrals.personId))
-      .innerJoin(orgUnits, eq(orgUnits.id, referrals.orgUnitId))
-      .where(where)
-      .orderBy(desc(referrals.createdAt))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    ctx.db.select({ n: count() }).from(referrals).innerJoin(persons, eq(persons.id, referrals.personId)).where(where),
+  // A referral number exactly, else the person by the register's indexed search (decision 0012).
+  const search = !q
+    ? undefined
+    : /^ZZ\d+$/i.test(q)
+      ? eq(referrals.referralNo, q.toUpperCase())
+      : inArray(
+          referrals.personId,
+          ctx.db
+            .select({ id: persons.id })
+            .from(persons)
+            .where(personSearchCondition(q) ?? sql`false`),
+        );
+  const where = and(inUserRegion(me, referrals.regionPath), statusWhere, personId ? eq(referrals.personId, personId) : undefined, search);
+  const [page, rowCount] = await Promise.all([
+    paginate({
+      cursor,
+      limit: pageSize,
+      keys: [referrals.createdAt, referrals.id],
+      direction: 'desc',
+      query: (after, limit, orderBy) =>
+        ctx.db
+          .select({
+            r: referrals,
+            personName: persons.name,
+            idNumber: persons.idNumber,
+            countyName: orgUnits.name,
+            key: timestampKey(referrals.createdAt),
+          })
+          .from(referrals)
+          .innerJoin(persons, eq(persons.id, referrals.personId))
+          .innerJoin(orgUnits, eq(orgUnits.id, referrals.orgUnitId))
+          .where(and(where, after))
+          .orderBy(...orderBy)
+          .limit(limit),
+      keyOf: (r) => [r.key, r.r.id],
+    }),
+    boundedCount(ctx.db, referrals, where),
   ]);
+  const rows = page.items;
   const names = await hospitalNames(
     ctx.db,
     rows.flatMap((r) => [r.r.issuingHospitalId, r.r.destinationHospitalId]),
@@ -87,9 +110,8 @@ export async function listReferrals({
     items: rows.map((r) =>
       toReferralDto(r.r, { personName: r.personName, idNumber: r.idNumber, countyName: r.countyName, hospitals: names }, today),
     ),
-    total: total[0]?.n ?? 0,
-    page,
-    pageSize,
+    nextCursor: page.nextCursor,
+    count: rowCount,
   };
 }
 

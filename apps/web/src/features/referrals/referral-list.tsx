@@ -9,7 +9,7 @@ import { useMe } from '../../app/use-me';
 import { DataTable, type ColumnDef } from '../../components/data-table';
 import { formatDateRange } from '../../lib/dates';
 import { useTRPC } from '../../lib/trpc';
-import { useUrlFilters } from '../../lib/use-url-filters';
+import { useCursorPager, useUrlFilters } from '../../lib/use-url-filters';
 import { ReferralStatusBadge } from './status-badges';
 
 type Referral = RouterOutputs['referrals']['list']['items'][number];
@@ -48,18 +48,19 @@ const COLUMNS: ColumnDef<Referral, never>[] = [
   },
 ];
 
-/** 转诊转院备案 tab: referrals by name, ID digits or number and by status, filtered in the URL. */
+/** 转诊转院备案 tab: referrals by name (its start), ID digits or number and by status, newest first by keyset, filtered in the URL. */
 export function ReferralList() {
   const trpc = useTRPC();
   const me = useMe().data;
-  const [f, setFilters] = useUrlFilters({ q: '', status: '', page: 1 });
+  const [f, setFilters] = useUrlFilters({ q: '', status: '' });
+  const pager = useCursorPager();
   const [q, setQ] = useState(f.q);
   const setQuery = useDebouncedCallback((text: string) => setFilters({ q: text.trim() }, { replace: true }), 300);
   const list = useQuery({
     ...trpc.referrals.list.queryOptions({
       q: f.q || undefined,
       status: STATUSES.find((s) => s === f.status),
-      page: f.page,
+      cursor: pager.cursor ?? undefined,
       pageSize: PAGE_SIZE,
     }),
     placeholderData: keepPreviousData,
@@ -102,13 +103,7 @@ export function ReferralList() {
         minWidth={1150}
         tableProps={{ style: { whiteSpace: 'nowrap' } }}
         rowHref={(r) => `/referrals/${r.id}`}
-        paging={{
-          mode: 'pages',
-          page: f.page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          onPageChange: (page) => setFilters({ page }),
-        }}
+        paging={{ mode: 'cursor', pager, nextCursor: list.data?.nextCursor, count: list.data?.count }}
       />
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { can, ZListReimbursementsInput } from '@portal/rules';
 import type { RouterOutputs } from '@portal/server/router';
@@ -10,10 +10,12 @@ import { DataTable, type ColumnDef } from '../../components/data-table';
 import { formatDate } from '../../lib/dates';
 import { formatYuan } from '../../lib/money';
 import { useTRPC } from '../../lib/trpc';
-import { useUrlFilters } from '../../lib/use-url-filters';
+import { useCursorPager, useUrlFilters } from '../../lib/use-url-filters';
 import { ClockBadge, DueText } from './clock-badge';
 
 type Case = RouterOutputs['reimbursements']['list']['items'][number];
+
+const PAGE_SIZE = 50;
 
 const FILTERS = [
   { value: 'open', label: '办理中' },
@@ -72,16 +74,17 @@ const COLUMNS: ColumnDef<Case, never>[] = [
   },
 ];
 
-/** The clerk's work queue: fewest working days left first; amber ≤ 5 days, red overdue. */
+/** The clerk's work queue, a page at a time: earliest clock start first; amber ≤ 5 days, red overdue. */
 export function ReimbursementListPage() {
   const trpc = useTRPC();
   const me = useMe().data;
   const [f, setFilters] = useUrlFilters({ status: 'open', q: '' });
+  const pager = useCursorPager();
   const [q, setQ] = useState(f.q);
   const setQuery = useDebouncedCallback((text: string) => setFilters({ q: text.trim() }, { replace: true }), 250);
   const status = ZListReimbursementsInput.shape.status.safeParse(f.status).data ?? 'open';
   const list = useQuery({
-    ...trpc.reimbursements.list.queryOptions({ status, q: f.q || undefined }),
+    ...trpc.reimbursements.list.queryOptions({ status, q: f.q || undefined, cursor: pager.cursor ?? undefined, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
   return (
@@ -120,11 +123,6 @@ export function ReimbursementListPage() {
           />
         </Group>
       </Paper>
-      {list.data?.truncated && (
-        <Alert color="blue" data-testid="queue-truncated">
-          按紧急程度显示前 {list.data.limit} 件（起算最早、剩余时限最短的在前），其余案件请用上方检索查找。
-        </Alert>
-      )}
       <DataTable
         columns={COLUMNS}
         rows={list.data?.items}
@@ -134,6 +132,7 @@ export function ReimbursementListPage() {
         minWidth={1000}
         rowHref={(c) => `/reimbursements/${c.id}`}
         rowAttributes={() => ({ 'data-testid': 'case-row' })}
+        paging={{ mode: 'cursor', pager, nextCursor: list.data?.nextCursor, count: list.data?.count }}
       />
     </Stack>
   );
