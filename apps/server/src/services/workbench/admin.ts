@@ -1,4 +1,4 @@
-import { and, eq, orgUnits, users } from '@portal/db';
+import { and, inArray, orgUnits, users } from '@portal/db';
 import { missingNextYearCalendar, type TWorkbench, type TWorkbenchItem } from '@portal/rules';
 import { lockedAt } from '../admin/index.js';
 import { loadServerCalendar } from '../calendar/index.js';
@@ -15,11 +15,11 @@ export async function adminWorkbench({ ctx }: { ctx: ActorContext; input?: unkno
     loadServerCalendar(ctx.db),
     boundedCount(
       ctx.db,
-      ctx.db
-        .select({ id: users.id })
-        .from(users)
-        .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
-        .where(and(inUserRegion(ctx.actor, orgUnits.path), lockedAt(now))),
+      users,
+      and(
+        inArray(users.orgUnitId, ctx.db.select({ id: orgUnits.id }).from(orgUnits).where(inUserRegion(ctx.actor, orgUnits.path))),
+        lockedAt(now),
+      ),
     ),
   ]);
   const missingYear = missingNextYearCalendar(calendar, today);
