@@ -29,3 +29,16 @@ test('管理员设置缴费标准后，经办员计算本县参保资助并查�
   await expect(result.getByText(/002 §二\(一\)/).first()).toBeVisible();
   await shot(page, 'subsidy-run');
 });
+
+test('演示数据已有缴费标准：咸宁经办员直接计算本县参保资助，汇总显示资助与分担', async ({ page }) => {
+  await login(page, 'xn-clerk1');
+  const today = (await (await page.request.get('/trpc/system.info')).json()) as { result: { data: { today: string } } };
+  const year = today.result.data.today.slice(0, 4);
+  await page.getByRole('navigation', { name: '主导航' }).getByText('参保资助').click();
+  await page.getByLabel('参保年度').fill(year);
+  await page.getByRole('button', { name: '计算资助' }).click();
+  const result = page.getByRole('dialog');
+  await expect(result.getByText('按县和类别汇总')).toBeVisible();
+  await expect(result.getByText(/通城县 · \d{4} 年度 · \d+ 人/)).toBeVisible();
+  await shot(page, 'subsidy-run-demo');
+});
