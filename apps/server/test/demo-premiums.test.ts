@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoPremiums } from './index.js';
+import { demoPremiums } from '@portal/db/seed';
 
 describe('demo premiums', () => {
   it('cover every year from the profile start to the year after the given one, marked as unconfirmed', () => {
