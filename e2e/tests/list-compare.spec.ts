@@ -42,6 +42,12 @@ test('上传名单比对：错误表头被拒；预览新增与有误行及原�
   await expect(dialog.getByText('未知的人员类别“富裕户”')).toBeVisible();
   await shot(page, 'list-preview-invalid');
   await dialog.getByRole('button', { name: '确认应用' }).click();
+  // The confirmation states the counts of what will change before anything is written.
+  const confirm = dialog.getByTestId('confirm-apply');
+  await expect(confirm).toContainText('将新增 1 项');
+  await expect(confirm).toContainText('有误的 3 行不写入');
+  await shot(page, 'list-confirm-apply');
+  await dialog.getByRole('button', { name: /^应用 \d+ 项变化$/ }).click();
   await expect(page.getByText('比对结果已应用')).toBeVisible();
   const row = page.locator('tbody tr', { hasText: '民政低保名单.xlsx' });
   await expect(row.getByText('已应用')).toBeVisible();
@@ -49,6 +55,20 @@ test('上传名单比对：错误表头被拒；预览新增与有误行及原�
   await shot(page, 'list-batches');
 
   await page.goto('/persons');
-  await page.getByLabel('姓名或身份证号').fill('比对新人');
+  await page.getByLabel('姓名或身份证号').fill(newcomer);
   await expect(page.locator('tbody tr', { hasText: '比对新人' }).getByText('低保对象')).toBeVisible();
+
+  // Reverting the batch restores the registry as it was: the newcomer is gone again.
+  await page.getByRole('navigation', { name: '主导航' }).getByText('信息比对').click();
+  await page.locator('tbody tr', { hasText: '民政低保名单.xlsx' }).first().getByRole('button', { name: '查看' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '撤销应用' }).click();
+  await expect(page.getByRole('dialog').getByTestId('confirm-revert')).toContainText('将删除本批新增的 1 项');
+  await shot(page, 'list-confirm-revert');
+  await page.getByRole('dialog').getByRole('button', { name: '确认撤销' }).click();
+  await expect(page.getByText('已撤销本批应用')).toBeVisible();
+  await expect(page.locator('tbody tr', { hasText: '民政低保名单.xlsx' }).first().getByText('已撤销')).toBeVisible();
+  await shot(page, 'list-batches-reverted');
+  await page.goto('/persons');
+  await page.getByLabel('姓名或身份证号').fill(newcomer);
+  await expect(page.getByText('比对新人')).toHaveCount(0);
 });

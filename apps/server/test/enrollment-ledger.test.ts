@@ -164,7 +164,16 @@ describe('premiums and subsidy runs', () => {
     const tree = await makeTree(handle, 'weihai-2019');
     const other = await makeTree(handle, 'weihai-2019');
     const { caller } = await callerAs(handle, 'clerk', tree.countyA.id);
-    await expect(caller.subsidies.run({ orgUnitId: tree.countyA.id, year: 2020 })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    // The refusal names the page that resolves it and links it (meta.fixPath), instead of a page that does not exist.
+    const missing = await caller.subsidies.run({ orgUnitId: tree.countyA.id, year: 2020 }).catch((e: unknown) => e);
+    expect(missing).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: expect.stringMatching(/尚未设置 2020 年度个人缴费标准.*“缴费标准与资助参数”页/),
+    });
+    expect((missing as { cause?: { options?: { meta?: unknown } } }).cause?.options?.meta).toEqual({
+      fixPath: '/admin/premiums',
+      fixLabel: '前往“缴费标准与资助参数”页',
+    });
     expect(await handle.db.select().from(subsidyRuns).where(eq(subsidyRuns.orgUnitId, tree.countyA.id))).toHaveLength(0);
     await expect(caller.subsidies.run({ orgUnitId: other.countyA.id, year: 2020 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(

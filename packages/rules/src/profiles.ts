@@ -70,6 +70,11 @@ export interface ProfileCapabilities {
   hasTwoPremiumTiers: boolean;
   /** The registered-poor premium subsidy is shared by province, prefecture and county (`000 §二(三)`). */
   sharesSubsidyByGovernmentLevel: boolean;
+  /**
+   * Who pays the premium subsidy according to the notice, in Chinese, shown with every subsidy run
+   * and its export: where the notice sets no split, the run says so instead of showing zero shares.
+   */
+  subsidyFunding: string;
   /** Who may issue a referral certificate (Xianning `002 §三(三)`: level 2 or above in the person's county), or null: any active listed hospital. */
   referralIssuer: ReferralIssuerRule | null;
   /** The built-in responsibility-table template of the jurisdiction (`builtin:…` in BUILTIN_TEMPLATES), if its notice has one. */
@@ -129,6 +134,7 @@ const BASELINE: ProfileCapabilities = {
   hasTiltedAssistance: false,
   hasTwoPremiumTiers: false,
   sharesSubsidyByGovernmentLevel: false,
+  subsidyFunding: '通知未规定资助资金的分担办法，本表不分列分担金额。',
   referralIssuer: null,
   responsibilityTemplateId: null,
   subsidyParams: [],
@@ -149,6 +155,8 @@ export const PROFILES: Record<TProfileId, ProfileInfo> = {
     capabilities: {
       ...BASELINE,
       sharesSubsidyByGovernmentLevel: true,
+      subsidyFunding:
+        '建档立卡贫困人口的资助按县类别由省、州、县分担（000 §二(三)），见省级、州级、县级列；其他类别通知未规定分担，不分列。',
       responsibilityTemplateId: 'builtin:qiannan-2019',
       outOfScopeLimits: [{ visitTypes: ALL_VISIT_TYPES, locations: ALL_LOCATIONS, hospitalLevels: ALL_LEVELS, percent: 10 }],
       inpatientRatioTarget: { percent: 75, scope: 'all', clause: '000 §二(四)1' },
@@ -164,6 +172,8 @@ export const PROFILES: Record<TProfileId, ProfileInfo> = {
     capabilities: {
       ...BASELINE,
       subsidyParams: ['subsistenceFixed', 'registeredPoorRate'],
+      subsidyFunding:
+        '特困人员由医疗救助资金全额资助，兜底保障家庭由医疗救助资金解决 50%、其余由财政解决（001 §一），见医疗救助资金、财政补贴列；其他类别通知未分列资金来源。',
       hasSpecialDiseaseDeductibleWaiver: true,
     },
   },
@@ -180,6 +190,7 @@ export const PROFILES: Record<TProfileId, ProfileInfo> = {
       referralIssuer: { minLevel: 2, sameCounty: true, clause: '002 §三(三)' },
       responsibilityTemplateId: 'builtin:xianning-2022',
       subsidyParams: ['stableExitBase2021'],
+      subsidyFunding: '咸宁通知（002 §二(一)）只规定各类人员的资助标准，未规定省、市、县财政的分担比例，本表不分列分担金额。',
       outOfScopeLimits: [
         { visitTypes: ['inpatient'], locations: ['in_county'], hospitalLevels: [1], percent: 3 },
         { visitTypes: ['inpatient'], locations: ['in_county'], hospitalLevels: [2, 3], percent: 8 },
@@ -215,6 +226,7 @@ export const PROFILES: Record<TProfileId, ProfileInfo> = {
       hasHospitalReduction: true,
       yearEndAssistanceCategories: ['other_low_income', 'illness_poverty', 'other_special'],
       hasTwoPremiumTiers: true,
+      subsidyFunding: '由户籍所在地县级财政于集中缴费期前按一档缴费标准资助（004 §二(一)），资助金额即县级财政承担。',
     },
   },
 };

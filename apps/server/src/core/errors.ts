@@ -25,7 +25,8 @@ export const unauthorized = (message = '请先登录', detail?: string) => new D
 export const conflict = (message: string, field?: string, meta?: Record<string, string>) =>
   new DomainError('conflict', message, { field, meta });
 export const invalid = (message: string, field?: string) => new DomainError('validation', message, { field });
-export const preconditionFailed = (message: string, field?: string) => new DomainError('precondition', message, { field });
+export const preconditionFailed = (message: string, field?: string, meta?: Record<string, string>) =>
+  new DomainError('precondition', message, { field, meta });
 
 /**
  * Error kind → tRPC code and HTTP status, for tRPC procedures and plain HTTP routes alike. The

@@ -64,6 +64,11 @@ export function renderSlipPdf(slip: TSlip, font: { path: string; family?: string
   doc.x = left;
   rule();
   doc.fontSize(10).text(`各项基金及救助支付合计：${slip.fundPaid} 元`);
+  if (slip.hospitalReduction) {
+    const r = slip.hospitalReduction;
+    doc.text(`医疗机构减免（医院减免，不属基金支付，${r.clause}）：${r.amount} 元`);
+    doc.fontSize(8).fillColor('#333').text(r.explain).fillColor('#000').fontSize(10);
+  }
   if (slip.hospitalBorne) doc.text(`医疗机构负担（超比例目录外费用）：${slip.hospitalBorne} 元`);
   doc.moveDown(0.3).fontSize(13).text(`个人自付：${slip.patientPays} 元`, { continued: false });
   doc.fontSize(11).text(`大写：${slip.patientPaysCapital}`);

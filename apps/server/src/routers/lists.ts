@@ -1,4 +1,4 @@
-import { ZListApplied, ZListBatchDetail, ZListBatchSummaries, ZRecordRef } from '@portal/rules';
+import { ZListApplied, ZListBatchDetail, ZListBatchSummaries, ZListReverted, ZRecordRef } from '@portal/rules';
 import * as lists from '../services/lists/index.js';
 import { procedure, router } from '../trpc.js';
 
@@ -15,6 +15,10 @@ export const listsRouter = router({
     .input(lists.ZApplyListBatchInput)
     .output(ZListApplied)
     .mutation(({ ctx, input }) => lists.applyListBatch({ ctx, input })),
+  revertBatch: procedure('lists.write')
+    .input(lists.ZApplyListBatchInput)
+    .output(ZListReverted)
+    .mutation(({ ctx, input }) => lists.revertListBatch({ ctx, input })),
   discard: procedure('lists.write')
     .input(lists.ZApplyListBatchInput)
     .output(ZRecordRef)

@@ -183,8 +183,8 @@ const STACK_OR_PATH = /\n\s+at |\.(ts|js|mjs):\d+|node_modules|file:\/\/|\/work\
 const SQL_TEXT =
   /\b(select .* from|insert into|update \S+ set|delete from)\b|violates|constraint "|relation "|syntax error|duplicate key|column "|invalid input syntax|null value in|Failed query|params:/i;
 const HAN = /[\u4e00-\u9fff]/;
-/** Input builders that write themselves (a fresh batch to apply): the counts are taken after them. */
-const BUILDER_WRITES = new Set(['lists.applyBatch']);
+/** Input builders that write themselves (a fresh batch to apply, an applied batch to revert): the counts are taken after them. */
+const BUILDER_WRITES = new Set(['lists.applyBatch', 'lists.revertBatch']);
 /** Tables a refused call may still write, by design: the audit of refusals and the sign-in throttle. */
 const WRITTEN_ON_REFUSAL = new Set(['audit_log', 'existence_checks', 'login_throttle', 'sessions']);
 

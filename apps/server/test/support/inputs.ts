@@ -114,6 +114,7 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
   'lists.batches': { input: () => undefined, mustSee: (w) => w.batches.main.id },
   'lists.get': { input: (w) => ({ id: w.batches.main.id }) },
   'lists.applyBatch': { input: async (w) => ({ id: (await w.freshBatch()).id }) },
+  'lists.revertBatch': { input: async (w) => ({ id: (await w.appliedBatch()).id }) },
   'lists.discard': { input: (w) => ({ id: w.batches.toDiscard.id }) },
   'jobs.list': { input: () => ({ limit: 50 }), mustSee: (w) => w.job.id },
   'jobs.get': { input: (w) => ({ id: w.job.id }) },

@@ -3,7 +3,7 @@ import { createUser } from '@portal/db/test';
 import { addCalendarDays, findBuiltinTemplate, makeIdNumber, QIANNAN_COUNTIES, type TRole } from '@portal/rules';
 import { buildApp } from '../../src/app.js';
 import { chinaDate } from '../../src/core/index.js';
-import { previewListUpload } from '../../src/services/lists/index.js';
+import { applyListBatch, previewListUpload } from '../../src/services/lists/index.js';
 import { callerAs, env, makeTree, TEST_PASSWORD, testPasswordHash } from '../helpers.js';
 
 /**
@@ -359,6 +359,13 @@ export async function buildWorld(handle: DbHandle) {
       },
     });
 
+  /** A batch to revert: compared and applied just now, so no later batch depends on it. */
+  const appliedBatch = async () => {
+    const b = await freshBatch();
+    await applyListBatch({ ctx: clerkSetup.ctx, input: { id: b.id } });
+    return b;
+  };
+
   const run = await clerk.subsidies.run({ orgUnitId: a.countyA.id, year: 2019 });
 
   const template = (name: string) =>
@@ -471,6 +478,7 @@ export async function buildWorld(handle: DbHandle) {
     referralInput,
     offsiteInput,
     freshBatch,
+    appliedBatch,
     /** The version a reimbursement case or an advance declaration has now (inputs name it). */
     caseVersion: async (id: string) =>
       (await handle.db.select({ v: reimbursementCases.version }).from(reimbursementCases).where(eq(reimbursementCases.id, id)))[0]!.v,

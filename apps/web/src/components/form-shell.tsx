@@ -1,6 +1,7 @@
-import { Alert, Button, Group, Stack, type ButtonProps } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, type ButtonProps } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import { Link } from 'react-router';
 import { mapServerError, readServerError, type ServerError } from '../lib/form-errors';
 
 export interface FormShellProps<TIn extends FieldValues, TOut> {
@@ -51,14 +52,18 @@ export function FormShell<TIn extends FieldValues, TOut>({
   errorTitle = '未能保存',
 }: FormShellProps<TIn, TOut>) {
   const [message, setMessage] = useState<string | null>(notice ?? null);
+  // A refusal that another page resolves carries that page (meta.fixPath / fixLabel): linked in the alert.
+  const [fix, setFix] = useState<{ path: string; label: string } | null>(null);
   const submitting = form.formState.isSubmitting;
   const submit = form.handleSubmit(async (values) => {
     setMessage(null);
+    setFix(null);
     try {
       await onSubmit(values);
     } catch (err) {
       const server = readServerError(err);
       onServerError?.(server);
+      if (server.meta?.fixPath) setFix({ path: server.meta.fixPath, label: server.meta.fixLabel ?? '前往处理' });
       const mounted = form.control._names.mount;
       setMessage(
         mapServerError(server, {
@@ -76,6 +81,14 @@ export function FormShell<TIn extends FieldValues, TOut>({
           {message && (
             <Alert color="red" role="alert" title={errorTitle} withCloseButton onClose={() => setMessage(null)} closeButtonLabel="关闭提示">
               {message}
+              {fix && (
+                <>
+                  {' '}
+                  <Anchor component={Link} to={fix.path} size="sm">
+                    {fix.label}
+                  </Anchor>
+                </>
+              )}
             </Alert>
           )}
           {children}

@@ -3,6 +3,14 @@ import type { TRawListRow, TSourceDepartment, TStoredListPreview } from '@portal
 import { createdAt, id, regionPath } from './_columns.js';
 import { orgUnits, users } from './org.js';
 
+/** What an applied batch wrote: the people and facts it created, the end dates and details it changed. */
+export interface TListBatchUndo {
+  createdPersonIds: string[];
+  insertedFactIds: string[];
+  endedFacts: { factId: string; personId: string; previousEndDate: string | null; endDate: string }[];
+  changedPersons: { personId: string; before: Record<string, string | null>; after: Record<string, string | null> }[];
+}
+
 /**
  * An uploaded department list (信息比对) and its comparison. Created at preview with the checked
  * rows; applying re-compares them against the registry inside the applying transaction, so a
@@ -20,7 +28,7 @@ export const listBatches = pgTable(
     listDate: date({ mode: 'string' }).notNull(),
     fileName: text().notNull(),
     fileSize: integer().notNull(),
-    status: text({ enum: ['previewed', 'applied', 'discarded'] })
+    status: text({ enum: ['previewed', 'applied', 'discarded', 'reverted'] })
       .notNull()
       .default('previewed'),
     rowCount: integer().notNull(),
@@ -39,6 +47,10 @@ export const listBatches = pgTable(
     createdAt: createdAt(),
     appliedBy: uuid().references(() => users.id),
     appliedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    /** What applying wrote, so a revert can restore the previous facts exactly (decision 0018). */
+    undo: jsonb().$type<TListBatchUndo>(),
+    revertedBy: uuid().references(() => users.id),
+    revertedAt: timestamp({ withTimezone: true, mode: 'date' }),
   },
   (t) => [
     index('list_batches_region_path_idx').on(t.regionPath.op('text_pattern_ops')),

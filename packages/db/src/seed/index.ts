@@ -1,7 +1,7 @@
 import { makeIdNumber, PROFILE_CATEGORIES, PROFILES, type TCategoryId, type TProfileId } from '@portal/rules';
 import { and, count, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
-import { hospitals, households, orgUnits, personCategories, persons, policyParamVersions, users } from '../schema/index.js';
+import { hospitals, households, orgUnits, personCategories, persons, policyParamVersions, premiums, users } from '../schema/index.js';
 import { HOSPITALS } from './hospitals.js';
 import { createRandom, makeAddress, makeName, type Random } from './names.js';
 import { JURISDICTIONS, type RegionSeed } from './regions.js';
@@ -317,6 +317,9 @@ export async function seedDemo(db: Db, options: { hashPassword: (p: string) => P
         subsidy: {},
         note: '初始参数：采用政策文件规定值及系统默认的地方参数',
       });
+      await tx
+        .insert(premiums)
+        .values(demoPremiums(PROFILES[j.profile].fromYear).map((p) => ({ ...p, orgUnitId: owner.id, regionPath: owner.path })));
     }
 
     let personCount = 0;
@@ -424,6 +427,42 @@ export async function seedDemo(db: Db, options: { hashPassword: (p: string) => P
     }
     return { seeded: true as const, persons: personCount, units: units.size };
   });
+}
+
+/**
+ * The national minimum individual premium of the urban-rural residents' scheme (国家规定的城乡居民
+ * 医保个人缴费最低标准), in fen, by year. The demo seeds it for every jurisdiction so that a subsidy
+ * run works out of the box; the local standard may be higher and is not confirmed (README).
+ */
+export const NATIONAL_MIN_PREMIUM: Record<number, number> = {
+  2017: 18_000,
+  2018: 22_000,
+  2019: 25_000,
+  2020: 28_000,
+  2021: 32_000,
+  2022: 35_000,
+  2023: 38_000,
+  2024: 40_000,
+  2025: 40_000,
+};
+const LAST_KNOWN_PREMIUM_YEAR = 2025;
+
+/** Demo premium rows from the profile's first year to next year; years after 2025 repeat 2025's, marked. */
+export function demoPremiums(fromYear: number, throughYear = Math.max(2026, new Date().getFullYear()) + 1) {
+  const rows: { year: number; tier1: number; tier2: null; note: string }[] = [];
+  for (let year = fromYear; year <= throughYear; year++) {
+    const known = NATIONAL_MIN_PREMIUM[year];
+    rows.push({
+      year,
+      tier1: known ?? NATIONAL_MIN_PREMIUM[LAST_KNOWN_PREMIUM_YEAR]!,
+      tier2: null,
+      note:
+        known !== undefined
+          ? `演示数据：按国家规定的 ${year} 年个人缴费最低标准填入，本地标准未经确认`
+          : `演示数据：${year} 年标准未公布，暂沿用 ${LAST_KNOWN_PREMIUM_YEAR} 年国家最低标准，未经确认`,
+    });
+  }
+  return rows;
 }
 
 function pad(n: number) {

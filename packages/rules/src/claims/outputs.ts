@@ -59,6 +59,7 @@ export const ZSlip = z.object({
   costs: z.array(z.tuple([z.string(), z.string()])),
   lines: z.array(z.object({ label: z.string(), amount: z.string(), clause: z.string(), explain: z.string() })),
   fundPaid: z.string(),
+  hospitalReduction: z.object({ amount: z.string(), clause: z.string(), explain: z.string() }).nullable(),
   hospitalBorne: z.string().nullable(),
   patientPays: z.string(),
   patientPaysCapital: z.string(),

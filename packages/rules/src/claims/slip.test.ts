@@ -56,4 +56,21 @@ describe('buildSlip', () => {
     expect(slip.patientPaysCapital).toBe('负叁仟柒佰肆拾玖元叁角柒分');
     expect(slip.notices).toContain('冲销原因：金额录入错误');
   });
+
+  it('shows the hospital reduction apart and leaves it out of the fund total', () => {
+    const slip = buildSlip({
+      ...CLAIM,
+      profile: 'weihai-2019',
+      lines: [
+        { tier: 'basic', amount: 2_000_000, clause: '004 §三', explain: '…' },
+        { tier: 'hospital_reduction', amount: 50_000, clause: '004 §四(一)', explain: '医院减免' },
+        { tier: 'assistance', amount: 100_000, clause: '004 §三(二)', explain: '…' },
+      ],
+      totals: { fundPaid: 2_150_000, hospitalBorne: 0, patientPays: 850_000 },
+    });
+    expect(slip.lines.map((l) => l.label)).not.toContain('医疗机构减免');
+    expect(slip.fundPaid).toBe('21,000.00');
+    expect(slip.hospitalReduction).toEqual({ amount: '500.00', clause: '004 §四(一)', explain: '医院减免' });
+    expect(buildSlip(CLAIM).hospitalReduction).toBeNull();
+  });
 });

@@ -38,7 +38,10 @@ export interface TSlip {
   visit: [string, string][];
   costs: [string, string][];
   lines: { label: string; amount: string; clause: string; explain: string }[];
+  /** 各项基金及救助支付合计: the funds and assistance only, without the hospital's reduction. */
   fundPaid: string;
+  /** 医疗机构减免 (a hospital waiver, not a fund payment), shown apart from the fund total. */
+  hospitalReduction: { amount: string; clause: string; explain: string } | null;
   hospitalBorne: string | null;
   patientPays: string;
   patientPaysCapital: string;
@@ -64,6 +67,10 @@ export function buildSlip(c: TSlipClaim): TSlip {
   const label = (id: string) => CATEGORY_LABELS[id as TCategoryId] ?? id;
   const disease = c.specialDisease ? (getSpecialDisease(c.specialDisease)?.name ?? c.specialDisease) : null;
   const reversal = c.kind === 'reversal';
+  // The settlement's fundPaid includes the hospital's reduction; the slip shows it apart (it is the
+  // hospital waiving its own charge, not a fund paying), so the fund total leaves it out.
+  const reduction = c.lines.find((l) => l.tier === 'hospital_reduction' && l.amount !== 0) ?? null;
+  const fundLines = c.lines.filter((l) => l.tier !== 'hospital_reduction');
   return {
     title: reversal ? '医疗保障扶贫“一站式”结算冲销单' : '医疗保障扶贫“一站式”结算单（一单清）',
     subtitle: `${c.agencyName} · 执行 ${profile?.document ?? c.profile}`,
@@ -98,13 +105,14 @@ export function buildSlip(c: TSlipClaim): TSlip {
       ['政策范围外费用', formatYuan(c.costs.outOfScope)],
       ...(c.costs.specialDrug ? ([['其中单独补偿特药', formatYuan(c.costs.specialDrug)]] as [string, string][]) : []),
     ],
-    lines: c.lines.map((l) => ({
+    lines: fundLines.map((l) => ({
       label: TIER_LABELS[l.tier as keyof typeof TIER_LABELS] ?? l.tier,
       amount: formatYuan(l.amount),
       clause: l.clause,
       explain: l.explain,
     })),
-    fundPaid: formatYuan(c.totals.fundPaid),
+    fundPaid: formatYuan(c.totals.fundPaid - (reduction?.amount ?? 0)),
+    hospitalReduction: reduction ? { amount: formatYuan(reduction.amount), clause: reduction.clause, explain: reduction.explain } : null,
     hospitalBorne: c.totals.hospitalBorne ? formatYuan(c.totals.hospitalBorne) : null,
     patientPays: formatYuan(c.totals.patientPays),
     patientPaysCapital: toChineseCapital(c.totals.patientPays),

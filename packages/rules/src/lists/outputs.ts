@@ -7,7 +7,7 @@ export const ZListBatchSummary = z.object({
   fileSize: z.number(),
   sourceDepartment: z.string(),
   listDate: z.string(),
-  status: z.enum(['previewed', 'applied', 'discarded']),
+  status: z.enum(['previewed', 'applied', 'discarded', 'reverted']),
   rowCount: z.number(),
   newCount: z.number(),
   leftCount: z.number(),
@@ -18,6 +18,8 @@ export const ZListBatchSummary = z.object({
   createdAt: z.string(),
   appliedByName: z.string().nullable(),
   appliedAt: z.string().nullable(),
+  revertedByName: z.string().nullable(),
+  revertedAt: z.string().nullable(),
 });
 export type TListBatchSummary = z.infer<typeof ZListBatchSummary>;
 export const ZListBatchSummaries = z.array(ZListBatchSummary);
@@ -55,6 +57,16 @@ export type TStoredListPreview = TListPreview & { fingerprint: string };
 export const ZListBatchDetail = ZListBatchSummary.extend(ZListPreview.shape);
 export type TListBatchDetail = z.infer<typeof ZListBatchDetail>;
 
+/** A settled claim under a category a batch ended, for a visit after the new end date (to review). */
+export const ZFlaggedClaim = z.object({
+  claimNo: z.string(),
+  personName: z.string(),
+  category: z.string(),
+  admissionDate: z.string(),
+  note: z.string(),
+});
+export type TFlaggedClaim = z.infer<typeof ZFlaggedClaim>;
+
 /** What applying a batch changed (lists.applyBatch). */
 export const ZListApplied = z.object({
   id: z.string(),
@@ -64,5 +76,16 @@ export const ZListApplied = z.object({
   invalidCount: z.number(),
   unchangedCount: z.number(),
   newPersons: z.number(),
+  flaggedClaims: z.array(ZFlaggedClaim),
 });
 export type TListApplied = z.infer<typeof ZListApplied>;
+
+/** What reverting an applied batch restored (lists.revertBatch). */
+export const ZListReverted = z.object({
+  id: z.string(),
+  removedPersons: z.number(),
+  removedFacts: z.number(),
+  reopenedFacts: z.number(),
+  restoredPersons: z.number(),
+});
+export type TListReverted = z.infer<typeof ZListReverted>;

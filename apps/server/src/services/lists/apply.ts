@@ -1,6 +1,8 @@
-import { eq, listBatches, personCategories, persons, sql } from '@portal/db';
+import { type TListBatchUndo, eq, listBatches, personCategories, persons } from '@portal/db';
 import {
+  CATEGORY_LABELS,
   type TCategoryId,
+  type TFlaggedClaim,
   type TListApplied,
   type TRecordRef,
   fromDayNumber,
@@ -10,17 +12,8 @@ import {
   toDayNumber,
 } from '@portal/rules';
 import { z } from 'zod';
-import { compareUpload, countsOf, fingerprintOf } from './internal.js';
-import {
-  type ActorContext,
-  assertInUserRegion,
-  chinaDate,
-  notFound,
-  preconditionFailed,
-  writeAudit,
-  writeAuditRows,
-  withTransaction,
-} from '../../core/index.js';
+import { compareUpload, countsOf, fingerprintOf, lockBatch, lockRegionForWrite, settledClaimsUnder } from './internal.js';
+import { type ActorContext, chinaDate, preconditionFailed, writeAudit, writeAuditRows, withTransaction } from '../../core/index.js';
 
 export const ZApplyListBatchInput = z.object({ id: z.uuid() });
 const CHUNK = 1000;
@@ -42,14 +35,10 @@ export async function applyListBatch({
   const me = ctx.actor;
   const { id } = input;
   return withTransaction(ctx, async (ctx) => {
-    const batch = (await ctx.db.select().from(listBatches).where(eq(listBatches.id, id)).for('update').limit(1))[0];
-    if (!batch) throw notFound('比对批次不存在');
-    assertInUserRegion(me, batch.regionPath, '该比对批次');
-    if (batch.status !== 'previewed') throw preconditionFailed(batch.status === 'applied' ? '该批次已应用，不能重复应用' : '该批次已作废');
-    if (batch.regionPath !== me.regionPath) throw preconditionFailed('比对批次只能由上传机构的人员应用');
-    // One apply at a time per region: a second one waits here and then compares against what the
-    // first changed (and is asked to compare again), instead of adding the same people twice.
-    await ctx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`list-apply:${batch.regionPath}`}))`);
+    const batch = await lockBatch(ctx, id);
+    if (batch.status !== 'previewed')
+      throw preconditionFailed(batch.status === 'applied' ? '该批次已应用，不能重复应用' : '该批次已作废或已撤销');
+    await lockRegionForWrite(ctx, batch, '应用');
     const meta = { sourceDepartment: batch.sourceDepartment, listDate: batch.listDate, fileName: batch.fileName };
     const result = await compareUpload(ctx.db, me, batch.rows, meta, chinaDate(ctx.now()));
     const counts = countsOf(result);
@@ -97,26 +86,44 @@ export async function applyListBatch({
       ]),
       ...result.newCategories.map((c) => fact(c.personId, c.category, c.identifiedOn)),
     ];
-    for (let i = 0; i < facts.length; i += CHUNK) await ctx.db.insert(personCategories).values(facts.slice(i, i + CHUNK));
+    const insertedFactIds: string[] = [];
+    for (let i = 0; i < facts.length; i += CHUNK) {
+      const rows = await ctx.db
+        .insert(personCategories)
+        .values(facts.slice(i, i + CHUNK))
+        .returning({ id: personCategories.id });
+      insertedFactIds.push(...rows.map((r) => r.id));
+    }
     for (const c of result.changed) {
       const set: Partial<typeof persons.$inferInsert> = { updatedAt: ctx.now() };
       for (const ch of c.changes) (set as Record<string, unknown>)[ch.field] = ch.to;
       await ctx.db.update(persons).set(set).where(eq(persons.id, c.personId));
     }
     const dayBefore = fromDayNumber(toDayNumber(batch.listDate) - 1);
+    const endedFacts: TListBatchUndo['endedFacts'] = [];
     for (const l of result.left) {
       const row = (
         await ctx.db
-          .select({ startDate: personCategories.startDate })
+          .select({ startDate: personCategories.startDate, endDate: personCategories.endDate })
           .from(personCategories)
           .where(eq(personCategories.id, l.factId))
           .limit(1)
       )[0];
-      await ctx.db
-        .update(personCategories)
-        .set({ endDate: row && row.startDate > dayBefore ? row.startDate : dayBefore })
-        .where(eq(personCategories.id, l.factId));
+      const endDate = row && row.startDate > dayBefore ? row.startDate : dayBefore;
+      await ctx.db.update(personCategories).set({ endDate }).where(eq(personCategories.id, l.factId));
+      endedFacts.push({ factId: l.factId, personId: l.personId, previousEndDate: row?.endDate ?? null, endDate });
     }
+    const undo: TListBatchUndo = {
+      createdPersonIds: [...newIds.values()],
+      insertedFactIds,
+      endedFacts,
+      changedPersons: result.changed.map((c) => ({
+        personId: c.personId,
+        before: Object.fromEntries(c.changes.map((x) => [x.field, x.from])),
+        after: Object.fromEntries(c.changes.map((x) => [x.field, x.to])),
+      })),
+    };
+    const flaggedClaims = await settledAfterEnd(ctx, endedFacts);
     // One audit row per person the list changed, as if each had been done by hand (same actions),
     // naming the batch: who was registered, whose details changed, who gained or left a category.
     const byList = { listBatchId: batch.id, fileName: batch.fileName };
@@ -157,7 +164,10 @@ export async function applyListBatch({
         after: { ...byList, category: l.category, endDate: dayBefore },
       })),
     ]);
-    await ctx.db.update(listBatches).set({ status: 'applied', appliedBy: me.id, appliedAt: ctx.now() }).where(eq(listBatches.id, batch.id));
+    await ctx.db
+      .update(listBatches)
+      .set({ status: 'applied', appliedBy: me.id, appliedAt: ctx.now(), undo })
+      .where(eq(listBatches.id, batch.id));
     await writeAudit(ctx, {
       action: 'list_batch.apply',
       entity: 'list_batch',
@@ -169,9 +179,10 @@ export async function applyListBatch({
         newPersons: result.newPersons.length,
         endedFacts: result.left.map((l) => l.factId),
         changedPersons: result.changed.map((c) => ({ personId: c.personId, changes: c.changes.map((x) => x.field) })),
+        flaggedClaims: flaggedClaims.map((c) => c.claimNo),
       },
     });
-    return { id: batch.id, ...counts, newPersons: result.newPersons.length };
+    return { id: batch.id, ...counts, newPersons: result.newPersons.length, flaggedClaims };
   });
 }
 
@@ -183,15 +194,36 @@ export async function discardListBatch({
   ctx: ActorContext;
   input: z.output<typeof ZApplyListBatchInput>;
 }): Promise<TRecordRef> {
-  const me = ctx.actor;
   const { id } = input;
   return withTransaction(ctx, async (ctx) => {
-    const batch = (await ctx.db.select().from(listBatches).where(eq(listBatches.id, id)).for('update').limit(1))[0];
-    if (!batch) throw notFound('比对批次不存在');
-    assertInUserRegion(me, batch.regionPath, '该比对批次');
+    const batch = await lockBatch(ctx, id);
     if (batch.status !== 'previewed') throw preconditionFailed('只有待应用的批次可以作废');
     await ctx.db.update(listBatches).set({ status: 'discarded' }).where(eq(listBatches.id, id));
     await writeAudit(ctx, { action: 'list_batch.discard', entity: 'list_batch', entityId: id, regionPath: batch.regionPath });
     return { id };
   });
+}
+
+/**
+ * Claims already settled under a category the batch ended, for a visit after the new end date:
+ * they were settled on a status the department now says had lapsed. They are not changed (a
+ * settled claim is corrected by reversal, by a person), only named, so staff can review them.
+ */
+async function settledAfterEnd(ctx: ActorContext, ended: TListBatchUndo['endedFacts']): Promise<TFlaggedClaim[]> {
+  const out: TFlaggedClaim[] = [];
+  for (const f of ended) {
+    const fact = (
+      await ctx.db.select({ category: personCategories.category }).from(personCategories).where(eq(personCategories.id, f.factId)).limit(1)
+    )[0];
+    if (!fact) continue;
+    const rows = await settledClaimsUnder(ctx.db, { personId: f.personId, category: fact.category, admitted: { after: f.endDate } }, 50);
+    for (const r of rows) {
+      out.push({
+        ...r,
+        category: CATEGORY_LABELS[fact.category],
+        note: `入院日期 ${r.admissionDate} 晚于该类别的终止日期 ${f.endDate}，该单已按“${CATEGORY_LABELS[fact.category]}”结算，请复核是否需要冲正`,
+      });
+    }
+  }
+  return out;
 }

@@ -1,15 +1,32 @@
 import { createHash } from 'node:crypto';
-import { and, eq, isNull, like, or, orgUnits, personCategories, persons, sql, gte, lte, type DbOrTx } from '@portal/db';
+import {
+  and,
+  claims,
+  eq,
+  gt,
+  isNull,
+  like,
+  listBatches,
+  or,
+  orgUnits,
+  personCategories,
+  persons,
+  sql,
+  gte,
+  lte,
+  type DbOrTx,
+} from '@portal/db';
 import {
   type CompareOptions,
   type CompareResult,
   type PlacedUnit,
   type RegistryPerson,
+  type TCategoryId,
   type TListUploadMeta,
   compareList,
 } from '@portal/rules';
 import type { ReadRow } from './read-file.js';
-import { type Actor, forbidden } from '../../core/index.js';
+import { type Actor, type ActorContext, assertInUserRegion, forbidden, notFound, preconditionFailed } from '../../core/index.js';
 
 const CHUNK = 5000;
 
@@ -160,4 +177,42 @@ export function fingerprintOf(r: CompareResult): string {
     `I${r.invalid.length}`,
   ].sort();
   return createHash('sha256').update(parts.join('\n')).digest('hex');
+}
+
+/** Loads a batch for a change, locked, refusing one outside the caller's region. */
+export async function lockBatch(ctx: ActorContext, id: string) {
+  const batch = (await ctx.db.select().from(listBatches).where(eq(listBatches.id, id)).for('update').limit(1))[0];
+  if (!batch) throw notFound('比对批次不存在');
+  assertInUserRegion(ctx.actor, batch.regionPath, '该比对批次');
+  return batch;
+}
+
+/**
+ * Applying or reverting writes the registry: only the uploading unit, and one at a time per region
+ * (a second one waits here, then sees what the first changed).
+ */
+export async function lockRegionForWrite(ctx: ActorContext, batch: { regionPath: string }, verb: '应用' | '撤销') {
+  if (batch.regionPath !== ctx.actor.regionPath) throw preconditionFailed(`比对批次只能由上传机构的人员${verb}`);
+  await ctx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`list-apply:${batch.regionPath}`}))`);
+}
+
+/** A person's settled claims under one category, admitted after (or on/after) a date. */
+export function settledClaimsUnder(
+  db: DbOrTx,
+  f: { personId: string; category: string; admitted: { after: string } | { from: string } },
+  limit: number,
+) {
+  return db
+    .select({ claimNo: claims.claimNo, personName: persons.name, admissionDate: claims.admissionDate })
+    .from(claims)
+    .innerJoin(persons, eq(persons.id, claims.personId))
+    .where(
+      and(
+        eq(claims.personId, f.personId),
+        eq(claims.status, 'settled'),
+        eq(claims.appliedCategory, f.category as TCategoryId),
+        'after' in f.admitted ? gt(claims.admissionDate, f.admitted.after) : gte(claims.admissionDate, f.admitted.from),
+      ),
+    )
+    .limit(limit);
 }

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import { asc, eq, persons, subsidyRunItems } from '@portal/db';
-import { maskIdNumber } from '@portal/rules';
+import { maskIdNumber, PROFILES } from '@portal/rules';
 import { categoryLabelOf } from './labels.js';
 import { createStreamingWorkbook, safeCells, yuanCell } from '../../lib/xlsx.js';
 import { loadScopedRun, summariseRun } from './runs.js';
@@ -78,6 +78,7 @@ export async function exportSubsidyRun({ ctx, input, out }: { ctx: ActorContext;
   ]);
   t.font = { bold: true };
   t.commit();
+  summary.addRow([`资金分担：${PROFILES[r.profile].capabilities.subsidyFunding}`]).commit();
   summary.commit();
 
   const detail = wb.addWorksheet('明细');

@@ -49,7 +49,14 @@ export async function runSubsidies({
     for (const county of counties) {
       const premium = await resolvePremium(ctx.db, county.path, data.year);
       if (!premium)
-        throw preconditionFailed(`${county.name}尚未设置 ${data.year} 年度个人缴费标准，请由管理员在“参保缴费标准”页设置后再计算`);
+        throw preconditionFailed(
+          `${county.name}尚未设置 ${data.year} 年度个人缴费标准，请由管理员在“缴费标准与资助参数”页设置后再计算`,
+          'year',
+          {
+            fixPath: '/admin/premiums',
+            fixLabel: '前往“缴费标准与资助参数”页',
+          },
+        );
       const params = await resolvePolicyParams(ctx.db, { regionPath: county.path, profile, date: `${data.year}-01-01` });
       const subsidyParams = ZSubsidyParamsPatch.parse(params.subsidyOverride);
       const people = await ctx.db

@@ -56,6 +56,15 @@ export function SlipView({ slip }: { slip: TSlip }) {
       </Table>
       <Stack2>
         <Text size="sm">各项基金及救助支付合计：{slip.fundPaid} 元</Text>
+        {slip.hospitalReduction && (
+          <Text size="sm" data-testid="slip-hospital-reduction">
+            医疗机构减免（医院减免，不属基金支付，{slip.hospitalReduction.clause}）：{slip.hospitalReduction.amount} 元
+            <Text span size="xs" c="dimmed">
+              {' '}
+              {slip.hospitalReduction.explain}
+            </Text>
+          </Text>
+        )}
         {slip.hospitalBorne && <Text size="sm">医疗机构负担（超比例目录外费用）：{slip.hospitalBorne} 元</Text>}
         <Text size="lg" fw={700} data-testid="slip-patient-pays">
           个人自付：{slip.patientPays} 元

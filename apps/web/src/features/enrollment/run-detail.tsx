@@ -1,5 +1,6 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import type { RouterOutputs } from '@portal/server/router';
+import { PROFILES } from '@portal/rules';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DataTable, type ColumnDef } from '../../components/data-table';
@@ -76,6 +77,9 @@ export function RunDetail({ id }: { id: string }) {
               </Button>
             </Group>
             <Title order={5}>按县和类别汇总</Title>
+            <Text size="sm" c="dimmed" data-testid="subsidy-funding">
+              资金分担：{PROFILES[r.profile].capabilities.subsidyFunding}
+            </Text>
             <DataTable
               columns={summaryColumns}
               rows={r.summary}

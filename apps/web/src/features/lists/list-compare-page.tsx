@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, FileInput, Group, Modal, Paper, ScrollArea, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { SOURCE_DEPARTMENTS, SOURCE_DEPARTMENT_LABELS, ZListUploadMeta } from '@portal/rules';
+import { addCalendarDays, SOURCE_DEPARTMENTS, SOURCE_DEPARTMENT_LABELS, ZListUploadMeta } from '@portal/rules';
 import type { RouterOutputs } from '@portal/server/router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -12,15 +12,21 @@ import { FormShell } from '../../components/form-shell';
 import { SOURCE_LABELS } from '../../components/labels';
 import { QueryState } from '../../components/query-state';
 import { formatDate, formatDateTime } from '../../lib/dates';
-import { applyServerError } from '../../lib/form-errors';
+import { applyServerError, readServerError } from '../../lib/form-errors';
 import { uploadFile, useTRPC } from '../../lib/trpc';
 import { useServerToday } from '../../lib/use-server-today';
 import { useZodForm } from '../../lib/use-zod-form';
 
 type Batch = RouterOutputs['lists']['batches'][number];
+type Applied = RouterOutputs['lists']['applyBatch'];
 
 const MAX_BYTES = 20 * 1024 * 1024;
-const STATUS = { previewed: ['待应用', 'blue'], applied: ['已应用', 'green'], discarded: ['已作废', 'gray'] } as const;
+const STATUS = {
+  previewed: ['待应用', 'blue'],
+  applied: ['已应用', 'green'],
+  discarded: ['已作废', 'gray'],
+  reverted: ['已撤销', 'orange'],
+} as const;
 const FIELD_LABELS: Record<string, string> = { name: '姓名', hukouType: '户籍类型', phone: '联系电话', address: '住址' };
 const HUKOU: Record<string, string> = { urban: '城镇', rural: '农村' };
 
@@ -59,6 +65,11 @@ export function ListComparePage() {
           {b.appliedByName && (
             <Text size="xs" c="dimmed">
               {b.appliedByName} · {formatDateTime(b.appliedAt)}
+            </Text>
+          )}
+          {b.revertedByName && (
+            <Text size="xs" c="dimmed">
+              撤销：{b.revertedByName} · {formatDateTime(b.revertedAt)}
             </Text>
           )}
         </>
@@ -159,7 +170,12 @@ function BatchPreview({ id, onClose }: { id: string; onClose: () => void }) {
       queryClient.invalidateQueries({ queryKey: trpc.persons.list.queryKey() }),
     ]);
   const apply = useMutation(trpc.lists.applyBatch.mutationOptions({ onSuccess: invalidate }));
+  const revert = useMutation(trpc.lists.revertBatch.mutationOptions({ onSuccess: invalidate }));
   const discard = useMutation(trpc.lists.discard.mutationOptions({ onSuccess: invalidate }));
+  // The confirmation step shown in place of the buttons, a refusal kept in place, and claims to review.
+  const [confirming, setConfirming] = useState<'apply' | 'revert' | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [flagged, setFlagged] = useState<Applied['flaggedClaims']>([]);
   return (
     <QueryState query={batch}>
       {() => {
@@ -232,11 +248,59 @@ function BatchPreview({ id, onClose }: { id: string; onClose: () => void }) {
                 {more(b.invalidRows.length, b.invalidCount)}
               </Tabs.Panel>
             </Tabs>
+            {flagged.length > 0 && (
+              <Alert color="orange" title={`${flagged.length} 张已结算的结算单需要复核`} data-testid="flagged-claims">
+                <Text size="sm">这些结算单是按本批终止的类别结算的，就诊晚于终止日期。结算单未作改动，如需更正请冲正后重新结算。</Text>
+                <SimpleTable
+                  head={['结算单号', '姓名', '结算类别', '入院日期', '说明']}
+                  rows={flagged.map((c) => [c.claimNo, c.personName, c.category, formatDate(c.admissionDate), c.note])}
+                  empty=""
+                />
+              </Alert>
+            )}
+            {refusal && (
+              <Alert
+                color="red"
+                title={confirming === 'revert' || b.status === 'applied' ? '未能撤销' : '未能应用'}
+                withCloseButton
+                onClose={() => setRefusal(null)}
+              >
+                {refusal}
+              </Alert>
+            )}
+            {confirming === 'apply' && (
+              <Alert color="blue" title="请确认应用以下变化" data-testid="confirm-apply">
+                <Text size="sm">
+                  将新增 {b.newCount} 项（新登记人员或新增类别）；终止 {b.leftCount} 人的类别（终止于名单日期前一日{' '}
+                  {formatDate(addCalendarDays(b.listDate, -1))}
+                  ）；更新 {b.changedCount} 人的登记信息。{b.invalidCount > 0 ? `有误的 ${b.invalidCount} 行不写入。` : ''}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  应用后如发现有误，可在没有后续业务依赖本批时撤销，恢复应用前的登记信息。
+                </Text>
+              </Alert>
+            )}
+            {confirming === 'revert' && (
+              <Alert color="orange" title="请确认撤销本批应用" data-testid="confirm-revert">
+                <Text size="sm">
+                  将删除本批新增的 {b.newCount} 项（新登记人员连同其类别、新增类别）；恢复本批终止的 {b.leftCount} 个类别；把{' '}
+                  {b.changedCount} 人的登记信息恢复为应用前的内容。已有结算、报销、参保等记录依赖本批时不能撤销。
+                </Text>
+              </Alert>
+            )}
             <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                关闭
+              <Button
+                variant="default"
+                onClick={() => {
+                  if (confirming) {
+                    setConfirming(null);
+                    setRefusal(null);
+                  } else onClose();
+                }}
+              >
+                {confirming ? '返回' : '关闭'}
               </Button>
-              {b.status === 'previewed' && (
+              {b.status === 'previewed' && !confirming && (
                 <>
                   <Button
                     variant="subtle"
@@ -246,26 +310,57 @@ function BatchPreview({ id, onClose }: { id: string; onClose: () => void }) {
                   >
                     作废
                   </Button>
-                  <Button
-                    loading={apply.isPending}
-                    disabled={b.newCount + b.leftCount + b.changedCount === 0}
-                    onClick={async () => {
-                      try {
-                        const r = await apply.mutateAsync({ id });
-                        notifications.show({
-                          color: 'green',
-                          title: '比对结果已应用',
-                          message: `新增 ${r.newCount}，退出 ${r.leftCount}，变更 ${r.changedCount}`,
-                        });
-                        onClose();
-                      } catch (err) {
-                        applyServerError(err);
-                      }
-                    }}
-                  >
+                  <Button disabled={b.newCount + b.leftCount + b.changedCount === 0} onClick={() => setConfirming('apply')}>
                     确认应用
                   </Button>
                 </>
+              )}
+              {b.status === 'previewed' && confirming === 'apply' && (
+                <Button
+                  loading={apply.isPending}
+                  onClick={async () => {
+                    setRefusal(null);
+                    try {
+                      const r = await apply.mutateAsync({ id });
+                      setConfirming(null);
+                      notifications.show({
+                        color: 'green',
+                        title: '比对结果已应用',
+                        message: `新增 ${r.newCount}，退出 ${r.leftCount}，变更 ${r.changedCount}`,
+                      });
+                      if (r.flaggedClaims.length) setFlagged(r.flaggedClaims);
+                      else onClose();
+                    } catch (err) {
+                      setRefusal(readServerError(err).message);
+                    }
+                  }}
+                >
+                  应用 {b.newCount + b.leftCount + b.changedCount} 项变化
+                </Button>
+              )}
+              {b.status === 'applied' && !confirming && (
+                <Button color="orange" variant="light" onClick={() => setConfirming('revert')}>
+                  撤销应用
+                </Button>
+              )}
+              {b.status === 'applied' && confirming === 'revert' && (
+                <Button
+                  color="orange"
+                  loading={revert.isPending}
+                  onClick={async () => {
+                    setRefusal(null);
+                    try {
+                      await revert.mutateAsync({ id });
+                      setConfirming(null);
+                      notifications.show({ color: 'green', title: '已撤销本批应用', message: '登记信息已恢复为应用前的内容' });
+                      onClose();
+                    } catch (err) {
+                      setRefusal(readServerError(err).message);
+                    }
+                  }}
+                >
+                  确认撤销
+                </Button>
               )}
             </Group>
           </Stack>
