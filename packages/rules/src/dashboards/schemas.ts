@@ -16,16 +16,16 @@ export const ZRebuildTotalsInput = z.object({
 });
 
 const ZSums = z.object({
-  claims: z.number().int(),
-  totalCost: z.number().int(),
-  inScopeCost: z.number().int(),
-  basic: z.number().int(),
-  critical: z.number().int(),
-  assistance: z.number().int(),
+  claims: z.number(),
+  totalCost: z.number(),
+  inScopeCost: z.number(),
+  basic: z.number(),
+  critical: z.number(),
+  assistance: z.number(),
   /** 医疗机构减免 and 倾斜救助 together. */
-  other: z.number().int(),
-  fundPaid: z.number().int(),
-  patientPays: z.number().int(),
+  other: z.number(),
+  fundPaid: z.number(),
+  patientPays: z.number(),
 });
 export type TDashboardSums = z.infer<typeof ZSums>;
 
@@ -37,11 +37,11 @@ const ZRatio = z.object({
 
 export const ZBenefitsDashboard = z.object({
   scope: z.object({ orgUnitId: z.uuid(), name: z.string(), level: z.string(), path: z.string() }),
-  year: z.number().int(),
+  year: z.number(),
   totals: ZSums,
   /** The next level down (city → counties …), each openable as a scope of its own. */
   children: z.array(ZSums.extend({ orgUnitId: z.uuid(), name: z.string(), level: z.string(), inpatientRatio: z.number().nullable() })),
-  months: z.array(ZSums.extend({ month: z.number().int().min(1).max(12) })),
+  months: z.array(ZSums.extend({ month: z.number() })),
   categories: z.array(ZSums.extend({ category: z.string(), label: z.string() })),
   visitTypes: z.array(ZSums.extend({ visitType: z.string(), label: z.string() })),
   ratios: z.object({
@@ -50,29 +50,29 @@ export const ZBenefitsDashboard = z.object({
     combined: ZRatio,
     outOfPocketShare: ZRatio,
     /** Average out-of-pocket per claim in fen. */
-    averageOutOfPocket: z.number().int().nullable(),
+    averageOutOfPocket: z.number().nullable(),
   }),
   hospitals: z.array(
     z.object({
       hospitalId: z.uuid(),
       name: z.string(),
-      claims: z.number().int(),
-      totalCost: z.number().int(),
-      outOfScope: z.number().int(),
+      claims: z.number(),
+      totalCost: z.number(),
+      outOfScope: z.number(),
       sharePercent: z.number().nullable(),
       /** The profile's limit weighted over the hospital's claims it applies to; null: no limit. */
       limitPercent: z.number().nullable(),
-      hospitalBorne: z.number().int(),
+      hospitalBorne: z.number(),
       isOverLimit: z.boolean(),
     }),
   ),
   referrals: z.object({
-    outOfCounty: z.number().int(),
-    referred: z.number().int(),
-    unreferred: z.number().int(),
-    overrides: z.number().int(),
+    outOfCounty: z.number(),
+    referred: z.number(),
+    unreferred: z.number(),
+    overrides: z.number(),
   }),
 });
 export type TBenefitsDashboard = z.infer<typeof ZBenefitsDashboard>;
 
-export const ZRebuildTotalsResult = z.object({ rows: z.number().int(), claims: z.number().int() });
+export const ZRebuildTotalsResult = z.object({ rows: z.number(), claims: z.number() });

@@ -23,14 +23,15 @@ export const ZJobSummary = z.object({
   status: z.enum(JOB_STATUSES),
   /** Who started it; null for a scheduled run. */
   ownerName: z.string().nullable(),
-  progressDone: z.number().int(),
-  progressTotal: z.number().int(),
-  attempts: z.number().int(),
+  progressDone: z.number(),
+  progressTotal: z.number(),
+  attempts: z.number(),
   resultLink: z.string().nullable(),
   errorZh: z.string().nullable(),
-  createdAt: z.date(),
-  startedAt: z.date().nullable(),
-  finishedAt: z.date().nullable(),
+  /** ISO timestamps. */
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
 });
 export type TJobSummary = z.infer<typeof ZJobSummary>;
 

@@ -22,9 +22,23 @@ const columns = {
   finishedAt: jobs.finishedAt,
 };
 
-function summary(row: Omit<TJobSummary, 'kindLabel'> & { regionPath: string; createdKey: string }): TJobSummary {
+type JobRow = Omit<TJobSummary, 'kindLabel' | 'createdAt' | 'startedAt' | 'finishedAt'> & {
+  regionPath: string;
+  createdKey: string;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+};
+
+function summary(row: JobRow): TJobSummary {
   const { regionPath: _r, createdKey: _k, ...rest } = row;
-  return { ...rest, kindLabel: JOB_KIND_LABELS[row.kind] ?? row.kind };
+  return {
+    ...rest,
+    kindLabel: JOB_KIND_LABELS[row.kind] ?? row.kind,
+    createdAt: row.createdAt.toISOString(),
+    startedAt: row.startedAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
 }
 
 /** Jobs of the caller's region and below, newest first, keyset-paginated (jobs_region_created_idx). */
