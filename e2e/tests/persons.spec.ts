@@ -40,7 +40,8 @@ test('人员列表按游标翻页：共 N 人，下一页、上一页，按姓�
   const surname = (firstOfPage1 ?? '').slice(0, 1);
   await page.getByLabel('姓名或身份证号').fill(surname);
   await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(surname)}`));
-  const names = await page.locator('tbody tr td:nth-child(1)').allTextContents();
-  expect(names.length).toBeGreaterThan(0);
-  for (const n of names) expect(n.startsWith(surname)).toBe(true);
+  // The address takes the search at once; the rows follow when the list has answered.
+  const firstColumn = page.locator('tbody tr td:nth-child(1)');
+  await expect.poll(async () => (await firstColumn.allTextContents()).every((n) => n.startsWith(surname))).toBe(true);
+  expect(await firstColumn.count()).toBeGreaterThan(0);
 });

@@ -7,18 +7,19 @@ test.afterEach(async ({ request }) => {
 });
 
 test('管理员工作台：11 月起提示次年节假日安排未录入，点击进入节假日维护', async ({ page, request }) => {
-  // October: no warning yet (the built-in calendar ends with 2026).
-  await actAs(page, request, 'sysadmin', '2026-10-15');
+  // October: no warning yet. 2030 is a year no other journey enters a calendar for (one of them
+  // imports 2027's), so 2031 is surely missing.
+  await actAs(page, request, 'sysadmin', '2030-10-15');
   await page.goto('/');
   const locked = page.locator('[data-workbench-item="lockedAccounts"]');
   await expect(locked).toContainText('账号已锁定');
   await expect(page.locator('[data-workbench-item="calendarMissing"]')).toHaveCount(0);
 
   // November: next year's arrangement is due.
-  await setServerClock(request, '2026-11-16T02:00:00.000Z');
+  await setServerClock(request, '2030-11-16T02:00:00.000Z');
   await page.reload();
   const missing = page.locator('[data-workbench-item="calendarMissing"]');
-  await expect(missing).toContainText('2027 年节假日安排未录入');
+  await expect(missing).toContainText('2031 年节假日安排未录入');
   await expect(missing).toContainText('1');
   await expect(missing).toContainText('按周一至周五暂定计算');
   await shot(page, 'workbench-admin');
